@@ -1,0 +1,36 @@
+# One command each on a fresh clone: `make build` and `make test` create .venv and install what they need.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: install build serve test deploy clean chromium eval bench
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+deploy: $(STAMP)
+	$(BIN)/mkdocs gh-deploy --strict --force
+
+# Browser tests drive Debian's Chromium; nothing downloads a browser from elsewhere.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site out .cache .pytest_cache .hypothesis
+	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

@@ -1,0 +1,90 @@
+"""The one configuration schema of digest, shared by the MkDocs plugin and the CLI.
+
+In `mkdocs.yml`:
+
+    plugins:
+      - digest:
+          content_dir: content
+          default_language: en
+
+The CLI reads the same block from `mkdocs.yml` (when there is one), so both
+routes build the same pages.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as opt
+from mkdocs.utils import yaml_load
+
+
+class DigestConfig(base.Config):
+    content_dir = opt.Type(str, default="content")
+    """The folder of articles and taxonomy files, relative to mkdocs.yml. Read, never written."""
+
+    default_language = opt.Type(str, default="en")
+    """ISO 639-1 code for articles that state no language."""
+
+    home_articles = opt.Type(int, default=30)
+    """How many of the latest articles the home page lists."""
+
+    words_per_minute = opt.Type(int, default=220)
+    """Reading speed behind `reading_time`."""
+
+    summary_length = opt.Type(int, default=300)
+    """The longest summary, in characters; it is cut at a sentence end."""
+
+    entity_page_min_articles = opt.Type(int, default=1)
+    """An entity gets its own page when it appears in at least this many articles."""
+
+    archive_page_size = opt.Type(int, default=100)
+    """Articles per archive or listing page before it is split into pages."""
+
+    max_file_size = opt.Type(int, default=5_000_000)
+    """Input files larger than this many bytes are rejected with a message."""
+
+    trusted_html = opt.Type(bool, default=False)
+    """Keep raw HTML in the owner's Markdown articles as it is, instead of sanitizing it."""
+
+
+def config_from_dict(values: dict[str, Any] | None = None) -> DigestConfig:
+    """Validate a plain dict against the schema (raises ValueError naming the key)."""
+    cfg = DigestConfig()
+    cfg.load_dict(dict(values or {}))
+    failed, warnings = cfg.validate()
+    if failed:
+        raise ValueError("; ".join(f"digest option '{key}': {err}" for key, err in failed))
+    return cfg
+
+
+def plugin_options(mkdocs_yml: Path) -> dict[str, Any]:
+    """The `digest` plugin's options as written in mkdocs.yml ({} when absent)."""
+    with open(mkdocs_yml, encoding="utf-8") as fh:
+        data = yaml_load(fh) or {}
+    for entry in data.get("plugins") or []:
+        if entry == "digest":
+            return {}
+        if isinstance(entry, dict) and "digest" in entry:
+            return dict(entry["digest"] or {})
+    if isinstance(data.get("plugins"), dict) and "digest" in data["plugins"]:
+        return dict(data["plugins"]["digest"] or {})
+    return {}
+
+
+def load_for_cli(mkdocs_yml: Path | None, **overrides: Any) -> tuple[DigestConfig, Path]:
+    """The config the CLI uses, and the folder relative paths start from."""
+    options: dict[str, Any] = {}
+    root = Path.cwd()
+    if mkdocs_yml is not None and mkdocs_yml.is_file():
+        options = plugin_options(mkdocs_yml)
+        root = mkdocs_yml.resolve().parent
+    options.update({k: v for k, v in overrides.items() if v is not None})
+    return config_from_dict(options), root
+
+
+def resolve_dir(root: Path, path: str) -> Path:
+    return Path(os.path.normpath(root / path))

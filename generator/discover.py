@@ -1,0 +1,59 @@
+"""Finding the article files in the content folder, in a fixed (sorted) order.
+
+Hidden files, editor backups and partial downloads are skipped without a word:
+they are not articles and never were. Files of a format no reader knows are
+reported, so nothing the owner dropped in disappears silently.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Problem, Severity
+from .readers import reader_for
+
+# The owner's editable taxonomy files live beside the articles.
+TAXONOMY_FILES = frozenset({"entities.yml", "entities.yaml", "topics.yml", "topics.yaml"})
+_IGNORED_NAMES = frozenset({"readme.md", "readme.txt", "license", "license.txt", "thumbs.db", "desktop.ini"})
+_IGNORED_SUFFIXES = (
+    "~", ".swp", ".swo", ".swx", ".bak", ".orig", ".tmp", ".temp",
+    ".part", ".partial", ".crdownload", ".download", ".opdownload", ".!ut",
+)
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path  # absolute
+    source: str  # relative to the content folder, forward slashes
+
+
+def is_ignored(name: str) -> bool:
+    lower = name.lower()
+    return (
+        name.startswith((".", "#", "~$"))
+        or lower.endswith(_IGNORED_SUFFIXES)
+        or lower in _IGNORED_NAMES
+        or lower in TAXONOMY_FILES
+    )
+
+
+def discover(content_dir: Path) -> tuple[list[InputFile], list[Problem]]:
+    files: list[InputFile] = []
+    problems: list[Problem] = []
+    if not content_dir.is_dir():
+        return files, [Problem(str(content_dir), "content folder not found")]
+    for dirpath, dirnames, filenames in os.walk(content_dir):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        for name in sorted(filenames):
+            if is_ignored(name):
+                continue
+            path = Path(dirpath) / name
+            source = path.relative_to(content_dir).as_posix()
+            if reader_for(name) is None:
+                problems.append(Problem(source, "skipped: not an article format digest reads", Severity.WARNING))
+                continue
+            files.append(InputFile(path, source))
+    files.sort(key=lambda f: f.source)
+    return files, problems

@@ -1,0 +1,152 @@
+"""The one data model that flows through the pipeline: read -> enrich -> render.
+
+Readers produce a `RawArticle` (what the file says and what its layout implies);
+`generator.metadata.resolve` turns it into an `Article`; enrichers return new
+`Article`s with more fields filled in; `generator.pages` groups them into a site.
+Everything here is plain data: no I/O, no behaviour beyond derived properties.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+
+class EntityType(str, enum.Enum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+
+    @property
+    def plural(self) -> str:
+        """The word used in URLs and headings: people, organizations, places."""
+        return {"person": "people", "organization": "organizations", "place": "places"}[self.value]
+
+    @property
+    def label(self) -> str:
+        return self.plural.capitalize()
+
+
+# --- article body -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of plain text. Rendered escaped: its characters are never markup."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class BulletList:
+    """Lines that started with ` - ` (or a bullet) in a plain-text article."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MarkdownBody:
+    """The owner's own Markdown (from a .md article), rendered as Markdown."""
+
+    source: str
+
+
+Block = Union[Paragraph, BulletList, MarkdownBody]
+
+
+@dataclass(frozen=True)
+class Image:
+    caption: str | None = None
+    credit: str | None = None
+
+
+# --- reading ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """What a reader returns for one input file.
+
+    `given` holds metadata the file states explicitly (front matter): it wins.
+    `inferred` holds metadata the reader deduced from the layout (language line,
+    caption, byline): it is used when nothing is given.
+    """
+
+    source: str  # path relative to the content folder, with forward slashes
+    sha256: str
+    format: str  # reader name: "text", "markdown", ...
+    blocks: tuple[Block, ...]
+    inferred: dict[str, Any] = field(default_factory=dict)
+    given: dict[str, Any] = field(default_factory=dict)
+    repairs: tuple[str, ...] = ()  # what the reader had to fix, reported to the owner
+
+
+# --- enriched article -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """One entity as it appears in one article."""
+
+    name: str  # canonical name
+    type: EntityType
+    count: int = 1
+    roles: tuple[str, ...] = ()  # "NATO Secretary General"
+    aliases: tuple[str, ...] = ()  # surface forms seen in this article other than the name
+    quotes: tuple[str, ...] = ()  # quotations attributed to a person
+
+
+@dataclass(frozen=True)
+class TopicScore:
+    name: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Article:
+    source: str
+    source_sha256: str
+    title: str
+    blocks: tuple[Block, ...]
+    date: dt.date | None = None
+    date_source: str | None = None  # "front-matter" | "text"
+    language: str = "en"
+    author: str | None = None
+    publisher: str | None = None  # wire agency from a byline ("Reuters")
+    image: Image | None = None
+    summary: str = ""
+    word_count: int = 0
+    reading_time: int = 0  # minutes
+    topics: tuple[TopicScore, ...] = ()  # ranked, the first is the main topic
+    tags: tuple[str, ...] = ()
+    entities: tuple[EntityMention, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)  # the owner's other front matter keys
+    given_keys: frozenset[str] = frozenset()  # which fields the owner set explicitly
+    slug: str = ""  # assigned when the site is assembled
+
+    def entity_names(self, type_: EntityType) -> list[str]:
+        return [m.name for m in self.entities if m.type is type_]
+
+    @property
+    def topic_names(self) -> list[str]:
+        return [t.name for t in self.topics]
+
+
+# --- problems ---------------------------------------------------------------------
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"  # the file was rejected: no page
+    WARNING = "warning"  # the file was published, but something was repaired or ignored
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    source: str  # the file, relative to the content folder (or the taxonomy file)
+    reason: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"

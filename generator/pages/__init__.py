@@ -1,0 +1,34 @@
+"""Emit: every page of the site rendered to a Markdown string, from the assembled model."""
+
+from __future__ import annotations
+
+from ..model import EntityType
+from .archive import archive_pages
+from .article import article_page
+from .entity import entities_index, entity_page, entity_type_index
+from .home import home_page
+from .page import DuplicatePage, Page, PageSet
+from .site import Site, assemble
+from .topic import topic_page, topics_index
+
+
+def render_site(site: Site, site_name: str = "Briefing") -> PageSet:
+    pages = PageSet()
+    pages.add(home_page(site, site_name))
+    for article in site.articles:
+        pages.add(article_page(article))
+    pages.add(topics_index(site))
+    for entry in sorted(site.topics.values(), key=lambda t: t.slug):
+        if entry.articles:
+            pages.add(topic_page(entry, site))
+    pages.add(entities_index(site))
+    for type_ in EntityType:
+        pages.add(entity_type_index(type_, site))
+        for entry in sorted(site.entities_of(type_), key=lambda e: e.slug):
+            pages.add(entity_page(entry, site))
+    for page in archive_pages(site):
+        pages.add(page)
+    return pages
+
+
+__all__ = ["DuplicatePage", "Page", "PageSet", "Site", "assemble", "render_site"]

@@ -1,0 +1,43 @@
+"""The archive: an index of months, and one page per month listing its articles by day."""
+
+from __future__ import annotations
+
+from ..model import Article
+from . import urls
+from .escape import md_link
+from .listing import article_list, by_day, day_heading, month_label, plural
+from .page import Page
+from .site import Site
+
+
+def _days(articles: list[Article], uri: str, topic_links: dict[str, str]) -> list[str]:
+    lines: list[str] = []
+    for date, group in by_day(articles):
+        lines += [f"## {day_heading(date) if date else 'Undated'}", ""]
+        lines += [article_list(group, uri, show_date=False, topic_links=topic_links), ""]
+    return lines
+
+
+def archive_pages(site: Site) -> list[Page]:
+    topic_links = {t.name: t.src_uri for t in site.topics.values() if t.articles}
+    pages: list[Page] = []
+    index = ["# Archive", "", f"{plural(len(site.articles), 'article')} by month.", ""]
+    years: dict[int, list[str]] = {}
+    for (year, month), articles in site.months.items():
+        uri = urls.archive_month(year, month)
+        label = month_label(year, month)
+        years.setdefault(year, []).append(
+            f"-   {md_link(label, urls.relative(urls.ARCHIVE_INDEX, uri))} <small>{plural(len(articles), 'article')}</small>"
+        )
+        body = [f"# {label}", "", plural(len(articles), "article") + ".", ""] + _days(articles, uri, topic_links)
+        pages.append(Page(uri, "\n".join(body), meta={"title": label}, kind="archive"))
+    for year, entries in years.items():
+        index += [f"## {year}", ""] + entries + [""]
+    if site.undated:
+        uri = urls.ARCHIVE_UNDATED
+        index += ["## Undated", "", f"-   {md_link('Articles without a date', urls.relative(urls.ARCHIVE_INDEX, uri))} <small>{plural(len(site.undated), 'article')}</small>", ""]
+        body = ["# Undated articles", "", "No full date was found in these articles or their front matter.", ""]
+        body += [article_list(site.undated, uri, topic_links=topic_links), ""]
+        pages.append(Page(uri, "\n".join(body), meta={"title": "Undated articles"}, kind="archive"))
+    pages.insert(0, Page(urls.ARCHIVE_INDEX, "\n".join(index), meta={"title": "Archive"}, kind="index", in_nav=True))
+    return pages

@@ -1,0 +1,65 @@
+"""Article pages: the front matter contract and the escaped body."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Article, BulletList, EntityType, MarkdownBody, Paragraph
+from . import urls
+from .escape import html_text, md_text
+from .page import Page
+
+ARTICLE_TEMPLATE = "digest/article.html"
+
+
+def front_matter(article: Article) -> dict[str, Any]:
+    """The data contract of an article page (documented in the README), in a fixed key order."""
+    meta: dict[str, Any] = {"title": article.title, "slug": article.slug}
+    if article.date:
+        meta["date"] = article.date
+        meta["date_source"] = article.date_source
+    meta["language"] = article.language
+    if article.author:
+        meta["author"] = article.author
+    if article.publisher:
+        meta["publisher"] = article.publisher
+    meta["source"] = article.source
+    meta["source_sha256"] = article.source_sha256
+    meta["summary"] = article.summary
+    meta["word_count"] = article.word_count
+    meta["reading_time"] = article.reading_time
+    if article.image:
+        meta["image"] = {k: v for k, v in (("caption", article.image.caption), ("credit", article.image.credit)) if v}
+    meta["topics"] = article.topic_names
+    if article.tags:
+        meta["tags"] = list(article.tags)
+    meta["entities"] = {t.value: article.entity_names(t) for t in EntityType}
+    for key, value in article.extra.items():
+        meta.setdefault(key, value)
+    return meta
+
+
+def body(article: Article) -> str:
+    parts: list[str] = []
+    if article.image and (article.image.caption or article.image.credit):
+        caption = html_text(article.image.caption or "")
+        credit = f' <span class="digest-credit">{html_text(article.image.credit)}</span>' if article.image.credit else ""
+        parts.append(f'<p class="digest-caption">{caption}{credit}</p>')
+    for block in article.blocks:
+        if isinstance(block, Paragraph):
+            parts.append(md_text(block.text))
+        elif isinstance(block, BulletList):
+            parts.append("\n".join(f"-   {md_text(item)}" for item in block.items))
+        elif isinstance(block, MarkdownBody):
+            parts.append(block.source.strip("\n"))
+    return "\n\n".join(parts) + "\n"
+
+
+def article_page(article: Article) -> Page:
+    return Page(
+        src_uri=urls.article(article.slug),
+        body=body(article),
+        meta=front_matter(article),
+        kind="article",
+        origin=article.source,
+    )

@@ -1,0 +1,52 @@
+"""Article text is data: these helpers make it inert in Markdown and HTML.
+
+`md_text` turns any string into Markdown that renders as exactly that text, as one
+paragraph line: no emphasis, links, HTML, headings, lists, tables, attribute lists,
+admonitions or code, whatever extensions `mkdocs.yml` enables from its list. Every
+character that has a meaning in Markdown becomes a numeric character reference,
+which every Markdown extension leaves alone and every browser shows as the character.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Characters with an inline meaning in Python-Markdown or the extensions in SUPPORTED_EXTENSIONS
+# (emphasis, code, links, raw HTML, attr_list braces, tables, tilde/caret/mark, footnotes, abbr).
+_INLINE = {ch: f"&#{ord(ch)};" for ch in "\\`*_[]{}|~^="}
+_INLINE.update({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_INLINE_RE = re.compile("[" + re.escape("".join(_INLINE)) + "]")
+# At the start of a line these open a block: heading, list, quote, admonition, definition...
+_LEADING = set("#+-:?!")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+_WHITESPACE = re.compile(r"\s+")
+
+# The Markdown extensions whose syntax md_text neutralizes. Enabling another in mkdocs.yml
+# (emoji, arithmatex, magiclink, snippets...) would need its characters added here; a test
+# checks mkdocs.yml against this list.
+SUPPORTED_EXTENSIONS = frozenset({
+    "toc", "tables", "attr_list", "md_in_html", "admonition", "footnotes", "abbr", "def_list",
+    "sane_lists", "pymdownx.details", "pymdownx.superfences", "pymdownx.tilde", "pymdownx.caret",
+    "pymdownx.mark", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.tabbed",
+})
+
+
+def md_text(text: str) -> str:
+    """Escape `text` for use as Markdown paragraph or inline text (one line)."""
+    text = _WHITESPACE.sub(" ", text).strip()
+    text = _INLINE_RE.sub(lambda m: _INLINE[m.group()], text)
+    if text and text[0] in _LEADING:
+        text = f"&#{ord(text[0])};{text[1:]}"
+    text = _ORDERED.sub(lambda m: f"{m[1]}&#{ord(m[2])};", text)
+    return text
+
+
+def html_text(text: str) -> str:
+    """Escape `text` for HTML element content or a quoted attribute value."""
+    return html.escape(_WHITESPACE.sub(" ", text).strip(), quote=True)
+
+
+def md_link(text: str, target: str) -> str:
+    """A Markdown link whose text is escaped. `target` is digest's own relative path."""
+    return f"[{md_text(text)}]({target})"

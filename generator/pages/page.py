@@ -1,0 +1,55 @@
+"""A generated page (path, front matter, Markdown body) and the set that refuses duplicates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import frontmatter
+
+
+@dataclass(frozen=True)
+class Page:
+    src_uri: str  # MkDocs source path, computed only in pages.urls
+    body: str  # Markdown; any article text in it is already escaped
+    meta: dict[str, Any] = field(default_factory=dict)
+    kind: str = "page"  # "article", "entity", "topic", "index", ...
+    in_nav: bool = False
+    origin: str = "digest"  # what produced it, named when two pages want one path
+
+    def text(self) -> str:
+        """The page file: YAML front matter written by a YAML library, then the body."""
+        if not self.meta:
+            return self.body
+        post = frontmatter.Post(self.body)
+        post.metadata.update(self.meta)
+        return frontmatter.dumps(post, sort_keys=False, width=100) + "\n"
+
+
+class DuplicatePage(ValueError):
+    pass
+
+
+class PageSet:
+    """Pages by path, in insertion order. Two pages for one path is an error naming both."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, Page] = {}
+
+    def add(self, page: Page) -> None:
+        other = self._pages.get(page.src_uri)
+        if other is not None:
+            raise DuplicatePage(f"two pages want '{page.src_uri}': {other.origin} and {page.origin}")
+        self._pages[page.src_uri] = page
+
+    def __iter__(self):
+        return iter(self._pages.values())
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    def __contains__(self, src_uri: str) -> bool:
+        return src_uri in self._pages
+
+    def get(self, src_uri: str) -> Page | None:
+        return self._pages.get(src_uri)

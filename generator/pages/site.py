@@ -1,0 +1,153 @@
+"""Collect first: the whole site model, every collection explicitly sorted.
+
+`assemble` gives each article its slug and groups articles by entity, topic and
+month. Page renderers only read this model; nothing here formats text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ..config import DigestConfig
+from ..enrich.entities import EntityRules
+from ..enrich.topics import Taxonomy, Topic
+from ..model import Article, EntityType
+from . import urls
+from .slugs import assign_unique
+
+EntityKey = tuple[EntityType, str]
+
+
+def newest_first(article: Article) -> tuple:
+    """Sort key: newest first, undated last, then by title and source for a fixed order."""
+    ordinal = article.date.toordinal() if article.date else 0
+    return (article.date is None, -ordinal, article.title.casefold(), article.source)
+
+
+@dataclass
+class EntityEntry:
+    type: EntityType
+    name: str
+    slug: str = ""
+    articles: list[Article] = field(default_factory=list)  # newest first
+    mentions: int = 0
+    roles: Counter[str] = field(default_factory=Counter)
+    aliases: Counter[str] = field(default_factory=Counter)
+    quotes: list[tuple[str, Article]] = field(default_factory=list)
+    co_mentions: Counter[EntityKey] = field(default_factory=Counter)
+    description: str | None = None
+    link: str | None = None
+    has_page: bool = False
+
+    @property
+    def key(self) -> EntityKey:
+        return (self.type, self.name)
+
+    @property
+    def src_uri(self) -> str:
+        return urls.entity(self.type, self.slug)
+
+    @property
+    def dates(self) -> list[dt.date]:
+        return sorted(a.date for a in self.articles if a.date)
+
+
+@dataclass
+class TopicEntry:
+    topic: Topic
+    slug: str = ""
+    articles: list[Article] = field(default_factory=list)  # newest first
+    entities: Counter[EntityKey] = field(default_factory=Counter)
+    children: list[str] = field(default_factory=list)  # names of sub-topics
+
+    @property
+    def name(self) -> str:
+        return self.topic.name
+
+    @property
+    def src_uri(self) -> str:
+        return urls.topic(self.slug)
+
+
+@dataclass
+class Site:
+    articles: list[Article]  # newest first
+    entities: dict[EntityKey, EntityEntry]
+    topics: dict[str, TopicEntry]
+    months: dict[tuple[int, int], list[Article]]  # newest month first
+    undated: list[Article]
+    config: DigestConfig
+
+    def entity_page(self, type_: EntityType, name: str) -> EntityEntry | None:
+        entry = self.entities.get((type_, name))
+        return entry if entry is not None and entry.has_page else None
+
+    def entities_of(self, type_: EntityType) -> list[EntityEntry]:
+        """Entities of one type with a page, most mentioned (in most articles) first."""
+        entries = [e for e in self.entities.values() if e.type is type_ and e.has_page]
+        return sorted(entries, key=lambda e: (-len(e.articles), -e.mentions, e.name.casefold(), e.name))
+
+    def topic_list(self) -> list[TopicEntry]:
+        """Topics with articles, largest first."""
+        entries = [t for t in self.topics.values() if t.articles]
+        return sorted(entries, key=lambda t: (-len(t.articles), t.name.casefold()))
+
+
+def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules, config: DigestConfig) -> Site:
+    # Slugs: the oldest article keeps a contested slug (see slugs.assign_unique).
+    by_age = sorted(articles, key=lambda a: (a.date is None, a.date or dt.date.min, a.source))
+    slugs = assign_unique(((a.source, a.slug or a.title, a.source) for a in by_age), prefix="article")
+    ordered = sorted((replace(a, slug=slugs[a.source]) for a in articles), key=newest_first)
+
+    entities: dict[EntityKey, EntityEntry] = {}
+    for article in ordered:
+        keys = [(m.type, m.name) for m in article.entities]
+        for mention in article.entities:
+            entry = entities.setdefault((mention.type, mention.name), EntityEntry(mention.type, mention.name))
+            entry.articles.append(article)
+            entry.mentions += mention.count
+            entry.roles.update(mention.roles)
+            entry.aliases.update(a for a in mention.aliases if a != mention.name)
+            entry.quotes.extend((q, article) for q in mention.quotes)
+            entry.co_mentions.update(k for k in keys if k != entry.key)
+    for entry in entities.values():
+        entry.has_page = len(entry.articles) >= config.entity_page_min_articles
+        entry.description = rules.descriptions.get(entry.name)
+        entry.link = rules.links.get(entry.name)
+    for type_ in EntityType:
+        of_type = sorted((e for e in entities.values() if e.type is type_), key=lambda e: e.name)
+        for name, slug in assign_unique(((e.name, e.name, e.name) for e in of_type), prefix=type_.value).items():
+            entities[(type_, name)].slug = slug
+
+    topics: dict[str, TopicEntry] = {t.name: TopicEntry(t) for t in taxonomy.topics}
+    for article in ordered:
+        for score in article.topics:
+            entry = topics.get(score.name)
+            if entry is None:  # a topic the owner named in front matter but not in the taxonomy
+                entry = topics[score.name] = TopicEntry(Topic(code=score.name, name=score.name))
+            entry.articles.append(article)
+            entry.entities.update((m.type, m.name) for m in article.entities)
+    codes = {t.topic.code: t.name for t in topics.values()}
+    for entry in topics.values():
+        parent = codes.get(entry.topic.parent or "")
+        if parent:
+            topics[parent].children.append(entry.name)
+    for entry in topics.values():
+        entry.children.sort(key=str.casefold)
+    topic_order = sorted(topics.values(), key=lambda t: t.topic.code)
+    for name, slug in assign_unique(((t.name, t.name, t.topic.code) for t in topic_order), prefix="topic").items():
+        topics[name].slug = slug
+
+    months: dict[tuple[int, int], list[Article]] = defaultdict(list)
+    undated: list[Article] = []
+    for article in ordered:
+        if article.date:
+            months[(article.date.year, article.date.month)].append(article)
+        else:
+            undated.append(article)
+    months = dict(sorted(months.items(), reverse=True))
+
+    return Site(ordered, entities, topics, months, undated, config)

@@ -1,0 +1,49 @@
+"""ASCII slugs that are stable and unique.
+
+Titles in any script are transliterated ("Пожар в Москве" -> "pozhar-v-moskve"); a
+title with nothing to transliterate (only emoji) gets a slug from a hash of its
+source path. Of several items wanting one slug, the oldest keeps it and the others
+get a suffix derived from their own source path, so adding a file never renames
+the pages that were already there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from slugify import slugify
+
+from .urls import RESERVED_SLUGS
+
+MAX_LENGTH = 80
+
+
+def make_slug(text: str) -> str:
+    return slugify(text, max_length=MAX_LENGTH, word_boundary=True, save_order=True)
+
+
+def short_hash(text: str, length: int = 6) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+def assign_unique(items: Iterable[tuple[str, str, str]], prefix: str = "item") -> dict[str, str]:
+    """Slugs for (key, wanted, seed) triples, given in priority order (first keeps its slug).
+
+    `wanted` is the text or slug the item would like, `seed` a stable string used for
+    the suffix on a collision (a source path). Returns key -> slug.
+    """
+    taken: set[str] = set(RESERVED_SLUGS)
+    result: dict[str, str] = {}
+    for key, wanted, seed in items:
+        base = make_slug(wanted) or f"{prefix}-{short_hash(seed, 8)}"
+        slug = base
+        if slug in taken:
+            slug = f"{base[: MAX_LENGTH - 7]}-{short_hash(seed)}"
+            n = 2
+            while slug in taken:  # two items with the same seed: vanishingly rare, still handled
+                slug = f"{base[: MAX_LENGTH - 10]}-{short_hash(seed)}-{n}"
+                n += 1
+        taken.add(slug)
+        result[key] = slug
+    return result

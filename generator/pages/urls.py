@@ -1,0 +1,46 @@
+"""Where every generated page lives: the one place that computes output paths.
+
+Paths are MkDocs source URIs (`articles/<slug>.md`); MkDocs turns them into URLs
+(`articles/<slug>/`). Links between generated pages are relative `.md` paths, so
+MkDocs checks them and they keep working when the site is served from a sub-path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..model import EntityType
+
+HOME = "index.md"
+TOPICS_INDEX = "topics/index.md"
+ENTITIES_INDEX = "entities/index.md"
+ARCHIVE_INDEX = "archive/index.md"
+ARCHIVE_UNDATED = "archive/undated.md"
+
+# Slugs that would collide with a section's own index page.
+RESERVED_SLUGS = frozenset({"index"})
+
+
+def article(slug: str) -> str:
+    return f"articles/{slug}.md"
+
+
+def entity(type_: EntityType, slug: str) -> str:
+    return f"entities/{type_.plural}/{slug}.md"
+
+
+def entity_type_index(type_: EntityType) -> str:
+    return f"entities/{type_.plural}/index.md"
+
+
+def topic(slug: str) -> str:
+    return f"topics/{slug}.md"
+
+
+def archive_month(year: int, month: int) -> str:
+    return f"archive/{year:04d}-{month:02d}.md"
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    """The Markdown link from the page at `from_uri` to the page at `to_uri`."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")

@@ -1,0 +1,99 @@
+"""Bytes to text: BOMs, UTF-16, legacy 8-bit encodings, NUL bytes, line endings.
+
+Returns the text and a list of repairs worth telling the owner about. Files that
+are not text at all (images, archives renamed `.txt`) raise `NotText`.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+# Magic numbers of formats people rename or mis-save as text.
+_SIGNATURES = {
+    b"\x89PNG\r\n\x1a\n": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF87a": "a GIF image",
+    b"GIF89a": "a GIF image",
+    b"%PDF-": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "a program (ELF binary)",
+    b"RIFF": "a RIFF media file (WebP, WAV, AVI)",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"BZh": "a bzip2 archive",
+    b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive",
+}
+
+
+class NotText(ValueError):
+    """The bytes are not a text document."""
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    repairs: list[str] = []
+    for magic, what in _SIGNATURES.items():
+        if data.startswith(magic):
+            raise NotText(f"not a text file: it looks like {what}")
+
+    if data.startswith(codecs.BOM_UTF8):
+        text = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+        repairs.append("decoded as UTF-16")
+    elif _looks_like_bomless_utf16(data):
+        encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        text = data.decode(encoding, errors="replace")
+        repairs.append(f"decoded as {encoding.upper()} (no byte-order mark)")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text, encoding = _detect(data)
+            repairs.append(f"not UTF-8; decoded as {encoding}")
+
+    if "\ufffd" in text and not repairs:
+        repairs.append("contains bytes that are not valid text; shown as \ufffd")
+
+    nuls = text.count("\x00")
+    if nuls:
+        if nuls > max(16, len(text) // 10):
+            raise NotText(f"not a text file: {nuls} NUL bytes in {len(data)} bytes")
+        text = text.replace("\x00", "")
+        repairs.append(f"removed {nuls} NUL byte{'s' if nuls != 1 else ''}")
+
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if text and controls > max(8, len(text) // 20):
+        raise NotText(f"not a text file: {controls} control characters in {len(text)} characters")
+    text = "".join(ch for ch in text if ord(ch) >= 32 or ch in "\t\n\r") if controls else text
+
+    return normalize_newlines(text), repairs
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+
+
+def _looks_like_bomless_utf16(data: bytes) -> bool:
+    sample = data[:4096]
+    if len(sample) < 8:
+        return False
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    # ASCII-range text in UTF-16 has a NUL in every other byte.
+    return max(even_nuls, odd_nuls) > 0.4 * half and min(even_nuls, odd_nuls) < 0.05 * half
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    best = from_bytes(data[:200_000]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    # charset-normalizer often names Latin-1 for text that is really cp1252 (curly quotes, euro sign,
+    # in 0x80-0x9F); cp1252 is the superset people's tools actually write.
+    if encoding in ("latin_1", "iso8859_1", "iso-8859-1", "ascii"):
+        encoding = "cp1252"
+    try:
+        return data.decode(encoding, errors="replace"), encoding
+    except LookupError:
+        return data.decode("cp1252", errors="replace"), "cp1252"

@@ -1,0 +1,251 @@
+"""Plain-text articles (`.txt`) as scrapers and wire services write them.
+
+Layout understood, top to bottom:
+
+    English                                  <- optional language line
+    NATO powers escalate ...                 <- title (an all-caps headline is re-cased)
+    By Jane Doe, Reuters                     <- optional byline
+    Mark Rutte ... [AP Photo/Virginia Mayo]  <- optional photo caption, credit in brackets
+    PARIS, Feb 26 - The first paragraph...   <- body paragraphs, blank-line separated
+     - a list item
+    Reuter                                   <- optional sign-off, dropped
+    Loading                                  <- scraper junk, dropped
+
+The reader only reads layout; dates, summaries and counts are worked out later.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..languages import language_code
+from ..model import Block, BulletList, Paragraph
+from .base import ReadResult
+
+NAME = "text"
+EXTENSIONS = (".txt", ".text")
+
+# Whole lines that scrapers leave behind; they are never article text.
+_JUNK_LINE = re.compile(
+    r"""^(?:
+        loading(?:\.\.\.|…)?
+      | share(?:\ (?:this|on\ \w+))?(?:\ article|\ story)?
+      | advertisement | advertising | anzeige | publicité | sponsored(?:\ content)?
+      | read\ more | read\ next | related(?:\ articles?|\ stories)? | more\ on\ this\ story
+      | subscribe(?:\ now)? | sign\ up | log\ ?in | sign\ in | skip\ to\ (?:main\ )?content
+      | (?:accept|reject|allow)(?:\ all)?\ cookies | cookie\ (?:settings|preferences|policy)
+      | print | email | tweet | copy\ link | comments?(?:\ \(\d+\))? | show\ comments
+      | follow\ us(?:\ on\ [\w ]+)? | back\ to\ top | image | video | watch | listen
+    )\.?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_COOKIE_NOTICE = re.compile(
+    r"\b(?:we|this\ (?:site|website))\ uses?\ cookies\b|\bby\ continuing\ to\ (?:use|browse)\b"
+    r"|\bcookie\ (?:consent|notice|banner)\b|\bconsent\ to\ (?:the\ use\ of\ )?cookies\b",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SIGN_OFF = re.compile(r"^(Reuters?|AP|AFP|dpa|DPA|UPI|Bloomberg|ANSA|EFE|Xinhua|PA|CP)\.?$")
+_BYLINE = re.compile(r"^(?:By|BY|Von|Par|Por|Di|Door)\s+(?P<rest>\S.{0,120})$")
+_AGENCIES = {
+    "reuters", "reuter", "ap", "associated press", "afp", "agence france-presse", "dpa",
+    "bloomberg", "upi", "ansa", "efe", "xinhua", "pa", "bbc", "cnn", "tass", "interfax",
+}
+_BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+(?=\S)")
+_CAPTION_CREDIT = re.compile(r"^(?P<caption>.*\S)\s*\[(?P<credit>[^\[\]]{2,120})\]\s*$", re.DOTALL)
+_CAPTION_CREDIT_PAREN = re.compile(
+    r"^(?P<caption>.*\S)\s*\((?P<credit>(?:[^()]*\b(?:Photo|Foto|Image|Picture|Credit|Getty|Reuters|AFP|AP|EPA|dpa)\b[^()]*))\)\s*$",
+    re.DOTALL,
+)
+# Lines this long are paragraphs of their own, not a hard-wrapped paragraph.
+_WRAPPED_LINE_MAX = 110
+
+
+def read_text(text: str) -> ReadResult:
+    """Parse the text of a plain-text article into blocks and inferred metadata."""
+    inferred: dict = {}
+    repairs: list[str] = []
+    blocks = _raw_blocks(text)
+
+    dropped = [b for b in blocks if _is_junk(b)]
+    blocks = [b for b in blocks if not _is_junk(b)]
+    if dropped:
+        inferred["dropped_junk"] = [" ".join(b) for b in dropped]
+
+    if blocks and len(blocks[0]) == 1 and (code := language_code(blocks[0][0])):
+        inferred["language"] = code
+        blocks = blocks[1:]
+    elif blocks and len(blocks[0]) >= 2 and (code := language_code(blocks[0][0])):
+        # "English" directly above the title, with no blank line between.
+        inferred["language"] = code
+        blocks[0] = blocks[0][1:]
+
+    if blocks:
+        title_lines = blocks.pop(0)
+        title = " ".join(line.strip() for line in title_lines)
+        title = re.sub(r"\s+", " ", title).strip()
+        if _is_all_caps(title):
+            inferred["headline"] = title
+            title = recase_headline(title)
+        inferred["title"] = title
+
+    if blocks and len(blocks[0]) == 1 and (byline := _BYLINE.match(blocks[0][0].strip())):
+        author, publisher = _split_byline(byline["rest"])
+        if author or publisher:
+            blocks.pop(0)
+            if author:
+                inferred["author"] = author
+            if publisher:
+                inferred["publisher"] = publisher
+
+    if blocks:
+        caption = _caption(" ".join(line.strip() for line in blocks[0]))
+        if caption is not None:
+            blocks.pop(0)
+            inferred["image"] = caption
+
+    while blocks and len(blocks[-1]) == 1 and (sign := _SIGN_OFF.match(blocks[-1][0].strip())):
+        blocks.pop()
+        inferred.setdefault("publisher", "Reuters" if sign[1].lower() == "reuter" else sign[1])
+
+    body: list[Block] = []
+    for lines in blocks:
+        body.extend(_to_blocks(lines))
+    if not body:
+        repairs.append("has a title but no body text")
+    return ReadResult(blocks=tuple(body), inferred=inferred, repairs=tuple(repairs))
+
+
+def _raw_blocks(text: str) -> list[list[str]]:
+    """Split on blank lines (any run of them); each block keeps its non-empty lines."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        line = line.replace("\t", "    ").rstrip()
+        if line.strip():
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _is_junk(lines: list[str]) -> bool:
+    if len(lines) != 1:
+        return False
+    line = lines[0].strip()
+    return bool(_JUNK_LINE.match(line)) or (len(line) < 400 and bool(_COOKIE_NOTICE.search(line)))
+
+
+def _to_blocks(lines: list[str]) -> list[Block]:
+    """One blank-line block of the file -> paragraphs and bullet lists."""
+    out: list[Block] = []
+    items: list[str] = []
+    para: list[str] = []
+
+    def flush_para() -> None:
+        if para:
+            out.append(Paragraph(_squash(" ".join(para))))
+            para.clear()
+
+    def flush_items() -> None:
+        if items:
+            out.append(BulletList(tuple(_squash(i) for i in items)))
+            items.clear()
+
+    long_lines = any(len(line.strip()) > _WRAPPED_LINE_MAX for line in lines)
+    for line in lines:
+        bullet = _BULLET.match(line)
+        if bullet and not _BULLET_FALSE_POSITIVE.match(line):
+            flush_para()
+            items.append(line[bullet.end() :])
+            continue
+        if items and line.startswith("   ") and not line.startswith("    " * 2):
+            items[-1] += " " + line.strip()  # continuation of a wrapped list item
+            continue
+        flush_items()
+        indented = line.startswith(("  ", "\u3000"))
+        if para and (long_lines or indented):
+            flush_para()
+        para.append(line.strip())
+        if long_lines:
+            flush_para()
+    flush_para()
+    flush_items()
+    return out
+
+
+# "- 5 percent" is not a list, but a lone number line like "2. " after text is; keep numbers out of
+# bullets unless they look like an enumerated item with words after them.
+_BULLET_FALSE_POSITIVE = re.compile(r"^\s*\d{1,2}[.)]\s+\d")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _caption(paragraph: str) -> dict | None:
+    for pattern in (_CAPTION_CREDIT, _CAPTION_CREDIT_PAREN):
+        m = pattern.match(paragraph)
+        if m and len(m["caption"]) <= 600:
+            return {"caption": _squash(m["caption"]), "credit": _squash(m["credit"])}
+    return None
+
+
+def _split_byline(rest: str) -> tuple[str | None, str | None]:
+    rest = rest.strip().rstrip(".")
+    parts = [p.strip() for p in re.split(r"\s*(?:,|\||\s-\s|\s–\s|/)\s*", rest) if p.strip()]
+    if not parts or len(rest.split()) > 14:
+        return None, None
+    author_parts = [p for p in parts if p.lower() not in _AGENCIES]
+    agency = next((p for p in parts if p.lower() in _AGENCIES), None)
+    if agency and agency.lower() == "reuter":
+        agency = "Reuters"
+    author = author_parts[0] if author_parts else None
+    if author and not re.match(r"^[^\W\d_]", author):
+        return None, None
+    return author, agency
+
+
+def _is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    return len(letters) >= 8 and upper / len(letters) > 0.9 and len(text.split()) >= 2
+
+
+_SMALL_WORDS = {
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off",
+    "on", "onto", "or", "over", "per", "the", "to", "up", "upon", "via", "vs", "with",
+}
+_ACRONYMS = {
+    "AI", "AP", "BBC", "CEO", "CIA", "CNN", "EU", "FBI", "G7", "G20", "GDP", "IMF", "IOC", "ISIS",
+    "NASA", "NATO", "NHS", "OECD", "OPEC", "PLO", "UAE", "UEFA", "FIFA", "UK", "UN", "UNESCO",
+    "US", "USA", "USSR", "WHO", "WTO", "ECB", "ANC", "IRA", "PKK", "SPD", "CDU", "CSU", "AFD",
+}
+
+
+def recase_headline(title: str) -> str:
+    """'CRICKET - LEICESTERSHIRE TAKE OVER AT TOP' -> 'Cricket - Leicestershire Take Over at Top'."""
+    words = title.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        core = re.sub(r"^\W+|\W+$", "", word)
+        lower = word.lower()
+        if not core:
+            out.append(word)
+        elif core in _ACRONYMS or "<" in word or any(c.isdigit() for c in core):
+            out.append(word)
+        elif len(core) <= 4 and core.isalpha() and not re.search(r"[AEIOUY]", core):
+            out.append(word)  # no vowel: an acronym (CDU, BBC)
+        elif 0 < i < len(words) - 1 and core.lower() in _SMALL_WORDS:
+            out.append(lower)
+        else:
+            out.append(_capitalize_word(lower))
+    return " ".join(out)
+
+
+def _capitalize_word(word: str) -> str:
+    # Capitalize each hyphenated part and Irish/French prefixes: "ANTI-WAR" -> "Anti-War",
+    # "O'BRIEN" -> "O'Brien", but "RUSSIA'S" -> "Russia's".
+    return re.sub(r"(^|[-(\"“/]|\b[odl]['’])([^\W\d_])", lambda m: m[1] + m[2].upper(), word)
