@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: install build serve test deploy clean chromium eval bench
+export NO_MKDOCS_2_WARNING := 1
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +31,10 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+# Accuracy and speed on evaluation data (a script, not a test): entities on CoNLL-2003, topics on a labeled set.
+eval: $(STAMP)
+	@for script in scripts/eval_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf site out .cache .pytest_cache .hypothesis

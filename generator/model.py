@@ -122,6 +122,7 @@ class Article:
     topics: tuple[TopicScore, ...] = ()  # ranked, the first is the main topic
     tags: tuple[str, ...] = ()
     entities: tuple[EntityMention, ...] = ()
+    related: tuple[str, ...] = ()  # sources of related articles, most related first
     extra: dict[str, Any] = field(default_factory=dict)  # the owner's other front matter keys
     given_keys: frozenset[str] = frozenset()  # which fields the owner set explicitly
     slug: str = ""  # assigned when the site is assembled

@@ -15,8 +15,9 @@ from .topic import topic_page, topics_index
 def render_site(site: Site, site_name: str = "Briefing") -> PageSet:
     pages = PageSet()
     pages.add(home_page(site, site_name))
+    by_source = {a.source: a for a in site.articles}
     for article in site.articles:
-        pages.add(article_page(article))
+        pages.add(article_page(article, by_source))
     pages.add(topics_index(site))
     for entry in sorted(site.topics.values(), key=lambda t: t.slug):
         if entry.articles:

@@ -6,7 +6,8 @@ from typing import Any
 
 from ..model import Article, BulletList, EntityType, MarkdownBody, Paragraph
 from . import urls
-from .escape import html_text, md_text
+from .escape import html_text, md_link, md_text
+from .listing import long_date
 from .page import Page
 
 ARTICLE_TEMPLATE = "digest/article.html"
@@ -55,10 +56,24 @@ def body(article: Article) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def article_page(article: Article) -> Page:
+def related_section(article: Article, slugs: dict[str, Article]) -> str:
+    """Up to five related articles, linked; `slugs` maps source paths to assembled articles."""
+    uri = urls.article(article.slug)
+    items = [slugs[s] for s in article.related if s in slugs][:5]
+    if not items:
+        return ""
+    lines = ["## Related articles", ""]
+    for other in items:
+        date = f" <small>{long_date(other.date)}</small>" if other.date else ""
+        lines.append(f"-   {md_link(other.title, urls.relative(uri, urls.article(other.slug)))}{date}")
+    return "\n".join(lines) + "\n"
+
+
+def article_page(article: Article, by_source: dict[str, Article] | None = None) -> Page:
+    related = related_section(article, by_source or {})
     return Page(
         src_uri=urls.article(article.slug),
-        body=body(article),
+        body=body(article) + ("\n" + related if related else ""),
         meta=front_matter(article),
         kind="article",
         origin=article.source,
