@@ -21,6 +21,8 @@ _INLINE_RE = re.compile("[" + re.escape("".join(_INLINE)) + "]")
 _LEADING = set("#+-:?!")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 _WHITESPACE = re.compile(r"\s+")
+# Control characters are never text; Python-Markdown also uses \x02/\x03 as internal placeholders.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # The Markdown extensions whose syntax md_text neutralizes. Enabling another in mkdocs.yml
 # (emoji, arithmatex, magiclink, snippets...) would need its characters added here; a test
@@ -34,7 +36,7 @@ SUPPORTED_EXTENSIONS = frozenset({
 
 def md_text(text: str) -> str:
     """Escape `text` for use as Markdown paragraph or inline text (one line)."""
-    text = _WHITESPACE.sub(" ", text).strip()
+    text = _WHITESPACE.sub(" ", _CONTROL.sub("", text)).strip()
     text = _INLINE_RE.sub(lambda m: _INLINE[m.group()], text)
     if text and text[0] in _LEADING:
         text = f"&#{ord(text[0])};{text[1:]}"
@@ -44,7 +46,7 @@ def md_text(text: str) -> str:
 
 def html_text(text: str) -> str:
     """Escape `text` for HTML element content or a quoted attribute value."""
-    return html.escape(_WHITESPACE.sub(" ", text).strip(), quote=True)
+    return html.escape(_WHITESPACE.sub(" ", _CONTROL.sub("", text)).strip(), quote=True)
 
 
 def md_link(text: str, target: str) -> str:

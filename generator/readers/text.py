@@ -50,7 +50,7 @@ _AGENCIES = {
     "reuters", "reuter", "ap", "associated press", "afp", "agence france-presse", "dpa",
     "bloomberg", "upi", "ansa", "efe", "xinhua", "pa", "bbc", "cnn", "tass", "interfax",
 }
-_BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+(?=\S)")
+_BULLET = re.compile(r"^\s*[-–—•*·]\s+(?=\S)")
 _CAPTION_CREDIT = re.compile(r"^(?P<caption>.*\S)\s*\[(?P<credit>[^\[\]]{2,120})\]\s*$", re.DOTALL)
 _CAPTION_CREDIT_PAREN = re.compile(
     r"^(?P<caption>.*\S)\s*\((?P<credit>(?:[^()]*\b(?:Photo|Foto|Image|Picture|Credit|Getty|Reuters|AFP|AP|EPA|dpa)\b[^()]*))\)\s*$",
@@ -157,7 +157,7 @@ def _to_blocks(lines: list[str]) -> list[Block]:
     long_lines = any(len(line.strip()) > _WRAPPED_LINE_MAX for line in lines)
     for line in lines:
         bullet = _BULLET.match(line)
-        if bullet and not _BULLET_FALSE_POSITIVE.match(line):
+        if bullet:
             flush_para()
             items.append(line[bullet.end() :])
             continue
@@ -174,11 +174,6 @@ def _to_blocks(lines: list[str]) -> list[Block]:
     flush_para()
     flush_items()
     return out
-
-
-# "- 5 percent" is not a list, but a lone number line like "2. " after text is; keep numbers out of
-# bullets unless they look like an enumerated item with words after them.
-_BULLET_FALSE_POSITIVE = re.compile(r"^\s*\d{1,2}[.)]\s+\d")
 
 
 def _squash(text: str) -> str:
@@ -246,6 +241,7 @@ def recase_headline(title: str) -> str:
 
 
 def _capitalize_word(word: str) -> str:
-    # Capitalize each hyphenated part and Irish/French prefixes: "ANTI-WAR" -> "Anti-War",
-    # "O'BRIEN" -> "O'Brien", but "RUSSIA'S" -> "Russia's".
-    return re.sub(r"(^|[-(\"“/]|\b[odl]['’])([^\W\d_])", lambda m: m[1] + m[2].upper(), word)
+    # Capitalize each hyphenated part and Irish/French prefixes: "anti-war" -> "Anti-War",
+    # "o'brien" -> "O'Brien", but "russia's" -> "Russia's".
+    word = re.sub(r"(^|[-(\"“/])([^\W\d_])", lambda m: m[1] + m[2].upper(), word)
+    return re.sub(r"^([OoDdLl]['’])([^\W\d_])", lambda m: m[1].capitalize() + m[2].upper(), word)

@@ -1,0 +1,122 @@
+"""Article text is data: escaped text renders as exactly its characters, and never as markup."""
+
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.utils import yaml_load
+from support import REPO
+
+from generator.pages.escape import SUPPORTED_EXTENSIONS, html_text, md_link, md_text
+from generator.textutil import squash
+
+
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown configured with the extensions the site's mkdocs.yml enables."""
+    config = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    names, configs = [], {}
+    for entry in config.get("markdown_extensions", []):
+        name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, {}))
+        names.append(name)
+        configs[name] = options or {}
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+class Collect(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.attrs, self.text = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def render(md_source: str) -> Collect:
+    md = site_markdown()
+    parsed = Collect()
+    parsed.feed(md.convert(md_source))
+    return parsed
+
+
+def test_mkdocs_yml_enables_only_extensions_the_escaping_covers():
+    config = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    names = {next(iter(e)) if isinstance(e, dict) else e for e in config.get("markdown_extensions", [])}
+    assert names <= SUPPORTED_EXTENSIONS
+
+
+HOSTILE = [
+    "# foo",
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "![img](http://x/y.png)",
+    "<http://example.com>",
+    "**bold** and __bold__ and *em* and _em_",
+    "`code` and ``code``",
+    "1. first",
+    "2) second",
+    "- item",
+    "+ item",
+    "* item",
+    "> quote",
+    "| a | b |",
+    "!!! note",
+    "??? note",
+    ": definition",
+    "Title {: #id .class onclick=alert(1) }",
+    "{{ config.site_name }} {% include 'x' %}",
+    "[TOC]",
+    "[^1]: footnote",
+    "*[HTML]: Hyper",
+    "~~struck~~ ==marked== ^^inserted^^",
+    "&amp; &lt; &#60; &copy;",
+    "line  ",
+    "    indented code",
+    "```python",
+    "---",
+    "===",
+    "\\*not escaped\\*",
+    "<!-- comment -->",
+    "AT&T <DD> 5 > 3",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_renders_literally(text):
+    parsed = render(md_text(text))
+    assert parsed.tags == ["p"]
+    assert parsed.attrs == []
+    assert "".join(parsed.text) == squash(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200))
+def test_any_text_renders_as_itself_in_one_paragraph(text):
+    expected = squash("".join(ch for ch in text if ch in "\t\n\r" or not (ord(ch) < 32 or ord(ch) == 127)))
+    parsed = render(md_text(text))
+    if not expected:
+        assert parsed.tags == []
+        return
+    assert parsed.tags == ["p"]
+    assert "".join(parsed.text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=80))
+def test_link_text_stays_text(text):
+    parsed = render(md_link(text, "../articles/x.md"))
+    expected = squash("".join(ch for ch in text if not (ord(ch) < 32 or ord(ch) == 127) or ch in "\t\n\r"))
+    if expected:
+        assert parsed.tags == ["p", "a"]
+        assert parsed.attrs == [("href", "../articles/x.md")]
+        assert "".join(parsed.text) == expected
+
+
+def test_html_text_escapes_quotes_for_attributes():
+    assert html_text('a "b" <c> & \'d\'') == "a &quot;b&quot; &lt;c&gt; &amp; &#x27;d&#x27;"

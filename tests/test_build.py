@@ -1,0 +1,117 @@
+"""End to end: a real `mkdocs build --strict` of sample-like content, checked in the produced HTML."""
+
+import hashlib
+
+import pytest
+from bs4 import BeautifulSoup
+from support import FIXTURES, SEED, build_site
+
+SEED_SLUG = "nato-powers-escalate-confrontation-with-russia-after-drone-shootdowns-over"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("project")
+    articles = {
+        SEED.name: SEED.read_bytes(),
+        "markup.txt": (FIXTURES / "text" / "markup_in_text.txt").read_bytes(),
+        "wire/reuters.txt": (FIXTURES / "text" / "wire_reuters.txt").read_bytes(),
+        "angle.txt": (FIXTURES / "text" / "angle_brackets.txt").read_bytes(),
+    }
+    site = build_site(root, articles)
+    return root, site
+
+
+def page(site, path):
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def body_text(soup):
+    return soup.select_one(".digest-article__body").get_text(" ", strip=True)
+
+
+def test_seed_article_page(built):
+    _, site = built
+    soup = page(site, f"articles/{SEED_SLUG}")
+    assert soup.h1.get_text(strip=True).startswith("NATO powers escalate confrontation with Russia after drone shootdowns")
+    assert soup.select_one("time")["datetime"] == "2025-09-12"
+    caption = soup.select_one(".digest-caption")
+    assert "NATO Secretary General Mark Rutte, right" in caption.get_text()
+    assert caption.select_one(".digest-credit").get_text() == "AP Photo/Virginia Mayo"
+    paragraphs = [p.get_text() for p in soup.select(".digest-article__body > p:not(.digest-caption)")]
+    source = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    assert paragraphs == source[3:-1]
+    text = body_text(soup)
+    assert "Loading" not in text and not text.startswith("English")
+    assert soup.select_one(".digest-article__facts").get_text().count("min read") == 1
+
+
+def test_article_links_to_topics_and_entities_and_they_link_back(built):
+    _, site = built
+    soup = page(site, f"articles/{SEED_SLUG}")
+    topic_links = [a["href"] for a in soup.select(".digest-article__topics a")]
+    entity_links = {a.get_text(): a["href"] for a in soup.select(".digest-article__entities a")}
+    assert topic_links and "Mark Rutte" in entity_links and "Poland" in entity_links
+    for href in [topic_links[0], entity_links["Mark Rutte"], entity_links["Poland"]]:
+        target = (site / "articles" / SEED_SLUG / href / "index.html").resolve()
+        assert target.is_file(), href
+        back = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+        hrefs = [a["href"] for a in back.select("article a, .md-content a")]
+        assert any(SEED_SLUG in h for h in hrefs), f"{href} does not link back"
+
+
+def test_home_archive_and_indexes(built):
+    _, site = built
+    home = page(site, ".")
+    assert SEED_SLUG in str(home) and "Friday, 12 September 2025" in home.get_text()
+    assert "The shooting down of Russian drones over Poland" in home.get_text()
+    archive = page(site, "archive")
+    assert archive.find("a", string="September 2025")
+    month = page(site, "archive/2025-09")
+    assert SEED_SLUG in str(month)
+    undated = page(site, "archive/undated")
+    assert "France's Economy Minister" in undated.get_text()
+    for index in ("topics", "entities", "entities/people", "entities/places", "entities/organizations"):
+        assert (site / index / "index.html").is_file()
+
+
+def test_navigation_holds_sections_not_articles(built):
+    _, site = built
+    nav = page(site, ".").select(".md-nav--primary .md-nav__link")
+    labels = {link.get_text(" ", strip=True) for link in nav}
+    assert {"Home", "Topics", "Entities", "Archive"} <= labels
+    assert not any("NATO powers" in label for label in labels)
+
+
+def test_text_is_data_in_the_built_site(built):
+    _, site = built
+    soup = page(site, "articles/ein-titel-mit-sternchen-und-link-javascript-alert-1")
+    article = soup.select_one("article.digest-article")
+    assert article.find("script") is None and article.find("img") is None
+    assert not article.select("[onerror], [onclick]")
+    assert not [a for a in article.find_all("a") if a.get("href", "").startswith("javascript:")]
+    text = body_text(soup)
+    for literal in ["# foo", '<script>alert("xss")</script>', "<img src=x onerror=alert(1)>", "{{ config.site_name }}",
+                    "[TOC]", "**not bold**", "> not a quote | not | a table", '!!! note "not an admonition"']:
+        assert literal in text
+    assert soup.h1.get_text() == "Ein Titel mit *Sternchen* und [Link](javascript:alert(1))"
+    assert article.get("lang") == "de"
+
+
+def test_titles_with_angle_brackets_are_escaped_everywhere(built):
+    _, site = built
+    html = (site / "articles/shares-of-dd-fall-5-after-b-profit-b-warning-outlook-cut/index.html").read_text()
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.title.get_text().startswith("Shares of <DD> fall 5% after <b>profit</b> warning & outlook cut")
+    assert soup.h1.get_text() == "Shares of <DD> fall 5% after <b>profit</b> warning & outlook cut"
+    assert "<DD>" not in html and "<b>profit</b>" not in html
+
+
+def test_content_folder_is_never_written(tmp_path):
+    articles = {SEED.name: SEED.read_bytes(), "notes/draft.md": "# Draft\n\nSome text on 1 June 2024.\n"}
+    root = tmp_path / "p"
+    build_site(root, articles)
+    files = sorted(p for p in (root / "content").rglob("*") if p.is_file())
+    assert [p.relative_to(root / "content").as_posix() for p in files] == [SEED.name, "notes/draft.md"]
+    assert hashlib.sha256(files[0].read_bytes()).digest() == hashlib.sha256(SEED.read_bytes()).digest()
+    assert not (root / "site" / SEED.name).exists()  # inputs are not copied into the site

@@ -1,0 +1,72 @@
+"""`mkdocs serve` picks up an article dropped into content/ without a restart."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from support import SEED, make_project
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+def wait_for(predicate, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.5)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+def test_dropped_article_appears_while_serving(tmp_path):
+    project = make_project(tmp_path, {SEED.name: SEED.read_bytes()})
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: fetch(base + "/")[0] == 200, 90, "the first build")
+        assert fetch(base + "/articles/harbour-reopens-after-storm/")[0] == 404
+
+        (project / "content" / "harbour.txt").write_text(
+            "Harbour reopens after storm\n\nThe harbour reopened on Monday, 6 October 2025, officials said.\n",
+            encoding="utf-8",
+        )
+        status, html = wait_for(
+            lambda: (r := fetch(base + "/articles/harbour-reopens-after-storm/"))[0] == 200 and r, 90,
+            "the dropped article's page",
+        )
+        assert "The harbour reopened on Monday" in html
+        home = fetch(base + "/")[1]
+        assert "harbour-reopens-after-storm" in home
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
