@@ -11,6 +11,7 @@ from typing import Any
 
 from .config import DigestConfig
 from .enrich.dates import first_date, parse_date_value
+from .enrich.language import detect_language
 from .enrich.markdown_text import plain_text
 from .enrich.summary import reading_minutes, summarize, word_count
 from .languages import is_language_code, language_code
@@ -54,6 +55,19 @@ def resolve(raw: RawArticle, config: DigestConfig) -> tuple[Article, list[Proble
         fields["slug"] = slug
         given_keys.add("slug")
 
+    language = _text_value(given.pop("language", None) or given.pop("lang", None), "language", bad)
+    if language:
+        code = language.lower() if is_language_code(language) else language_code(language)
+        if code:
+            fields["language"] = code
+            given_keys.add("language")
+        else:
+            bad("language", f"{language!r} is not a language code such as 'en' or 'de'")
+    if "language" not in fields:
+        # Neither the file nor its layout says: detect it (dates below are read in it).
+        fields["language"] = (inferred.get("language") or detect_language(f"{fields['title']}\n\n{text}")
+                              or config.default_language)
+
     if "date" in given:
         value = given.pop("date")
         date = parse_date_value(value)
@@ -63,19 +77,9 @@ def resolve(raw: RawArticle, config: DigestConfig) -> tuple[Article, list[Proble
             fields["date"], fields["date_source"] = date, "front-matter"
             given_keys.add("date")
     if "date" not in fields:
-        date = _date_from_text(raw, inferred)
+        date = _date_from_text(raw, inferred, fields["language"])
         if date is not None:
             fields["date"], fields["date_source"] = date, "text"
-
-    language = _text_value(given.pop("language", None) or given.pop("lang", None), "language", bad)
-    if language:
-        code = language.lower() if is_language_code(language) else language_code(language)
-        if code:
-            fields["language"] = code
-            given_keys.add("language")
-        else:
-            bad("language", f"{language!r} is not a language code such as 'en' or 'de'")
-    fields.setdefault("language", inferred.get("language") or config.default_language)
 
     author = given.pop("author", None)
     if isinstance(author, list):
@@ -121,8 +125,13 @@ def resolve(raw: RawArticle, config: DigestConfig) -> tuple[Article, list[Proble
     return article, problems
 
 
-def _date_from_text(raw: RawArticle, inferred: dict[str, Any]):
-    """A full date in the caption, the dateline or the lead; never a file time."""
+def _date_from_text(raw: RawArticle, inferred: dict[str, Any], language: str):
+    """A date the page's own metadata states (HTML), else a full date in the caption, the
+    dateline or the lead, read in the article's language; never a file time."""
+    if inferred.get("date") is not None:
+        date = parse_date_value(inferred["date"])
+        if date is not None:
+            return date
     image = inferred.get("image") or {}
     candidates = [image.get("caption") or ""] if isinstance(image, dict) else []
     for block in raw.blocks[:3]:
@@ -131,7 +140,7 @@ def _date_from_text(raw: RawArticle, inferred: dict[str, Any]):
         elif hasattr(block, "source"):
             candidates.append(plain_text((block,))[:1500])
     for text in candidates:
-        date = first_date(text)
+        date = first_date(text, language)
         if date is not None:
             return date
     return None
