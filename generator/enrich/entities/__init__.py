@@ -4,88 +4,44 @@ Interface used by the pipeline:
 - `load_rules(path)` reads the owner's `content/entities.yml` into `EntityRules`.
 - `extract_corpus(articles, rules)` returns the articles with `entities` filled in.
   Articles whose owner gave `entities` in front matter keep them.
+
+How it works, module by module:
+- `tokens`: the text as sentences of tokens with their shapes;
+- `candidates`: runs of capitalized words cut into names, roles and context cues;
+- `gazetteer`: known places, organizations, first names and ordinary words (shipped data);
+- `classify`: each candidate's type and how sure we are;
+- `analyse`: pass one over each article; `resolve`: pass two, within the article and
+  across the corpus; `quotes`: quotations attributed to people; `rules`: the owner's file.
+Pure Python, deterministic, and no I/O apart from reading the gazetteer once per process.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import replace
 
-import yaml
+from ...model import Article
+from .analyse import analyse
+from .gazetteer import gazetteer
+from .resolve import learn_all, resolve_article
+from .rules import EntityRules, load_rules
 
-from ...model import Article, EntityMention, EntityType, Problem
-from ..markdown_text import plain_text
-
-
-@dataclass(frozen=True)
-class EntityRules:
-    """The owner's corrections: aliases, forced types, names to ignore, descriptions."""
-
-    aliases: dict[str, str] = field(default_factory=dict)
-    types: dict[str, EntityType] = field(default_factory=dict)
-    ignore: frozenset[str] = frozenset()
-    descriptions: dict[str, str] = field(default_factory=dict)
-    links: dict[str, str] = field(default_factory=dict)
-
-
-def load_rules(path: Path | None) -> tuple[EntityRules, list[Problem]]:
-    if path is None or not path.is_file():
-        return EntityRules(), []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        return EntityRules(), [Problem(path.name, f"not valid YAML: {exc}")]
-    aliases = {str(k): str(v) for k, v in (data.get("aliases") or {}).items()}
-    ignore = frozenset(str(n) for n in (data.get("ignore") or []))
-    return EntityRules(aliases=aliases, ignore=ignore), []
-
-
-_TITLES = r"(?:President|Chancellor|Minister|Secretary General|Secretary|General|Gen\.|spokesperson|spokesman|spokeswoman|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prime Minister|King|Queen|Pope|Senator|Inspector|Commander)"
-_NAME = r"[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w'’-]+)+"
-_PERSON_CUE = re.compile(_TITLES + r"\s+(" + _NAME + r")")
-_ORG_SUFFIX = re.compile(r"\b(?:[A-Z][\w-]+\s+){0,4}(?:Ministry|Party|Council|Commission|Agency|Bank|Union|Parliament|Inc|Ltd|Corporation|Committee)\b")
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
-_KNOWN_PLACES = {
-    "Poland", "Russia", "Ukraine", "Germany", "France", "Britain", "Denmark", "Belarus", "Latvia",
-    "Lithuania", "Slovakia", "Europe", "Moscow", "Warsaw", "Berlin", "Brussels", "Kyiv", "Alaska",
-    "The Hague", "Paris", "London", "Washington", "China", "United States", "Italy", "Spain",
-}
-_KNOWN_ORGS = {"NATO", "Reuters", "Bundeswehr", "Kremlin", "EU", "Bundestag", "UN", "CDU", "WSWS"}
-_STOP = {"The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "This", "That", "But", "And"}
-
-
-def _extract(article: Article, rules: EntityRules) -> tuple[EntityMention, ...]:
-    text = article.title + "\n\n" + plain_text(article.blocks)
-    if article.image and article.image.caption:
-        text = article.image.caption + "\n\n" + text
-    found: dict[tuple[EntityType, str], int] = Counter()
-    people = {m[1] for m in _PERSON_CUE.finditer(text)}
-    for name in sorted(people):
-        found[(EntityType.PERSON, name)] += 1
-    for place in _KNOWN_PLACES:
-        n = len(re.findall(r"\b" + re.escape(place) + r"\b", text))
-        if n:
-            found[(EntityType.PLACE, place)] += n
-    for org in set(_KNOWN_ORGS) | {m[0] for m in _ORG_SUFFIX.finditer(text)}:
-        org = " ".join(w for w in org.split() if w not in _STOP)
-        n = len(re.findall(r"\b" + re.escape(org) + r"\b", text)) if org else 0
-        if n:
-            found[(EntityType.ORGANIZATION, org)] += n
-    mentions = []
-    for (type_, name), count in found.items():
-        name = rules.aliases.get(name, name)
-        if name in rules.ignore:
-            continue
-        mentions.append(EntityMention(name=name, type=type_, count=count))
-    mentions.sort(key=lambda m: (list(EntityType).index(m.type), -m.count, m.name))
-    return tuple(mentions)
+__all__ = ["EntityRules", "extract_corpus", "load_rules"]
 
 
 def extract_corpus(articles: Sequence[Article], rules: EntityRules) -> list[Article]:
-    return [
-        a if "entities" in a.given_keys else replace(a, entities=_extract(a, rules))
-        for a in articles
-    ]
+    """The articles with `entities` filled in, using what the whole corpus teaches."""
+    todo = [a for a in articles if "entities" not in a.given_keys]
+    if not todo:
+        return list(articles)
+    gaz = gazetteer()
+    analyses = {a.source: analyse(a, gaz, rules) for a in todo}
+    corpus = learn_all(analyses[a.source] for a in sorted(todo, key=lambda a: a.source))
+    out: list[Article] = []
+    for article in articles:
+        analysis = analyses.get(article.source)
+        if analysis is None or "entities" in article.given_keys:
+            out.append(article)
+        else:
+            out.append(replace(article, entities=resolve_article(analysis, corpus, gaz, rules)))
+    return out

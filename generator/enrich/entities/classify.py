@@ -1,0 +1,93 @@
+"""What a candidate is: person, organization, place or nothing, and how sure we are.
+
+Strength: 3 = the gazetteer or a title says so; 2 = the name's own shape says so (a
+first name, an organization suffix, an acronym); 1 = a guess from context that the
+rest of the article or corpus must confirm; 0 = no idea.
+"""
+
+from __future__ import annotations
+
+from ...model import EntityType
+from . import lexicon as lx
+from .candidates import Candidate
+from .gazetteer import Gazetteer
+
+PERSON, ORG, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
+
+
+def classify(cand: Candidate, gaz: Gazetteer, english: bool = True) -> None:
+    """Fill in `type`, `strength` and `canonical` of a candidate."""
+    tokens = cand.tokens
+    surface = cand.surface
+    cand.canonical = surface
+    hit = gaz.lookup(surface)
+    if hit:
+        cand.type, cand.canonical = hit
+        cand.strength = 3
+        return
+    if cand.weak and not english:
+        return
+    n = len(tokens)
+    first, last = tokens[0].casefold(), tokens[-1].casefold()
+    upper = tokens[-1].isupper()
+
+    if cand.cue is PERSON and cand.cue_strength >= 3 and _could_be_person(tokens, gaz):
+        _set(cand, PERSON, 3)
+        return
+    if n >= 2 and (last in lx.ORG_HEADS or last.rstrip(".") in lx.ORG_ABBREVIATIONS):
+        _set(cand, ORG, 2 if not cand.weak else 1)
+        return
+    if n >= 2 and (first in lx.PLACE_STARTS or last in lx.PLACE_HEADS):
+        _set(cand, PLACE, 2 if not cand.weak else 1)
+        return
+    if n == 1 and upper and not cand.weak and _is_acronym(tokens[0]):
+        _set(cand, ORG, 2)
+        return
+    if cand.weak:
+        return  # a headline word, a capitals line, or a sentence's first word: needs confirmation
+    if not english and n == 1:
+        return  # German capitalizes every noun: one capitalized word is not a name
+    if _could_be_person(tokens, gaz):
+        if n >= 2 and first in gaz.first_names and not gaz.lookup(tokens[0]):
+            _set(cand, PERSON, 2 if last not in gaz.words or last in gaz.surnames else 1)
+            return
+        if 2 <= n <= 3 and last in gaz.surnames and first not in gaz.words:
+            _set(cand, PERSON, 1)
+            return
+        if english and 2 <= n <= 3 and all(_odd_word(t, gaz) for t in tokens):
+            _set(cand, PERSON, 1)
+            return
+    if cand.cue is not None and n <= 3:
+        if english or cand.cue is PERSON:
+            _set(cand, cand.cue, min(cand.cue_strength, 1))
+
+
+def _set(cand: Candidate, type_: EntityType, strength: int) -> None:
+    cand.type, cand.strength = type_, strength
+
+
+def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer) -> bool:
+    """Two to four capitalized words, none of them a place, an acronym or a demonym."""
+    if not 1 <= len(tokens) <= 4:
+        return False
+    for t in tokens:
+        if t.isupper() and len(t) > 1 and not t.endswith("."):
+            return False
+        if t.casefold() in lx.DEMONYMS or t.casefold() in lx.ORG_HEADS:
+            return False
+    if len(tokens) > 1 and any(gaz.lookup(t) and gaz.lookup(t)[0] is not PERSON for t in tokens[-1:]):
+        return tokens[0].casefold() in gaz.first_names
+    return True
+
+
+def _odd_word(token: str, gaz: Gazetteer) -> bool:
+    """Not a word of the language, nor a known place or organization: likely part of a name."""
+    if len(token) == 2 and token.endswith("."):
+        return True
+    folded = token.casefold()
+    return not (gaz.is_word(token) or folded in lx.DEMONYMS or gaz.lookup(token) or folded in lx.TITLES)
+
+
+def _is_acronym(token: str) -> bool:
+    letters = token.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 6 and token.casefold() not in lx.NOT_ACRONYMS and letters.isalpha()

@@ -1,0 +1,75 @@
+"""The shipped gazetteer (generator/data/gazetteer.json.gz), loaded once per process.
+
+`scripts/build_gazetteer.py` says where each list comes from. Lookups are dictionary
+and set lookups on casefolded phrases: no pattern is ever run over the gazetteer.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ...model import EntityType
+
+DATA_FILE = "gazetteer.json.gz"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: dict[str, tuple[EntityType, str, str]]  # casefolded surface -> (type, canonical, surface)
+    first_names: frozenset[str]  # casefolded
+    surnames: frozenset[str]  # casefolded
+    words: frozenset[str]  # lowercase English words
+    stop_words: frozenset[str]  # casefolded function words, many languages
+    longest: int  # the most tokens in one name
+
+    def lookup(self, phrase: str) -> tuple[EntityType, str] | None:
+        """(type, canonical name) for a phrase as written, or None.
+
+        Case must agree, except that an all-capitals phrase ("LONDON") matches any name,
+        and a name written in capitals ("NATO", "US") never matches ordinary case ("Us").
+        """
+        hit = self.names.get(phrase.casefold())
+        if hit is None:
+            return None
+        type_, canonical, surface = hit
+        if phrase == surface or (phrase.isupper() and not surface.isupper()):
+            return type_, canonical
+        if not surface.isupper() and phrase.split()[0][:1].isupper() and _same_but_small_words(phrase, surface):
+            return type_, canonical
+        return None
+
+    def is_word(self, token: str) -> bool:
+        """An ordinary lowercase word of English or a function word of another language."""
+        folded = token.casefold()
+        return folded in self.words or folded in self.stop_words
+
+
+def _same_but_small_words(a: str, b: str) -> bool:
+    # "Bank Of England" (a recased headline) is "Bank of England".
+    return all(x == y or x.casefold() == y.casefold() and y.islower() for x, y in zip(a.split(), b.split()))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, read on first use and kept for the life of the process."""
+    raw = resources.files("generator").joinpath("data", DATA_FILE).read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    names: dict[str, tuple[EntityType, str, str]] = {}
+    longest = 1
+    # Places first, then organizations: a hand-written organization wins a shared name.
+    for key, type_ in (("place", EntityType.PLACE), ("organization", EntityType.ORGANIZATION)):
+        for surface, canonical in data[key].items():
+            names[surface.casefold()] = (type_, canonical, surface)
+            longest = max(longest, surface.count(" ") + 1)
+    return Gazetteer(
+        names=names,
+        first_names=frozenset(n.casefold() for n in data["first_names"]),
+        surnames=frozenset(n.casefold() for n in data["surnames"]),
+        words=frozenset(data["words"]),
+        stop_words=frozenset(data["stop_words"]),
+        longest=longest,
+    )

@@ -1,0 +1,153 @@
+"""The words around names: titles, organization and place heads, demonyms, speech verbs.
+
+These are rules of English news writing, not names, so they live in code rather than
+in the gazetteer. Every set holds casefolded words unless its comment says otherwise.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in text.split())
+
+
+# A capitalized one of these right before a name makes it a person: "Chancellor Friedrich Merz".
+TITLES = _words("""
+president president-elect vice-president chancellor minister premier secretary general spokesperson
+spokesman spokeswoman senator sen governor gov mayor king queen prince princess pope ambassador envoy
+commander chief director chairman chairwoman chair ceo head leader inspector admiral colonel col
+lieutenant lt captain capt sergeant sgt judge justice prosecutor attorney coach manager mr mrs ms
+miss mister dr prof professor sir dame lord lady rev reverend father sheikh emir sultan ayatollah
+rabbi bishop cardinal archbishop deputy vice representative rep gen maj adm cdr brig marshal
+commissioner officer executive founder president's congressman congresswoman councillor councilman
+emperor empress crown duke duchess count countess baron baroness chancellor-elect mp mep mk sheriff
+monsignor imam patriarch metropolitan speaker whip treasurer auditor ombudsman superintendent
+striker midfielder defender goalkeeper keeper forward winger skipper playmaker batsman bowler
+""")
+
+# Title words that only make a role when combined ("Foreign Minister", "Prime Minister").
+ROLE_MODIFIERS = _words("""
+prime foreign defence defense interior finance economy economic trade energy health education
+justice home state labour labor culture transport agriculture environment security intelligence
+supreme allied army navy air force military national federal deputy vice first chief acting
+interim former outgoing incoming senior junior assistant associate executive managing general
+attorney opposition party government cabinet white house junta regional district police fire
+""")
+
+# Lowercase role nouns in appositions: "Thomas Röwekamp, chair of the Bundestag defense committee".
+APPOSITION_HEADS = _words("""
+chair chairman chairwoman head leader president chief director spokesman spokeswoman spokesperson
+minister secretary member founder ceo editor author professor analyst economist commander general
+governor mayor ambassador envoy adviser advisor aide deputy coach manager captain owner partner
+candidate senator lawmaker legislator official officer executive correspondent expert researcher
+""")
+
+# The last word of an organization's name: "National Security Council", "Left Party".
+ORG_HEADS = _words("""
+ministry ministries department council commission committee agency authority bureau office board
+party union federation association league alliance coalition front movement organization
+organisation institute institution foundation fund trust bank bancorp exchange corporation corp
+corp. company co co. inc inc. ltd ltd. plc llc ag gmbh sa nv bv group holdings holding partners
+industries airlines airways motors systems technologies technology software pharmaceuticals
+pharma energy petroleum oil telecom communications media network press news times post journal
+herald gazette tribune radio television tv broadcasting university college school academy
+court tribunal parliament assembly congress senate cabinet government administration army navy
+police guard forces force brigade brigades regiment corps command service services directorate
+church mission club fc united rovers wanderers athletic hotspur albion city-fc team institute
+laboratory laboratories labs hospital clinic museum orchestra society centre center chamber
+reserve inspectorate secretariat presidency junta commissariat bundeswehr
+""")
+
+# Words that make the name before them an organization when they follow it: "X said in a statement".
+ORG_ABBREVIATIONS = frozenset({"inc", "corp", "ltd", "plc", "llc", "co", "ag", "gmbh", "nv", "bv", "sa", "spa"})
+
+# The last word of a place name: "Black Sea", "Jordan Valley", "Red Square".
+PLACE_HEADS = _words("""
+river sea ocean lake mountains mountain mount hills valley island islands isles peninsula bay gulf
+strait straits channel coast desert plain plains plateau basin delta canal province region county
+district oblast state-of street avenue square boulevard road bridge airport harbour harbor port
+heights forest park border
+""")
+
+# The first word of a place name: "Mount Everest", "Lake Geneva", "Gulf of Mexico".
+PLACE_STARTS = _words("mount mt lake gulf bay cape isle port fort sierra san santa st st. saint")
+
+# Words that start a name that is neither a person, an organization nor a place.
+EVENT_STARTS = _words("operation exercise")
+EVENT_HEADS = _words("""
+war wars cup championship championships olympics games open tournament trophy prize award awards
+festival day week summit conference convention treaty accord agreement act bill doctrine plan
+revolution crisis uprising offensive operation campaign series league-cup grand-prix marathon
+""")
+
+# Nationality and group adjectives: MISC, never an entity on their own.
+DEMONYMS = _words("""
+afghan albanian algerian american andorran angolan argentine argentinian armenian australian austrian
+azerbaijani azeri bahraini bangladeshi belarusian belgian beninese bolivian bosnian brazilian british
+bulgarian burmese burundian cambodian cameroonian canadian chadian chilean chinese colombian congolese
+croatian cuban cypriot czech danish dutch ecuadorian egyptian emirati english eritrean estonian
+ethiopian european filipino finnish french gabonese gambian georgian german ghanaian greek guatemalan
+guinean haitian honduran hungarian icelandic indian indonesian iranian iraqi irish israeli italian
+ivorian jamaican japanese jordanian kazakh kenyan korean kosovar kuwaiti kyrgyz lao laotian latvian
+lebanese liberian libyan lithuanian luxembourgish macedonian malagasy malawian malaysian malian maltese
+mauritanian mexican moldovan mongolian montenegrin moroccan mozambican namibian nepalese nigerian
+nigerien norwegian omani pakistani palestinian panamanian paraguayan peruvian polish portuguese qatari
+romanian russian rwandan saudi scottish senegalese serbian sierra singaporean slovak slovakian slovenian
+somali south-african spanish sri-lankan sudanese swedish swiss syrian taiwanese tajik tanzanian thai
+togolese tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni
+zambian zimbabwean arab arabic african asian latin western eastern northern southern soviet nazi
+kurdish kurd kurds sunni shia shiite shi'ite muslim muslims christian christians jewish jew jews
+catholic protestant orthodox islamic islamist hindu buddhist sikh communist socialist marxist
+zionist yankee baltic nordic scandinavian balkan caucasian pacific atlantic mediterranean
+americans russians germans ukrainians europeans israelis palestinians iranians chinese britons
+poles french frenchman germanic anglo saxon celtic latino hispanic indigenous aboriginal
+""")
+
+# Calendar and other capitalized words that are never entities.
+NOT_NAMES = _words("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+mon tue tues wed thu thurs fri sat sun today tomorrow yesterday christmas easter ramadan eid
+hanukkah passover new year's god allah internet web online i ii iii iv v vi vii viii ix x xi xii
+am pm a.m. p.m. gmt utc est edt cet cest bst gdp gnp cpi vat ceo cfo coo cto tv dvd cd pc ok hiv
+aids covid covid-19 sars usd eur gbp jpy chf cny rub ad bc ps nb re fw fwd faq q&a tbd vip
+pct percent no. nos. vs vs. etc mph kph kmh km kg lb lbs oz ft mm cm ml ppm pdf ai
+""")
+
+# Capitalized words that start sentences in news but are not names, beyond the general word list.
+SENTENCE_WORDS = _words("""
+according although meanwhile however moreover furthermore nevertheless nonetheless instead
+likewise similarly simultaneously consequently accordingly besides overall still yet also
+already only even just indeed perhaps maybe once while whereas since until unless
+""")
+
+# Speech verbs that attribute a quotation to the person named near it.
+SPEECH_VERBS = _words("""
+said says say told tells declared declares stated states added adds warned warns argued argues
+insisted insists emphasized emphasised emphasizes stressed stresses wrote writes explained explains
+announced announces noted notes claimed claims asserted asserts demanded demanding demands urged urges
+called calls replied replies responded responds remarked remarks admitted admits acknowledged
+conceded concluded concludes cautioned cautions vowed vows pledged pledges promised promises
+predicted insisting saying telling adding warning arguing stressing explaining noting claiming
+asked asks tweeted posted commented comments
+""")
+
+# Verbs after a name that show it is an organization ("Reuters reported", "the Kremlin said"
+# is left alone: people say things too).
+ORG_VERBS = _words("reported reports announced announces stated")
+
+# Lowercase words that may sit inside a name: "Bank of England", "Ludwig van Beethoven".
+CONNECTORS = _words("of de del della di da do dos das van von der den ter la le du des al el bin ibn y &")
+# Connectors that usually join two names into one organization or place only with a head word.
+OF_CONNECTORS = _words("of")
+
+# Pronouns that refer back to the last person named.
+PERSON_PRONOUNS = _words("he she")
+
+# Leading words dropped from a role: "outgoing Army Inspector" -> "Army Inspector".
+ROLE_DROP = _words("the a an outgoing incoming then newly appointed current acting")
+
+# Acronyms that are never organizations by themselves.
+NOT_ACRONYMS = NOT_NAMES | _words("""
+uk-based us-led ok ii iii iv mp mps pm ppp hq id iq ip it pr rd st nd th usa's eu's
+""")

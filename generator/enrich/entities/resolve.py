@@ -1,0 +1,180 @@
+"""Pass two: one name per entity, within each article and across the corpus.
+
+Within an article, "Merz" after "Friedrich Merz" is Friedrich Merz, and "Alexus G.
+Grynkewich" and "Alexus Grynkewich" are one person. Across the corpus, a name typed with
+confidence somewhere keeps that type everywhere, and a surname used alone resolves to the
+full name when the corpus knows exactly one person by it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ...model import EntityMention, EntityType
+from .analyse import Analysis
+from .candidates import Candidate
+from .gazetteer import Gazetteer
+from .quotes import PersonAt, find_quotes
+from .rules import EntityRules
+
+PERSON = EntityType.PERSON
+_TYPE_ORDER = {t: i for i, t in enumerate(EntityType)}
+MIN_STRENGTH = 1  # what is reported: guesses (1) only when nothing contradicts them
+
+
+def person_key(name: str) -> tuple[str, ...]:
+    """'Alexus G. Grynkewich' and 'Alexus Grynkewich' share a key."""
+    parts = [p for p in name.split() if not (len(p) == 2 and p.endswith(".")) and len(p) > 1 or len(name.split()) == 1]
+    return tuple(p.casefold() for p in parts)
+
+
+@dataclass
+class Corpus:
+    """What the whole corpus knows: confident types of names, full names of people."""
+
+    votes: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    surnames: dict[str, set[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(set))
+    forms: dict[tuple[str, ...], Counter] = field(default_factory=lambda: defaultdict(Counter))
+
+    def learn(self, analysis: Analysis) -> None:
+        for cand in analysis.candidates:
+            if cand.type is None:
+                continue
+            if cand.strength >= 2:
+                self.votes[cand.canonical][cand.type] += cand.strength
+            if cand.type is PERSON and cand.strength >= 2 and len(cand.canonical.split()) >= 2:
+                key = person_key(cand.canonical)
+                if len(key) >= 2:
+                    self.surnames[key[-1]].add(key)
+                    self.forms[key][cand.canonical] += 1
+
+    def confident_type(self, name: str) -> EntityType | None:
+        votes = self.votes.get(name)
+        if not votes:
+            return None
+        (best, n), *rest = sorted(votes.items(), key=lambda kv: (-kv[1], _TYPE_ORDER[kv[0]]))
+        return best if not rest or n >= 2 * rest[0][1] else None
+
+    def full_name(self, key: tuple[str, ...]) -> str | None:
+        """The most used written form of a person's name (ties: the shorter, then A-Z)."""
+        forms = self.forms.get(key)
+        if not forms:
+            return None
+        return min(forms.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
+
+    def merge_variants(self) -> None:
+        """'Alexus G. Grynkewich' is the same person as 'Alexus Grynkewich': one written form."""
+        for key in list(self.forms):
+            pass
+
+
+def resolve_article(analysis: Analysis, corpus: Corpus, gaz: Gazetteer, rules: EntityRules) -> tuple[EntityMention, ...]:
+    cands = [c for c in analysis.candidates]
+    # 1. People named in full in this article, by surname.
+    full: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for c in cands:
+        if c.type is PERSON and c.strength >= 1 and len(c.tokens) >= 2:
+            key = person_key(c.canonical)
+            if len(key) >= 2:
+                full[key[-1]].add(key)
+    # 2. Names of this article typed with confidence somewhere in it.
+    local: dict[str, Counter] = defaultdict(Counter)
+    for c in cands:
+        if c.type is not None and c.strength >= 2:
+            local[c.canonical][c.type] += c.strength
+
+    for c in cands:
+        if c.strength >= 4:
+            continue
+        key = person_key(c.canonical)
+        if len(key) == 1 and not (c.strength >= 3 and c.type is not PERSON and _is_country_like(c, gaz)):
+            people = full.get(key[0])
+            if people and len(people) == 1:
+                c.type, c.strength = PERSON, max(c.strength, 2)
+                c.canonical = _display(next(iter(people)), corpus, c)
+                continue
+        if c.strength >= 2:
+            continue
+        votes = local.get(c.canonical)
+        if votes:
+            c.type, c.strength = votes.most_common(1)[0][0], 2
+            continue
+        known = corpus.confident_type(c.canonical)
+        if known is not None:
+            c.type, c.strength = known, 2
+            continue
+        if len(key) == 1 and (c.type in (None, PERSON)):
+            people = corpus.surnames.get(key[0])
+            if people and len(people) == 1 and not c.weak:
+                c.type, c.strength = PERSON, 2
+                c.canonical = _display(next(iter(people)), corpus, c)
+
+    # 3. One written form per person across the corpus.
+    for c in cands:
+        if c.type is PERSON and len(c.canonical.split()) >= 2:
+            c.canonical = corpus.full_name(person_key(c.canonical)) or c.canonical
+            c.canonical = rules.canonical(c.canonical)
+
+    kept = [c for c in cands if c.type is not None and c.strength >= MIN_STRENGTH and _plausible(c)]
+    kept = [c for c in kept if not rules.ignored(c.canonical)]
+    return _mentions(kept, analysis)
+
+
+def _display(key: tuple[str, ...], corpus: Corpus, cand: Candidate) -> str:
+    return corpus.full_name(key) or " ".join(t for t in cand.tokens)
+
+
+def _is_country_like(cand: Candidate, gaz: Gazetteer) -> bool:
+    return cand.type is EntityType.PLACE
+
+
+def _plausible(c: Candidate) -> bool:
+    name = c.canonical
+    letters = sum(ch.isalpha() for ch in name)
+    return letters >= 2 and not (c.type is PERSON and c.weak and c.strength < 2)
+
+
+def _mentions(kept: list[Candidate], analysis: Analysis) -> tuple[EntityMention, ...]:
+    by_name: dict[str, list[Candidate]] = defaultdict(list)
+    for c in kept:
+        by_name[c.canonical].append(c)
+    people: list[PersonAt] = []
+    for c in kept:
+        if c.type is PERSON:
+            s = analysis.sentences[c.sentence]
+            start = s.starts[c.start]
+            end = s.starts[c.end - 1] + len(s.words[c.end - 1])
+            people.append(PersonAt(analysis.paragraph_of[c.sentence], start, end, c.canonical))
+    people.sort(key=lambda p: (p.paragraph, p.start))
+    quotes: dict[str, list[str]] = defaultdict(list)
+    for name, quote in find_quotes(analysis.paragraphs, people):
+        if quote not in quotes[name]:
+            quotes[name].append(quote)
+
+    out: list[EntityMention] = []
+    for name, group in by_name.items():
+        types = Counter()
+        for c in group:
+            types[c.type] += c.strength
+        type_ = min(types.items(), key=lambda kv: (-kv[1], _TYPE_ORDER[kv[0]]))[0]
+        roles = Counter(r for c in group if c.type is PERSON for r in [c.role, *c.extras] if r)
+        aliases = sorted({c.surface for c in group if c.surface != name})
+        out.append(EntityMention(
+            name=name,
+            type=type_,
+            count=len(group),
+            roles=tuple(r for r, _ in sorted(roles.items(), key=lambda kv: (-kv[1], kv[0]))) if type_ is PERSON else (),
+            aliases=tuple(aliases),
+            quotes=tuple(quotes.get(name, ())) if type_ is PERSON else (),
+        ))
+    out.sort(key=lambda m: (_TYPE_ORDER[m.type], -m.count, m.name.casefold(), m.name))
+    return tuple(out)
+
+
+def learn_all(analyses: Iterable[Analysis]) -> Corpus:
+    corpus = Corpus()
+    for analysis in analyses:
+        corpus.learn(analysis)
+    return corpus

