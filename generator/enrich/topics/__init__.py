@@ -1,76 +1,47 @@
-"""Topics of articles, from the owner's taxonomy (`content/topics.yml`) or the IPTC default.
+"""Topics, tags and related articles, from the owner's taxonomy (`content/topics.yml`) and the IPTC default.
 
 Interface used by the pipeline:
-- `load_taxonomy(path)` reads the owner's taxonomy (the default when there is none).
-- `assign_topics(articles, taxonomy)` returns the articles with ranked `topics` and `tags`.
-  Articles whose owner gave `topics` keep them.
+- `load_taxonomy(path)` reads the packaged IPTC Media Topics, extended by the owner's file
+  (see `taxonomy` for how the two combine); mistakes come back as Problems with file and line.
+- `assign_topics(articles, taxonomy)` returns the articles with ranked `topics` (main topic
+  first, none when nothing matches well), `tags` (key phrases) and `related` (sources of up
+  to five related articles). Articles whose owner gave `topics` or `tags` keep them.
+- `explain(article, taxonomy)` says, in words, why an article got its topics and tags.
+
+The modules: `text` (tokens, counted once), `taxonomy` (loading and validation), `scoring`
+(the topic rule), `tags` (TF-IDF key phrases), `related` (sparse similarity), `explain`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 
-import yaml
+from ...model import Article
+from .explain import explain
+from .related import related_articles
+from .scoring import Assessment, Scorer
+from .tags import candidates, entity_words, phrase_matrix, select_tags, tag_key
+from .taxonomy import Settings, Taxonomy, Term, Topic, load_taxonomy
+from .text import article_text
 
-from ...model import Article, Problem, TopicScore
-from ..markdown_text import plain_text
-
-
-@dataclass(frozen=True)
-class Topic:
-    code: str
-    name: str
-    description: str = ""
-    keywords: tuple[str, ...] = ()
-    parent: str | None = None  # code of the parent topic
-
-
-@dataclass(frozen=True)
-class Taxonomy:
-    topics: tuple[Topic, ...]
-
-    def by_name(self) -> dict[str, Topic]:
-        return {t.name: t for t in self.topics}
-
-
-_DEFAULT = (
-    Topic("medtop:16000000", "conflict, war and peace", "Acts of socially or politically motivated protest or violence, military activities, and peace efforts.",
-          ("war", "military", "troops", "drone", "drones", "missile", "army", "invasion", "attack", "defense", "defence", "nato", "ceasefire", "soldiers")),
-    Topic("medtop:11000000", "politics", "Local, regional, national and international exercise of power, including elections, governments and diplomacy.",
-          ("government", "minister", "president", "chancellor", "parliament", "election", "party", "policy", "sanctions", "diplomatic", "summit")),
-    Topic("medtop:04000000", "economy, business and finance", "All matters concerning the planning, production and exchange of wealth.",
-          ("budget", "billion", "economy", "spending", "debt", "gdp", "market", "prices", "company", "finance", "trade")),
-)
-
-
-def load_taxonomy(path: Path | None) -> tuple[Taxonomy, list[Problem]]:
-    if path is None or not path.is_file():
-        return Taxonomy(_DEFAULT), []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        return Taxonomy(_DEFAULT), [Problem(path.name, f"not valid YAML: {exc}")]
-    topics = []
-    for entry in data.get("topics") or []:
-        topics.append(Topic(str(entry["code"]), str(entry["name"]), str(entry.get("description", "")),
-                            tuple(str(k) for k in entry.get("keywords") or ())))
-    return Taxonomy(tuple(topics) or _DEFAULT), []
-
-
-def _score(article: Article, taxonomy: Taxonomy) -> tuple[TopicScore, ...]:
-    words = re.findall(r"[a-z]+", (article.title + " " + plain_text(article.blocks)).lower())
-    total = max(1, len(words))
-    scores = []
-    for topic in taxonomy.topics:
-        hits = sum(words.count(k) for k in topic.keywords)
-        if hits >= 3:
-            scores.append(TopicScore(topic.name, round(1000 * hits / total, 2)))
-    scores.sort(key=lambda s: (-s.score, s.name))
-    return tuple(scores[:3])
+__all__ = [
+    "Assessment", "Scorer", "Settings", "Taxonomy", "Term", "Topic",
+    "assign_topics", "explain", "load_taxonomy", "tag_key",
+]
 
 
 def assign_topics(articles: Sequence[Article], taxonomy: Taxonomy) -> list[Article]:
-    return [a if "topics" in a.given_keys else replace(a, topics=_score(a, taxonomy)) for a in articles]
+    if not articles:
+        return []
+    settings = taxonomy.settings
+    scorer = Scorer(taxonomy)
+    texts = [article_text(a) for a in articles]
+    phrases = phrase_matrix([candidates(t, settings.title_weight, entity_words(a)) for a, t in zip(articles, texts)])
+    enriched = []
+    for row, (article, text) in enumerate(zip(articles, texts)):
+        topics = article.topics if "topics" in article.given_keys else scorer.assess(article, text).topics
+        tags = article.tags if "tags" in article.given_keys else select_tags(row, phrases, text, settings.max_tags)
+        enriched.append(replace(article, topics=topics, tags=tags))
+    related = related_articles(enriched, phrases, settings.related)
+    return [replace(a, related=r) for a, r in zip(enriched, related)]

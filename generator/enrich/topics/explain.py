@@ -1,0 +1,80 @@
+"""`digest explain FILE`: which words, phrases and entities gave an article which topic score."""
+
+from __future__ import annotations
+
+from ...model import Article
+from .scoring import Hit, Scorer
+from .tags import candidates, entity_words, phrase_matrix, select_tags
+from .taxonomy import Taxonomy
+from .text import article_text
+
+EVIDENCE_SHOWN = 12
+OTHERS_SHOWN = 5
+
+
+def rule(taxonomy: Taxonomy) -> str:
+    s = taxonomy.settings
+    return (f"each word, phrase or entity adds weight x (1 + ln occurrences), title words count {s.title_weight:g}x; "
+            f"the main topic needs {s.min_evidence:g} points from {s.min_terms} different terms; up to {s.max_topics} "
+            f"top-level topics with at least {s.secondary_ratio:.0%} of the main topic's points; sub-topics after "
+            f"their parent; score = share of all top-level points")
+
+
+def explain(article: Article, taxonomy: Taxonomy) -> str:
+    scorer = Scorer(taxonomy)
+    text = article_text(article)
+    result = scorer.assess(article, text)
+    topics = scorer.topics
+    by_name = {t.name: t for t in taxonomy.topics}
+    lines = [article.title, f"{article.source} · {article.word_count:,} words · {len(article.entities)} entities", ""]
+    lines += ["Rule: " + rule(taxonomy), ""]
+
+    if "topics" in article.given_keys:
+        lines += ["Topics given in the front matter (kept as they are): " + ", ".join(article.topic_names), ""]
+    if not result.topics:
+        lines += ["Topics: none (no topic reached the evidence the rule asks for)", ""]
+    else:
+        lines.append("Topics, main first:")
+        for i, score in enumerate(result.topics, 1):
+            topic = by_name[score.name]
+            kind = f"sub-topic of {topics[topic.parent].name}" if topic.parent else "top-level"
+            lines.append(f"  {i}. {score.name} ({topic.code}, {kind}): score {score.score:.3f}, "
+                         f"{result.evidence[topic.code]:.1f} points")
+        lines.append("")
+
+    chosen = [by_name[s.name].code for s in result.topics]
+    for code in chosen:
+        lines += _evidence(code, result.hits, scorer)
+    others = sorted((c for c in result.evidence if c not in chosen), key=lambda c: (-result.evidence[c], c))
+    if others:
+        lines.append("Not assigned (points):")
+        lines += [f"  {topics[c].name}: {result.evidence[c]:.1f}" for c in others[:OTHERS_SHOWN]]
+        lines.append("")
+
+    tag_text = ", ".join(article.tags) if "tags" in article.given_keys else ", ".join(
+        select_tags(0, phrase_matrix([candidates(text, taxonomy.settings.title_weight, entity_words(article))]), text, taxonomy.settings.max_tags))
+    source = "given in the front matter" if "tags" in article.given_keys else "weighed against this article alone; in the site, against the whole collection"
+    lines += [f"Tags ({source}): {tag_text or 'none'}"]
+    return "\n".join(lines) + "\n"
+
+
+def _evidence(code: str, hits: tuple[Hit, ...], scorer: Scorer) -> list[str]:
+    family = {code} | {c for c, ancestors in scorer.ancestors.items() if code in ancestors}
+    mine = sorted((h for h in hits if h.topic in family), key=lambda h: (-h.points, h.kind, h.term))
+    total = sum(h.points for h in mine)
+    lines = [f"Why {scorer.topics[code].name}: {total:.1f} points from {len(mine)} pieces of evidence"]
+    for hit in mine[:EVIDENCE_SHOWN]:
+        lines.append(f"  +{hit.points:4.1f}  {_describe(hit)}" + (f"  [via {scorer.topics[hit.topic].name}]" if hit.topic != code else ""))
+    rest = mine[EVIDENCE_SHOWN:]
+    if rest:
+        lines.append(f"  +{sum(h.points for h in rest):4.1f}  and {len(rest)} more: " + ", ".join(h.term for h in rest))
+    return lines + [""]
+
+
+def _describe(hit: Hit) -> str:
+    count = f"{hit.count:g}"
+    if hit.kind == "entity":
+        return f"entity {hit.matched!r}, {count} mention{'s' if hit.count != 1 else ''}"
+    if hit.kind == "entity word":
+        return f"entity {hit.matched!r} (name contains {hit.term!r}), {count} mention{'s' if hit.count != 1 else ''}"
+    return f"{hit.kind} {hit.term!r} x{count}"

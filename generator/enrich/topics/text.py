@@ -1,0 +1,97 @@
+"""An article's words, counted once and shared by topic scoring, tags and related articles.
+
+Tokens are runs of letters (inner apostrophes kept, possessive 's dropped); hyphens
+split words, so "no-fly zone" is three tokens. Punctuation and numbers become a
+break token, so no phrase is ever matched across a full stop or a figure.
+All the counting is done by `collections.Counter` over `zip`, which runs in C.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ...model import Article
+from ..markdown_text import plain_text
+
+BREAK = "|"
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|[.,;:!?()\[\]\"“”«»…—–/]+|\d[\d.,]*")
+
+# Plural and possessive forms are matched through these endings (see `variants`).
+_ES_ENDINGS = ("s", "x", "z", "ch", "sh")
+# Words whose final s is not a plural (or whose singular is another word).
+_NOT_PLURAL = frozenset({
+    "news", "arms", "politics", "economics", "physics", "athletics", "olympics", "mathematics", "species",
+    "series", "means", "lens", "chaos", "thanks", "goods", "customs", "gas", "bus", "crisis", "analysis",
+    "thesis", "basis", "status", "campus", "virus", "census", "bonus", "focus", "corpus", "genius",
+    "always", "perhaps", "whereas", "various", "serious", "famous", "previous", "religious", "dangerous",
+    "sports", "emissions",
+})
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """Lower-case tokens (with BREAK between sentences, clauses and numbers) and their counts."""
+
+    tokens: tuple[str, ...]  # body, title excluded
+    title_tokens: tuple[str, ...]
+    surface: str  # title and body, original case, for display forms of tags
+    lowercase_words: frozenset[str]  # words the article writes in lower case somewhere
+    _counts: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def ngrams(self, n: int, *, title: bool = False) -> Counter:
+        """How often each n-gram occurs (words for n=1, tuples of words above); computed once."""
+        key = (n, title)
+        if key not in self._counts:
+            tokens = self.title_tokens if title else self.tokens
+            self._counts[key] = Counter(tokens) if n == 1 else Counter(zip(*(tokens[i:] for i in range(n))))
+        return self._counts[key]
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case tokens of `text`; punctuation and numbers collapse into BREAK."""
+    return [t if t[0].isalpha() else BREAK for t in _TOKEN.findall(_POSSESSIVE.sub("", text.lower()))]
+
+
+def article_text(article: Article) -> ArticleText:
+    body = plain_text(article.blocks)
+    if article.image and article.image.caption:
+        body = article.image.caption + "\n\n" + body
+    surface = article.title + "\n\n" + body
+    original = set(_TOKEN.findall(_POSSESSIVE.sub("", surface)))
+    tokens = tokenize(body)
+    return ArticleText(
+        tokens=tuple(tokens),
+        title_tokens=tuple(tokenize(article.title)),
+        surface=surface,
+        lowercase_words=frozenset(original.intersection(tokens)),
+    )
+
+
+def singular(word: str) -> str:
+    """A light, predictable plural stripper: drones -> drone, policies -> policy, taxes -> tax."""
+    if len(word) <= 3 or word in _NOT_PLURAL or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("es") and word[:-2].endswith(_ES_ENDINGS):
+        return word[:-2]
+    return word[:-1]
+
+
+def plural(word: str) -> str:
+    if word in _NOT_PLURAL:
+        return word
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(_ES_ENDINGS):
+        return word + "es"
+    return word + "s"
+
+
+def variants(word: str) -> set[str]:
+    """The surface forms one evidence word matches: itself, its singular and its plural."""
+    base = singular(word)
+    return {word, base, plural(base)}
