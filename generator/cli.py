@@ -66,12 +66,12 @@ def main(argv: list[str] | None = None) -> int:
 
     generation = generate(content_dir, config, progress=_progress)
     report = generation.report
-    for line in report.lines():
+    for line in report.lines() + report.note_lines():
         print(line, file=sys.stderr)
 
     if args.command == "check":
         print(f"digest check: {report.summary()}", file=sys.stderr)
-        return 1 if report.problems else 0
+        return 1 if report.failed else 0
 
     try:
         stats = write_pages(generation.pages, args.out)
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         f"removed {stats.removed} in {args.out}",
         file=sys.stderr,
     )
-    return 1 if (args.strict and report.problems) else 0
+    return 1 if (args.strict and report.failed) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -134,6 +134,8 @@ def _date_from_text(raw: RawArticle, inferred: dict[str, Any], language: str):
             return date
     image = inferred.get("image") or {}
     candidates = [image.get("caption") or ""] if isinstance(image, dict) else []
+    if isinstance(inferred.get("dateline"), str):
+        candidates.insert(0, inferred["dateline"])  # a web page's visible publication line
     for block in raw.blocks[:3]:
         if isinstance(block, Paragraph):
             candidates.append(block.text)

@@ -141,6 +141,7 @@ class Article:
 class Severity(str, enum.Enum):
     ERROR = "error"  # the file was rejected: no page
     WARNING = "warning"  # the file was published, but something was repaired or ignored
+    INFO = "info"  # worth knowing, not a problem (a near-duplicate): never fails a strict build
 
 
 @dataclass(frozen=True, order=True)

@@ -13,12 +13,13 @@ from pathlib import Path
 from .config import DigestConfig
 from .discover import InputFile, discover
 from .enrich import enrich_corpus
+from .enrich.duplicates import remove_duplicates
 from .enrich.entities import EntityRules, load_rules
 from .enrich.topics import Taxonomy, load_taxonomy
 from .metadata import resolve
-from .model import Article, Problem
+from .model import Article, Problem, Severity
 from .pages import PageSet, Site, assemble, render_site
-from .readers import ReadError, read_file
+from .readers import ReadError, StillWriting, read_file
 from .report import Report
 
 Progress = Callable[[Iterable[InputFile]], Iterable[InputFile]]
@@ -43,6 +44,9 @@ def read_articles(files: Iterable[InputFile], config: DigestConfig) -> tuple[lis
     for file in files:
         try:
             raw = read_file(file.path, file.source, max_size=config.max_file_size)
+        except StillWriting as exc:
+            problems.append(Problem(file.source, str(exc), Severity.INFO))
+            continue
         except ReadError as exc:
             problems.append(Problem(file.source, str(exc)))
             continue
@@ -60,6 +64,8 @@ def generate(content_dir: Path, config: DigestConfig, *, site_name: str = "Brief
     rules, taxonomy, problems = load_taxonomies(content_dir)
     report.extend(problems)
     articles, problems = read_articles(progress(files) if progress else files, config)
+    report.extend(problems)
+    articles, problems = remove_duplicates(articles)
     report.extend(problems)
     articles = enrich_corpus(articles, rules, taxonomy)
     site = assemble(articles, taxonomy, rules, config)

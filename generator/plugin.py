@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
+import shutil
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import DigestConfig, resolve_dir
@@ -24,6 +26,7 @@ from .model import EntityType
 from .pages.article import ARTICLE_TEMPLATE
 from .pages.listing import long_date
 from .pipeline import Generation, generate
+from .sanitize import clean_html
 
 log = get_plugin_logger("digest")
 
@@ -36,6 +39,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.generation: Generation | None = None
         self._generated: set[str] = set()
         self._urls: dict[str, str] = {}
+        self._command: str | None = None
+        self._dirty = False
+        self._final_site_dir: Path | None = None
+        self._warnings = _WarningCounter()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command, self._dirty = command, dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -44,6 +54,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.generation = None
         self._generated = set()
         self._urls = {}
+        self._final_site_dir = None
+        if self._command in ("build", "gh-deploy") and not self._dirty:
+            # Build into a staging folder and swap it in at the end, so that a failed or
+            # interrupted build leaves the previous site as it was.
+            final = Path(config.site_dir)
+            staging = _staging_dir(final)
+            shutil.rmtree(staging, ignore_errors=True)  # left by a build that was killed
+            self._final_site_dir = final
+            config.site_dir = str(staging)
+            self._warnings.reset()
+            logging.getLogger("mkdocs").addHandler(self._warnings)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -64,8 +85,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.text(), inclusion=inclusion))
             self._generated.add(page.src_uri)
+        # Warnings make `mkdocs build --strict` fail, as a problem with any article should in CI.
         for line in generation.report.lines():
             log.warning(line)
+        for line in generation.report.note_lines():
+            log.info(line)
         log.info(generation.report.summary())
         self.generation = generation
         return files
@@ -79,6 +103,39 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if page.file.src_uri.startswith("articles/"):
             page.meta["template"] = ARTICLE_TEMPLATE
         return markdown
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri.startswith("articles/") and page.file.src_uri in self._generated and not self.config.trusted_html:
+            return clean_html(html)
+        return html
+
+    @event_priority(-100)  # last, after search and every other plugin has written its files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        final = self._final_site_dir
+        if final is None:
+            return
+        logging.getLogger("mkdocs").removeHandler(self._warnings)
+        staging = Path(config.site_dir)
+        if config.strict and self._warnings.count:
+            # MkDocs aborts a strict build with warnings right after this event: keep the old site.
+            shutil.rmtree(staging, ignore_errors=True)
+            config.site_dir = str(final)
+            self._final_site_dir = None
+            return
+        old = final.with_name(f".{final.name}.digest-old")
+        shutil.rmtree(old, ignore_errors=True)
+        if final.exists():
+            final.rename(old)
+        staging.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
+        config.site_dir = str(final)  # gh-deploy publishes config.site_dir after the build
+        self._final_site_dir = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        logging.getLogger("mkdocs").removeHandler(self._warnings)
+        if self._final_site_dir is not None:
+            shutil.rmtree(_staging_dir(self._final_site_dir), ignore_errors=True)
+            self._final_site_dir = None
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         site = self.generation.site if self.generation else None
@@ -107,6 +164,24 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def _topic_url(self, name: Any) -> str:
         return self._urls.get(f"topic:{_plain(name)}", "")
+
+
+class _WarningCounter(logging.Handler):
+    """Counts warnings during a build, as MkDocs' strict mode does, to know it will abort."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def reset(self) -> None:
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _staging_dir(final: Path) -> Path:
+    return final.with_name(f".{final.name}.digest-staging")
 
 
 def _escape(value: Any) -> Any:

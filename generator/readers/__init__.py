@@ -10,13 +10,14 @@ import hashlib
 from pathlib import Path, PurePosixPath
 
 from ..model import RawArticle
-from . import markdown, text
+from . import html, markdown, text
 from .base import Reader, ReadError, ReadResult
 from .decode import NotText, decode
 
 READERS: tuple[Reader, ...] = (
     Reader(text.NAME, text.EXTENSIONS, text.read_text),
     Reader(markdown.NAME, markdown.EXTENSIONS, markdown.read_markdown),
+    Reader(html.NAME, html.EXTENSIONS, html.read_html, binary=True),
 )
 
 
@@ -47,13 +48,17 @@ def read_bytes(source: str, data: bytes, *, max_size: int | None = None) -> RawA
         )
     if not data.strip():
         raise ReadError("empty file")
-    try:
-        content, repairs = decode(data)
-    except NotText as exc:
-        raise ReadError(str(exc)) from None
-    if not content.strip():
-        raise ReadError("empty file (only white space)")
-    result = reader.parse(content)
+    repairs: list[str] = []
+    if reader.binary:
+        result = reader.parse(data)
+    else:
+        try:
+            content, repairs = decode(data)
+        except NotText as exc:
+            raise ReadError(str(exc)) from None
+        if not content.strip():
+            raise ReadError("empty file (only white space)")
+        result = reader.parse(content)
     if not result.blocks and not (result.inferred.get("title") or result.given.get("title")):
         raise ReadError("no title and no text")
     return RawArticle(
@@ -67,18 +72,25 @@ def read_bytes(source: str, data: bytes, *, max_size: int | None = None) -> RawA
     )
 
 
+class StillWriting(ReadError):
+    """The file changed while it was read: a download or save in progress."""
+
+
 def read_file(path: Path, source: str, *, max_size: int | None = None) -> RawArticle:
     try:
-        size = path.stat().st_size
-        if max_size is not None and size > max_size:
+        before = path.stat()
+        if max_size is not None and before.st_size > max_size:
             raise ReadError(
-                f"too large: {size:,} bytes, the limit is {max_size:,} "
+                f"too large: {before.st_size:,} bytes, the limit is {max_size:,} "
                 "(raise `max_file_size` in mkdocs.yml if this is really one article)"
             )
         data = path.read_bytes()
+        after = path.stat()
     except OSError as exc:
         raise ReadError(f"cannot be read: {exc.strerror or exc}") from None
+    if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns) or len(data) != after.st_size:
+        raise StillWriting("skipped: the file changed while it was read (still being written?); it is read on the next build")
     return read_bytes(source, data, max_size=max_size)
 
 
-__all__ = ["READERS", "ReadError", "ReadResult", "Reader", "read_bytes", "read_file", "reader_for"]
+__all__ = ["READERS", "ReadError", "ReadResult", "Reader", "StillWriting", "read_bytes", "read_file", "reader_for"]

@@ -32,4 +32,5 @@ class Reader:
 
     name: str
     extensions: tuple[str, ...]
-    parse: Callable[[str], ReadResult]
+    parse: Callable[[Any], ReadResult]
+    binary: bool = False  # parse takes the file's bytes (formats that declare their own encoding)

@@ -40,8 +40,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     if data.startswith(codecs.BOM_UTF8):
         text = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16", errors="replace")
-        repairs.append("decoded as UTF-16")
+        text = data.decode("utf-16", errors="replace")  # the BOM says so: nothing to report
     elif _looks_like_bomless_utf16(data):
         encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         text = data.decode(encoding, errors="replace")
@@ -86,13 +85,37 @@ def _looks_like_bomless_utf16(data: bytes) -> bool:
     return max(even_nuls, odd_nuls) > 0.4 * half and min(even_nuls, odd_nuls) < 0.05 * half
 
 
+# What Western European news text holds besides ASCII: Latin-1 letters and typographic symbols.
+_WESTERN_EXTRA = set("€£¥©®°±·•…–—‘’‚“”„†‡‰‹›«»¡¿§¶ ßŒœŠšŽžŸƒ") | {chr(c) for c in range(0xC0, 0x100) if chr(c).isalpha()}
+
+
+def _plausible_western(text: str) -> bool:
+    """Text decoded as cp1252 that reads like a Western European language, not like
+    Cyrillic or Polish bytes seen through the wrong code page ("Ìîñêâà", "¿ó³æ")."""
+    letters = non_ascii_letters = 0
+    for ch in text:
+        if ch.isascii():
+            letters += ch.isalpha()
+            continue
+        if ch not in _WESTERN_EXTRA:
+            return False
+        if ch.isalpha():
+            letters += 1
+            non_ascii_letters += 1
+    return letters > 0 and non_ascii_letters <= 0.3 * letters
+
+
 def _detect(data: bytes) -> tuple[str, str]:
+    # cp1252 is what most tools that do not write UTF-8 write; for short texts statistical
+    # detectors guess wildly (mac_iceland for "£ €"), so a plausible cp1252 reading wins.
+    try:
+        as_cp1252 = data.decode("cp1252")
+    except UnicodeDecodeError:
+        as_cp1252 = None
+    if as_cp1252 is not None and _plausible_western(as_cp1252):
+        return as_cp1252, "cp1252"
     best = from_bytes(data[:200_000]).best()
     encoding = best.encoding if best is not None else "cp1252"
-    # charset-normalizer often names Latin-1 for text that is really cp1252 (curly quotes, euro sign,
-    # in 0x80-0x9F); cp1252 is the superset people's tools actually write.
-    if encoding in ("latin_1", "iso8859_1", "iso-8859-1", "ascii"):
-        encoding = "cp1252"
     try:
         return data.decode(encoding, errors="replace"), encoding
     except LookupError:

@@ -56,6 +56,8 @@ _CAPTION_CREDIT_PAREN = re.compile(
     r"^(?P<caption>.*\S)\s*\((?P<credit>(?:[^()]*\b(?:Photo|Foto|Image|Picture|Credit|Getty|Reuters|AFP|AP|EPA|dpa)\b[^()]*))\)\s*$",
     re.DOTALL,
 )
+# A longer first block is a paragraph, not a title.
+MAX_TITLE = 250
 # Lines this long are paragraphs of their own, not a hard-wrapped paragraph.
 _WRAPPED_LINE_MAX = 110
 
@@ -83,7 +85,12 @@ def read_text(text: str) -> ReadResult:
         title_lines = blocks.pop(0)
         title = " ".join(line.strip() for line in title_lines)
         title = re.sub(r"\s+", " ", title).strip()
-        if _is_all_caps(title):
+        if len(title) > MAX_TITLE:
+            # No title line: the first block is a paragraph. Keep it whole in the body.
+            blocks.insert(0, title_lines)
+            title = _title_from_paragraph(title)
+            repairs.append("no title line (the first paragraph is too long for one); the title is its opening words")
+        elif _is_all_caps(title):
             inferred["headline"] = title
             title = recase_headline(title)
         inferred["title"] = title
@@ -113,6 +120,13 @@ def read_text(text: str) -> ReadResult:
     if not body:
         repairs.append("has a title but no body text")
     return ReadResult(blocks=tuple(body), inferred=inferred, repairs=tuple(repairs))
+
+
+def _title_from_paragraph(paragraph: str, limit: int = 120) -> str:
+    first = re.split(r"(?<=[.!?])\s+", paragraph, maxsplit=1)[0]
+    if len(first) <= limit:
+        return first
+    return paragraph[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—–- ") + "…"
 
 
 def _raw_blocks(text: str) -> list[list[str]]:
