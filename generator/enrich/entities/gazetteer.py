@@ -23,7 +23,8 @@ class Gazetteer:
     first_names: frozenset[str]  # casefolded
     surnames: frozenset[str]  # casefolded
     words: frozenset[str]  # lowercase English words
-    stop_words: frozenset[str]  # casefolded function words, many languages
+    stop_words: dict[str, frozenset[str]]  # language code -> casefolded function words
+    countries: frozenset[str]  # casefolded names of countries and continents
     longest: int  # the most tokens in one name
 
     def lookup(self, phrase: str) -> tuple[EntityType, str] | None:
@@ -42,10 +43,16 @@ class Gazetteer:
             return type_, canonical
         return None
 
-    def is_word(self, token: str) -> bool:
-        """An ordinary lowercase word of English or a function word of another language."""
+    def is_word(self, token: str, language: str = "en") -> bool:
+        """An ordinary lowercase word of English, or a function word of the article's language."""
         folded = token.casefold()
-        return folded in self.words or folded in self.stop_words
+        return folded in self.words or folded in self.function_words(language)
+
+    def function_words(self, language: str = "en") -> frozenset[str]:
+        return self.stop_words.get(language, self.stop_words.get("en", frozenset()))
+
+    def is_country(self, name: str) -> bool:
+        return name.casefold() in self.countries
 
 
 def _same_but_small_words(a: str, b: str) -> bool:
@@ -70,6 +77,7 @@ def gazetteer() -> Gazetteer:
         first_names=frozenset(n.casefold() for n in data["first_names"]),
         surnames=frozenset(n.casefold() for n in data["surnames"]),
         words=frozenset(data["words"]),
-        stop_words=frozenset(data["stop_words"]),
+        stop_words={code: frozenset(words) for code, words in data["stop_words"].items()},
+        countries=frozenset(n.casefold() for n in data["countries"]),
         longest=longest,
     )

@@ -45,7 +45,7 @@ candidate senator lawmaker legislator official officer executive correspondent e
 # The last word of an organization's name: "National Security Council", "Left Party".
 ORG_HEADS = _words("""
 ministry ministries department council commission committee agency authority bureau office board
-party union federation association league alliance coalition front movement organization
+party union federation association alliance coalition front movement organization
 organisation institute institution foundation fund trust bank bancorp exchange corporation corp
 corp. company co co. inc inc. ltd ltd. plc llc ag gmbh sa nv bv group holdings holding partners
 industries airlines airways motors systems technologies technology software pharmaceuticals
@@ -55,7 +55,9 @@ court tribunal parliament assembly congress senate cabinet government administra
 police guard forces force brigade brigades regiment corps command service services directorate
 church mission club fc united rovers wanderers athletic hotspur albion city-fc team institute
 laboratory laboratories labs hospital clinic museum orchestra society centre center chamber
-reserve inspectorate secretariat presidency junta commissariat bundeswehr
+reserve inspectorate secretariat presidency junta commissariat bundeswehr newsroom desk power
+electric controls copper cables bros bros. steel foods chemicals mining insurance securities
+resources electronics cement textiles shipping logistics investments financial brewery breweries
 """)
 
 # Words that make the name before them an organization when they follow it: "X said in a statement".
@@ -64,13 +66,13 @@ ORG_ABBREVIATIONS = frozenset({"inc", "corp", "ltd", "plc", "llc", "co", "ag", "
 # The last word of a place name: "Black Sea", "Jordan Valley", "Red Square".
 PLACE_HEADS = _words("""
 river sea ocean lake mountains mountain mount hills valley island islands isles peninsula bay gulf
-strait straits channel coast desert plain plains plateau basin delta canal province region county
+strait straits channel coast desert plain plains plateau basin delta canal province region county republic
 district oblast state-of street avenue square boulevard road bridge airport harbour harbor port
 heights forest park border
 """)
 
 # The first word of a place name: "Mount Everest", "Lake Geneva", "Gulf of Mexico".
-PLACE_STARTS = _words("mount mt lake gulf bay cape isle port fort sierra san santa st st. saint")
+PLACE_STARTS = _words("mount mt mt. lake gulf bay cape isle port fort sierra san santa st st. saint republic")
 
 # Words that start a name that is neither a person, an organization nor a place.
 EVENT_STARTS = _words("operation exercise")
@@ -98,7 +100,7 @@ togolese tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan v
 zambian zimbabwean arab arabic african asian latin western eastern northern southern soviet nazi
 kurdish kurd kurds sunni shia shiite shi'ite muslim muslims christian christians jewish jew jews
 catholic protestant orthodox islamic islamist hindu buddhist sikh communist socialist marxist
-zionist yankee baltic nordic scandinavian balkan caucasian pacific atlantic mediterranean
+zionist yankee olympic olympics paralympic baltic nordic scandinavian balkan caucasian pacific atlantic mediterranean
 americans russians germans ukrainians europeans israelis palestinians iranians chinese britons
 poles french frenchman germanic anglo saxon celtic latino hispanic indigenous aboriginal
 """)
@@ -108,10 +110,10 @@ NOT_NAMES = _words("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 mon tue tues wed thu thurs fri sat sun today tomorrow yesterday christmas easter ramadan eid
-hanukkah passover new year's god allah internet web online i ii iii iv v vi vii viii ix x xi xii
+hanukkah passover god allah internet web online i ii iii iv v vi vii viii ix x xi xii
 am pm a.m. p.m. gmt utc est edt cet cest bst gdp gnp cpi vat ceo cfo coo cto tv dvd cd pc ok hiv
 aids covid covid-19 sars usd eur gbp jpy chf cny rub ad bc ps nb re fw fwd faq q&a tbd vip
-pct percent no. nos. vs vs. etc mph kph kmh km kg lb lbs oz ft mm cm ml ppm pdf ai
+pct percent no. nos. vs vs. etc mph kph kmh km kg lb lbs oz ft mm cm ml ppm pdf ai euro euros
 """)
 
 # Capitalized words that start sentences in news but are not names, beyond the general word list.
@@ -138,6 +140,8 @@ ORG_VERBS = _words("reported reports announced announces stated")
 
 # Lowercase words that may sit inside a name: "Bank of England", "Ludwig van Beethoven".
 CONNECTORS = _words("of de del della di da do dos das van von der den ter la le du des al el bin ibn y &")
+# Lowercase particles inside hyphenated names: "Inzamam-ul-Haq", "al-Aqsa".
+NAME_PARTICLES = _words("al el ul ur ud ad ash az bin ibn bint abu de di da du la le van von")
 # Connectors that usually join two names into one organization or place only with a head word.
 OF_CONNECTORS = _words("of")
 
@@ -149,5 +153,5 @@ ROLE_DROP = _words("the a an outgoing incoming then newly appointed current acti
 
 # Acronyms that are never organizations by themselves.
 NOT_ACRONYMS = NOT_NAMES | _words("""
-uk-based us-led ok ii iii iv mp mps pm ppp hq id iq ip it pr rd st nd th usa's eu's
+ok ii iii iv mp mps pm ppp hq id iq ip it pr rd st nd th
 """)

@@ -26,8 +26,9 @@ MIN_STRENGTH = 1  # what is reported: guesses (1) only when nothing contradicts 
 
 def person_key(name: str) -> tuple[str, ...]:
     """'Alexus G. Grynkewich' and 'Alexus Grynkewich' share a key."""
-    parts = [p for p in name.split() if not (len(p) == 2 and p.endswith(".")) and len(p) > 1 or len(name.split()) == 1]
-    return tuple(p.casefold() for p in parts)
+    parts = name.split()
+    middle = [p for p in parts[1:-1] if not (len(p) == 2 and p.endswith("."))]
+    return tuple(p.casefold() for p in parts[:1] + middle + parts[1:][-1:])
 
 
 @dataclass

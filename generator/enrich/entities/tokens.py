@@ -8,17 +8,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import NAME_PARTICLES
+
 # Token shapes.
 OTHER, LOWER, TITLE, UPPER, INITIAL, NUMBER = range(6)
 
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S., U.N.
+    r"|(?:St|Mt|Ft|Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Gov|Rep|Prof|Rev|Messrs|Brig|Cdr)\.(?=\s+[^\W\d_])"
     r"|[^\W\d_a-z]\.(?=\s+[^\W\d_])"  # an initial: "Alexus G. Grynkewich"
     r"|\d+(?:[.,:/-]\d+)*"  # numbers, scores, times
     r"|[^\W_](?:[\w&]|['’-](?=[^\W_]))*"  # words, with inner apostrophes and hyphens
     r"|\S"  # punctuation
 )
 _POSSESSIVE = ("'s", "’s")
+_PARTICLES = NAME_PARTICLES
 _ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st mt jr sr no vs etc inc ltd co corp
 jan feb mar apr jun jul aug sep sept oct nov dec dept est fig rev hon pres messrs cdr brig ft
@@ -45,6 +49,8 @@ def shape(token: str) -> int:
     if not first.isalpha():
         return OTHER
     if first.islower():
+        if "-" in token and token.split("-", 1)[0] in _PARTICLES and token.split("-", 1)[1][:1].isupper():
+            return TITLE  # "al-Abidine", "al-Aqsa"
         return LOWER
     if len(token) == 2 and token[1] == ".":
         return INITIAL
@@ -63,9 +69,11 @@ def _tokens(text: str) -> tuple[list[str], list[int]]:
             words += [token[:-2], token[-2:]]
             starts += [start, start + len(token) - 2]
             continue
+        if len(token) >= 4 and token[1] == "." and token[-1] == "." and not token.isupper():
+            token = token.upper()  # "U.s." from a re-cased headline is "U.S."
         if "-" in token and token[0].isalpha():
             parts = token.split("-")
-            capital = [p[:1].isupper() for p in parts]
+            capital = [p[:1].isupper() or p.casefold() in _PARTICLES for p in parts]
             if any(capital) and not all(capital):
                 # "NATO-led", "pro-Russian", "Berlin-based": the capitalized part stands alone.
                 offset = start

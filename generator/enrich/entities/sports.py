@@ -1,0 +1,104 @@
+"""Sports results: where a city is a team and a name before a score is a player.
+
+Wire sports reports say which sport they are about in the headline ("SOCCER - ...",
+"Golf: ..."). In a team sport, a city or county followed by a score ("Durham 326",
+"Surrey v Kent", "Leicestershire beat Somerset") is the club, an organization; countries
+stay places (national sides are named by their country). In a sport of individuals, a
+name followed by a score or a bracketed country ("Tiger Woods 70", "Tim Henman (Britain)")
+is a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import EntityType
+from .candidates import Candidate
+from .gazetteer import Gazetteer
+from .tokens import NUMBER, Sentence
+
+_HEADLINE_SPORT = re.compile(r"^\s*([^\W\d_][^\W\d_ .'/&]*(?: [^\W\d_]+){0,2})\s*[-–:]\s")
+TEAM_SPORTS = frozenset("""
+soccer football cricket baseball basketball rugby hockey nfl nba nhl mlb volleyball handball afl
+polo netball lacrosse softball
+""".split()) | {"rugby union", "rugby league", "ice hockey", "american football", "water polo", "field hockey",
+                "australian rules", "gaelic football", "college football"}
+INDIVIDUAL_SPORTS = frozenset("""
+golf tennis athletics boxing cycling skiing swimming snooker darts chess judo wrestling triathlon
+rowing badminton squash gymnastics fencing archery marathon diving motorcycling
+""".split()) | {"motor racing", "formula one", "horse racing", "figure skating", "table tennis", "speed skating",
+                "alpine skiing", "nordic skiing", "track and field"}
+_TEAM_VERBS = frozenset("beat beats v v. vs vs. drew defeated edged thrashed routed crushed trounced held".split())
+_BEFORE_TEAM = frozenset("v v. vs vs. beat against defeated".split())
+_DATE_LIKE = re.compile(r"^(?:1[89]|20)\d\d(?:[-/.]\d{1,2}){0,2}$")
+
+
+def sport_kind(title: str) -> str | None:
+    """'team', 'individual' or None, from a headline such as 'SOCCER - JAPAN GET WINNER'."""
+    m = _HEADLINE_SPORT.match(title)
+    if not m:
+        return None
+    sport = m.group(1).casefold()
+    if sport in TEAM_SPORTS:
+        return "team"
+    if sport in INDIVIDUAL_SPORTS:
+        return "individual"
+    return None
+
+
+def _score_after(s: Sentence, c: Candidate) -> bool:
+    return c.end < len(s.words) and s.shapes[c.end] == NUMBER and not _DATE_LIKE.match(s.words[c.end])
+
+
+def apply(kind: str | None, candidates: list[Candidate], sentences: list[Sentence], gaz: Gazetteer) -> None:
+    """Retype the candidates of one sports article in place."""
+    for c in candidates:
+        if sentences[c.sentence].zone == "title" and " ".join(c.tokens).casefold() in _SPORT_WORDS:
+            c.type, c.strength = None, 0  # "RUGBY UNION - ...": the sport, not the town of Rugby
+    if kind == "team":
+        teams: set[str] = set()
+        for i, c in enumerate(candidates):
+            if c.type is EntityType.PLACE and gaz.is_country(c.canonical) or _looks_like_person(c, gaz):
+                continue
+            s = sentences[c.sentence]
+            before = s.words[c.start - 1].casefold() if c.start else ""
+            after = s.words[c.end].casefold() if c.end < len(s.words) else ""
+            known_place = c.type is EntityType.PLACE
+            if after in _TEAM_VERBS or before in _BEFORE_TEAM or (known_place and after in _TEAM_ROLES) \
+                    or _score_after(s, c) and (known_place or c.type is None and _paired(candidates, i, sentences)):
+                teams.add(c.canonical)
+        for c in candidates:
+            if c.canonical in teams and c.strength < 4 and not _looks_like_person(c, gaz):
+                c.type, c.strength = EntityType.ORGANIZATION, 2
+    elif kind == "individual":
+        for c in candidates:
+            s = sentences[c.sentence]
+            bracket = c.end < len(s.words) and s.words[c.end] == "("
+            if (c.type is None or c.strength <= 1) and 2 <= len(c.tokens) <= 4 and not c.weak \
+                    and (bracket or _score_after(s, c)) and all(t[:1].isupper() for t in c.tokens):
+                c.type, c.strength = EntityType.PERSON, 2
+
+
+_SPORT_WORDS = TEAM_SPORTS | INDIVIDUAL_SPORTS | {"rugby", "motor", "horse", "ice", "figure", "table"}
+_TEAM_ROLES = frozenset("""
+captain coach manager striker midfielder defender goalkeeper keeper batsman bowler skipper player
+players chairman fans supporters side team squad forward winger pitcher quarterback
+""".split())
+
+
+def _looks_like_person(c: Candidate, gaz: Gazetteer) -> bool:
+    """'M. Butcher', 'Wasim Akram' (a person already): players, whatever follows them."""
+    if c.type is EntityType.PERSON and c.strength >= 1:
+        return True
+    return len(c.tokens) >= 2 and len(c.tokens[0]) == 2 and c.tokens[0].endswith(".")
+
+
+def _paired(candidates: list[Candidate], i: int, sentences: list[Sentence]) -> bool:
+    """A results line: 'Deportivo Coruna 2 Real Madrid 1' (another name with a score beside it)."""
+    c = candidates[i]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(candidates) and candidates[j].sentence == c.sentence and j != i:
+            other = candidates[j]
+            if _score_after(sentences[other.sentence], other):
+                return True
+    return False
