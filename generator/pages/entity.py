@@ -1,47 +1,74 @@
-"""Entity pages (one per person, organization or place) and the entities index."""
+"""Entity pages (one per person, organization or place) and the entities index.
+
+An entity page shows the entity's name and type, the owner's description and link (from
+`content/entities.yml`), the roles and other spellings seen in the articles, how many
+articles name it and when it was first and last seen, a small chart of articles over
+time (an SVG drawn here, no JavaScript), quotations attributed to a person, the entities
+most often named alongside it, and its articles newest first with date and summary.
+Only entities in at least `entity_page_min_articles` articles get a page.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+
 from ..model import EntityType
 from . import urls
-from .escape import md_link, md_text
-from .listing import article_list, long_date, plural
+from .escape import html_text, md_link, md_text
+from .listing import MONTH_NAMES, article_list, long_date, plural
 from .page import Page
 from .site import EntityEntry, Site
 
 CO_MENTIONS_SHOWN = 12
 INDEX_SHOWN_PER_TYPE = 50
+ROLES_SHOWN = 5
+ALIASES_SHOWN = 8
+QUOTES_SHOWN = 10
+
+# The chart: one bar per day, month or year, whichever gives at most MAX_BARS bars.
+CHART_WIDTH, CHART_HEIGHT, CHART_TOP, CHART_BOTTOM = 640, 140, 18, 22
+MAX_BARS = 60
 
 
 def entity_page(entry: EntityEntry, site: Site) -> Page:
     uri = entry.src_uri
     lines = [f"# {md_text(entry.name)}", ""]
-    kind = entry.type.value.capitalize()
-    roles = [role for role, _ in entry.roles.most_common(3)]
-    lines.append(f'<p class="digest-entity-kind">{md_text(kind)}' + (f" · {md_text(roles[0])}" if roles else "") + "</p>")
-    lines.append("")
+    roles = [role for role, _ in sorted(entry.roles.items(), key=lambda kv: (-kv[1], kv[0]))][:ROLES_SHOWN]
+    kind = entry.type.value.capitalize() + (f" · {roles[0]}" if roles else "")
+    lines += [f'<p class="digest-entity-kind">{html_text(kind)}</p>', ""]
     if entry.description:
         lines += [md_text(entry.description), ""]
     if entry.link and entry.link.startswith(("https://", "http://")):
         lines += [f"[{md_text(entry.link)}](<{entry.link}>)", ""]
 
-    facts = [("Articles", f"{len(entry.articles):,}"), ("Mentions", f"{entry.mentions:,}")]
+    facts = [("Type", md_text(entry.type.value)), ("Articles", f"{len(entry.articles):,}"),
+             ("Mentions", f"{entry.mentions:,}")]
     dates = entry.dates
     if dates:
-        facts.append(("First seen", long_date(dates[0])))
-        facts.append(("Last seen", long_date(dates[-1])))
+        facts += [("First seen", long_date(dates[0])), ("Last seen", long_date(dates[-1]))]
     if roles:
         facts.append(("Roles", "; ".join(md_text(r) for r in roles)))
-    aliases = [alias for alias, _ in sorted(entry.aliases.items(), key=lambda kv: (-kv[1], kv[0]))][:8]
+    aliases = [alias for alias, _ in sorted(entry.aliases.items(), key=lambda kv: (-kv[1], kv[0]))][:ALIASES_SHOWN]
     if aliases:
         facts.append(("Also written", "; ".join(md_text(a) for a in aliases)))
     lines += ["| | |", "| --- | --- |"] + [f"| {label} | {value} |" for label, value in facts] + [""]
 
-    lines += [f"## Articles", "", article_list(entry.articles, uri, topic_links=_topic_links(site)), ""]
+    if dates:
+        lines += ["## In the news", "", mentions_chart(dates, entry.name), ""]
+
+    quotes = _quotes(entry)
+    if quotes:
+        lines += ["## Quotes", ""]
+        for quote, article in quotes:
+            link = md_link(article.title, urls.relative(uri, urls.article(article.slug)))
+            when = f", {long_date(article.date)}" if article.date else ""
+            lines.append(f"-   “{md_text(quote)}”  \n    <small>{link}{when}</small>")
+        lines.append("")
 
     related = [
         (site.entities[key], n)
-        for key, n in sorted(entry.co_mentions.items(), key=lambda kv: (-kv[1], kv[0][1]))
+        for key, n in sorted(entry.co_mentions.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][0].value))
         if key in site.entities and site.entities[key].has_page
     ][:CO_MENTIONS_SHOWN]
     if related:
@@ -50,17 +77,95 @@ def entity_page(entry: EntityEntry, site: Site) -> Page:
             link = md_link(other.name, urls.relative(uri, other.src_uri))
             lines.append(f"-   {link} <small>{md_text(other.type.value)} · {plural(n, 'article')}</small>")
         lines.append("")
+
+    lines += ["## Articles", "", article_list(entry.articles, uri, topic_links=_topic_links(site)), ""]
     meta = {"title": entry.name, "entity_type": entry.type.value, "articles": len(entry.articles)}
     return Page(uri, "\n".join(lines), meta=meta, kind="entity", origin=f"entity {entry.name!r}")
+
+
+def _quotes(entry: EntityEntry) -> list:
+    """A person's quotations, newest article first, each once."""
+    if entry.type is not EntityType.PERSON:
+        return []
+    seen: set[str] = set()
+    out = []
+    for quote, article in entry.quotes:  # entry.articles, and so quotes, come newest first
+        if quote not in seen:
+            seen.add(quote)
+            out.append((quote, article))
+    return out[:QUOTES_SHOWN]
 
 
 def _topic_links(site: Site) -> dict[str, str]:
     return {t.name: t.src_uri for t in site.topics.values() if t.articles}
 
 
+# --- the chart ---------------------------------------------------------------------
+
+
+def _buckets(dates: list[dt.date]) -> tuple[list[tuple[str, int]], str]:
+    """(label, articles) per day, month or year from the first date to the last, and the unit."""
+    first, last = dates[0], dates[-1]
+    counts: Counter = Counter()
+    if (last - first).days < MAX_BARS:
+        for d in dates:
+            counts[d] += 1
+        days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+        return [(long_date(d), counts[d]) for d in days], "day"
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months <= MAX_BARS:
+        for d in dates:
+            counts[(d.year, d.month)] += 1
+        keys = [((first.year * 12 + first.month - 1 + i) // 12, (first.month - 1 + i) % 12 + 1) for i in range(months)]
+        return [(f"{MONTH_NAMES[m - 1]} {y}", counts[(y, m)]) for y, m in keys], "month"
+    for d in dates:
+        counts[d.year] += 1
+    return [(str(y), counts[y]) for y in range(first.year, last.year + 1)], "year"
+
+
+def mentions_chart(dates: list[dt.date], name: str) -> str:
+    """An inline SVG bar chart of articles per day, month or year. `dates` are sorted."""
+    buckets, unit = _buckets(dates)
+    peak = max(n for _, n in buckets)
+    plot = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
+    step = CHART_WIDTH / len(buckets)
+    bar = min(max(1.0, step * 0.8), 24.0)
+    summary = f"Articles naming {name} per {unit}, {buckets[0][0]} to {buckets[-1][0]}; at most {peak} in one {unit}."
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="digest-chart" role="img" width="100%" '
+        f'viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" style="max-width:{CHART_WIDTH}px;height:auto" '
+        f'aria-label="{html_text(summary)}">',
+        f"<title>{html_text(summary)}</title>",
+        f'<line x1="0" y1="{CHART_HEIGHT - CHART_BOTTOM}" x2="{CHART_WIDTH}" y2="{CHART_HEIGHT - CHART_BOTTOM}" '
+        f'stroke="currentColor" stroke-opacity="0.3"/>',
+    ]
+    for i, (label, n) in enumerate(buckets):
+        if not n:
+            continue
+        height = max(1.0, plot * n / peak)
+        x = i * step + (step - bar) / 2
+        y = CHART_HEIGHT - CHART_BOTTOM - height
+        tip = html_text(f"{label}: " + plural(n, "article"))
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{height:.1f}" fill="currentColor" fill-opacity="0.6">'
+            f"<title>{tip}</title></rect>"
+        )
+    text = 'font-size="11" fill="currentColor"'
+    parts.append(f'<text x="0" y="{CHART_HEIGHT - 6}" {text}>{html_text(buckets[0][0])}</text>')
+    if len(buckets) > 1:
+        parts.append(f'<text x="{CHART_WIDTH}" y="{CHART_HEIGHT - 6}" text-anchor="end" {text}>{html_text(buckets[-1][0])}</text>')
+    parts.append(f'<text x="0" y="12" {text}>{html_text(plural(peak, "article"))} per {unit} at most</text>')
+    parts.append("</svg>")
+    # One raw HTML block on one line: Markdown passes it through untouched.
+    return f'<div class="digest-entity-chart">{"".join(parts)}</div>'
+
+
+# --- indexes -----------------------------------------------------------------------
+
+
 def _entity_line(entry: EntityEntry, from_uri: str) -> str:
     link = md_link(entry.name, urls.relative(from_uri, entry.src_uri))
-    return f"-   {link} <small>{plural(len(entry.articles), 'article')}</small>"
+    return f"-   {link} <small>{plural(len(entry.articles), 'article')} · {plural(entry.mentions, 'mention')}</small>"
 
 
 def entity_type_index(type_: EntityType, site: Site) -> Page:

@@ -27,6 +27,7 @@ class Candidate:
     start: int  # token span in the sentence
     end: int
     weak: bool  # capitals say little: headline, line in capitals, or a sentence's first word
+    headline: bool = False  # in a headline or a line in capitals
     cue: EntityType | None = None  # what the context says it is
     cue_strength: int = 0
     role: str | None = None
@@ -60,8 +61,14 @@ def find(sentence: Sentence, index: int, gaz: Gazetteer, language: str = "en") -
         while j < n:
             if shapes[j] in _CAPS:
                 j += 1
-            elif words[j] in lx.CONNECTORS and j + 1 < n and shapes[j + 1] in _CAPS and j > i:
-                j += 1
+            elif words[j] in lx.CONNECTORS and j > i:
+                k = j  # "Ursula von der Leyen": connectors, then a capitalized word
+                while k < n and words[k] in lx.CONNECTORS and k < j + 3:
+                    k += 1
+                if k < n and shapes[k] in _CAPS:
+                    j = k
+                else:
+                    break
             elif words[j] == "of" and j + 2 < n and words[j + 1] == "the" and shapes[j + 2] in _CAPS:
                 j += 2
             else:
@@ -216,7 +223,7 @@ def _role_text(tokens) -> str:
 
 def _candidate(s: Sentence, index: int, a: int, b: int) -> Candidate:
     weak = s.weak or (a == s.first and b - a == 1)
-    return Candidate(tokens=tuple(s.words[a:b]), sentence=index, start=a, end=b, weak=weak)
+    return Candidate(tokens=tuple(s.words[a:b]), sentence=index, start=a, end=b, weak=weak, headline=s.weak)
 
 
 def _is_function_word(word: str, fw: frozenset[str]) -> bool:

@@ -26,6 +26,8 @@ def classify(cand: Candidate, gaz: Gazetteer, english: bool = True, language: st
     if hit:
         cand.type, cand.canonical = hit
         cand.strength = 3
+        if cand.headline and len(tokens) == 1 and tokens[0].casefold() in gaz.words:
+            cand.type, cand.strength = None, 0  # "Derby" in a headline: the body must confirm it
         return
     if cand.weak and not english:
         return
@@ -51,7 +53,7 @@ def classify(cand: Candidate, gaz: Gazetteer, english: bool = True, language: st
     if not english and n == 1:
         return  # German capitalizes every noun: one capitalized word is not a name
     if _could_be_person(tokens, gaz, language):
-        if n >= 2 and first in gaz.first_names and not gaz.lookup(tokens[0]):
+        if n >= 2 and first in gaz.first_names:
             if first not in gaz.words or last not in gaz.words or last in gaz.surnames:
                 _set(cand, PERSON, 2 if last not in gaz.words or last in gaz.surnames else 1)
                 return
@@ -82,8 +84,8 @@ def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "e
             return False
         if t.casefold() in lx.DEMONYMS or t.casefold() in lx.ORG_HEADS:
             return False
-    if len(tokens) > 1 and any(gaz.lookup(t) for t in tokens):
-        return tokens[0].casefold() in gaz.first_names and not gaz.lookup(tokens[0])
+    if len(tokens) > 1 and (gaz.lookup(tokens[0]) or gaz.lookup(tokens[-1])):
+        return tokens[0].casefold() in gaz.first_names  # "Vladimir Putin", not "Philadelphia Eagles"
     return True
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ...model import EntityMention, EntityType
 from .analyse import Analysis
 from .candidates import Candidate
+from . import lexicon as lx
 from .gazetteer import Gazetteer
 from .quotes import PersonAt, find_quotes
 from .rules import EntityRules
@@ -108,7 +109,8 @@ def resolve_article(analysis: Analysis, corpus: Corpus, gaz: Gazetteer, rules: E
             continue
         if len(key) == 1 and (c.type in (None, PERSON)):
             people = corpus.surnames.get(key[0])
-            if people and len(people) == 1 and not c.weak:
+            if people and len(people) == 1 and not c.headline and (
+                    not c.weak or not gaz.is_word(c.tokens[0]) or _speaks(analysis, c)):
                 c.type, c.strength = PERSON, 2
                 c.canonical = _display(next(iter(people)), corpus, c)
 
@@ -121,6 +123,12 @@ def resolve_article(analysis: Analysis, corpus: Corpus, gaz: Gazetteer, rules: E
     kept = [c for c in cands if c.type is not None and c.strength >= MIN_STRENGTH and _plausible(c)]
     kept = [c for c in kept if not rules.ignored(c.canonical)]
     return _mentions(kept, analysis)
+
+
+def _speaks(analysis: Analysis, c: Candidate) -> bool:
+    """'Tusk said ...': a speech verb right after the name."""
+    words = analysis.sentences[c.sentence].words
+    return c.end < len(words) and words[c.end].casefold() in lx.SPEECH_VERBS
 
 
 def _display(key: tuple[str, ...], corpus: Corpus, cand: Candidate) -> str:
