@@ -4,6 +4,8 @@
     digest check [--content DIR]                  read everything, report problems (exit 1 if any)
     digest build [MKDOCS ARGS]                    mkdocs build, with the generator inside
     digest serve [MKDOCS ARGS]                    mkdocs serve, reloading on new articles
+    digest add FILE... [-]                        check articles, copy them into the content folder
+    digest import FEED.xml...                     the items of saved RSS/Atom feeds as articles
 
 Exit codes: 0 success, 1 problems found (check, or --strict), 2 bad usage or a failed build.
 """
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from . import __version__
+from . import __version__, commands
 from .config import load_for_cli, resolve_dir
 from .pipeline import generate
 from .writer import OutputFolderError, write_pages
@@ -42,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="read every article and report problems without building")
     check.add_argument("--content", help="the folder of articles (default: the plugin's content_dir)")
 
+    commands.add_parsers(sub)  # add, import
     for name in ("build", "serve"):
         p = sub.add_parser(name, help=f"run `mkdocs {name}` with the generator inside", add_help=False)
         p.add_argument("mkdocs_args", nargs=argparse.REMAINDER)
@@ -63,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     if not content_dir.is_dir():
         print(f"digest: content folder not found: {content_dir}", file=sys.stderr)
         return 2
+    if args.command in commands.NAMES:
+        return commands.run(args, content_dir, config, progress=_progress)
 
     generation = generate(content_dir, config, progress=_progress)
     report = generation.report

@@ -27,6 +27,7 @@ from .pages.article import ARTICLE_TEMPLATE
 from .pages.listing import long_date
 from .pipeline import Generation, generate
 from .sanitize import clean_html
+from .search import configure_search_languages
 
 log = get_plugin_logger("digest")
 
@@ -85,6 +86,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.text(), inclusion=inclusion))
             self._generated.add(page.src_uri)
+        # Material's search plugin fixed its `lang` list in its on_config, before the articles were
+        # read, and writes it into the index at on_post_build: add the articles' languages now.
+        configure_search_languages(config.plugins, (a.language for a in generation.site.articles))
         # Warnings make `mkdocs build --strict` fail, as a problem with any article should in CI.
         for line in generation.report.lines():
             log.warning(line)
