@@ -8,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import markdown
 import yaml
+from mkdocs.utils import yaml_load
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -69,3 +71,14 @@ def run_digest(*args: str, cwd: Path, check: bool = False) -> subprocess.Complet
     if check and result.returncode != 0:
         raise AssertionError(f"digest {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return result
+
+
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown configured with the extensions the site's mkdocs.yml enables."""
+    config = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    names, configs = [], {}
+    for entry in config.get("markdown_extensions", []):
+        name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, {}))
+        names.append(name)
+        configs[name] = options or {}
+    return markdown.Markdown(extensions=names, extension_configs=configs)

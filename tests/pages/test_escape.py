@@ -2,26 +2,14 @@
 
 from html.parser import HTMLParser
 
-import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils import yaml_load
-from support import REPO
+from support import REPO, site_markdown
 
 from generator.pages.escape import SUPPORTED_EXTENSIONS, html_text, md_link, md_text
 from generator.textutil import squash
-
-
-def site_markdown() -> markdown.Markdown:
-    """Python-Markdown configured with the extensions the site's mkdocs.yml enables."""
-    config = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    names, configs = [], {}
-    for entry in config.get("markdown_extensions", []):
-        name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, {}))
-        names.append(name)
-        configs[name] = options or {}
-    return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
 class Collect(HTMLParser):
