@@ -23,7 +23,7 @@ def rule(taxonomy: Taxonomy) -> str:
 def explain(article: Article, taxonomy: Taxonomy) -> str:
     scorer = Scorer(taxonomy)
     text = article_text(article)
-    result = scorer.assess(article, text)
+    result = scorer.assess(article, text, explain=True)
     topics = scorer.topics
     by_name = {t.name: t for t in taxonomy.topics}
     lines = [article.title, f"{article.source} · {article.word_count:,} words · {len(article.entities)} entities", ""]
@@ -44,7 +44,7 @@ def explain(article: Article, taxonomy: Taxonomy) -> str:
 
     chosen = [by_name[s.name].code for s in result.topics]
     for code in chosen:
-        lines += _evidence(code, result.hits, scorer)
+        lines += _evidence(code, result.hits, scorer, result.evidence[code])
     others = sorted((c for c in result.evidence if c not in chosen), key=lambda c: (-result.evidence[c], c))
     if others:
         lines.append("Not assigned (points):")
@@ -58,17 +58,22 @@ def explain(article: Article, taxonomy: Taxonomy) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _evidence(code: str, hits: tuple[Hit, ...], scorer: Scorer) -> list[str]:
-    family = {code} | {c for c, ancestors in scorer.ancestors.items() if code in ancestors}
-    mine = sorted((h for h in hits if h.topic in family), key=lambda h: (-h.points, h.kind, h.term))
+def _evidence(code: str, hits: tuple[Hit, ...], scorer: Scorer, evidence: float) -> list[str]:
+    mine = sorted((h for h in hits if h.topic == code), key=lambda h: (-h.points, h.kind, h.term, h.matched))
     total = sum(h.points for h in mine)
     lines = [f"Why {scorer.topics[code].name}: {total:.1f} points from {len(mine)} pieces of evidence"]
     for hit in mine[:EVIDENCE_SHOWN]:
-        lines.append(f"  +{hit.points:4.1f}  {_describe(hit)}" + (f"  [via {scorer.topics[hit.topic].name}]" if hit.topic != code else ""))
+        lines.append(f"  +{hit.points:4.1f}  {_describe(hit)}")
     rest = mine[EVIDENCE_SHOWN:]
     if rest:
-        lines.append(f"  +{sum(h.points for h in rest):4.1f}  and {len(rest)} more: " + ", ".join(h.term for h in rest))
+        lines.append(f"  +{sum(h.points for h in rest):4.1f}  and {len(rest)} more: " + ", ".join(_short(h) for h in rest))
+    if evidence > total + 1e-9:
+        lines.append(f"  lifted to {evidence:.1f} points by its strongest sub-topic")
     return lines + [""]
+
+
+def _short(hit: Hit) -> str:
+    return f"{hit.matched} ({hit.term})" if hit.kind == "entity word" else hit.matched or hit.term
 
 
 def _describe(hit: Hit) -> str:

@@ -15,7 +15,6 @@ that repeats an earlier tag's words or ends on the same word ("stray drones" aft
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
 from ...model import Article
-from .text import BREAK, ArticleText, singular
+from .text import ArticleText, is_word, singular
 
 # News-writing words that are frequent everywhere and never a subject.
 NEWS_STOP_WORDS = frozenset({
@@ -46,6 +45,7 @@ NEWS_STOP_WORDS = frozenset({
     "end", "start", "began", "begin", "put", "given", "gave", "give", "number", "part", "place", "point",
 })
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
+_STOP_OR_MARK = STOP_WORDS | frozenset(".,;:!?()[]\"“”«»…—–/|")
 _BRIDGES = frozenset({"of"})  # allowed inside a three-word phrase
 PHRASE_BONUS = {1: 1.0, 2: 2.0, 3: 2.0}
 MIN_OCCURRENCES = {1: 3, 2: 2, 3: 2}  # a single word must be frequent to be a tag
@@ -75,7 +75,11 @@ def candidates(text: ArticleText, title_weight: float, entity_names: frozenset[s
         body, title = text.ngrams(n), text.ngrams(n, title=True)
         # Most n-grams occur once: drop them before the (slower) per-phrase checks. A title
         # phrase also has to occur in the body, so headline verbs do not become tags.
-        for gram in [g for g, c in body.items() if c >= 2] + [g for g in title if g in body]:
+        if n == 1:
+            frequent = [g for g, c in body.items() if c >= 3 and g not in _STOP_OR_MARK]
+        else:
+            frequent = [g for g, c in body.items() if c >= 2 and g[0] not in _STOP_OR_MARK and g[-1] not in _STOP_OR_MARK]
+        for gram in frequent + [g for g in title if g in body]:
             count = body[gram] + title_weight * title.get(gram, 0)
             phrase = (gram,) if n == 1 else gram
             if count >= MIN_OCCURRENCES[n] and phrase not in found and _is_candidate(phrase, text.lowercase_words, entity_names):
@@ -90,9 +94,9 @@ def candidates(text: ArticleText, title_weight: float, entity_names: frozenset[s
 
 def _is_candidate(gram: Phrase, lowercase_words: frozenset[str], entity_names: frozenset[str]) -> bool:
     first, last = gram[0], gram[-1]
-    if first in STOP_WORDS or last in STOP_WORDS or first == BREAK or last == BREAK:
+    if first in STOP_WORDS or last in STOP_WORDS or not is_word(first) or not is_word(last):
         return False
-    if len(gram) == 3 and (gram[1] == BREAK or (gram[1] in STOP_WORDS and gram[1] not in _BRIDGES)):
+    if len(gram) == 3 and (not is_word(gram[1]) or (gram[1] in STOP_WORDS and gram[1] not in _BRIDGES)):
         return False
     if first.endswith("ly") or last.endswith(("ly", "ed")) or (len(gram) == 1 and (len(first) < 3 or first.endswith(_NOT_NOUN))):
         return False
@@ -134,7 +138,7 @@ def select_tags(row: int, matrix: PhraseMatrix, text: ArticleText, limit: int) -
         if any(_overlaps(gram, other) for other in chosen):
             continue
         chosen.append(gram)
-    return tuple(display_form(gram, text.surface) for gram in chosen)
+    return tuple(display_form(gram, text) for gram in chosen)
 
 
 def _overlaps(a: Phrase, b: Phrase) -> bool:
@@ -142,15 +146,15 @@ def _overlaps(a: Phrase, b: Phrase) -> bool:
     return sa <= sb or sb <= sa or singular(a[-1]) == singular(b[-1])
 
 
-def display_form(gram: Phrase, surface: str) -> str:
-    """How the article writes the phrase: its usual form in running text (not capitalized at a sentence start)."""
-    pattern = r"(?<![\w])" + r"(?:['’]s)?[\s\-]+".join(re.escape(w) for w in gram) + r"(?![\w])"
-    forms = Counter(" ".join(m.group().split()) for m in re.finditer(pattern, surface, re.IGNORECASE))
-    if not forms:
-        return " ".join(gram)
-    running = {f: c for f, c in forms.items() if f[:1].islower()}
-    pool = running or forms
-    return min(pool, key=lambda f: (-pool[f], f))
+def display_form(gram: Phrase, text: ArticleText) -> str:
+    """How the article writes the phrase: each word in lower case when the article writes it so
+    somewhere, else as it is capitalized there ("German rearmament", "NATO summit")."""
+    words = []
+    for word in gram:
+        if word not in text.lowercase_words:
+            word = next((f for f in (word.capitalize(), word.upper()) if f in text.surface_words), word)
+        words.append(word)
+    return " ".join(words)
 
 
 def tag_key(tag: str) -> str:
