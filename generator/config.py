@@ -41,6 +41,9 @@ class DigestConfig(base.Config):
     entity_page_min_articles = opt.Type(int, default=1)
     """An entity gets its own page when it appears in at least this many articles."""
 
+    tag_page_min_articles = opt.Type(int, default=3)
+    """A tag (key phrase) gets its own page when at least this many articles share it."""
+
     archive_page_size = opt.Type(int, default=100)
     """Articles per archive or listing page before it is split into pages."""
 

@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import DigestConfig, resolve_dir
+from .enrich.topics import tag_key
 from .model import EntityType
 from .pages.article import ARTICLE_TEMPLATE
 from .pages.listing import long_date
@@ -151,9 +152,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             for topic in site.topics.values():
                 if topic.articles and (f := files.get_file_from_path(topic.src_uri)):
                     urls[f"topic:{topic.name}"] = f.url
+            for tag in site.tags.values():
+                if f := files.get_file_from_path(tag.src_uri):
+                    urls[f"tag:{tag.key}"] = f.url
         self._urls = urls
         env.filters["digest_entity_url"] = self._entity_url
         env.filters["digest_topic_url"] = self._topic_url
+        env.filters["digest_tag_url"] = self._tag_url
         env.filters["digest_date"] = _format_date
         env.globals["digest_entity_types"] = [t.value for t in EntityType]
         return env
@@ -168,6 +173,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def _topic_url(self, name: Any) -> str:
         return self._urls.get(f"topic:{_plain(name)}", "")
+
+    def _tag_url(self, name: Any) -> str:
+        return self._urls.get(f"tag:{tag_key(_plain(name))}", "")
 
 
 class _WarningCounter(logging.Handler):

@@ -9,7 +9,8 @@ from .entity import entities_index, entity_page, entity_type_index
 from .home import home_page
 from .page import DuplicatePage, Page, PageSet
 from .site import Site, assemble
-from .topic import topic_page, topics_index
+from .tag import tag_list, tag_page, tags_index
+from .topic import topic_more_pages, topic_page, topics_index
 
 
 def render_site(site: Site, site_name: str = "Briefing") -> PageSet:
@@ -22,6 +23,11 @@ def render_site(site: Site, site_name: str = "Briefing") -> PageSet:
     for entry in sorted(site.topics.values(), key=lambda t: t.slug):
         if entry.articles:
             pages.add(topic_page(entry, site))
+            for more in topic_more_pages(entry, site):
+                pages.add(more)
+    pages.add(tags_index(site))
+    for tag in tag_list(site.tags):
+        pages.add(tag_page(tag, site))
     pages.add(entities_index(site))
     for type_ in EntityType:
         pages.add(entity_type_index(type_, site))

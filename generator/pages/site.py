@@ -17,6 +17,7 @@ from ..enrich.topics import Taxonomy, Topic
 from ..model import Article, EntityType
 from . import urls
 from .slugs import assign_unique
+from .tag import TagEntry, collect_tags
 
 EntityKey = tuple[EntityType, str]
 
@@ -80,6 +81,7 @@ class Site:
     months: dict[tuple[int, int], list[Article]]  # newest month first
     undated: list[Article]
     config: DigestConfig
+    tags: dict[str, TagEntry] = field(default_factory=dict)  # tags with a page, by tag_key
 
     def entity_page(self, type_: EntityType, name: str) -> EntityEntry | None:
         entry = self.entities.get((type_, name))
@@ -150,4 +152,5 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
             undated.append(article)
     months = dict(sorted(months.items(), reverse=True))
 
-    return Site(ordered, entities, topics, months, undated, config)
+    tags = collect_tags(ordered, config.tag_page_min_articles)
+    return Site(ordered, entities, topics, months, undated, config, tags)

@@ -13,6 +13,7 @@ from ..model import EntityType
 
 HOME = "index.md"
 TOPICS_INDEX = "topics/index.md"
+TAGS_INDEX = "tags/index.md"
 ENTITIES_INDEX = "entities/index.md"
 ARCHIVE_INDEX = "archive/index.md"
 ARCHIVE_UNDATED = "archive/undated.md"
@@ -35,6 +36,15 @@ def entity_type_index(type_: EntityType) -> str:
 
 def topic(slug: str) -> str:
     return f"topics/{slug}.md"
+
+
+def topic_page(slug: str, number: int) -> str:
+    """Page `number` of a topic's article list: the first is the topic page itself."""
+    return topic(slug) if number <= 1 else f"topics/{slug}/page-{number}.md"
+
+
+def tag(slug: str) -> str:
+    return f"tags/{slug}.md"
 
 
 def archive_month(year: int, month: int) -> str:
