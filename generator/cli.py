@@ -6,6 +6,7 @@
     digest serve [MKDOCS ARGS]                    mkdocs serve, reloading on new articles
     digest add FILE... [-]                        check articles, copy them into the content folder
     digest import FEED.xml...                     the items of saved RSS/Atom feeds as articles
+    digest explain FILE                           which words and entities gave an article its topics
 
 Exit codes: 0 success, 1 problems found (check, or --strict), 2 bad usage or a failed build.
 """
@@ -21,6 +22,7 @@ from tqdm import tqdm
 
 from . import __version__, commands
 from .config import load_for_cli, resolve_dir
+from .enrich.topics.explain import explain_file
 from .pipeline import generate
 from .writer import OutputFolderError, write_pages
 
@@ -45,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--content", help="the folder of articles (default: the plugin's content_dir)")
 
     commands.add_parsers(sub)  # add, import
+    explain = sub.add_parser("explain", help="show which words, phrases and entities gave an article its topics")
+    explain.add_argument("file", type=Path, help="the article file")
+    explain.add_argument("--content", help="the folder with topics.yml and entities.yml (default: the plugin's content_dir)")
     for name in ("build", "serve"):
         p = sub.add_parser(name, help=f"run `mkdocs {name}` with the generator inside", add_help=False)
         p.add_argument("mkdocs_args", nargs=argparse.REMAINDER)
@@ -68,6 +73,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command in commands.NAMES:
         return commands.run(args, content_dir, config, progress=_progress)
+    if args.command == "explain":
+        text, problems = explain_file(args.file, content_dir, config)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if text is not None:
+            print(text, end="")
+        return 0 if text is not None else 2
 
     generation = generate(content_dir, config, progress=_progress)
     report = generation.report

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ...model import Article
+from pathlib import Path
+
+from ...config import DigestConfig
+from ...model import Article, Problem
 from .scoring import Hit, Scorer
 from .tags import candidates, entity_words, phrase_matrix, select_tags
 from .taxonomy import Taxonomy
@@ -83,3 +86,25 @@ def _describe(hit: Hit) -> str:
     if hit.kind == "entity word":
         return f"entity {hit.matched!r} (name contains {hit.term!r}), {count} mention{'s' if hit.count != 1 else ''}"
     return f"{hit.kind} {hit.term!r} x{count}"
+
+
+def explain_file(path: Path, content_dir: Path, config: DigestConfig) -> tuple[str | None, list[Problem]]:
+    """Read one article as the pipeline would (with the content folder's entities.yml and
+    topics.yml) and explain its topics. Returns (text, problems); text is None when the file
+    could not be read."""
+    from ...discover import InputFile  # the pipeline imports this package: import it late
+    from ...pipeline import load_taxonomies, read_articles
+    from ..entities import extract_corpus
+
+    path = path.resolve()
+    try:
+        source = path.relative_to(content_dir.resolve()).as_posix()
+    except ValueError:
+        source = path.name
+    rules, taxonomy, problems = load_taxonomies(content_dir)
+    articles, more = read_articles([InputFile(path, source)], config)
+    problems += more
+    if not articles:
+        return None, problems
+    article = extract_corpus(articles, rules)[0]
+    return explain(article, taxonomy), problems
