@@ -6,23 +6,29 @@ from ..model import EntityType
 from .archive import archive_pages
 from .article import article_page
 from .entity import entities_index, entity_page, entity_type_index
+from .feeds import Publishing, feed_note, feed_pages, with_topic_feeds
 from .home import home_page
 from .page import DuplicatePage, Page, PageSet
+from .reading import neighbours, with_neighbours
 from .site import Site, assemble
 from .tag import tag_list, tag_page, tags_index
 from .topic import topic_more_pages, topic_page, topics_index
 
 
-def render_site(site: Site, site_name: str = "Briefing") -> PageSet:
+def render_site(site: Site, site_name: str = "Briefing", site_url: str | None = None, directory_urls: bool = True) -> PageSet:
+    """Every page; feeds only with a `site_url` (their links must be absolute)."""
+    publishing = Publishing(site_url, site_name, directory_urls) if site_url else None
     pages = PageSet()
-    pages.add(home_page(site, site_name))
+    pages.add(home_page(site, site_name, feeds=publishing is not None))
     by_source = {a.source: a for a in site.articles}
+    prev_next = neighbours(site)
     for article in site.articles:
-        pages.add(article_page(article, by_source))
+        pages.add(with_neighbours(article_page(article, by_source), article, prev_next.get(article.source)))
     pages.add(topics_index(site))
     for entry in sorted(site.topics.values(), key=lambda t: t.slug):
         if entry.articles:
-            pages.add(topic_page(entry, site))
+            page = topic_page(entry, site)
+            pages.add(with_topic_feeds(page, entry) if publishing else page)
             for more in topic_more_pages(entry, site):
                 pages.add(more)
     pages.add(tags_index(site))
@@ -35,7 +41,9 @@ def render_site(site: Site, site_name: str = "Briefing") -> PageSet:
             pages.add(entity_page(entry, site))
     for page in archive_pages(site):
         pages.add(page)
+    for page in feed_pages(site, publishing):
+        pages.add(page)
     return pages
 
 
-__all__ = ["DuplicatePage", "Page", "PageSet", "Site", "assemble", "render_site"]
+__all__ = ["DuplicatePage", "Page", "PageSet", "Site", "assemble", "feed_note", "render_site"]

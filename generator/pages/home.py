@@ -1,30 +1,149 @@
-"""The home page, written like a briefing: the latest articles by day, and what they are about."""
+"""The home page, written like a briefing: who is in the news, the latest articles by day, the topics.
+
+"The past week" and "the past month" end on the newest article's date, never on
+today's: the same articles always make the same home page.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Article, EntityType
 from . import urls
-from .escape import md_link
-from .listing import article_list, by_day, day_heading, plural
+from .escape import md_link, md_text
+from .listing import by_day, day_heading, long_date, plural
 from .page import Page
-from .site import Site
+from .site import EntityEntry, EntityKey, Site
 from .topic import display_name
 
+NEWS_WINDOWS = ((7, "past week"), (30, "past month"))  # days, ending on the newest article's date
+NEWS_SHOWN = 6  # entities of each type in a window
+KEY_ENTITIES = 5  # entities shown with each article
+ARTICLE_TOPICS = 3
 
-def home_page(site: Site, site_name: str = "Briefing") -> Page:
+
+@dataclass(frozen=True)
+class InTheNews:
+    label: str  # "past week"
+    first: dt.date
+    last: dt.date
+    articles: int
+    entities: dict[EntityType, list[tuple[EntityEntry, int]]]  # entity, articles mentioning it
+
+
+def in_the_news(site: Site, days: int, label: str = "") -> InTheNews | None:
+    """The entities in the most articles dated within `days` days up to the newest article's date."""
+    dated = [a for a in site.articles if a.date]
+    if not dated:
+        return None
+    last = max(a.date for a in dated)
+    first = last - dt.timedelta(days=days - 1)
+    window = [a for a in dated if a.date >= first]
+    in_articles: Counter[EntityKey] = Counter()
+    mentions: Counter[EntityKey] = Counter()
+    for article in window:
+        for mention in article.entities:
+            key = (mention.type, mention.name)
+            in_articles[key] += 1
+            mentions[key] += mention.count
+    ranked: dict[EntityType, list[tuple[EntityEntry, int]]] = {}
+    for type_ in EntityType:
+        keys = [k for k in in_articles if k[0] is type_ and site.entity_page(*k)]
+        keys.sort(key=lambda k: (-in_articles[k], -mentions[k], k[1].casefold(), k[1]))
+        ranked[type_] = [(site.entities[k], in_articles[k]) for k in keys[:NEWS_SHOWN]]
+    return InTheNews(label, first, last, len(window), ranked)
+
+
+def news_windows(site: Site) -> list[InTheNews]:
+    """The past week, and the past month when it holds more articles than the week."""
+    result: list[InTheNews] = []
+    for days, label in NEWS_WINDOWS:
+        news = in_the_news(site, days, label)
+        if news and (not result or news.articles > result[-1].articles):
+            result.append(news)
+    return result
+
+
+def key_entities(article: Article, site: Site) -> list[EntityEntry]:
+    """The article's most mentioned entities that have a page."""
+    order = {id(m): i for i, m in enumerate(article.entities)}
+    mentions = sorted(article.entities, key=lambda m: (-m.count, order[id(m)]))
+    entries = [site.entity_page(m.type, m.name) for m in mentions]
+    return [e for e in entries if e is not None][:KEY_ENTITIES]
+
+
+def _chip(text: str, from_uri: str, to_uri: str, extra: str = "") -> str:
+    return md_link(text, urls.relative(from_uri, to_uri)) + "{ .digest-chip" + extra + " }"
+
+
+def briefing_entry(article: Article, site: Site, uri: str, topic_links: dict[str, str]) -> str:
+    """One article: linked title; topics and reading time; summary; key entities."""
+    link = md_link(article.title, urls.relative(uri, urls.article(article.slug)))
+    facts: list[str] = []
+    for name in article.topic_names[:ARTICLE_TOPICS]:
+        target = topic_links.get(name)
+        facts.append(md_link(display_name(name), urls.relative(uri, target)) if target else md_text(display_name(name)))
+    if article.reading_time:
+        facts.append(f"{article.reading_time} min read")
+    # Python-Markdown needs four spaces to continue a list item.
+    entry = f"-   **{link}**"
+    if facts:
+        entry += "  \n    <small>" + " · ".join(facts) + "</small>"
+    if article.summary:
+        entry += f"\n\n    {md_text(article.summary)}"
+    entities = key_entities(article, site)
+    if entities:
+        chips = " ".join(_chip(e.name, uri, e.src_uri) for e in entities)
+        entry += f"\n\n    {chips}\n    {{ .digest-entities-line }}"
+    return entry
+
+
+def news_section(news: list[InTheNews], uri: str) -> list[str]:
+    if not news or not any(news[0].entities.values()):
+        return []
+    lines = ["## In the news", ""]
+    for window in news:
+        if len(news) > 1:
+            lines += [f"### The {window.label}", ""]
+        span = f"{long_date(window.first)} to {long_date(window.last)}"
+        lines += [f"In the most articles from {span} ({plural(window.articles, 'article')}).", ""]
+        for type_ in EntityType:
+            ranked = window.entities[type_]
+            if not ranked:
+                continue
+            chips = " ".join(_chip(e.name, uri, e.src_uri) + f" <small>{n}</small>" for e, n in ranked)
+            lines += [f'<span class="digest-news__type">{type_.label}</span> {chips}', "{ .digest-news }", ""]
+    return lines
+
+
+def home_page(site: Site, site_name: str = "Briefing", feeds: bool = False) -> Page:
+    """The home page; `feeds` says whether feed.xml and feed.json exist to link to."""
     uri = urls.HOME
     topic_links = {t.name: t.src_uri for t in site.topics.values() if t.articles}
     latest = site.articles[: site.config.home_articles]
-    lines = ["# Latest", ""]
+    lines = [f"# {md_text(site_name)}", ""]
+    if latest and latest[0].date:
+        lede = f"{plural(len(site.articles), 'article')}, the newest from {day_heading(latest[0].date)}."
+    else:
+        lede = plural(len(site.articles), "article") + "."
+    if feeds:
+        lede += " Follow: " + " · ".join([md_link("RSS", urls.relative(uri, urls.FEED_RSS)),
+                                          md_link("JSON Feed", urls.relative(uri, urls.FEED_JSON))])
+    lines += [lede, "{ .digest-lede }", ""]
+    lines += news_section(news_windows(site), uri)
     if not latest:
         lines += ["No articles yet: drop a `.txt` or `.md` file into the content folder.", ""]
     for date, group in by_day(latest):
         lines += [f"## {day_heading(date) if date else 'Undated'}", ""]
-        lines += [article_list(group, uri, show_date=False, topic_links=topic_links), ""]
+        lines += ["\n\n".join(briefing_entry(a, site, uri, topic_links) for a in group), ""]
     if len(site.articles) > len(latest):
         lines += [md_link(f"All {plural(len(site.articles), 'article')} in the archive", urls.relative(uri, urls.ARCHIVE_INDEX)), ""]
     topics = site.topic_list()
     if topics:
         lines += ["## Topics", ""]
-        lines.append(" · ".join(f"{md_link(display_name(t.name), urls.relative(uri, t.src_uri))} ({len(t.articles)})" for t in topics))
-        lines.append("")
+        lines.append(" ".join(_chip(display_name(t.name), uri, t.src_uri, " .digest-chip--topic") + f" <small>{len(t.articles)}</small>"
+                              for t in topics))
+        lines += ["{ .digest-topics }", ""]
     return Page(uri, "\n".join(lines), meta={"title": site_name}, kind="home", in_nav=True)

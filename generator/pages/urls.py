@@ -17,6 +17,11 @@ TAGS_INDEX = "tags/index.md"
 ENTITIES_INDEX = "entities/index.md"
 ARCHIVE_INDEX = "archive/index.md"
 ARCHIVE_UNDATED = "archive/undated.md"
+# Files that are not pages: MkDocs copies them into the site as they are.
+FEED_RSS = "feed.xml"
+FEED_JSON = "feed.json"
+ROBOTS = "robots.txt"
+SITEMAP = "sitemap.xml"  # written by MkDocs itself
 
 # Slugs that would collide with a section's own index page.
 RESERVED_SLUGS = frozenset({"index"})
@@ -54,3 +59,22 @@ def archive_month(year: int, month: int) -> str:
 def relative(from_uri: str, to_uri: str) -> str:
     """The Markdown link from the page at `from_uri` to the page at `to_uri`."""
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def topic_feed(slug: str, kind: str) -> str:
+    """A topic's feed beside its page: `topics/<slug>/feed.xml` (kind "xml") or `.json`."""
+    return f"topics/{slug}/feed.{kind}"
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL path MkDocs gives a page or file, relative to the site root ("" for the home page)."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"

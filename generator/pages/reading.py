@@ -1,0 +1,54 @@
+"""Where a reader goes after an article: the previous (older) and next (newer) article by date.
+
+Undated articles have no place in a sequence by date, so they get no such links,
+and no dated article links to them. Ties on one day keep the site's order (title).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Article
+from . import urls
+from .escape import md_text
+from .page import Page
+from .site import Site
+
+Neighbours = tuple[Article | None, Article | None]  # (previous = older, next = newer)
+
+
+def neighbours(site: Site) -> dict[str, Neighbours]:
+    """Source path -> (previous, next) for every dated article. `site.articles` is newest first."""
+    dated = [a for a in site.articles if a.date]
+    result: dict[str, Neighbours] = {}
+    for i, article in enumerate(dated):
+        newer = dated[i - 1] if i > 0 else None
+        older = dated[i + 1] if i + 1 < len(dated) else None
+        result[article.source] = (older, newer)
+    return result
+
+
+def prev_next_section(article: Article, previous: Article | None, following: Article | None) -> str:
+    """Two links at the foot of an article; Markdown inside an HTML block, so MkDocs checks them."""
+    if previous is None and following is None:
+        return ""
+    uri = urls.article(article.slug)
+    lines = ['<div class="digest-prevnext" markdown="1">', ""]
+    for other, label, modifier in ((previous, "Previous article", "prev"), (following, "Next article", "next")):
+        if other is None:
+            continue
+        target = urls.relative(uri, urls.article(other.slug))
+        lines += [
+            f'[<span class="digest-prevnext__label">{label}</span> {md_text(other.title)}]({target})'
+            f"{{ .digest-prevnext__link .digest-prevnext__link--{modifier} }}",
+            "",
+        ]
+    lines.append("</div>")
+    return "\n".join(lines) + "\n"
+
+
+def with_neighbours(page: Page, article: Article, pair: Neighbours | None) -> Page:
+    section = prev_next_section(article, *(pair or (None, None)))
+    if not section:
+        return page
+    return replace(page, body=page.body.rstrip("\n") + "\n\n" + section)
