@@ -8,6 +8,7 @@ each candidate is, is decided in `classify`; here we only cut and note the conte
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...model import EntityType
 from . import lexicon as lx
@@ -48,7 +49,7 @@ def _join(tokens) -> str:
 
 def find(sentence: Sentence, index: int, gaz: Gazetteer, language: str = "en") -> list[Candidate]:
     """Every candidate name in one sentence, in order."""
-    fw = gaz.function_words(language) | lx.SENTENCE_WORDS
+    fw = _function_words(gaz, language)
     words, shapes = sentence.words, sentence.shapes
     n = len(words)
     out: list[Candidate] = []
@@ -84,6 +85,11 @@ def find(sentence: Sentence, index: int, gaz: Gazetteer, language: str = "en") -
         out.extend(_cut(sentence, index, i, j, gaz, fw))
         i = j
     return out
+
+
+@lru_cache(maxsize=64)
+def _function_words(gaz: Gazetteer, language: str) -> frozenset[str]:
+    return gaz.function_words(language) | lx.SENTENCE_WORDS
 
 
 def _cut(s: Sentence, index: int, i: int, j: int, gaz: Gazetteer, fw: frozenset[str]) -> list[Candidate]:

@@ -17,7 +17,7 @@ from ...model import EntityType
 DATA_FILE = "gazetteer.json.gz"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gazetteer:
     names: dict[str, tuple[EntityType, str, str]]  # casefolded surface -> (type, canonical, surface)
     first_names: frozenset[str]  # casefolded

@@ -36,7 +36,7 @@ def person_key(name: str) -> tuple[str, ...]:
 class Corpus:
     """What the whole corpus knows: confident types of names, full names of people."""
 
-    votes: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    votes: dict[str, dict[EntityType, int]] = field(default_factory=dict)
     surnames: dict[str, set[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(set))
     forms: dict[tuple[str, ...], Counter] = field(default_factory=lambda: defaultdict(Counter))
 
@@ -45,7 +45,8 @@ class Corpus:
             if cand.type is None:
                 continue
             if cand.strength >= 2:
-                self.votes[cand.canonical][cand.type] += cand.strength
+                votes = self.votes.setdefault(cand.canonical, {})
+                votes[cand.type] = votes.get(cand.type, 0) + cand.strength
             if cand.type is PERSON and cand.strength >= 2 and len(cand.canonical.split()) >= 2:
                 key = person_key(cand.canonical)
                 if len(key) >= 2:
@@ -66,11 +67,6 @@ class Corpus:
             return None
         return min(forms.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
 
-    def merge_variants(self) -> None:
-        """'Alexus G. Grynkewich' is the same person as 'Alexus Grynkewich': one written form."""
-        for key in list(self.forms):
-            pass
-
 
 def resolve_article(analysis: Analysis, corpus: Corpus, gaz: Gazetteer, rules: EntityRules) -> tuple[EntityMention, ...]:
     cands = [c for c in analysis.candidates]
@@ -82,10 +78,11 @@ def resolve_article(analysis: Analysis, corpus: Corpus, gaz: Gazetteer, rules: E
             if len(key) >= 2:
                 full[key[-1]].add(key)
     # 2. Names of this article typed with confidence somewhere in it.
-    local: dict[str, Counter] = defaultdict(Counter)
+    local: dict[str, dict[EntityType, int]] = {}
     for c in cands:
         if c.type is not None and c.strength >= 2:
-            local[c.canonical][c.type] += c.strength
+            votes = local.setdefault(c.canonical, {})
+            votes[c.type] = votes.get(c.type, 0) + c.strength
 
     for c in cands:
         if c.strength >= 4:
@@ -101,7 +98,7 @@ def resolve_article(analysis: Analysis, corpus: Corpus, gaz: Gazetteer, rules: E
             continue
         votes = local.get(c.canonical)
         if votes:
-            c.type, c.strength = votes.most_common(1)[0][0], 2
+            c.type, c.strength = _best(votes), 2
             continue
         known = corpus.confident_type(c.canonical)
         if known is not None:
@@ -123,6 +120,10 @@ def resolve_article(analysis: Analysis, corpus: Corpus, gaz: Gazetteer, rules: E
     kept = [c for c in cands if c.type is not None and c.strength >= MIN_STRENGTH and _plausible(c)]
     kept = [c for c in kept if not rules.ignored(c.canonical)]
     return _mentions(kept, analysis)
+
+
+def _best(votes: dict[EntityType, int]) -> EntityType:
+    return min(votes.items(), key=lambda kv: (-kv[1], _TYPE_ORDER[kv[0]]))[0]
 
 
 def _speaks(analysis: Analysis, c: Candidate) -> bool:
@@ -164,11 +165,15 @@ def _mentions(kept: list[Candidate], analysis: Analysis) -> tuple[EntityMention,
 
     out: list[EntityMention] = []
     for name, group in by_name.items():
-        types = Counter()
+        types: dict[EntityType, int] = {}
+        roles: dict[str, int] = {}
         for c in group:
-            types[c.type] += c.strength
+            types[c.type] = types.get(c.type, 0) + c.strength
+            if c.type is PERSON:
+                for r in (c.role, *c.extras):
+                    if r:
+                        roles[r] = roles.get(r, 0) + 1
         type_ = min(types.items(), key=lambda kv: (-kv[1], _TYPE_ORDER[kv[0]]))[0]
-        roles = Counter(r for c in group if c.type is PERSON for r in [c.role, *c.extras] if r)
         aliases = sorted({c.surface for c in group if c.surface != name})
         out.append(EntityMention(
             name=name,

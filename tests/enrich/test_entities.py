@@ -1,0 +1,167 @@
+"""Entity extraction as a reader of the site would judge it: right names, right types, no junk."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from support import FIXTURES, SEED
+
+from generator.config import config_from_dict
+from generator.discover import discover
+from generator.enrich.entities import EntityRules, extract_corpus, load_rules
+from generator.model import EntityMention, EntityType
+from generator.pipeline import read_articles
+
+PERSON, ORG, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
+ENTITY_FIXTURES = FIXTURES / "entities"
+
+
+def read(folder: Path):
+    files, _ = discover(folder)
+    articles, problems = read_articles(files, config_from_dict({}))
+    assert not [p for p in problems if p.severity.value == "error"]
+    return articles
+
+
+def extract(folder: Path, rules: EntityRules | None = None) -> dict[str, dict[str, EntityMention]]:
+    """source -> name -> mention."""
+    out = extract_corpus(read(folder), rules or EntityRules())
+    return {a.source: {m.name: m for m in a.entities} for a in out}
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> dict[str, EntityMention]:
+    folder = tmp_path_factory.mktemp("sample")
+    shutil.copy(SEED, folder / SEED.name)
+    return extract(folder)[SEED.name]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, dict[str, EntityMention]]:
+    return extract(ENTITY_FIXTURES)
+
+
+def names_of(found: dict[str, EntityMention], type_: EntityType) -> set[str]:
+    return {name for name, m in found.items() if m.type is type_}
+
+
+def test_sample_article_finds_every_expected_entity_with_its_full_name_and_type(sample):
+    expected = {
+        PERSON: {"Mark Rutte", "Alexus Grynkewich", "Maria Zakharova", "Friedrich Merz", "Alfons Mais",
+                 "Stefan Kornelius", "Thomas Röwekamp", "Vladimir Putin"},
+        ORG: {"NATO", "Bundeswehr", "Reuters", "Kremlin", "Bundestag", "EU", "CDU"},
+        PLACE: {"Poland", "Warsaw", "The Hague", "Russia", "Ukraine", "Germany", "Moscow", "Berlin", "Brussels",
+                "Kyiv", "Belarus", "Latvia", "Lithuania", "Slovakia", "Denmark", "France", "Britain", "Alaska"},
+    }
+    for type_, names in expected.items():
+        assert names <= names_of(sample, type_), (type_, names - names_of(sample, type_))
+
+
+def test_sample_article_has_no_junk(sample):
+    junk = {"Loading", "Friday", "Thursday", "Allied", "Operation Eastern Sentry", "Eastern Sentry", "Referring",
+            "Simultaneously", "Russian", "German", "Zapad", "Eurofighter", "Rafale", "GDP", "Nazi", "Second World War",
+            "World War II", "Merz", "Grynkewich", "Alexus G. Grynkewich", "Rutte", "Secretary General Mark Rutte"}
+    assert not junk & set(sample)
+    assert "Operation Eastern Sentry" not in names_of(sample, PERSON)
+    assert "Berlin" in names_of(sample, PLACE) and "Berlin" not in names_of(sample, ORG)
+
+
+def test_one_person_under_one_name_within_an_article(sample):
+    grynkewich = sample["Alexus Grynkewich"]
+    assert grynkewich.count == 2
+    assert "Alexus G. Grynkewich" in grynkewich.aliases
+    assert "Merz" in sample["Friedrich Merz"].aliases
+    assert "Mais" in sample["Alfons Mais"].aliases
+
+
+def test_roles_seen_next_to_people_are_kept(sample):
+    assert "NATO Secretary General" in sample["Mark Rutte"].roles
+    assert "Chancellor" in sample["Friedrich Merz"].roles
+    assert "government spokesman" in sample["Stefan Kornelius"].roles
+    assert "Russian Foreign Ministry spokesperson" in sample["Maria Zakharova"].roles
+    assert "chair of the Bundestag defense committee" in sample["Thomas Röwekamp"].roles
+
+
+def test_quotes_are_attributed_to_the_person_who_said_them(sample, corpus):
+    assert any(q.startswith("This is reckless and unacceptable.") for q in sample["Mark Rutte"].quotes)
+    assert any(q.startswith("It must be possible to neutralize drones") for q in sample["Thomas Röwekamp"].quotes)
+    # Scare quotes are not quotations.
+    assert not any("Russian attack" in q for m in sample.values() for q in m.quotes)
+    summit = corpus["2025-03-04_summit.txt"]
+    assert any(q.startswith("Poland has been asking") for q in summit["Donald Tusk"].quotes)
+    assert any(q.startswith("We have taken a decision") for q in summit["Ursula von der Leyen"].quotes)
+    followup = corpus["2025-03-11_followup.txt"]
+    assert any(q.startswith("This government has wasted") for q in followup["Friedrich Merz"].quotes)
+
+
+def test_a_short_form_in_a_later_article_resolves_to_the_full_name_from_the_corpus(corpus):
+    followup = corpus["2025-03-11_followup.txt"]
+    assert {"Mark Rutte", "Olaf Scholz", "Donald Tusk", "Friedrich Merz"} <= names_of(followup, PERSON)
+    assert not {"Rutte", "Scholz", "Tusk", "Merz"} & set(followup)
+    assert followup["Reuters"].type is ORG and followup["Kremlin"].type is ORG
+    assert followup["The Hague"].type is PLACE
+
+
+def test_titles_before_names_make_people_with_full_names(corpus):
+    summit = corpus["2025-03-04_summit.txt"]
+    assert summit["Ursula von der Leyen"].type is PERSON
+    assert "European Commission President" in summit["Ursula von der Leyen"].roles
+    assert "Polish Prime Minister" in summit["Donald Tusk"].roles
+    assert summit["European Commission"].type is ORG
+    assert summit["Brussels"].type is PLACE and "BRUSSELS" in summit["Brussels"].aliases
+
+
+def test_an_article_in_german_gets_known_names_and_no_capitalized_nouns(corpus):
+    german = corpus["2025-03-12_deutsch.txt"]
+    assert {"Friedrich Merz"} == names_of(german, PERSON)
+    assert "Bundestag" in names_of(german, ORG)
+    assert {"Berlin", "München"} <= names_of(german, PLACE)
+    assert not {"Debatte", "Regierung", "Abgeordneten", "Haushalt", "Umfragen", "Mehrheit", "Die", "Der", "Laut",
+                "Nach", "Angaben", "Sprecher", "Fonds", "Sommer", "Bürger", "Pläne"} & set(german)
+
+
+def test_in_sports_results_a_city_is_a_team(corpus):
+    football = corpus["2025-03-15_football.txt"]
+    assert {"Liverpool", "Everton", "Arsenal", "Chelsea"} <= names_of(football, ORG)
+    assert {"Mohamed Salah", "Sean Dyche"} <= names_of(football, PERSON)
+    assert "Derby" not in football  # a word in the headline, not the city
+
+
+def test_owner_rules_alias_force_type_and_ignore(tmp_path):
+    shutil.copy(SEED, tmp_path / SEED.name)
+    rules_file = tmp_path / "entities.yml"
+    rules_file.write_text(
+        "aliases:\n  Trump: Donald Trump\n  US: United States\n"
+        "types:\n  Greens: organization\n  Alaska: organization\n"
+        "ignore:\n  - WSWS\n  - Slovakia\n",
+        encoding="utf-8",
+    )
+    rules, problems = load_rules(rules_file)
+    assert problems == []
+    found = extract(tmp_path, rules)[SEED.name]
+    assert found["Donald Trump"].type is PERSON and "Trump" in found["Donald Trump"].aliases
+    assert "Trump" not in found
+    assert found["United States"].type is PLACE
+    assert found["Alaska"].type is ORG
+    assert "WSWS" not in found and "Slovakia" not in found
+
+
+def test_entities_given_by_the_owner_are_kept(tmp_path):
+    shutil.copy(SEED, tmp_path / SEED.name)
+    article = read(tmp_path)[0]
+    mine = (EntityMention("Somebody Else", PERSON),)
+    given = replace(article, entities=mine, given_keys=article.given_keys | {"entities"})
+    assert extract_corpus([given], EntityRules())[0].entities == mine
+
+
+def test_same_input_same_output_whatever_the_order():
+    articles = read(ENTITY_FIXTURES)
+    first = {a.source: a.entities for a in extract_corpus(articles, EntityRules())}
+    shuffled = list(articles)
+    random.Random(7).shuffle(shuffled)
+    again = {a.source: a.entities for a in extract_corpus(shuffled, EntityRules())}
+    assert first == again
