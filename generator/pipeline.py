@@ -18,7 +18,7 @@ from .enrich.entities import EntityRules, load_rules
 from .enrich.topics import Taxonomy, load_taxonomy
 from .metadata import resolve
 from .model import Article, Problem, Severity
-from .pages import PageSet, Site, assemble, render_site
+from .pages import PageSet, Site, assemble, feed_note, render_site
 from .readers import ReadError, StillWriting, read_file
 from .report import Report
 
@@ -56,7 +56,8 @@ def read_articles(files: Iterable[InputFile], config: DigestConfig) -> tuple[lis
     return articles, problems
 
 
-def generate(content_dir: Path, config: DigestConfig, *, site_name: str = "Briefing", progress: Progress | None = None) -> Generation:
+def generate(content_dir: Path, config: DigestConfig, *, site_name: str = "Briefing", progress: Progress | None = None,
+             site_url: str | None = None, directory_urls: bool = True) -> Generation:
     report = Report()
     files, problems = discover(content_dir)
     report.extend(problems)
@@ -69,7 +70,8 @@ def generate(content_dir: Path, config: DigestConfig, *, site_name: str = "Brief
     report.extend(problems)
     articles = enrich_corpus(articles, rules, taxonomy)
     site = assemble(articles, taxonomy, rules, config)
-    pages = render_site(site, site_name)
+    pages = render_site(site, site_name, site_url, directory_urls)
+    report.extend(feed_note(site_url))
     report.articles = len(site.articles)
     report.pages = len(pages)
     return Generation(pages, site, report)

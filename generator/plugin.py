@@ -70,7 +70,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        generation = generate(self.content_dir, self.config, site_name=config.site_name)
+        generation = generate(self.content_dir, self.config, site_name=config.site_name,
+                              site_url=config.site_url, directory_urls=config.use_directory_urls)
         content = str(self.content_dir)
         for file in list(files):
             # The articles are inputs, not pages: when docs_dir is the content folder,
