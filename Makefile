@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+NODE_STAMP := tests/browser/node_modules/.installed-stamp
 
 .PHONY: install build serve test deploy clean chromium eval bench
 export NO_MKDOCS_2_WARNING := 1
@@ -29,7 +30,15 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium
+# axe-core for the accessibility tests, from the npm registry at the version package-lock.json pins.
+$(NODE_STAMP): tests/browser/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+test: $(STAMP) chromium $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # Accuracy and speed on evaluation data (a script, not a test): entities on CoNLL-2003, topics on a labeled set.
