@@ -88,7 +88,7 @@ Walmart|Coca-Cola|PepsiCo|McDonald's|Starbucks|Ikea|IKEA|Zara|Inditex|Nokia|Eric
 # Places the sources lack or spell otherwise than news does.
 PLACES = """
 Britain|Great Britain|England|Scotland|Wales|Northern Ireland|Ulster|U.S.|US|USA|U.S.A.|America
-United States|UK|U.K.|Holland|Russia|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany
+United States|UK|U.K.|GB|Holland|Russia|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany
 West Germany|Czech Republic|Czechia|Ivory Coast|Burma|Myanmar|Iran|Syria|Laos|Vietnam|Taiwan|Bolivia
 Venezuela|Tanzania|Moldova|South Korea|North Korea|Korea|Palestine|Gaza|Gaza Strip|West Bank
 Golan Heights|Crimea|Donbas|Donbass|Donetsk|Luhansk|Kherson|Zaporizhzhia|Kharkiv|Kyiv|Kiev|Odesa|Odessa

@@ -42,6 +42,10 @@ def classify(cand: Candidate, gaz: Gazetteer, english: bool = True, language: st
                    or "of" in tokens and tokens[tokens.index("of") - 1].casefold() in lx.ORG_HEADS):
         _set(cand, ORG, 2 if not cand.weak else 1)
         return
+    if n >= 2 and tokens[-1].endswith("s") and tokens[-1][:1].isupper() and not gaz.lookup(tokens[-1]) \
+            and _place_prefix(tokens, gaz):
+        _set(cand, ORG, 2 if not cand.weak else 1)  # "Cleveland Indians", "Chicago Bulls": a team
+        return
     if n >= 2 and (first in lx.PLACE_STARTS or last in lx.PLACE_HEADS):
         _set(cand, PLACE, 2 if not cand.weak else 1)
         return
@@ -87,6 +91,12 @@ def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "e
     if len(tokens) > 1 and (gaz.lookup(tokens[0]) or gaz.lookup(tokens[-1])):
         return tokens[0].casefold() in gaz.first_names  # "Vladimir Putin", not "Philadelphia Eagles"
     return True
+
+
+def _place_prefix(tokens: tuple[str, ...], gaz: Gazetteer) -> bool:
+    """All but the last word are a known place."""
+    hit = gaz.lookup(" ".join(tokens[:-1]))
+    return hit is not None and hit[0] is PLACE
 
 
 def _odd_word(token: str, gaz: Gazetteer) -> bool:

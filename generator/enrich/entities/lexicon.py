@@ -50,7 +50,7 @@ organisation institute institution foundation fund trust bank bancorp exchange c
 corp. company co co. inc inc. ltd ltd. plc llc ag gmbh sa nv bv group holdings holding partners
 industries airlines airways motors systems technologies technology software pharmaceuticals
 pharma energy petroleum oil telecom communications media network press news times post journal
-herald gazette tribune radio television tv broadcasting university college school academy
+herald gazette tribune daily radio television tv broadcasting university college school academy
 court tribunal parliament assembly congress senate cabinet government administration army navy
 police guard forces force brigade brigades regiment corps command service services directorate
 church mission club fc united rovers wanderers athletic hotspur albion city-fc team institute

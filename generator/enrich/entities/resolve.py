@@ -126,6 +126,11 @@ def _best(votes: dict[EntityType, int]) -> EntityType:
     return min(votes.items(), key=lambda kv: (-kv[1], _TYPE_ORDER[kv[0]]))[0]
 
 
+def _separate(votes: dict[EntityType, int]) -> bool:
+    """Two types each used with confidence: a city and its team, not a doubtful guess."""
+    return sum(1 for n in votes.values() if n >= 2) > 1 and PERSON not in votes
+
+
 def _speaks(analysis: Analysis, c: Candidate) -> bool:
     """'Tusk said ...': a speech verb right after the name."""
     words = analysis.sentences[c.sentence].words
@@ -147,9 +152,16 @@ def _plausible(c: Candidate) -> bool:
 
 
 def _mentions(kept: list[Candidate], analysis: Analysis) -> tuple[EntityMention, ...]:
-    by_name: dict[str, list[Candidate]] = defaultdict(list)
+    # One entity per name, unless the article uses one name for two ("New York" the city and the team).
+    types_of: dict[str, dict[EntityType, int]] = {}
     for c in kept:
-        by_name[c.canonical].append(c)
+        votes = types_of.setdefault(c.canonical, {})
+        votes[c.type] = votes.get(c.type, 0) + c.strength
+    by_name: dict[tuple[str, EntityType], list[Candidate]] = defaultdict(list)
+    for c in kept:
+        votes = types_of[c.canonical]
+        type_ = c.type if c.strength >= 2 and len(votes) > 1 and _separate(votes) else _best(votes)
+        by_name[(c.canonical, type_)].append(c)
     people: list[PersonAt] = []
     for c in kept:
         if c.type is PERSON:
@@ -164,16 +176,13 @@ def _mentions(kept: list[Candidate], analysis: Analysis) -> tuple[EntityMention,
             quotes[name].append(quote)
 
     out: list[EntityMention] = []
-    for name, group in by_name.items():
-        types: dict[EntityType, int] = {}
+    for (name, type_), group in by_name.items():
         roles: dict[str, int] = {}
         for c in group:
-            types[c.type] = types.get(c.type, 0) + c.strength
             if c.type is PERSON:
                 for r in (c.role, *c.extras):
                     if r:
                         roles[r] = roles.get(r, 0) + 1
-        type_ = min(types.items(), key=lambda kv: (-kv[1], _TYPE_ORDER[kv[0]]))[0]
         aliases = sorted({c.surface for c in group if c.surface != name})
         out.append(EntityMention(
             name=name,

@@ -29,7 +29,7 @@ rowing badminton squash gymnastics fencing archery marathon diving motorcycling
 """.split()) | {"motor racing", "formula one", "horse racing", "figure skating", "table tennis", "speed skating",
                 "alpine skiing", "nordic skiing", "track and field"}
 _TEAM_VERBS = frozenset("beat beats v v. vs vs. drew defeated edged thrashed routed crushed trounced held".split())
-_BEFORE_TEAM = frozenset("v v. vs vs. beat against defeated".split())
+_BEFORE_TEAM = frozenset("v v. vs vs. beat against defeated for".split())
 _DATE_LIKE = re.compile(r"^(?:1[89]|20)\d\d(?:[-/.]\d{1,2}){0,2}$")
 
 
@@ -47,7 +47,17 @@ def sport_kind(title: str) -> str | None:
 
 
 def _score_after(s: Sentence, c: Candidate) -> bool:
-    return c.end < len(s.words) and s.shapes[c.end] == NUMBER and not _DATE_LIKE.match(s.words[c.end])
+    """A score after the name: '2', '2-1', '326', '500-6'; not a date, nor bowling figures '10-1-40-2'."""
+    if c.end >= len(s.words) or s.shapes[c.end] != NUMBER:
+        return False
+    word = s.words[c.end]
+    return not _DATE_LIKE.match(word) and word.count("-") <= 1
+
+
+def _dateline(s: Sentence, c: Candidate) -> bool:
+    """'LONDON 1996-08-30', 'BRUSSELS, March 4 -': where the story was filed, a place."""
+    return c.start == s.first and c.end < len(s.words) and (
+        _DATE_LIKE.match(s.words[c.end]) is not None or s.words[c.end] == ",")
 
 
 def apply(kind: str | None, candidates: list[Candidate], sentences: list[Sentence], gaz: Gazetteer) -> None:
@@ -58,7 +68,8 @@ def apply(kind: str | None, candidates: list[Candidate], sentences: list[Sentenc
     if kind == "team":
         teams: set[str] = set()
         for i, c in enumerate(candidates):
-            if c.type is EntityType.PLACE and gaz.is_country(c.canonical) or _looks_like_person(c, gaz):
+            if c.type is EntityType.PLACE and gaz.is_country(c.canonical) or _looks_like_person(c, gaz) \
+                    or c.headline:
                 continue
             s = sentences[c.sentence]
             before = s.words[c.start - 1].casefold() if c.start else ""
@@ -68,14 +79,17 @@ def apply(kind: str | None, candidates: list[Candidate], sentences: list[Sentenc
                     or _score_after(s, c) and (known_place or c.type is None and _paired(candidates, i, sentences)):
                 teams.add(c.canonical)
         for c in candidates:
-            if c.canonical in teams and c.strength < 4 and not _looks_like_person(c, gaz):
+            if c.canonical in teams and c.strength < 4 and not _looks_like_person(c, gaz) \
+                    and not _dateline(sentences[c.sentence], c):
                 c.type, c.strength = EntityType.ORGANIZATION, 2
     elif kind == "individual":
         for c in candidates:
             s = sentences[c.sentence]
             bracket = c.end < len(s.words) and s.words[c.end] == "("
+            results_line = s.first < len(s.words) and s.shapes[0] == NUMBER or c.start and s.shapes[c.start - 1] == NUMBER
             if (c.type is None or c.strength <= 1) and 2 <= len(c.tokens) <= 4 and not c.weak \
-                    and (bracket or _score_after(s, c)) and all(t[:1].isupper() for t in c.tokens):
+                    and (bracket or results_line or _score_after(s, c)) \
+                    and all(t[:1].isupper() and not gaz.lookup(t) for t in c.tokens[1:]):
                 c.type, c.strength = EntityType.PERSON, 2
 
 
@@ -88,7 +102,7 @@ players chairman fans supporters side team squad forward winger pitcher quarterb
 
 def _looks_like_person(c: Candidate, gaz: Gazetteer) -> bool:
     """'M. Butcher', 'Wasim Akram' (a person already): players, whatever follows them."""
-    if c.type is EntityType.PERSON and c.strength >= 1:
+    if c.type is EntityType.PERSON and c.strength >= 2:
         return True
     return len(c.tokens) >= 2 and len(c.tokens[0]) == 2 and c.tokens[0].endswith(".")
 
