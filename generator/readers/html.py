@@ -299,15 +299,24 @@ def _prune_clutter(tree: lxml_html.HtmlElement) -> None:
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in _STRUCTURE:
             continue
-        label = f"{element.get('class', '')} {element.get('id', '')}".lower()
-        if not label.strip():
-            continue
-        words = set(re.split(r"[\s_]+", label)) | set(re.split(r"[\s_-]+", label))
-        if words & _CLUTTER_WORDS and not element.xpath(".//article|.//h1|.//main"):
+        if _is_clutter_label(f"{element.get('class', '')} {element.get('id', '')}") \
+                and not element.xpath(".//article|.//h1|.//main"):
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None and not any(a in doomed for a in element.iterancestors()):
             element.drop_tree()  # keeps the text that follows the element
+
+
+def _is_clutter_label(label: str) -> bool:
+    """'ad-inline', 'kommentare', 'cookie-banner', 'post-comments': yes. 'article-body ad-free': no,
+    a name that also says it holds the article is never furniture."""
+    parts: set[str] = set()
+    for name in label.lower().split():
+        parts |= set(re.split(r"[-_]+", name)) | {name}
+    return bool(parts & _CLUTTER_WORDS) and not parts & _ARTICLE_WORDS
+
+
+_ARTICLE_WORDS = frozenset({"article", "artikel", "content", "body", "story", "main", "text", "entry", "inhalt", "tresc"})
 
 
 def _byline_author(tree: lxml_html.HtmlElement) -> str | None:

@@ -153,3 +153,16 @@ def test_markup_in_page_text_stays_text():
     raw = read_bytes("tags.html", page)
     assert raw.inferred["title"] == "Tags <b> in text"
     assert "<script>alert(1)</script>" in raw.blocks[0].text  # kept as text; pages escape it
+
+
+def test_a_body_whose_class_names_mention_ads_is_still_the_article():
+    paragraphs = "".join(f"<p>Paragraph {n} of the story about the harbour tunnel, which reopened on Saturday after "
+                         f"three weeks of repairs to its ventilation system and lighting.</p>" for n in range(1, 5))
+    page = (f'<html><body><div class="ad ad-top">Buy a car today</div><h1>Harbour tunnel reopens</h1>'
+            f'<div class="article-body ad-free">{paragraphs}</div>'
+            f'<div class="kommentare"><p>Kommentar: endlich wieder offen, das hat viel zu lange gedauert!</p></div>'
+            f'</body></html>').encode()
+    raw = read_bytes("tunnel.html", page)
+    text = plain_text(raw.blocks)
+    assert [b.text[:11] for b in raw.blocks] == ["Paragraph 1", "Paragraph 2", "Paragraph 3", "Paragraph 4"]
+    assert "Buy a car" not in text and "Kommentar" not in text
