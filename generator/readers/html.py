@@ -35,7 +35,7 @@ from .base import ReadError, ReadResult
 from .decode import NotText, decode, normalize_newlines
 
 NAME = "html"
-EXTENSIONS = (".html", ".htm", ".xhtml")
+EXTENSIONS = (".html", ".htm")
 
 # htmldate discards dates after `max_date`, which defaults to today: a fixed bound keeps the
 # output independent of the day of the build. `extensive_search` would guess from free text
