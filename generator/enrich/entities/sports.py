@@ -75,8 +75,10 @@ def apply(kind: str | None, candidates: list[Candidate], sentences: list[Sentenc
             before = s.words[c.start - 1].casefold() if c.start else ""
             after = s.words[c.end].casefold() if c.end < len(s.words) else ""
             known_place = c.type is EntityType.PLACE
+            unknown = c.type is None or c.type is EntityType.PERSON and c.strength <= 1
             if after in _TEAM_VERBS or before in _BEFORE_TEAM or (known_place and after in _TEAM_ROLES) \
-                    or _score_after(s, c) and (known_place or c.type is None and _paired(candidates, i, sentences)):
+                    or _score_after(s, c) and (known_place or unknown and (
+                        _paired(candidates, i, sentences) or _standings(s, c))):
                 teams.add(c.canonical)
         for c in candidates:
             if c.canonical in teams and c.strength < 4 and not _looks_like_person(c, gaz) \
@@ -91,6 +93,19 @@ def apply(kind: str | None, candidates: list[Candidate], sentences: list[Sentenc
                     and (bracket or results_line or _score_after(s, c)) \
                     and all(t[:1].isupper() and not gaz.lookup(t) for t in c.tokens[1:]):
                 c.type, c.strength = EntityType.PERSON, 2
+        # "Mike Hulbert, Brian Henninger, Tiger Woods": a list of players goes on across lines.
+        for order in (candidates, candidates[::-1]):
+            for a, b in zip(order, order[1:]):
+                if a.sentence == b.sentence and _listed(sentences[a.sentence], a, b) \
+                        and a.type is EntityType.PERSON and a.strength >= 2 \
+                        and (b.type is None or b.strength <= 1) and 2 <= len(b.tokens) <= 3:
+                    b.type, b.strength = EntityType.PERSON, 2
+
+
+def _listed(s: Sentence, a: Candidate, b: Candidate) -> bool:
+    """Two names with only a comma between them."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return second.start == first.end + 1 and s.words[first.end] == ","
 
 
 _SPORT_WORDS = TEAM_SPORTS | INDIVIDUAL_SPORTS | {"rugby", "motor", "horse", "ice", "figure", "table"}
@@ -105,6 +120,16 @@ def _looks_like_person(c: Candidate, gaz: Gazetteer) -> bool:
     if c.type is EntityType.PERSON and c.strength >= 2:
         return True
     return len(c.tokens) >= 2 and len(c.tokens[0]) == 2 and c.tokens[0].endswith(".")
+
+
+def _standings(s: Sentence, c: Candidate) -> bool:
+    """A table row: 'Deportivo Coruna 3 2 1 0 5 2 7' (played, won, drawn, lost, goals, points)."""
+    numbers = 0
+    for shape in s.shapes[c.end : c.end + 4]:
+        if shape != NUMBER:
+            break
+        numbers += 1
+    return numbers >= 3 and c.start == s.first
 
 
 def _paired(candidates: list[Candidate], i: int, sentences: list[Sentence]) -> bool:
