@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ...model import Article
+from . import related
 from .explain import explain
 from .related import related_articles
 from .scoring import Assessment, Scorer

@@ -21,10 +21,11 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.preprocessing import normalize
 
-from ...model import Article
+from ...model import Article, EntityType
 from .tags import PhraseMatrix
 
-FEATURE_WEIGHTS = {"entity": 1.5, "topic": 0.7, "phrase": 1.0}
+FEATURE_WEIGHTS = {"entity": 1.2, "topic": 1.0, "phrase": 1.0}
+PLACE_WEIGHT = 0.4  # sharing a country or city says less than sharing a person or organization
 PHRASES_PER_ARTICLE = 30
 MAX_POSTINGS = 100
 MIN_SIMILARITY = 0.05
@@ -42,7 +43,10 @@ def related_articles(articles: Sequence[Article], phrases: PhraseMatrix, limit: 
         FEATURE_WEIGHTS["phrase"] * _top_per_row(phrases.weights, PHRASES_PER_ARTICLE),
     ], format="csr")
     df = np.diff(x.tocsc().indptr)
-    x = normalize(x[:, np.flatnonzero((df >= 2) & (df <= MAX_POSTINGS))], norm="l2", copy=False).tocsr()
+    shared = np.flatnonzero((df >= 2) & (df <= MAX_POSTINGS))
+    if shared.size == 0:
+        return [()] * n
+    x = normalize(x[:, shared], norm="l2", copy=False).tocsr()
     xt = x.T.tocsr()
     sources = [a.source for a in articles]
     out: list[tuple[str, ...]] = []
@@ -66,7 +70,9 @@ def _entities(articles: Sequence[Article]) -> sparse.csr_matrix:
             rows.append(i)
             cols.append(vocabulary.setdefault((mention.type.value, mention.name), len(vocabulary)))
             data.append(max(1, mention.count))
-    return _tfidf(rows, cols, data, len(articles), len(vocabulary))
+    matrix = _tfidf(rows, cols, data, len(articles), len(vocabulary))
+    places = np.array([PLACE_WEIGHT if type_ == EntityType.PLACE.value else 1.0 for type_, _ in vocabulary] or [1.0])
+    return normalize(matrix @ sparse.diags(places), norm="l2", copy=False).tocsr()
 
 
 def _topics(articles: Sequence[Article]) -> sparse.csr_matrix:

@@ -1,10 +1,11 @@
 """Tags: a few salient key phrases per article, weighed by TF-IDF over the whole collection.
 
 Candidates are runs of one to three content words (no stop word, number or punctuation
-inside; "prisoners of war" may keep its "of") that occur at least twice, or once in the title.
-A candidate needs one word the article also writes in lower case, and none of the article's
-one-word entity names, so names of people and organizations (shown as entities already) do
-not become tags.
+inside) that occur at least twice (a single word: twice in the body and three times in all),
+counting a title occurrence as `title_weight`.
+A candidate needs one word the article also writes in lower case, and must not be or contain
+one of the article's entity names, so names of people and organizations (shown as entities
+already) do not become tags.
 
 Each candidate's score is scikit-learn's TF-IDF (sublinear term frequency, smoothed idf)
 with the idf softened by a square root, so a phrase several articles share (the kind that
@@ -24,7 +25,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
 from ...model import Article
-from .text import ArticleText, is_word, singular
+from .text import ArticleText, is_word, singular, tokenize
 
 # News-writing words that are frequent everywhere and never a subject.
 NEWS_STOP_WORDS = frozenset({
@@ -46,7 +47,6 @@ NEWS_STOP_WORDS = frozenset({
 })
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
 _STOP_OR_MARK = STOP_WORDS | frozenset(".,;:!?()[]\"“”«»…—–/|")
-_BRIDGES = frozenset({"of"})  # allowed inside a three-word phrase
 PHRASE_BONUS = {1: 1.0, 2: 2.0, 3: 2.0}
 MIN_OCCURRENCES = {1: 3, 2: 2, 3: 2}  # a single word must be frequent to be a tag
 # Endings of words that are rarely the subject of an article on their own.
@@ -76,10 +76,12 @@ def candidates(text: ArticleText, title_weight: float, entity_names: frozenset[s
         # Most n-grams occur once: drop them before the (slower) per-phrase checks. A title
         # phrase also has to occur in the body, so headline verbs do not become tags.
         if n == 1:
-            frequent = [g for g, c in body.items() if c >= 3 and g not in _STOP_OR_MARK]
+            frequent = [g for g, c in body.items() if c >= 2 and g not in _STOP_OR_MARK]
         else:
             frequent = [g for g, c in body.items() if c >= 2 and g[0] not in _STOP_OR_MARK and g[-1] not in _STOP_OR_MARK]
         for gram in frequent + [g for g in title if g in body]:
+            if body[gram] < 2 and n == 1:
+                continue  # a single word must recur in the body, not just sit in the headline
             count = body[gram] + title_weight * title.get(gram, 0)
             phrase = (gram,) if n == 1 else gram
             if count >= MIN_OCCURRENCES[n] and phrase not in found and _is_candidate(phrase, text.lowercase_words, entity_names):
@@ -96,13 +98,13 @@ def _is_candidate(gram: Phrase, lowercase_words: frozenset[str], entity_names: f
     first, last = gram[0], gram[-1]
     if first in STOP_WORDS or last in STOP_WORDS or not is_word(first) or not is_word(last):
         return False
-    if len(gram) == 3 and (not is_word(gram[1]) or (gram[1] in STOP_WORDS and gram[1] not in _BRIDGES)):
+    if len(gram) == 3 and (not is_word(gram[1]) or gram[1] in STOP_WORDS):
         return False
     if first.endswith("ly") or last.endswith(("ly", "ed")) or (len(gram) == 1 and (len(first) < 3 or first.endswith(_NOT_NOUN))):
         return False
-    if any(w in entity_names for w in gram):
+    if any(w in entity_names for w in gram) or (len(gram) > 1 and gram in entity_names):
         return False
-    return any(w in lowercase_words for w in gram if w not in _BRIDGES)
+    return any(w in lowercase_words for w in gram)
 
 
 def phrase_matrix(per_article: Sequence[Counter]) -> PhraseMatrix:
@@ -142,13 +144,26 @@ def select_tags(row: int, matrix: PhraseMatrix, text: ArticleText, limit: int) -
 
 
 def _overlaps(a: Phrase, b: Phrase) -> bool:
-    sa, sb = set(a) - _BRIDGES, set(b) - _BRIDGES
+    sa, sb = set(a), set(b)
     return sa <= sb or sb <= sa or singular(a[-1]) == singular(b[-1])
 
 
 def display_form(gram: Phrase, text: ArticleText) -> str:
-    """How the article writes the phrase: each word in lower case when the article writes it so
-    somewhere, else as it is capitalized there ("German rearmament", "NATO summit")."""
+    """How the article writes the phrase in running text: all in lower case if it ever does so,
+    else its usual form away from a sentence start ("German rearmament", "Barrier Reef")."""
+    lower = " ".join(gram)
+    if all(w in text.lowercase_words for w in gram) and (len(gram) == 1 or f" {lower} " in f" {text.joined} "):
+        return lower
+    needle, haystack = f" {lower} ", f" {text.joined_lower} "
+    forms: Counter = Counter()
+    start = haystack.find(needle)
+    while start >= 0 and sum(forms.values()) < 10:
+        form = text.joined[start:start + len(needle) - 2]
+        if start >= 2 and haystack[start - 2] not in ".!?\"“”":  # not at a sentence start
+            forms[form] += 1
+        start = haystack.find(needle, start + 1)
+    if forms:
+        return min(forms, key=lambda f: (-forms[f], f))
     words = []
     for word in gram:
         if word not in text.lowercase_words:
@@ -163,6 +178,14 @@ def tag_key(tag: str) -> str:
     return " ".join(words[:-1] + [singular(words[-1])]) if words else ""
 
 
-def entity_words(article: Article) -> frozenset[str]:
-    """The article's one-word entity names, lower case: words no tag may contain."""
-    return frozenset(m.name.casefold() for m in article.entities if " " not in m.name.strip())
+def entity_words(article: Article) -> frozenset:
+    """What no tag may be or contain: the article's one-word entity names ("nato"), and every run
+    of two or more words inside a longer entity name (("central", "bank"))."""
+    out: set = set()
+    for mention in article.entities:
+        words = [w for w in tokenize(mention.name) if is_word(w)]
+        if len(words) == 1:
+            out.add(words[0])
+        for n in range(2, len(words) + 1):
+            out.update(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
+    return frozenset(out)

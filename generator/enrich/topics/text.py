@@ -39,6 +39,8 @@ class ArticleText:
     title_tokens: tuple[str, ...]
     surface_words: frozenset[str]  # every token as written (original case), for display forms of tags
     lowercase_words: frozenset[str]  # words the article writes in lower case somewhere
+    joined: str = ""  # the body tokens joined by spaces, as written
+    joined_lower: str = ""  # the same, lower case (same length: offsets match)
     _counts: dict = field(default_factory=dict, compare=False, repr=False)
 
     def ngrams(self, n: int, *, title: bool = False) -> Counter:
@@ -69,7 +71,9 @@ def article_text(article: Article) -> ArticleText:
         body = article.image.caption + "\n\n" + body
     original = _TOKEN.findall(_no_possessive(body))
     # Tokens hold no spaces, so lower-casing the joined tokens keeps them aligned.
-    tokens = " ".join(original).lower().split(" ") if original else []
+    joined = " ".join(original)
+    joined_lower = joined.lower()
+    tokens = joined_lower.split(" ") if original else []
     title = _TOKEN.findall(_no_possessive(article.title))
     surface = set(original).union(title)
     return ArticleText(
@@ -77,6 +81,8 @@ def article_text(article: Article) -> ArticleText:
         title_tokens=tuple(t.lower() for t in title),
         surface_words=frozenset(surface),
         lowercase_words=frozenset(surface.intersection(tokens)),
+        joined=joined if len(joined) == len(joined_lower) else joined_lower,
+        joined_lower=joined_lower,
     )
 
 
