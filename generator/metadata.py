@@ -114,6 +114,9 @@ def resolve(raw: RawArticle, config: DigestConfig) -> tuple[Article, list[Proble
         given.pop(key)
         bad(key, "is computed by digest; the value in the file was ignored")
 
+    if "source_url" not in given and isinstance(inferred.get("source_url"), str):
+        given["source_url"] = inferred["source_url"]  # a saved page's own address: keep where it came from
+
     article = Article(
         source=raw.source,
         source_sha256=raw.sha256,
