@@ -114,7 +114,8 @@ def news_section(news: list[InTheNews], uri: str) -> list[str]:
             if not ranked:
                 continue
             chips = " ".join(_chip(e.name, uri, e.src_uri) + f" <small>{n}</small>" for e, n in ranked)
-            lines += [f'<span class="digest-news__type">{type_.label}</span> {chips}', "{ .digest-news }", ""]
+            lines += [f'<span class="digest-news__type">{type_.label}</span> <span class="digest-news__items">{chips}</span>',
+                      "{ .digest-news }", ""]
     return lines
 
 
