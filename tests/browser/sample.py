@@ -1,4 +1,4 @@
-"""The site the browser tests read: the sample article and three small fixture articles.
+"""The site the browser tests read: the sample article and four small fixture articles.
 
 It is built with a `site_url` under a sub-path and served under that sub-path, as
 GitHub Pages serves https://OWNER.github.io/REPO/, so feeds and canonical links exist.
@@ -36,5 +36,6 @@ def build(root: Path) -> Path:
         "poland.txt": (FIXTURES / "text" / "poland_article_four.txt").read_bytes(),
         "sport/bayern.txt": (FIXTURES / "text" / "wire_dateline_iso.txt").read_bytes(),
         "wire/reuters.txt": (FIXTURES / "text" / "wire_reuters.txt").read_bytes(),
+        "markets/angle.txt": (FIXTURES / "text" / "angle_brackets.txt").read_bytes(),  # a title with <tags>
     }
     return build_site(root, articles, site_url=SITE_URL)
