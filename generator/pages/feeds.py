@@ -56,8 +56,8 @@ class Feed:
     title: str
     description: str
     home: str  # src_uri of the page the feed follows
-    rss: str  # src_uri of the RSS file
-    json: str  # src_uri of the JSON Feed file
+    rss_uri: str  # src_uri of the RSS file
+    json_uri: str  # src_uri of the JSON Feed file
     articles: Sequence[Article]
     language: str
 
@@ -94,8 +94,8 @@ def feed_pages(site: Site, publishing: Publishing | None) -> list[Page]:
     if publishing is None:
         return pages
     for feed in feeds(site, publishing.site_name):
-        pages.append(Page(feed.rss, rss(feed, publishing), kind="feed", origin=f"feed {feed.title!r}"))
-        pages.append(Page(feed.json, json_feed(feed, publishing), kind="feed", origin=f"feed {feed.title!r}"))
+        pages.append(Page(feed.rss_uri, rss(feed, publishing), kind="feed", origin=f"feed {feed.title!r}"))
+        pages.append(Page(feed.json_uri, json_feed(feed, publishing), kind="feed", origin=f"feed {feed.title!r}"))
     return pages
 
 
@@ -131,7 +131,7 @@ def rss(feed: Feed, publishing: Publishing) -> str:
     newest = _newest(feed.articles)
     if newest:
         _text(channel, "lastBuildDate", rfc822(newest))
-    ET.SubElement(channel, "atom:link", {"href": publishing.absolute(feed.rss), "rel": "self", "type": RSS_TYPE})
+    ET.SubElement(channel, "atom:link", {"href": publishing.absolute(feed.rss_uri), "rel": "self", "type": RSS_TYPE})
     for article in feed.articles:
         item = ET.SubElement(channel, "item")
         link = publishing.absolute(urls.article(article.slug))
@@ -172,7 +172,7 @@ def json_feed(feed: Feed, publishing: Publishing) -> str:
         "version": JSON_FEED_VERSION,
         "title": feed.title,
         "home_page_url": publishing.absolute(feed.home),
-        "feed_url": publishing.absolute(feed.json),
+        "feed_url": publishing.absolute(feed.json_uri),
         "description": feed.description,
         "language": feed.language,
         "items": items,

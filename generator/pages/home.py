@@ -68,8 +68,7 @@ def news_windows(site: Site) -> list[InTheNews]:
 
 def key_entities(article: Article, site: Site) -> list[EntityEntry]:
     """The article's most mentioned entities that have a page."""
-    order = {id(m): i for i, m in enumerate(article.entities)}
-    mentions = sorted(article.entities, key=lambda m: (-m.count, order[id(m)]))
+    mentions = sorted(article.entities, key=lambda m: -m.count)  # stable: ties keep the article's order
     entries = [site.entity_page(m.type, m.name) for m in mentions]
     return [e for e in entries if e is not None][:KEY_ENTITIES]
 
