@@ -50,6 +50,10 @@ class DigestConfig(base.Config):
     max_file_size = opt.Type(int, default=5_000_000)
     """Input files larger than this many bytes are rejected with a message."""
 
+    cache_dir = opt.Type(str, default=".cache/digest")
+    """Where digest keeps what it can reuse between builds (per-file extraction, search index), relative
+    to mkdocs.yml. Safe to delete; never inside the content folder."""
+
     trusted_html = opt.Type(bool, default=False)
     """Keep raw HTML in the owner's Markdown articles as it is, instead of sanitizing it."""
 
