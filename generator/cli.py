@@ -27,8 +27,8 @@ from .pipeline import generate
 from .writer import OutputFolderError, write_pages
 
 
-def _progress(files):
-    return tqdm(files, desc="Reading articles", unit="file", disable=None, leave=False, file=sys.stderr)
+def _progress(items, total=None, unit="file"):
+    return tqdm(items, total=total, desc="Reading articles", unit=unit, disable=None, leave=False, file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if subprocess.call(cmd) == 0 else 2
 
     try:
-        config, root = load_for_cli(args.config_file)
+        config, root, site_info = load_for_cli(args.config_file)
     except (ValueError, OSError) as exc:
         print(f"digest: {exc}", file=sys.stderr)
         return 2
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             print(text, end="")
         return 0 if text is not None else 2
 
-    generation = generate(content_dir, config, progress=_progress)
+    generation = generate(content_dir, config, site_info, cache_dir=resolve_dir(root, config.cache_dir), progress=_progress)
     report = generation.report
     for line in report.lines() + report.note_lines():
         print(line, file=sys.stderr)

@@ -14,6 +14,7 @@ routes build the same pages.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,15 @@ class DigestConfig(base.Config):
     """Keep raw HTML in the owner's Markdown articles as it is, instead of sanitizing it."""
 
 
+@dataclass(frozen=True)
+class SiteInfo:
+    """The MkDocs settings pages need: the site's name, its address (for feeds), and URL style."""
+
+    name: str = "Briefing"
+    url: str | None = None
+    directory_urls: bool = True
+
+
 def config_from_dict(values: dict[str, Any] | None = None) -> DigestConfig:
     """Validate a plain dict against the schema (raises ValueError naming the key)."""
     cfg = DigestConfig()
@@ -82,15 +92,20 @@ def plugin_options(mkdocs_yml: Path) -> dict[str, Any]:
     return {}
 
 
-def load_for_cli(mkdocs_yml: Path | None, **overrides: Any) -> tuple[DigestConfig, Path]:
-    """The config the CLI uses, and the folder relative paths start from."""
+def load_for_cli(mkdocs_yml: Path | None, **overrides: Any) -> tuple[DigestConfig, Path, SiteInfo]:
+    """The config the CLI uses, the folder relative paths start from, and the site's settings."""
     options: dict[str, Any] = {}
     root = Path.cwd()
+    site = SiteInfo()
     if mkdocs_yml is not None and mkdocs_yml.is_file():
         options = plugin_options(mkdocs_yml)
         root = mkdocs_yml.resolve().parent
+        with open(mkdocs_yml, encoding="utf-8") as fh:
+            data = yaml_load(fh) or {}
+        site = SiteInfo(str(data.get("site_name") or site.name), data.get("site_url") or None,
+                        bool(data.get("use_directory_urls", True)))
     options.update({k: v for k, v in overrides.items() if v is not None})
-    return config_from_dict(options), root
+    return config_from_dict(options), root, site
 
 
 def resolve_dir(root: Path, path: str) -> Path:

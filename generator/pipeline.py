@@ -1,18 +1,23 @@
-"""The generator pipeline: discover -> read -> resolve -> enrich -> assemble -> render.
+"""The generator pipeline: discover -> read -> resolve -> analyse (per file, cached, parallel)
+-> deduplicate -> enrich (corpus) -> assemble -> render.
 
-I/O happens here and in the readers' file access only; every stage in between is
-a function of its inputs. The MkDocs plugin and the CLI both call `generate`.
+I/O happens here, in the readers' file access and in the cache; every stage in between
+is a function of its inputs. The MkDocs plugin and the CLI both call `generate`.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import DigestConfig
+from . import __version__
+from .cache import ExtractionCache, namespace
+from .config import DigestConfig, SiteInfo
 from .discover import InputFile, discover
-from .enrich import enrich_corpus
+from .enrich import EnrichContext, finish_corpus
 from .enrich.duplicates import remove_duplicates
 from .enrich.entities import EntityRules, load_rules
 from .enrich.topics import Taxonomy, load_taxonomy
@@ -20,9 +25,10 @@ from .metadata import resolve
 from .model import Article, Problem, Severity
 from .pages import PageSet, Site, assemble, feed_note, render_site
 from .readers import ReadError, StillWriting, read_file
+from .extract import extract_all
 from .report import Report
 
-Progress = Callable[[Iterable[InputFile]], Iterable[InputFile]]
+Progress = Callable[..., Iterable]
 
 
 @dataclass
@@ -56,25 +62,71 @@ def read_articles(files: Iterable[InputFile], config: DigestConfig) -> tuple[lis
     return articles, problems
 
 
-def generate(content_dir: Path, config: DigestConfig, *, site_name: str = "Briefing", progress: Progress | None = None,
-             site_url: str | None = None, directory_urls: bool = True) -> Generation:
+def generate(
+    content_dir: Path,
+    config: DigestConfig,
+    site_info: SiteInfo | None = None,
+    *,
+    cache_dir: Path | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> Generation:
+    """Every page of the site from the articles in `content_dir`.
+
+    With `cache_dir`, per-file work is reused from earlier runs (see generator.cache);
+    files to (re)read are spread over `workers` processes (default: one per core).
+    """
+    site_info = site_info or SiteInfo()
     report = Report()
     files, problems = discover(content_dir)
     report.extend(problems)
     report.files = len(files)
     rules, taxonomy, problems = load_taxonomies(content_dir)
     report.extend(problems)
-    articles, problems = read_articles(progress(files) if progress else files, config)
+    context = EnrichContext(rules, taxonomy)
+
+    cache = ExtractionCache(cache_dir, _namespace(content_dir, config))
+    try:
+        extracted, used_keys = extract_all(files, config, context, cache, workers=workers, progress=progress)
+        cache.prune(used_keys)
+    finally:
+        cache.close()
+    for result in extracted:
+        report.extend(result.problems)
+    analyses = {r.article.source: r.analysis for r in extracted if r.article is not None}
+
+    articles, problems = remove_duplicates([r.article for r in extracted if r.article is not None])
     report.extend(problems)
-    articles, problems = remove_duplicates(articles)
-    report.extend(problems)
-    articles = enrich_corpus(articles, rules, taxonomy)
+    articles = finish_corpus(articles, [analyses[a.source] for a in articles], context)
     site = assemble(articles, taxonomy, rules, config)
-    pages = render_site(site, site_name, site_url, directory_urls)
-    report.extend(feed_note(site_url))
+    pages = render_site(site, site_info.name, site_info.url, site_info.directory_urls)
+    report.extend(feed_note(site_info.url))
     report.articles = len(site.articles)
     report.pages = len(pages)
     return Generation(pages, site, report)
+
+
+def _namespace(content_dir: Path, config: DigestConfig) -> str:
+    """Everything per-file results depend on besides the file itself."""
+    taxonomy_files = [
+        hashlib.sha256(path.read_bytes()).hexdigest() if path else ""
+        for path in (_first_existing(content_dir, "entities.yml", "entities.yaml"),
+                     _first_existing(content_dir, "topics.yml", "topics.yaml"))
+    ]
+    options = {name: config[name] for name in ("default_language", "summary_length", "words_per_minute", "max_file_size")}
+    return namespace(code_version(), taxonomy_files, sorted(options.items()))
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of digest's own code and data: a cache written by other code is never trusted."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".gz", ".json", ".yml", ".yaml", ".txt") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _first_existing(folder: Path, *names: str) -> Path | None:

@@ -21,8 +21,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .config import DigestConfig, resolve_dir
+from .config import DigestConfig, SiteInfo, resolve_dir
 from .enrich.topics import tag_key
+from .fast_page import FastPage
 from .model import EntityType
 from .pages.article import ARTICLE_TEMPLATE
 from .pages.listing import long_date
@@ -70,8 +71,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        generation = generate(self.content_dir, self.config, site_name=config.site_name,
-                              site_url=config.site_url, directory_urls=config.use_directory_urls)
+        site_info = SiteInfo(config.site_name, config.site_url or None, config.use_directory_urls)
+        root = Path(config.config_file_path or ".").resolve().parent
+        generation = generate(self.content_dir, self.config, site_info, cache_dir=resolve_dir(root, self.config.cache_dir))
         content = str(self.content_dir)
         for file in list(files):
             # The articles are inputs, not pages: when docs_dir is the content folder,
@@ -86,7 +88,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     f"and a page digest generates ({page.origin}); rename one of them"
                 )
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content=page.text(), inclusion=inclusion))
+            file = File.generated(config, page.src_uri, content=page.text(), inclusion=inclusion)
+            if not page.in_nav:  # nav pages keep MkDocs' Page, which takes its title from the nav
+                FastPage(None, file, config)
+            files.append(file)
             self._generated.add(page.src_uri)
         # Material's search plugin fixed its `lang` list in its on_config, before the articles were
         # read, and writes it into the index at on_post_build: add the articles' languages now.

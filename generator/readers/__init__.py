@@ -76,7 +76,8 @@ class StillWriting(ReadError):
     """The file changed while it was read: a download or save in progress."""
 
 
-def read_file(path: Path, source: str, *, max_size: int | None = None) -> RawArticle:
+def load_file(path: Path, *, max_size: int | None = None) -> tuple[bytes, str]:
+    """A file's bytes and their SHA-256, refusing files too large and files changing as they are read."""
     try:
         before = path.stat()
         if max_size is not None and before.st_size > max_size:
@@ -90,7 +91,12 @@ def read_file(path: Path, source: str, *, max_size: int | None = None) -> RawArt
         raise ReadError(f"cannot be read: {exc.strerror or exc}") from None
     if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns) or len(data) != after.st_size:
         raise StillWriting("skipped: the file changed while it was read (still being written?); it is read on the next build")
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def read_file(path: Path, source: str, *, max_size: int | None = None) -> RawArticle:
+    data, _ = load_file(path, max_size=max_size)
     return read_bytes(source, data, max_size=max_size)
 
 
-__all__ = ["READERS", "ReadError", "ReadResult", "Reader", "StillWriting", "read_bytes", "read_file", "reader_for"]
+__all__ = ["READERS", "ReadError", "ReadResult", "Reader", "StillWriting", "load_file", "read_bytes", "read_file", "reader_for"]

@@ -1,0 +1,129 @@
+"""The per-file stage: bytes -> article -> per-article analyses. Cached, and run in parallel.
+
+Everything here depends on one file alone (and the options and taxonomies), which is
+what makes it safe to cache by content hash and to spread over processes. Work that
+needs the whole corpus happens afterwards, in `generator.enrich`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .cache import ExtractionCache
+from .config import DigestConfig, config_from_dict
+from .discover import InputFile
+from .enrich import analyse_article
+from .metadata import resolve
+from .model import Article, Problem, Severity
+from .readers import ReadError, StillWriting, load_file, read_bytes
+
+# Below this many files to extract, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 150
+BATCH = 32
+
+
+@dataclass(frozen=True)
+class Extracted:
+    article: Article | None  # None when the file was rejected
+    problems: tuple[Problem, ...] = ()
+    analysis: Any = None  # per-article analyses the corpus stage reuses (see generator.enrich)
+
+
+def extract_one(source: str, data: bytes, config: DigestConfig, context: Any) -> Extracted:
+    try:
+        raw = read_bytes(source, data, max_size=config.max_file_size)
+    except ReadError as exc:
+        return Extracted(None, (Problem(source, str(exc)),))
+    article, problems = resolve(raw, config)
+    return Extracted(article, tuple(problems), analyse_article(article, context))
+
+
+def extract_all(
+    files: Sequence[InputFile],
+    config: DigestConfig,
+    context: Any,
+    cache: ExtractionCache,
+    *,
+    workers: int | None = None,
+    progress: Callable[[Iterable], Iterable] | None = None,
+) -> tuple[list[Extracted], list[str]]:
+    """Every file's result, in the order of `files`, and the cache keys used."""
+    results: dict[int, Extracted] = {}
+    todo: list[tuple[int, str, bytes, str]] = []
+    keys: dict[int, str] = {}
+    for index, file in enumerate(files):
+        try:
+            data, sha = load_file(file.path, max_size=config.max_file_size)
+        except StillWriting as exc:
+            results[index] = Extracted(None, (Problem(file.source, str(exc), Severity.INFO),))
+            continue
+        except ReadError as exc:
+            results[index] = Extracted(None, (Problem(file.source, str(exc)),))
+            continue
+        keys[index] = cache.key(file.source, sha)
+        todo.append((index, file.source, data, keys[index]))
+
+    cached = cache.get_many(keys.values())
+    misses = []
+    for index, source, data, key in todo:
+        if key in cached:
+            results[index] = cached[key]
+        else:
+            misses.append((index, source, data, key))
+
+    fresh: dict[str, Extracted] = {}
+    for index, key, extracted in _run(misses, config, context, workers, progress):
+        results[index] = extracted
+        fresh[key] = extracted
+    cache.put_many(fresh)
+    return [results[i] for i in range(len(files))], list(keys.values())
+
+
+def _run(misses, config, context, workers, progress):
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count <= 1 or len(misses) < PARALLEL_THRESHOLD:
+        items = progress(misses) if progress else misses
+        for index, source, data, key in items:
+            yield index, key, extract_one(source, data, config, context)
+        return
+    options = {name: config[name] for name in config}
+    batches = [misses[i : i + BATCH] for i in range(0, len(misses), BATCH)]
+    payload = [[(source, data) for _, source, data, _ in batch] for batch in batches]
+    # forkserver: safe under `mkdocs serve`, whose server threads a plain fork could copy mid-lock.
+    ctx = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(count, mp_context=ctx, initializer=_init_worker, initargs=(options, context)) as pool:
+        outputs = pool.map(_extract_batch, payload)
+        if progress:
+            outputs = progress(outputs, total=len(batches), unit="batch")
+        for batch, extracted in zip(batches, outputs):
+            for (index, _, _, key), result in zip(batch, extracted):
+                yield index, key, result
+
+
+_worker_config: DigestConfig | None = None
+_worker_context: Any = None
+
+
+def _init_worker(options: dict, context: Any) -> None:
+    global _worker_config, _worker_context
+    _worker_config = config_from_dict(options)
+    _worker_context = context
+
+
+def _extract_batch(batch: list[tuple[str, bytes]]) -> list[Extracted]:
+    assert _worker_config is not None
+    return [extract_one(source, data, _worker_config, _worker_context) for source, data in batch]
+
+
+def content_fingerprint(path: Path | None) -> str:
+    """A taxonomy file's bytes (or nothing), for the cache namespace."""
+    try:
+        return path.read_bytes().hex() if path is not None else ""
+    except OSError:
+        return ""
