@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import EntityType
 from .archive import archive_pages
 from .article import article_page
-from .entity import entities_index, entity_page, entity_type_index
+from .entity import entities_index, entity_more_pages, entity_page, entity_type_index
 from .feeds import Publishing, feed_note, feed_pages, with_topic_feeds
 from .home import home_page
 from .page import DuplicatePage, Page, PageSet
@@ -36,9 +36,12 @@ def render_site(site: Site, site_name: str = "Briefing", site_url: str | None = 
         pages.add(tag_page(tag, site))
     pages.add(entities_index(site))
     for type_ in EntityType:
-        pages.add(entity_type_index(type_, site))
+        for page in entity_type_index(type_, site):
+            pages.add(page)
         for entry in sorted(site.entities_of(type_), key=lambda e: e.slug):
             pages.add(entity_page(entry, site))
+            for more in entity_more_pages(entry, site):
+                pages.add(more)
     for page in archive_pages(site):
         pages.add(page)
     for page in feed_pages(site, publishing):

@@ -1,11 +1,12 @@
-"""The archive: an index of months, and one page per month listing its articles by day."""
+"""The archive: an index of months, and one page per month (split when it is long) listing
+its articles by day."""
 
 from __future__ import annotations
 
 from ..model import Article
 from . import urls
 from .escape import md_link
-from .listing import article_list, by_day, day_heading, month_label, plural
+from .listing import article_list, by_day, day_heading, month_label, page_slices, pager, plural
 from .page import Page
 from .site import Site
 
@@ -16,6 +17,21 @@ def _days(articles: list[Article], uri: str, topic_links: dict[str, str]) -> lis
         lines += [f"## {day_heading(date) if date else 'Undated'}", ""]
         lines += [article_list(group, uri, show_date=False, topic_links=topic_links), ""]
     return lines
+
+
+def _month_pages(first: str, label: str, articles: list[Article], size: int, topic_links: dict[str, str]) -> list[Page]:
+    """A month's articles by day, `size` to a page (a busy month gets pages 2, 3, ...)."""
+    chunks = page_slices(articles, size)
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        uri = urls.paged(first, number)
+        title = label if number == 1 else f"{label} (page {number})"
+        head = plural(len(articles), "article") + (f" (page {number} of {len(chunks)})." if len(chunks) > 1 else ".")
+        body = [f"# {title}", "", head, ""] + _days(list(chunk), uri, topic_links)
+        more = pager(first, number, len(chunks))
+        body += [more, ""] if more else []
+        pages.append(Page(uri, "\n".join(body), meta={"title": title}, kind="archive", origin=f"archive {label} page {number}"))
+    return pages
 
 
 def archive_pages(site: Site) -> list[Page]:
@@ -29,8 +45,7 @@ def archive_pages(site: Site) -> list[Page]:
         years.setdefault(year, []).append(
             f"-   {md_link(label, urls.relative(urls.ARCHIVE_INDEX, uri))} <small>{plural(len(articles), 'article')}</small>"
         )
-        body = [f"# {label}", "", plural(len(articles), "article") + ".", ""] + _days(articles, uri, topic_links)
-        pages.append(Page(uri, "\n".join(body), meta={"title": label}, kind="archive"))
+        pages.extend(_month_pages(uri, label, articles, site.config.archive_page_size, topic_links))
     for year, entries in years.items():
         index += [f"## {year}", ""] + entries + [""]
     if site.undated:

@@ -16,12 +16,13 @@ from collections import Counter
 from ..model import EntityType
 from . import urls
 from .escape import html_text, md_link, md_text
-from .listing import MONTH_NAMES, article_list, long_date, plural
+from .listing import MONTH_NAMES, article_list, long_date, page_slices, pager, plural
 from .page import Page
 from .site import EntityEntry, Site
 
 CO_MENTIONS_SHOWN = 12
 INDEX_SHOWN_PER_TYPE = 50
+INDEX_PAGE_SIZE = 200
 ROLES_SHOWN = 5
 ALIASES_SHOWN = 8
 QUOTES_SHOWN = 10
@@ -78,9 +79,33 @@ def entity_page(entry: EntityEntry, site: Site) -> Page:
             lines.append(f"-   {link} <small>{md_text(other.type.value)} · {plural(n, 'article')}</small>")
         lines.append("")
 
-    lines += ["## Articles", "", article_list(entry.articles, uri, topic_links=_topic_links(site)), ""]
+    chunks = page_slices(entry.articles, site.config.archive_page_size)
+    lines += ["## Articles", ""] + _articles_section(entry, site, 1, chunks)
     meta = {"title": entry.name, "entity_type": entry.type.value, "articles": len(entry.articles)}
     return Page(uri, "\n".join(lines), meta=meta, kind="entity", origin=f"entity {entry.name!r}")
+
+
+def entity_more_pages(entry: EntityEntry, site: Site) -> list[Page]:
+    """Pages 2, 3, ... of an entity's articles, so no page grows with the corpus."""
+    chunks = page_slices(entry.articles, site.config.archive_page_size)
+    pages = []
+    for number in range(2, len(chunks) + 1):
+        uri = urls.paged(entry.src_uri, number)
+        title = f"{entry.name} (page {number})"
+        back = md_link(entry.name, urls.relative(uri, entry.src_uri))
+        lines = [f"# {md_text(title)}", "", f"Back to {back}.", ""] + _articles_section(entry, site, number, chunks)
+        meta = {"title": title, "entity_type": entry.type.value, "articles": len(entry.articles)}
+        pages.append(Page(uri, "\n".join(lines), meta=meta, kind="entity", origin=f"entity {entry.name!r} page {number}"))
+    return pages
+
+
+def _articles_section(entry: EntityEntry, site: Site, number: int, chunks: list) -> list[str]:
+    uri = urls.paged(entry.src_uri, number)
+    count = len(chunks)
+    head = plural(len(entry.articles), "article") + ", newest first" + (f" (page {number} of {count})." if count > 1 else ".")
+    lines = [head, "", article_list(chunks[number - 1], uri, topic_links=_topic_links(site)), ""]
+    more = pager(entry.src_uri, number, count)
+    return lines + ([more, ""] if more else [])
 
 
 def _quotes(entry: EntityEntry) -> list:
@@ -168,12 +193,22 @@ def _entity_line(entry: EntityEntry, from_uri: str) -> str:
     return f"-   {link} <small>{plural(len(entry.articles), 'article')} · {plural(entry.mentions, 'mention')}</small>"
 
 
-def entity_type_index(type_: EntityType, site: Site) -> Page:
-    uri = urls.entity_type_index(type_)
+def entity_type_index(type_: EntityType, site: Site) -> list[Page]:
+    """All entities of one type, most mentioned first, INDEX_PAGE_SIZE to a page."""
+    first = urls.entity_type_index(type_)
     entries = site.entities_of(type_)
-    lines = [f"# {type_.label}", "", f"{plural(len(entries), type_.value, type_.plural)}, most mentioned first.", ""]
-    lines += [_entity_line(e, uri) for e in entries]
-    return Page(uri, "\n".join(lines) + "\n", meta={"title": type_.label}, kind="index")
+    chunks = page_slices(entries, INDEX_PAGE_SIZE)
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        uri = urls.paged(first, number)
+        title = type_.label if number == 1 else f"{type_.label} (page {number})"
+        head = f"{plural(len(entries), type_.value, type_.plural)}, most mentioned first"
+        lines = [f"# {title}", "", head + (f" (page {number} of {len(chunks)})." if len(chunks) > 1 else "."), ""]
+        lines += [_entity_line(e, uri) for e in chunk] + [""]
+        more = pager(first, number, len(chunks))
+        lines += [more, ""] if more else []
+        pages.append(Page(uri, "\n".join(lines), meta={"title": title}, kind="index", origin=f"{type_.plural} page {number}"))
+    return pages
 
 
 def entities_index(site: Site) -> Page:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from ..model import Article
 from . import urls
 from .escape import md_link, md_text
+
+T = TypeVar("T")
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
@@ -62,3 +65,19 @@ def by_day(articles: Iterable[Article]) -> list[tuple[dt.date | None, list[Artic
         else:
             groups.append((article.date, [article]))
     return groups
+
+
+def page_slices(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """`items` cut into pages of `size` (at least one page, possibly empty)."""
+    size = max(1, size)
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+def pager(first_uri: str, number: int, count: int) -> str:
+    """'Pages: 1 · **2** · 3', linked from page `number` of a listing; '' for a single page."""
+    if count <= 1:
+        return ""
+    here = urls.paged(first_uri, number)
+    links = [f"**{n}**" if n == number else md_link(str(n), urls.relative(here, urls.paged(first_uri, n)))
+             for n in range(1, count + 1)]
+    return "Pages: " + " · ".join(links)

@@ -43,9 +43,19 @@ def topic(slug: str) -> str:
     return f"topics/{slug}.md"
 
 
+def paged(first: str, number: int) -> str:
+    """Page `number` of a listing whose first page is `first`: `topics/x.md` -> `topics/x/page-2.md`,
+    `entities/people/index.md` -> `entities/people/page-2.md`."""
+    if number <= 1:
+        return first
+    stem = first[: -len(".md")]
+    folder = stem[: -len("/index")] if stem.endswith("/index") else stem
+    return f"{folder}/page-{number}.md"
+
+
 def topic_page(slug: str, number: int) -> str:
     """Page `number` of a topic's article list: the first is the topic page itself."""
-    return topic(slug) if number <= 1 else f"topics/{slug}/page-{number}.md"
+    return paged(topic(slug), number)
 
 
 def tag(slug: str) -> str:
