@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(
         f"digest generate: {report.summary()}; wrote {stats.written}, unchanged {stats.unchanged}, "
-        f"removed {stats.removed} in {args.out}",
+        f"removed {len(stats.removed)} in {args.out}",
         file=sys.stderr,
     )
     return 1 if (args.strict and report.failed) else 0

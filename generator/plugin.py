@@ -1,17 +1,21 @@
 """The MkDocs plugin: runs the generator inside every `mkdocs build`, `serve` and `gh-deploy`.
 
-It stays thin. `on_files` hands MkDocs the generated pages in memory (nothing is
-written into a folder `serve` watches), `on_page_markdown` makes page metadata
-safe for Material's templates, `on_env` gives the theme the links it needs, and
-`on_serve` watches the content folder.
+It stays thin:
+- `on_files` runs the generator and hands MkDocs its pages from a page store under
+  `cache_dir` (never a folder `serve` watches), rewritten only where a page changed,
+  so `--dirty` builds rebuild only what changed;
+- `on_page_markdown` makes page metadata safe for Material's templates, and
+  `on_page_content` sanitizes the owner's HTML in articles;
+- `on_env` gives the theme the links it needs;
+- `on_config`/`on_post_build` build into a staging folder swapped in at the end;
+- `on_serve` watches the content folder.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
+import hashlib
 import logging
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +25,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import staging
 from .config import DigestConfig, SiteInfo, resolve_dir
-from .enrich.topics import tag_key
 from .fast_page import FastPage
-from .model import EntityType
 from .pages.article import ARTICLE_TEMPLATE
 from .pages.listing import long_date
-from .pipeline import Generation, generate
+from .pipeline import Generation, code_version, generate
 from .sanitize import clean_html
 from .search import configure_search_languages
+from .theme_links import ChipLinks, article_signature, link_targets
+from .writer import write_pages
 
 log = get_plugin_logger("digest")
 
@@ -39,9 +44,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def __init__(self) -> None:
         self.content_dir = Path("content")
+        self.cache_dir = Path(".cache/digest")
         self.generation: Generation | None = None
         self._generated: set[str] = set()
-        self._urls: dict[str, str] = {}
         self._command: str | None = None
         self._dirty = False
         self._final_site_dir: Path | None = None
@@ -53,33 +58,31 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = resolve_dir(root, self.config.content_dir)
+        self.cache_dir = resolve_dir(root, self.config.cache_dir)
         # Reset per build: `serve` keeps this object alive across rebuilds.
         self.generation = None
         self._generated = set()
-        self._urls = {}
         self._final_site_dir = None
         if self._command in ("build", "gh-deploy") and not self._dirty:
-            # Build into a staging folder and swap it in at the end, so that a failed or
-            # interrupted build leaves the previous site as it was.
             final = Path(config.site_dir)
-            staging = _staging_dir(final)
-            shutil.rmtree(staging, ignore_errors=True)  # left by a build that was killed
             self._final_site_dir = final
-            config.site_dir = str(staging)
+            config.site_dir = str(staging.prepare(final))
             self._warnings.reset()
             logging.getLogger("mkdocs").addHandler(self._warnings)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         site_info = SiteInfo(config.site_name, config.site_url or None, config.use_directory_urls)
-        root = Path(config.config_file_path or ".").resolve().parent
-        generation = generate(self.content_dir, self.config, site_info, cache_dir=resolve_dir(root, self.config.cache_dir))
-        content = str(self.content_dir)
+        generation = generate(self.content_dir, self.config, site_info, cache_dir=self.cache_dir)
         for file in list(files):
             # The articles are inputs, not pages: when docs_dir is the content folder,
             # MkDocs lists them too, and they must not be copied into the site.
-            if file.abs_src_path and _inside(file.abs_src_path, content):
+            if file.abs_src_path and _inside(file.abs_src_path, str(self.content_dir)):
                 files.remove(file)
+
+        store = write_pages(generation.pages, self.cache_dir / "pages", self._signatures(generation, config))
+        if self._dirty:
+            _remove_from_site(store.removed, config)
         for page in generation.pages:
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
@@ -88,7 +91,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     f"and a page digest generates ({page.origin}); rename one of them"
                 )
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.src_uri, content=page.text(), inclusion=inclusion)
+            file = File.generated(config, page.src_uri, abs_src_path=str(store.paths[page.src_uri]), inclusion=inclusion)
             if not page.in_nav:  # nav pages keep MkDocs' Page, which takes its title from the nav
                 FastPage(None, file, config)
             files.append(file)
@@ -105,6 +108,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.generation = generation
         return files
 
+    def _signatures(self, generation: Generation, config: MkDocsConfig) -> dict[str, str]:
+        """Per article page, what its HTML depends on besides its Markdown (see theme_links)."""
+        theme = _theme_fingerprint(config)
+        targets = link_targets(generation.site)
+        return {f"articles/{a.slug}.md": article_signature(a, targets, theme) for a in generation.site.articles}
+
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri not in self._generated:
             return markdown
@@ -120,68 +129,41 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return clean_html(html)
         return html
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        urls: dict[str, str] = {}
+        if self.generation is not None:
+            for key, src_uri in link_targets(self.generation.site).items():
+                if file := files.get_file_from_path(src_uri):
+                    urls[key] = file.url
+        ChipLinks(urls).install(env)
+        env.filters["digest_date"] = _format_date
+        return env
+
     @event_priority(-100)  # last, after search and every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         final = self._final_site_dir
         if final is None:
             return
         logging.getLogger("mkdocs").removeHandler(self._warnings)
-        staging = Path(config.site_dir)
-        if config.strict and self._warnings.count:
-            # MkDocs aborts a strict build with warnings right after this event: keep the old site.
-            shutil.rmtree(staging, ignore_errors=True)
-            config.site_dir = str(final)
-            self._final_site_dir = None
-            return
-        old = final.with_name(f".{final.name}.digest-old")
-        shutil.rmtree(old, ignore_errors=True)
-        if final.exists():
-            final.rename(old)
-        staging.rename(final)
-        shutil.rmtree(old, ignore_errors=True)
+        built = Path(config.site_dir)
         config.site_dir = str(final)  # gh-deploy publishes config.site_dir after the build
         self._final_site_dir = None
+        if config.strict and self._warnings.count:
+            # MkDocs aborts a strict build with warnings right after this event: keep the old site.
+            staging.discard(built)
+            return
+        staging.swap_in(built, final)
 
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self._warnings)
         if self._final_site_dir is not None:
-            shutil.rmtree(_staging_dir(self._final_site_dir), ignore_errors=True)
+            staging.discard(staging.staging_dir(self._final_site_dir))
             self._final_site_dir = None
-
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        site = self.generation.site if self.generation else None
-        urls: dict[str, str] = {}
-        if site is not None:
-            for entry in site.entities.values():
-                if entry.has_page and (f := files.get_file_from_path(entry.src_uri)):
-                    urls[f"{entry.type.value}:{entry.name}"] = f.url
-            for topic in site.topics.values():
-                if topic.articles and (f := files.get_file_from_path(topic.src_uri)):
-                    urls[f"topic:{topic.name}"] = f.url
-            for tag in site.tags.values():
-                if f := files.get_file_from_path(tag.src_uri):
-                    urls[f"tag:{tag.key}"] = f.url
-        self._urls = urls
-        env.filters["digest_entity_url"] = self._entity_url
-        env.filters["digest_topic_url"] = self._topic_url
-        env.filters["digest_tag_url"] = self._tag_url
-        env.filters["digest_date"] = _format_date
-        env.globals["digest_entity_types"] = [t.value for t in EntityType]
-        return env
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if not _inside(str(self.content_dir), str(Path(config.docs_dir).resolve())):
             server.watch(str(self.content_dir))
         return server
-
-    def _entity_url(self, name: Any, type_: str) -> str:
-        return self._urls.get(f"{type_}:{_plain(name)}", "")
-
-    def _topic_url(self, name: Any) -> str:
-        return self._urls.get(f"topic:{_plain(name)}", "")
-
-    def _tag_url(self, name: Any) -> str:
-        return self._urls.get(f"tag:{tag_key(_plain(name))}", "")
 
 
 class _WarningCounter(logging.Handler):
@@ -198,8 +180,24 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
-def _staging_dir(final: Path) -> Path:
-    return final.with_name(f".{final.name}.digest-staging")
+def _theme_fingerprint(config: MkDocsConfig) -> str:
+    """The configuration and templates every page's HTML depends on: when they change, a
+    `--dirty` build must rebuild the articles too."""
+    digest = hashlib.sha256(code_version().encode())
+    if config.config_file_path:
+        digest.update(Path(config.config_file_path).read_bytes())
+    for folder in config.theme.dirs:
+        for path in sorted(Path(folder).rglob("*.html")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _remove_from_site(src_uris: list[str], config: MkDocsConfig) -> None:
+    """A `--dirty` build does not clean the site: take out the pages of deleted articles."""
+    for src_uri in src_uris:
+        target = Path(config.site_dir) / File(src_uri, None, config.site_dir, config.use_directory_urls).dest_uri
+        if target.is_file():
+            target.unlink()
 
 
 def _escape(value: Any) -> Any:
@@ -212,10 +210,6 @@ def _escape(value: Any) -> Any:
     if isinstance(value, list):
         return [_escape(v) for v in value]
     return value
-
-
-def _plain(value: Any) -> str:
-    return html.unescape(str(value)) if isinstance(value, Markup) else str(value)
 
 
 def _format_date(value: Any) -> str:

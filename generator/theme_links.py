@@ -1,0 +1,69 @@
+"""The links the article template adds (topic, entity and tag chips), in one place.
+
+The template asks, for each name in an article's front matter, whether that topic,
+entity or tag has a page and where. The same map gives each article page a signature
+of those links, so an incremental (`--dirty`) build rebuilds an article whose chips
+changed even when its Markdown did not (an entity that just got its own page).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from .enrich.topics import tag_key
+from .model import Article, EntityType
+from .pages import Site
+
+
+def link_targets(site: Site) -> dict[str, str]:
+    """'person:Mark Rutte' / 'topic:politics' / 'tag:defence budget' -> the page's src_uri."""
+    targets: dict[str, str] = {}
+    for entry in site.entities.values():
+        if entry.has_page:
+            targets[entity_key(entry.type.value, entry.name)] = entry.src_uri
+    for topic in site.topics.values():
+        if topic.articles:
+            targets[f"topic:{topic.name}"] = topic.src_uri
+    for tag in site.tags.values():
+        targets[f"tag:{tag.key}"] = tag.src_uri
+    return targets
+
+
+def entity_key(type_: str, name: str) -> str:
+    return f"{type_}:{name}"
+
+
+def chip_keys(article: Article) -> list[str]:
+    keys = [entity_key(m.type.value, m.name) for m in article.entities]
+    keys += [f"topic:{t.name}" for t in article.topics]
+    keys += [f"tag:{tag_key(t)}" for t in article.tags]
+    return keys
+
+
+def article_signature(article: Article, targets: dict[str, str], theme: str) -> str:
+    """What an article's HTML depends on besides its Markdown: its chips' targets and the theme."""
+    linked = [(key, targets[key]) for key in chip_keys(article) if key in targets]
+    return hashlib.sha256(json.dumps([theme, linked]).encode("utf-8")).hexdigest()[:16]
+
+
+class ChipLinks:
+    """Jinja filters for the article template: a chip's URL, or '' when it has no page."""
+
+    def __init__(self, urls: dict[str, str]) -> None:
+        self.urls = urls
+
+    def install(self, env: Any) -> None:
+        env.filters["digest_entity_url"] = lambda name, type_: self.urls.get(entity_key(type_, _plain(name)), "")
+        env.filters["digest_topic_url"] = lambda name: self.urls.get(f"topic:{_plain(name)}", "")
+        env.filters["digest_tag_url"] = lambda name: self.urls.get(f"tag:{tag_key(_plain(name))}", "")
+        env.globals["digest_entity_types"] = [t.value for t in EntityType]
+
+
+def _plain(value: Any) -> str:
+    # Page metadata reaches templates as escaped Markup (see plugin.on_page_markdown).
+    return html.unescape(str(value)) if isinstance(value, Markup) else str(value)
