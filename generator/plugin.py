@@ -32,7 +32,7 @@ from .pages.article import ARTICLE_TEMPLATE
 from .pages.listing import long_date
 from .pipeline import Generation, code_version, generate
 from .sanitize import clean_html
-from .search import configure_search_languages
+from .search import add_search_index
 from .theme_links import ChipLinks, article_signature, link_targets
 from .writer import write_pages
 
@@ -96,9 +96,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 FastPage(None, file, config)
             files.append(file)
             self._generated.add(page.src_uri)
-        # Material's search plugin fixed its `lang` list in its on_config, before the articles were
-        # read, and writes it into the index at on_post_build: add the articles' languages now.
-        configure_search_languages(config.plugins, (a.language for a in generation.site.articles))
+        # digest's search index (generator/search): its files join the site; Material's index stays empty.
+        add_search_index(files, config, generation.site, self.config.cache_dir)
         # Warnings make `mkdocs build --strict` fail, as a problem with any article should in CI.
         for line in generation.report.lines():
             log.warning(line)

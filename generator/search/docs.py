@@ -1,0 +1,84 @@
+"""What search indexes: one `SearchDoc` per article, entity, topic and tag page.
+
+Articles are indexed by title, summary, body, photo caption and author; entity pages by
+name, roles, other spellings and the owner's description; topic pages by name and
+description; tag pages by name. Listings of articles on those pages are not indexed:
+they would repeat every article title and change with every new article.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..enrich.markdown_text import plain_text
+from ..pages.site import Site
+
+ROLES_SHOWN = 3  # as on the entity page
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    key: str  # the page's src_uri: unique, and what the index is kept in step by
+    url: str  # relative to the site root ("articles/<slug>/")
+    title: str
+    kind: str  # "article", "person", "organization", "place", "topic" or "tag"
+    date: str | None  # ISO date shown in results: an article's date, else the latest article's
+    summary: str  # shown in results, and indexed
+    text: str  # indexed, not shown
+    weight: float = 1.0  # multiplies the page's score for every word
+    language: str = "en"  # whose stop words are left out
+    since: str | None = None  # ISO date the page first had: new pages take the next ids (see index.py)
+
+    @property
+    def is_article(self) -> bool:
+        return self.kind == "article"
+
+
+def search_docs(site: Site, url_for: Callable[[str], str]) -> list[SearchDoc]:
+    """Every searchable page of the site, articles first; `url_for(src_uri)` is the page's URL."""
+    default_language = site.config.default_language
+    docs: list[SearchDoc] = []
+    for article in site.articles:
+        date = article.date.isoformat() if article.date else None
+        extra = [article.image.caption if article.image and article.image.caption else "", article.author or ""]
+        text = "\n\n".join([plain_text(article.blocks), *(x for x in extra if x)])
+        uri = f"articles/{article.slug}.md"
+        docs.append(SearchDoc(uri, url_for(uri), article.title, "article", date, article.summary, text,
+                              language=article.language, since=date))
+    for entry in site.entities.values():
+        if not entry.has_page:
+            continue
+        roles = [role for role, _ in sorted(entry.roles.items(), key=lambda kv: (-kv[1], kv[0]))][:ROLES_SHOWN]
+        summary = " ".join(part for part in ["; ".join(roles) + ("." if roles else ""), entry.description or ""] if part)
+        aliases = sorted(entry.aliases)
+        latest, first = _latest_and_first(entry.articles)
+        docs.append(SearchDoc(entry.src_uri, url_for(entry.src_uri), entry.name, entry.type.value, latest, summary,
+                              "\n".join(aliases), weight=_page_weight(len(entry.articles)),
+                              language=default_language, since=first))
+    for topic in site.topics.values():
+        if not topic.articles:
+            continue
+        latest, first = _latest_and_first(topic.articles)
+        docs.append(SearchDoc(topic.src_uri, url_for(topic.src_uri), topic.name, "topic", latest,
+                              topic.topic.description, "", weight=_page_weight(len(topic.articles)),
+                              language=default_language, since=first))
+    for tag in site.tags.values():
+        latest, first = _latest_and_first(tag.articles)
+        docs.append(SearchDoc(tag.src_uri, url_for(tag.src_uri), tag.name, "tag", latest, "", "",
+                              weight=_page_weight(len(tag.articles)) * 0.75, language=default_language, since=first))
+    return docs
+
+
+def _latest_and_first(articles) -> tuple[str | None, str | None]:
+    dates = [a.date for a in articles if a.date]
+    return (max(dates).isoformat(), min(dates).isoformat()) if dates else (None, None)
+
+
+def _page_weight(articles: int) -> float:
+    """Entity, topic and tag pages outrank articles for their names, the more so the more articles they have.
+
+    Steps at powers of two, so that one more article rarely changes the index of the page's words.
+    """
+    return 2.0 + 0.25 * min(8, int(math.log2(max(1, articles))))
