@@ -79,6 +79,7 @@ def _latest_and_first(articles) -> tuple[str | None, str | None]:
 def _page_weight(articles: int) -> float:
     """Entity, topic and tag pages outrank articles for their names, the more so the more articles they have.
 
-    Steps at powers of two, so that one more article rarely changes the index of the page's words.
+    From 2 (one article) to 6 (65,536), in steps at each power of the square root of two, so that one
+    more article rarely changes the scores of the page's words.
     """
-    return 2.0 + 0.25 * min(8, int(math.log2(max(1, articles))))
+    return 2.0 + 0.125 * min(32, int(2 * math.log2(max(1, articles))))

@@ -19,7 +19,7 @@ only: an updated index is byte for byte the index a clean build writes.
 Postings. For each word a term file holds, per id space, the number of pages, then one
 base64 string: the ids as gaps (LEB128 varints), then one byte per page, its score for the
 word. The score is BM25's term-frequency part with a fixed average length, plus a bonus when
-the word is in the title, times the page's weight (generator/search/docs.py), in 16ths. What
+the word is in the title, times the page's weight (generator/search/docs.py), in 12ths. What
 depends on the whole collection (how rare a word is) is computed by the browser from the
 number of pages, so adding a page changes only the files of its own words.
 
@@ -57,7 +57,7 @@ CHUNK = 16  # pages per metadata chunk
 STATE_CHUNK = 256  # pages per file of indexed words in the state
 K1, B, AVG_LENGTH = 1.2, 0.75, 400  # BM25, with a fixed average length so that scores are per page
 TITLE_BONUS = 1.6  # added to a word's score when it is in the title
-SCALE = 16  # scores are stored in 16ths, one byte each
+SCALE = 12  # scores are stored in 12ths, one byte each (a page of weight 6 stays below 255)
 MAX_CHANGED = 0.2  # above this share of pages changed, a clean build is as fast as an update
 
 SPACES = ("a", "p")  # articles, other pages
@@ -85,7 +85,7 @@ def build_search_index(docs: Iterable[SearchDoc], state_dir: Path) -> dict[str, 
 
 
 def doc_terms(doc: SearchDoc) -> dict[str, int]:
-    """The page's indexed words and their scores (1-255, in 16ths)."""
+    """The page's indexed words and their scores (1-255, in SCALE-ths)."""
     title = term_counts(doc.title, doc.language)
     body = term_counts(f"{doc.summary}\n{doc.text}", doc.language)
     length = sum(body.values()) + sum(title.values())
@@ -196,7 +196,7 @@ class _Index:
         self.languages = sorted({d.language for d in docs})
         self.stops = sorted({w for lang in self.languages for w in stop_words(lang)})
         self.prints = {s: [fingerprint(d) for d in docs_] for s, docs_ in self.spaces.items()}
-        self.files: dict[str, str] = {}  # destination -> digest of its bytes
+        self.files: dict[str, list] = {}  # destination -> [digest of its bytes, size, modification time]
         self.terms_cache: dict[str, list[str]] = {}
 
     # -- a clean build
@@ -229,8 +229,7 @@ class _Index:
                 files[f"{PREFIX}d/{space}{n // CHUNK}.json"] = _chunk_bytes(docs[n:n + CHUNK])
         self.files = {}
         for dest, data in files.items():
-            self.files[dest] = _digest(data)
-            _write_if_changed(self.out / dest, data)
+            self._put(dest, data)
         self._write_meta()
         keep = {str(self.out / d) for d in self.files}
         for path in sorted(self.out.rglob("*")) if self.out.exists() else []:
@@ -252,7 +251,7 @@ class _Index:
         state = _read_json(self.dir / "state.json")
         if not state or state.get("format") != FORMAT or state.get("stops") != self.stops:
             return False
-        old_files: dict[str, str] = state["files"]
+        old_files: dict[str, list] = state["files"]
         if not self._files_intact(old_files):
             return False
         changed: dict[str, list[int]] = {}
@@ -344,17 +343,22 @@ class _Index:
             out[shard_key(word)].append(word)
         return out
 
-    def _files_intact(self, files: dict[str, str]) -> bool:
-        """Every file of the last build is there, and no other."""
-        present = {str(p.relative_to(self.out)).replace(os.sep, "/") for p in self.out.rglob("*") if p.is_file()} \
-            if self.out.exists() else set()
-        return present == set(files)
+    def _files_intact(self, files: dict[str, list]) -> bool:
+        """Every file of the last build is there as it was written (size and time), and no other."""
+        present = {}
+        for path in self.out.rglob("*") if self.out.exists() else []:
+            if path.is_file():
+                st = path.stat()
+                present[str(path.relative_to(self.out)).replace(os.sep, "/")] = [st.st_size, st.st_mtime_ns]
+        return present.keys() == files.keys() and all(files[d][1:] == present[d] for d in files)
 
     def _put(self, dest: str, data: bytes) -> None:
         digest = _digest(data)
-        if self.files.get(dest) != digest:
-            self.files[dest] = digest
-            _write_if_changed(self.out / dest, data)
+        if self.files.get(dest, [None])[0] != digest:
+            path = self.out / dest
+            _write_if_changed(path, data)
+            st = path.stat()
+            self.files[dest] = [digest, st.st_size, st.st_mtime_ns]
 
     def _drop(self, dest: str) -> None:
         self.files.pop(dest, None)
@@ -364,7 +368,7 @@ class _Index:
         """meta.json: counts, term files, and a version that changes whenever any other file does."""
         self.files.pop(f"{PREFIX}meta.json", None)
         keys = sorted(dest[len(PREFIX) + 2:-len(".json")] for dest in self.files if dest.startswith(f"{PREFIX}t/"))
-        version = hashlib.blake2b("\n".join(f"{d} {h}" for d, h in sorted(self.files.items())).encode(),
+        version = hashlib.blake2b("\n".join(f"{d} {h[0]}" for d, h in sorted(self.files.items())).encode(),
                                   digest_size=6).hexdigest()
         meta = {"format": FORMAT, "version": version, "chunk": CHUNK,
                 "articles": len(self.spaces["a"]), "pages": len(self.spaces["p"]), "terms": " ".join(keys)}

@@ -30,7 +30,7 @@
   var scrollwrap = root.querySelector(".md-search__scrollwrap");
 
   var PAGE = 10;                 // results rendered at a time
-  var PREFIX_FACTOR = 0.8;       // a word the query's last word only begins
+  var PREFIX_FACTOR = 0.5;       // a word the query's last word only begins (the exact word counts 1)
   var MAX_WORD = 40;
 
   // --- text: as generator/search/text.py -------------------------------------------
@@ -162,7 +162,7 @@
           if (!exact && !(token.prefix && term.lastIndexOf(token.text, 0) === 0)) return;
           var entry = shard.w[term];
           var df = entry[0] + entry[2];
-          var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (exact ? 1 : PREFIX_FACTOR) / 16;
+          var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (exact ? 1 : PREFIX_FACTOR);
           for (var s = 0; s < 2; s++) {
             var p = decode(entry[2 * s], entry[2 * s + 1]);
             var map = best[s];
