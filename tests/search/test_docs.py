@@ -1,0 +1,61 @@
+"""What search indexes of a site: articles, entity, topic and tag pages, without their listings."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.config import config_from_dict
+from generator.pages import urls
+from generator.pipeline import generate
+from generator.search import search_docs
+from support import FIXTURES, SEED
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    content = tmp_path_factory.mktemp("content")
+    (content / SEED.name).write_bytes(SEED.read_bytes())
+    (content / "poland.txt").write_bytes((FIXTURES / "text" / "poland_article_four.txt").read_bytes())
+    return generate(content, config_from_dict({"tag_page_min_articles": 1})).site
+
+
+@pytest.fixture(scope="module")
+def docs(site):
+    return {d.key: d for d in search_docs(site, urls.page_url)}
+
+
+def test_every_article_entity_topic_and_tag_page_and_nothing_else(site, docs):
+    kinds = {d.kind for d in docs.values()}
+    assert {"article", "person", "organization", "place", "topic", "tag"} <= kinds
+    assert sum(d.kind == "article" for d in docs.values()) == len(site.articles) == 2
+    assert not any(key.startswith(("archive/", "index", "topics/index", "entities/index")) for key in docs)
+    assert all(d.url == urls.page_url(d.key) for d in docs.values())
+
+
+def test_an_article_is_indexed_by_its_title_summary_and_text(site, docs):
+    article = site.articles[0]
+    doc = docs[f"articles/{article.slug}.md"]
+    assert (doc.title, doc.summary, doc.language) == (article.title, article.summary, article.language)
+    assert doc.date == article.date.isoformat() == doc.since
+    assert "nuclear powers of Europe and Moscow" in doc.text
+    assert doc.weight == 1.0
+
+
+def test_an_entity_page_is_indexed_by_name_and_roles_not_by_its_article_list(site, docs):
+    doc = docs["entities/people/mark-rutte.md"]
+    assert (doc.title, doc.kind, doc.url) == ("Mark Rutte", "person", "entities/people/mark-rutte/")
+    assert "Secretary General" in doc.summary
+    assert doc.weight > 1.0
+    assert not any(a.title in doc.text or a.title in doc.summary for a in site.articles)
+    assert doc.date == max(a.date for a in site.articles if any(m.name == "Mark Rutte" for m in a.entities)).isoformat()
+
+
+def test_topic_pages_are_indexed_by_name_and_description(docs):
+    topic = docs["topics/conflict-war-and-peace.md"]
+    assert topic.title == "conflict, war and peace" and topic.kind == "topic"
+    assert topic.summary and topic.text == ""
+
+
+def test_urls_come_from_the_site(site):
+    docs = search_docs(site, lambda uri: "x/" + urls.page_url(uri))
+    assert all(d.url.startswith("x/") for d in docs)
