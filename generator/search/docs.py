@@ -72,8 +72,10 @@ def search_docs(site: Site, url_for: Callable[[str], str]) -> list[SearchDoc]:
 
 
 def _latest_and_first(articles) -> tuple[str | None, str | None]:
-    dates = [a.date for a in articles if a.date]
-    return (max(dates).isoformat(), min(dates).isoformat()) if dates else (None, None)
+    """Dates of the newest and oldest dated article, from a list sorted newest first (undated last)."""
+    latest = articles[0].date if articles and articles[0].date else None
+    first = next((a.date for a in reversed(articles) if a.date), None)
+    return (latest.isoformat() if latest else None, first.isoformat() if first else None)
 
 
 def _page_weight(articles: int) -> float:
