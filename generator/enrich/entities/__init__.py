@@ -2,31 +2,80 @@
 
 Interface used by the pipeline:
 - `load_rules(path)` reads the owner's `content/entities.yml` into `EntityRules`.
-- `extract_corpus(articles, rules)` returns the articles with `entities` filled in.
-  Articles whose owner gave `entities` in front matter keep them.
+- `analyse_article(article)` is pass one: what one article says about its names, as a
+  compact, picklable `EntityAnalysis` that depends only on the article's text and on
+  this package (code and gazetteer), never on other articles nor on the owner's rules.
+  Cache it per input file under `CACHE_VERSION`, and run it in parallel if you like.
+- `resolve_corpus(articles, analyses, rules)` is pass two, over the whole corpus: the
+  owner's rules, surnames, types learnt from other articles, roles, quotes. It is fast.
+- `extract_corpus(articles, rules)` does both and returns the articles with `entities`
+  filled in. Articles whose owner gave `entities` in front matter keep them.
 
 How it works, module by module:
-- `tokens`: the text as sentences of tokens with their shapes;
-- `candidates`: runs of capitalized words cut into names, roles and context cues;
+- `tokens`: sentences and runs of capitalized words, and the tokens around them on demand;
+- `candidates`: runs cut into names, roles and context cues;
 - `gazetteer`: known places, organizations, first names and ordinary words (shipped data);
 - `classify`: each candidate's type and how sure we are;
-- `analyse`: pass one over each article; `resolve`: pass two, within the article and
-  across the corpus; `quotes`: quotations attributed to people; `rules`: the owner's file.
+- `analyse`: pass one; `resolve`: pass two, within the article and across the corpus;
+  `quotes`: quotations attributed to people; `sports`: results tables; `rules`: the owner's file.
 Pure Python, deterministic, and no I/O apart from reading the gazetteer once per process.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
+from importlib import resources
 
-from ...model import Article
+from ...model import Article, EntityMention
 from .analyse import analyse
-from .gazetteer import gazetteer
-from .resolve import learn_all, resolve_article
+from .gazetteer import DATA_FILE, gazetteer
+from .records import EntityAnalysis
+from .resolve import resolve_all
 from .rules import EntityRules, load_rules
 
-__all__ = ["EntityRules", "extract_corpus", "load_rules"]
+__all__ = ["CACHE_VERSION", "EntityAnalysis", "EntityRules", "analyse_article", "extract_corpus", "load_rules",
+           "resolve_corpus"]
+
+# Bump when a change to the code changes what `analyse_article` returns.
+ANALYSIS_VERSION = 2
+
+
+def gazetteer_bytes() -> bytes:
+    return resources.files("generator").joinpath("data", DATA_FILE).read_bytes()
+
+
+def cache_version(gazetteer_data: bytes, analysis_version: int) -> str:
+    digest = hashlib.sha256(f"entities {analysis_version}\n".encode())
+    digest.update(gazetteer_data)
+    return f"{analysis_version}-{digest.hexdigest()[:16]}"
+
+
+# Changes whenever a cached `EntityAnalysis` may be stale: a new analysis version, or another gazetteer.
+CACHE_VERSION: str = cache_version(gazetteer_bytes(), ANALYSIS_VERSION)
+
+
+def analyse_article(article: Article, rules: EntityRules | None = None) -> EntityAnalysis:
+    """Pass one for one article. Pure and deterministic; the result is a few kilobytes of
+    plain tuples. The owner's rules are applied in `resolve_corpus`, so an analysis stays
+    valid when `entities.yml` changes (`rules` is accepted and not used)."""
+    return analyse(article, gazetteer())
+
+
+def resolve_corpus(articles: Sequence[Article], analyses: Sequence[EntityAnalysis | None],
+                   rules: EntityRules) -> list[tuple[EntityMention, ...]]:
+    """Pass two: the entities of each article, in the order given, using what the whole
+    corpus teaches. `analyses[i]` belongs to `articles[i]`; an article whose owner gave
+    `entities` keeps them and teaches nothing (its analysis may be None)."""
+    if len(articles) != len(analyses):
+        raise ValueError(f"{len(articles)} articles but {len(analyses)} analyses")
+    todo = [None if "entities" in a.given_keys else analysis for a, analysis in zip(articles, analyses)]
+    for article, analysis in zip(articles, todo):
+        if analysis is None and "entities" not in article.given_keys:
+            raise ValueError(f"{article.source}: no entity analysis")
+    found = resolve_all(todo, rules, gazetteer)
+    return [article.entities if mentions is None else mentions for article, mentions in zip(articles, found)]
 
 
 def extract_corpus(articles: Sequence[Article], rules: EntityRules) -> list[Article]:
@@ -34,14 +83,6 @@ def extract_corpus(articles: Sequence[Article], rules: EntityRules) -> list[Arti
     todo = [a for a in articles if "entities" not in a.given_keys]
     if not todo:
         return list(articles)
-    gaz = gazetteer()
-    analyses = {a.source: analyse(a, gaz, rules) for a in todo}
-    corpus = learn_all(analyses[a.source] for a in sorted(todo, key=lambda a: a.source))
-    out: list[Article] = []
-    for article in articles:
-        analysis = analyses.get(article.source)
-        if analysis is None or "entities" in article.given_keys:
-            out.append(article)
-        else:
-            out.append(replace(article, entities=resolve_article(analysis, corpus, gaz, rules)))
-    return out
+    analyses = [None if "entities" in a.given_keys else analyse_article(a) for a in articles]
+    found = resolve_corpus(articles, analyses, rules)
+    return [a if "entities" in a.given_keys else replace(a, entities=mentions) for a, mentions in zip(articles, found)]

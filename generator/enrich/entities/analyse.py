@@ -1,11 +1,11 @@
-"""Pass one, per article: its text as sentences, and every candidate classified on its own.
+"""Pass one, per article: every candidate name classified on its own, kept compactly.
 
-Nothing here looks at other articles; `resolve` does that.
+Nothing here looks at other articles, nor at the owner's rules; `resolve` does that. The
+result, an `EntityAnalysis` (see `records`), is plain tuples of strings and integers: it
+is cached per input file and sent between processes.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from ...model import Article, EntityType
 from ..markdown_text import plain_text
@@ -14,34 +14,25 @@ from . import sports
 from .candidates import Candidate, find
 from .classify import classify
 from .gazetteer import Gazetteer
-from .rules import EntityRules
+from .quotes import quote_spots
+from .records import SURNAME, TYPES, WEAK, EntityAnalysis
+from .resolve import plan, teach
 from .tokens import Sentence, is_headline_case, sentences
 
-
-@dataclass
-class Analysis:
-    article: Article
-    paragraphs: list[str]  # title, caption, body paragraphs: what the offsets refer to
-    sentences: list[Sentence]
-    paragraph_of: list[int]  # sentence index -> paragraph index
-    candidates: list[Candidate]
+_CODE: dict[EntityType | None, int] = {None: -1, **{t: i for i, t in enumerate(TYPES)}}
 
 
-def analyse(article: Article, gaz: Gazetteer, rules: EntityRules) -> Analysis:
+def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     language = (article.language or "en").lower().split("-")[0]
     english = language == "en"
     paragraphs: list[str] = []
     all_sentences: list[Sentence] = []
-    paragraph_of: list[int] = []
 
     def add(text: str, zone: str, weak: bool = False) -> None:
         text = " ".join(text.split())
-        if not text:
-            return
-        paragraphs.append(text)
-        for s in sentences(text, zone, weak):
-            all_sentences.append(s)
-            paragraph_of.append(len(paragraphs) - 1)
+        if text:
+            all_sentences.extend(sentences(text, len(paragraphs), zone, weak))
+            paragraphs.append(text)
 
     # A headline's capitals (or a wire headline re-cased word by word) say little about names.
     add(article.title, "title", weak=is_headline_case(article.title))
@@ -51,46 +42,62 @@ def analyse(article: Article, gaz: Gazetteer, rules: EntityRules) -> Analysis:
         add(paragraph, "body")
 
     candidates: list[Candidate] = []
-    for index, sentence in enumerate(all_sentences):
-        for cand in find(sentence, index, gaz, language):
-            if rules.ignored(cand.surface):
-                continue
-            classify(cand, gaz, english, language)
-            _apply_rules(cand, rules, gaz)
-            if not rules.ignored(cand.canonical):
+    for sentence in all_sentences:
+        if sentence.runs:
+            for cand in find(sentence, gaz, language):
+                classify(cand, gaz, english, language)
                 candidates.append(cand)
-    _paren_acronyms(candidates, all_sentences)
-    sports.apply(sports.sport_kind(article.title), candidates, all_sentences, gaz)
-    return Analysis(article, paragraphs, all_sentences, paragraph_of, candidates)
+    _paren_acronyms(candidates)
+    sports.apply(sports.sport_kind(article.title), candidates, gaz)
+    spots = quote_spots(paragraphs)
+    rows = _records(candidates, gaz, bool(spots))
+    votes, forms = teach(rows)
+    folded = frozenset(n.casefold() for row in rows for n in row[:2])
+    return EntityAnalysis(plan(rows), votes, forms, folded, tuple(spots))
 
 
-def _apply_rules(cand: Candidate, rules: EntityRules, gaz: Gazetteer) -> None:
-    target = rules.aliases.get(cand.surface) or rules.aliases.get(cand.canonical)
-    if target:
-        cand.canonical = target
-        if cand.type is None:
-            hit = gaz.lookup(target)
-            if hit:
-                cand.type, cand.strength = hit[0], 3
-        cand.strength = max(cand.strength, 2) if cand.type else cand.strength
-    forced = rules.types.get(cand.canonical)
-    if forced is not None:
-        cand.type, cand.strength = forced, 4
-
-
-def _paren_acronyms(candidates: list[Candidate], all_sentences: list[Sentence]) -> None:
+def _paren_acronyms(candidates: list[Candidate]) -> None:
     """'(SACEUR)' after a title is an abbreviated title, not an organization."""
     for cand in candidates:
         if not cand.paren_acronym or cand.strength >= 3:
             continue
-        words = all_sentences[cand.sentence].words
-        k = cand.start - 2
-        while k >= 0 and words[k][:1].isupper():
-            if words[k].casefold() in lx.TITLES:
+        for word in reversed(cand.sentence.before(cand.start - 1, 8)):
+            if not word[:1].isupper():
+                break
+            if word.casefold() in lx.TITLES:
                 cand.type, cand.strength = None, 0
                 break
-            k -= 1
 
 
-def is_person(cand: Candidate) -> bool:
-    return cand.type is EntityType.PERSON
+def _records(candidates: list[Candidate], gaz: Gazetteer, with_offsets: bool) -> list[tuple]:
+    groups: dict[tuple, list] = {}  # key -> [count, roles, offsets]
+    for c in candidates:
+        flags = 0
+        if c.weak:
+            flags |= WEAK
+            if not c.headline and (not gaz.is_word(c.tokens[0]) or _speaks(c)):
+                flags |= SURNAME
+        elif not c.headline:
+            flags |= SURNAME
+        key = (c.surface, c.canonical, _CODE[c.type], c.strength, flags)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = [0, {}, []]
+        group[0] += 1
+        if c.role or c.extras:
+            roles = group[1]
+            for role in (c.role, *(c.extras or ())):
+                if role:
+                    roles[role] = roles.get(role, 0) + 1
+        if with_offsets:
+            group[2] += (c.sentence.paragraph, c.start)
+    return [
+        (surface, canonical, type_, strength, flags, count, tuple(sorted(roles.items())) if roles else (),
+         tuple(offsets))
+        for (surface, canonical, type_, strength, flags), (count, roles, offsets) in groups.items()
+    ]
+
+
+def _speaks(c: Candidate) -> bool:
+    """'Tusk said ...': a speech verb right after the name."""
+    return c.next_token().casefold() in lx.SPEECH_VERBS

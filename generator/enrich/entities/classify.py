@@ -15,8 +15,28 @@ from .gazetteer import Gazetteer
 PERSON, ORG, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
 
 
+_memos: dict[tuple[int, str], dict] = {}
+
+
 def classify(cand: Candidate, gaz: Gazetteer, english: bool = True, language: str = "en") -> None:
-    """Fill in `type`, `strength` and `canonical` of a candidate."""
+    """Fill in `type`, `strength` and `canonical` of a candidate (memoized: names repeat)."""
+    memo = _memos.get((id(gaz), language))
+    if memo is None:
+        if len(_memos) > 64:
+            _memos.clear()
+        memo = _memos[(id(gaz), language)] = {}
+    key = (cand.surface, cand.cue, cand.cue_strength, cand.weak, cand.headline)
+    hit = memo.get(key)
+    if hit is None:
+        _classify(cand, gaz, english, language)
+        if len(memo) > 100_000:
+            memo.clear()
+        memo[key] = (cand.type, cand.strength, cand.canonical)
+    else:
+        cand.type, cand.strength, cand.canonical = hit
+
+
+def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> None:
     tokens = cand.tokens
     surface = cand.surface
     cand.canonical = surface

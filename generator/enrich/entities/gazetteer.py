@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ...model import EntityType
+from .lexicon import CONNECTORS
 
 DATA_FILE = "gazetteer.json.gz"
 
@@ -26,6 +27,8 @@ class Gazetteer:
     stop_words: dict[str, frozenset[str]]  # language code -> casefolded function words
     countries: frozenset[str]  # casefolded names of countries and continents
     longest: int  # the most tokens in one name
+    first_len: dict[str, int]  # casefolded first word -> the most words in a name starting with it
+    spanning: frozenset[str]  # casefolded first words of names with a lowercase word ("Bosnia and Herzegovina")
 
     def lookup(self, phrase: str) -> tuple[EntityType, str] | None:
         """(type, canonical name) for a phrase as written, or None.
@@ -66,12 +69,18 @@ def gazetteer() -> Gazetteer:
     raw = resources.files("generator").joinpath("data", DATA_FILE).read_bytes()
     data = json.loads(gzip.decompress(raw))
     names: dict[str, tuple[EntityType, str, str]] = {}
-    longest = 1
+    first_len: dict[str, int] = {}
+    spanning: set[str] = set()
     # Places first, then organizations: a hand-written organization wins a shared name.
     for key, type_ in (("place", EntityType.PLACE), ("organization", EntityType.ORGANIZATION)):
         for surface, canonical in data[key].items():
-            names[surface.casefold()] = (type_, canonical, surface)
-            longest = max(longest, surface.count(" ") + 1)
+            folded = surface.casefold()
+            names[folded] = (type_, canonical, surface)
+            words = folded.split(" ")
+            if first_len.get(words[0], 0) < len(words):
+                first_len[words[0]] = len(words)
+            if any(w[:1].islower() and w not in CONNECTORS for w in surface.split(" ")[1:]):
+                spanning.add(words[0])
     return Gazetteer(
         names=names,
         first_names=frozenset(n.casefold() for n in data["first_names"]),
@@ -79,5 +88,7 @@ def gazetteer() -> Gazetteer:
         words=frozenset(data["words"]),
         stop_words={code: frozenset(words) for code, words in data["stop_words"].items()},
         countries=frozenset(n.casefold() for n in data["countries"]),
-        longest=longest,
+        longest=max(first_len.values(), default=1),
+        first_len=first_len,
+        spanning=frozenset(spanning),
     )

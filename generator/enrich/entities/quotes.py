@@ -8,7 +8,7 @@ naming the person. A quotation needs a speech verb in its sentence and at least
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
 
 from . import lexicon as lx
 
@@ -19,35 +19,46 @@ _QUOTE = re.compile(r"“([^”]{10,600})”|\"([^\"]{10,600})\"|«\s?([^»]{10,
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
-@dataclass(frozen=True, slots=True)
-class PersonAt:
-    """A resolved person mention: where it is in a paragraph and whom it names."""
-
-    paragraph: int
-    start: int  # character offsets in the paragraph
-    end: int
-    name: str
+# A quotation that a person may have said: (paragraph, quote start, quote end, sentence start,
+# sentence end, the sentence has "he"/"she", the quotation as shown). Offsets are characters.
+Spot = tuple[int, int, int, int, int, bool, str]
 
 
-def find_quotes(paragraphs: list[str], people: list[PersonAt]) -> list[tuple[str, str]]:
-    """(person name, quotation) pairs, in text order."""
-    by_paragraph: dict[int, list[PersonAt]] = {}
-    for p in people:
-        by_paragraph.setdefault(p.paragraph, []).append(p)
-    out: list[tuple[str, str]] = []
+def quote_spots(paragraphs: list[str]) -> list[Spot]:
+    """Quotations with a speech verb in their sentence, in text order; who said them is
+    decided once the people of the article are known (`attribute`)."""
+    out: list[Spot] = []
     for index, text in enumerate(paragraphs):
+        if not ('"' in text or "“" in text or "«" in text or "„" in text):
+            continue
         for m in _QUOTE.finditer(text):
-            quote = next(g for g in m.groups() if g is not None).strip()
+            quote = m.group(m.lastindex).strip()
             if len(_WORD.findall(quote)) < MIN_WORDS:
                 continue
             begin, end = _sentence_around(text, m.start(), m.end())
-            outside = text[begin : m.start()] + " " + text[m.end() : end]
-            words = [w.casefold() for w in _WORD.findall(outside)]
-            if not any(w in lx.SPEECH_VERBS for w in words):
+            words = _WORD.findall((text[begin : m.start()] + " " + text[m.end() : end]).casefold())
+            if lx.SPEECH_VERBS.isdisjoint(words):
                 continue
-            speaker = _speaker(index, begin, end, m.start(), m.end(), by_paragraph, people, words)
-            if speaker:
-                out.append((speaker, _trim(quote)))
+            pronoun = not lx.PERSON_PRONOUNS.isdisjoint(words)
+            out.append((index, m.start(), m.end(), begin, end, pronoun, _trim(quote)))
+    return out
+
+
+def attribute(spots, people: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """(person name, quotation) pairs, in text order. `people`: (paragraph, offset, name) of
+    every person mentioned, sorted."""
+    out: list[tuple[str, str]] = []
+    for index, q_start, q_end, begin, end, pronoun, quote in spots:
+        lo = bisect_left(people, (index, begin))
+        hi = bisect_left(people, (index, end))
+        here = [p for p in people[lo:hi] if not q_start <= p[1] < q_end]
+        if here:
+            before = [p for p in here if p[1] < q_start]
+            out.append(((before[-1] if before else here[0])[2], quote))
+        elif pronoun:
+            k = bisect_left(people, (index, q_start))
+            if k:
+                out.append((people[k - 1][2], quote))
     return out
 
 
@@ -60,18 +71,6 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
         if k >= 0:
             right = min(right, k + 1)
     return begin, right
-
-
-def _speaker(index, begin, end, q_start, q_end, by_paragraph, people, words) -> str | None:
-    here = [p for p in by_paragraph.get(index, ()) if begin <= p.start < end and not q_start <= p.start < q_end]
-    if here:
-        before = [p for p in here if p.start < q_start]
-        return (before[-1] if before else here[0]).name
-    if any(w in lx.PERSON_PRONOUNS for w in words):
-        earlier = [p for p in people if (p.paragraph, p.start) < (index, q_start)]
-        if earlier:
-            return earlier[-1].name
-    return None
 
 
 def _trim(quote: str) -> str:

@@ -3,25 +3,23 @@
 Within an article, "Merz" after "Friedrich Merz" is Friedrich Merz, and "Alexus G.
 Grynkewich" and "Alexus Grynkewich" are one person. Across the corpus, a name typed with
 confidence somewhere keeps that type everywhere, and a surname used alone resolves to the
-full name when the corpus knows exactly one person by it.
+full name when the corpus knows exactly one person by it. The owner's rules apply first.
+
+What depends on the article alone is planned in pass one (`plan`, `teach`), so that the
+corpus pass is a few dictionary lookups per distinct name of each article.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 
-from ...model import EntityMention, EntityType
-from .analyse import Analysis
-from .candidates import Candidate
-from . import lexicon as lx
+from ...model import EntityMention
 from .gazetteer import Gazetteer
-from .quotes import PersonAt, find_quotes
+from .quotes import attribute
+from .records import (CORPUS, CORPUS_SURNAME, DROP, FINAL, LOCAL, NO_TYPE, PERSON, PLACE, SURNAME, TYPES, WEAK,
+                      EntityAnalysis, Name)
 from .rules import EntityRules
 
-PERSON = EntityType.PERSON
-_TYPE_ORDER = {t: i for i, t in enumerate(EntityType)}
 MIN_STRENGTH = 1  # what is reported: guesses (1) only when nothing contradicts them
 
 
@@ -32,172 +30,279 @@ def person_key(name: str) -> tuple[str, ...]:
     return tuple(p.casefold() for p in parts[:1] + middle + parts[1:][-1:])
 
 
-@dataclass
-class Corpus:
-    """What the whole corpus knows: confident types of names, full names of people."""
-
-    votes: dict[str, dict[EntityType, int]] = field(default_factory=dict)
-    surnames: dict[str, set[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(set))
-    forms: dict[tuple[str, ...], Counter] = field(default_factory=lambda: defaultdict(Counter))
-
-    def learn(self, analysis: Analysis) -> None:
-        for cand in analysis.candidates:
-            if cand.type is None:
-                continue
-            if cand.strength >= 2:
-                votes = self.votes.setdefault(cand.canonical, {})
-                votes[cand.type] = votes.get(cand.type, 0) + cand.strength
-            if cand.type is PERSON and cand.strength >= 2 and len(cand.canonical.split()) >= 2:
-                key = person_key(cand.canonical)
-                if len(key) >= 2:
-                    self.surnames[key[-1]].add(key)
-                    self.forms[key][cand.canonical] += 1
-
-    def confident_type(self, name: str) -> EntityType | None:
-        votes = self.votes.get(name)
-        if not votes:
-            return None
-        (best, n), *rest = sorted(votes.items(), key=lambda kv: (-kv[1], _TYPE_ORDER[kv[0]]))
-        return best if not rest or n >= 2 * rest[0][1] else None
-
-    def full_name(self, key: tuple[str, ...]) -> str | None:
-        """The most used written form of a person's name (ties: the shorter, then A-Z)."""
-        forms = self.forms.get(key)
-        if not forms:
-            return None
-        return min(forms.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
+def _letters(name: str) -> int:
+    if len(name) > 1 and name[:2].isalpha():
+        return 2  # at least
+    return sum(ch.isalpha() for ch in name)
 
 
-def resolve_article(analysis: Analysis, corpus: Corpus, gaz: Gazetteer, rules: EntityRules) -> tuple[EntityMention, ...]:
-    cands = [c for c in analysis.candidates]
-    # 1. People named in full in this article, by surname.
-    full: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    for c in cands:
-        if c.type is PERSON and c.strength >= 1 and len(c.tokens) >= 2:
-            key = person_key(c.canonical)
+# --- pass one: what the article alone decides -----------------------------------------
+
+
+def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
+    """The names of one article, each with what pass two still has to do for it."""
+    full: dict[str, dict[tuple[str, ...], str]] = {}  # surname -> key -> a full name, of people named in full
+    local: dict[str, list[int]] = {}  # name -> strength per type, of names typed with confidence here
+    for surface, canonical, type_, strength, flags, count, roles, offsets in rows:
+        if type_ == PERSON and strength >= 1 and " " in surface:
+            key = person_key(canonical)
             if len(key) >= 2:
-                full[key[-1]].add(key)
-    # 2. Names of this article typed with confidence somewhere in it.
-    local: dict[str, dict[EntityType, int]] = {}
-    for c in cands:
-        if c.type is not None and c.strength >= 2:
-            votes = local.setdefault(c.canonical, {})
-            votes[c.type] = votes.get(c.type, 0) + c.strength
-
-    for c in cands:
-        if c.strength >= 4:
-            continue
-        key = person_key(c.canonical)
-        if len(key) == 1 and not (c.strength >= 3 and c.type is not PERSON and _is_country_like(c, gaz)):
-            people = full.get(key[0])
+                full.setdefault(key[-1], {}).setdefault(key, canonical)
+        if type_ >= 0 and strength >= 2:
+            votes = local.get(canonical)
+            if votes is None:
+                votes = local[canonical] = [0, 0, 0]
+            votes[type_] += strength * count
+    out: list[Name] = []
+    for row in rows:
+        surface, canonical, type_, strength, flags = row[:5]
+        mode, ref = FINAL, ""
+        if strength < 4:
+            key = person_key(canonical)
+            people = full.get(key[0]) if len(key) == 1 and not (strength >= 3 and type_ == PLACE) else None
             if people and len(people) == 1:
-                c.type, c.strength = PERSON, max(c.strength, 2)
-                c.canonical = _display(next(iter(people)), corpus, c)
-                continue
-        if c.strength >= 2:
-            continue
-        votes = local.get(c.canonical)
-        if votes:
-            c.type, c.strength = _best(votes), 2
-            continue
-        known = corpus.confident_type(c.canonical)
-        if known is not None:
-            c.type, c.strength = known, 2
-            continue
-        if len(key) == 1 and (c.type in (None, PERSON)):
-            people = corpus.surnames.get(key[0])
-            if people and len(people) == 1 and not c.headline and (
-                    not c.weak or not gaz.is_word(c.tokens[0]) or _speaks(analysis, c)):
-                c.type, c.strength = PERSON, 2
-                c.canonical = _display(next(iter(people)), corpus, c)
-
-    # 3. One written form per person across the corpus.
-    for c in cands:
-        if c.type is PERSON and len(c.canonical.split()) >= 2:
-            c.canonical = corpus.full_name(person_key(c.canonical)) or c.canonical
-            c.canonical = rules.canonical(c.canonical)
-
-    kept = [c for c in cands if c.type is not None and c.strength >= MIN_STRENGTH and _plausible(c)]
-    kept = [c for c in kept if not rules.ignored(c.canonical)]
-    return _mentions(kept, analysis)
-
-
-def _best(votes: dict[EntityType, int]) -> EntityType:
-    return min(votes.items(), key=lambda kv: (-kv[1], _TYPE_ORDER[kv[0]]))[0]
-
-
-def _separate(votes: dict[EntityType, int]) -> bool:
-    """Two types each used with confidence: a city and its team, not a doubtful guess."""
-    return sum(1 for n in votes.values() if n >= 2) > 1 and PERSON not in votes
-
-
-def _speaks(analysis: Analysis, c: Candidate) -> bool:
-    """'Tusk said ...': a speech verb right after the name."""
-    words = analysis.sentences[c.sentence].words
-    return c.end < len(words) and words[c.end].casefold() in lx.SPEECH_VERBS
-
-
-def _display(key: tuple[str, ...], corpus: Corpus, cand: Candidate) -> str:
-    return corpus.full_name(key) or " ".join(t for t in cand.tokens)
-
-
-def _is_country_like(cand: Candidate, gaz: Gazetteer) -> bool:
-    return cand.type is EntityType.PLACE
-
-
-def _plausible(c: Candidate) -> bool:
-    name = c.canonical
-    letters = sum(ch.isalpha() for ch in name)
-    return letters >= 2 and not (c.type is PERSON and c.weak and c.strength < 2)
-
-
-def _mentions(kept: list[Candidate], analysis: Analysis) -> tuple[EntityMention, ...]:
-    # One entity per name, unless the article uses one name for two ("New York" the city and the team).
-    types_of: dict[str, dict[EntityType, int]] = {}
-    for c in kept:
-        votes = types_of.setdefault(c.canonical, {})
-        votes[c.type] = votes.get(c.type, 0) + c.strength
-    by_name: dict[tuple[str, EntityType], list[Candidate]] = defaultdict(list)
-    for c in kept:
-        votes = types_of[c.canonical]
-        type_ = c.type if c.strength >= 2 and len(votes) > 1 and _separate(votes) else _best(votes)
-        by_name[(c.canonical, type_)].append(c)
-    people: list[PersonAt] = []
-    for c in kept:
-        if c.type is PERSON:
-            s = analysis.sentences[c.sentence]
-            start = s.starts[c.start]
-            end = s.starts[c.end - 1] + len(s.words[c.end - 1])
-            people.append(PersonAt(analysis.paragraph_of[c.sentence], start, end, c.canonical))
-    people.sort(key=lambda p: (p.paragraph, p.start))
-    quotes: dict[str, list[str]] = defaultdict(list)
-    for name, quote in find_quotes(analysis.paragraphs, people):
-        if quote not in quotes[name]:
-            quotes[name].append(quote)
-
-    out: list[EntityMention] = []
-    for (name, type_), group in by_name.items():
-        roles: dict[str, int] = {}
-        for c in group:
-            if c.type is PERSON:
-                for r in (c.role, *c.extras):
-                    if r:
-                        roles[r] = roles.get(r, 0) + 1
-        aliases = sorted({c.surface for c in group if c.surface != name})
-        out.append(EntityMention(
-            name=name,
-            type=type_,
-            count=len(group),
-            roles=tuple(r for r, _ in sorted(roles.items(), key=lambda kv: (-kv[1], kv[0]))) if type_ is PERSON else (),
-            aliases=tuple(aliases),
-            quotes=tuple(quotes.get(name, ())) if type_ is PERSON else (),
-        ))
-    out.sort(key=lambda m: (_TYPE_ORDER[m.type], -m.count, m.name.casefold(), m.name))
+                mode, type_, strength, ref = LOCAL, PERSON, max(strength, 2), next(iter(people.values()))
+            elif strength < 2:
+                votes = local.get(canonical)
+                if votes:
+                    type_, strength = best(votes), 2
+                elif len(key) == 1 and type_ <= PERSON and flags & SURNAME:
+                    mode, ref = CORPUS_SURNAME, key[0]
+                else:
+                    mode = CORPUS
+        if mode == FINAL and (type_ < 0 or strength < MIN_STRENGTH or type_ == PERSON and flags & WEAK and strength < 2
+                              or _letters(canonical) < 2):
+            mode = DROP
+        out.append((*row, mode, type_, strength, ref))
     return tuple(out)
 
 
-def learn_all(analyses: Iterable[Analysis]) -> Corpus:
+def teach(rows: Sequence[tuple]) -> tuple[tuple[tuple[str, int, int], ...], tuple[tuple[str, int], ...]]:
+    """What one article teaches the corpus: the types it gives names with confidence, and
+    the full names of people."""
+    votes: dict[tuple[str, int], int] = {}
+    forms: dict[str, int] = {}
+    for row in rows:
+        canonical, type_, strength, count = row[1], row[2], row[3], row[5]
+        if type_ < 0 or strength < 2:
+            continue
+        votes[(canonical, type_)] = votes.get((canonical, type_), 0) + strength * count
+        if type_ == PERSON and " " in canonical and len(person_key(canonical)) >= 2:
+            forms[canonical] = forms.get(canonical, 0) + count
+    return tuple((n, t, v) for (n, t), v in votes.items()), tuple(forms.items())
+
+
+def best(votes: list[int]) -> int:
+    """The type with the most strength (ties: person, organization, place)."""
+    return votes.index(max(votes))
+
+
+# --- pass two: the corpus --------------------------------------------------------------
+
+
+class Corpus:
+    """What the whole corpus knows: confident types of names, full names of people."""
+
+    def __init__(self) -> None:
+        self.votes: dict[str, list[int]] = {}  # name -> strength summed per type
+        self.forms: dict[tuple[str, ...], dict[str, int]] = {}  # person key -> written form -> times
+        self.confident: dict[str, int] = {}
+        self.surnames: dict[str, tuple[str, ...] | None] = {}  # surname -> the one person's key (None: several)
+        self._full: dict[tuple[str, ...], str | None] = {}
+        self._person: dict[str, str] = {}
+        self._keys: dict[str, tuple[str, ...]] = {}
+
+    def key(self, name: str) -> tuple[str, ...]:
+        try:
+            return self._keys[name]
+        except KeyError:
+            key = self._keys[name] = person_key(name)
+            return key
+
+    def learn(self, votes, forms) -> None:
+        for name, type_, n in votes:
+            v = self.votes.get(name)
+            if v is None:
+                v = self.votes[name] = [0, 0, 0]
+            v[type_] += n
+        for name, n in forms:
+            key = person_key(name)
+            known = self.forms.get(key)
+            if known is None:
+                self.forms[key] = {name: n}
+            else:
+                known[name] = known.get(name, 0) + n
+
+    def settle(self) -> None:
+        """Once everything is learnt: the confident types and the surnames."""
+        for name, votes in self.votes.items():
+            ranked = sorted(((n, t) for t, n in enumerate(votes) if n), key=lambda nt: (-nt[0], nt[1]))
+            (n, type_), rest = ranked[0], ranked[1:]
+            if not rest or n >= 2 * rest[0][0]:
+                self.confident[name] = type_
+        for key in self.forms:
+            surname = key[-1]
+            self.surnames[surname] = None if surname in self.surnames else key
+
+    def full_name(self, key: tuple[str, ...]) -> str | None:
+        """The most used written form of a person's name (ties: the shorter, then A-Z)."""
+        try:
+            return self._full[key]
+        except KeyError:
+            forms = self.forms.get(key)
+            name = min(forms.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0] if forms else None
+            self._full[key] = name
+            return name
+
+    def person(self, name: str) -> str:
+        """A person's name as the corpus writes it most ('Alexus G. Grynkewich' -> 'Alexus Grynkewich')."""
+        try:
+            return self._person[name]
+        except KeyError:
+            out = self._person[name] = self.full_name(self.key(name)) or name
+            return out
+
+
+def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
+                gaz: Callable[[], Gazetteer]) -> list[tuple[EntityMention, ...] | None]:
+    """The entities of every analysed article (None where there is no analysis)."""
+    rule_names = frozenset(n.casefold() for n in (*rules.aliases, *rules.types)) | rules.ignore
+    prepared: list[tuple[tuple[Name, ...], tuple] | None] = []
     corpus = Corpus()
     for analysis in analyses:
-        corpus.learn(analysis)
-    return corpus
+        if analysis is None:
+            prepared.append(None)
+            continue
+        if rule_names and not rule_names.isdisjoint(analysis.folded):
+            rows = apply_rules(analysis.names, rules, gaz)
+            names = plan(rows)
+            corpus.learn(*teach(rows))
+        else:
+            names = analysis.names
+            corpus.learn(analysis.votes, analysis.forms)
+        prepared.append((names, analysis.quotes))
+    corpus.settle()
+    return [None if p is None else _resolve(p[0], p[1], corpus, rules) for p in prepared]
+
+
+def apply_rules(names: Sequence[Name], rules: EntityRules, gaz: Callable[[], Gazetteer]) -> list[tuple]:
+    """The owner's aliases, forced types and names to ignore, on an article's names as found."""
+    out: list[tuple] = []
+    for name in names:
+        surface, canonical, type_, strength = name[:4]
+        if rules.ignored(surface):
+            continue
+        target = rules.aliases.get(surface) or rules.aliases.get(canonical)
+        if target:
+            canonical = target
+            if type_ < 0:
+                hit = gaz().lookup(target)
+                if hit:
+                    type_, strength = TYPES.index(hit[0]), 3
+            if type_ >= 0:
+                strength = max(strength, 2)
+        forced = rules.types.get(canonical)
+        if forced is not None:
+            type_, strength = TYPES.index(forced), 4
+        if rules.ignored(canonical):
+            continue
+        out.append((surface, canonical, type_, strength, *name[4:8]))
+    return out
+
+
+def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules) -> tuple[EntityMention, ...]:
+    confident, surnames = corpus.confident, corpus.surnames
+    aliases, ignore = rules.aliases, rules.ignore
+    # name -> [(surface, type, strength, count, roles, offsets, own type)]
+    found: dict[str, list[tuple]] = {}
+    for surface, canonical, _, _, flags, count, roles, offsets, mode, type_, strength, ref in names:
+        if mode == DROP:
+            continue
+        if mode != FINAL:
+            if mode == LOCAL:
+                canonical = corpus.full_name(corpus.key(ref)) or surface
+            else:
+                known = confident.get(canonical, NO_TYPE)
+                if known >= 0:
+                    type_, strength = known, 2
+                elif mode == CORPUS_SURNAME:
+                    key = surnames.get(ref)
+                    if key is not None:
+                        type_, strength = PERSON, 2
+                        canonical = corpus.full_name(key) or surface
+            if type_ < 0 or strength < MIN_STRENGTH or type_ == PERSON and flags & WEAK and strength < 2 \
+                    or _letters(canonical) < 2:
+                continue
+        if type_ == PERSON and " " in canonical:
+            canonical = corpus.person(canonical)
+            if aliases:
+                canonical = aliases.get(canonical, canonical)
+        if ignore and canonical.casefold() in ignore:
+            continue
+        item = (surface, type_, strength, count, roles, offsets)
+        group = found.get(canonical)
+        if group is None:
+            found[canonical] = [item]
+        else:
+            group.append(item)
+    return _mentions(found, quotes)
+
+
+def _separate(votes: list[int]) -> bool:
+    """Two types each used with confidence: a city and its team, not a doubtful guess."""
+    return sum(1 for n in votes if n >= 2) > 1 and not votes[PERSON]
+
+
+def _mentions(found: dict[str, list[tuple]], quotes) -> tuple[EntityMention, ...]:
+    said: dict[str, list[str]] = {}
+    if quotes:
+        people = sorted((offsets[i], offsets[i + 1], name) for name, items in found.items()
+                        for _, type_, _, _, _, offsets in items if type_ == PERSON
+                        for i in range(0, len(offsets), 2))
+        for name, quote in attribute(quotes, people):
+            seen = said.setdefault(name, [])
+            if quote not in seen:
+                seen.append(quote)
+    out: list[tuple] = []
+    for name, items in found.items():
+        if len(items) == 1:
+            surface, type_, _, count, roles, _ = items[0]
+            aliases = () if surface == name else (surface,)
+            if type_ == PERSON:
+                out.append((PERSON, -count, name.casefold(), name, _roles(roles), aliases, tuple(said.get(name, ()))))
+            else:
+                out.append((type_, -count, name.casefold(), name, (), aliases, ()))
+            continue
+        # One entity per name, unless the article uses one name for two ("New York" the city and the team).
+        votes = [0, 0, 0]
+        for item in items:
+            votes[item[1]] += item[2] * item[3]
+        main = votes.index(max(votes))
+        split = (votes[0] > 0) + (votes[1] > 0) + (votes[2] > 0) > 1 and _separate(votes)
+        groups: dict[int, list[tuple]] = {}
+        for item in items:
+            type_ = item[1] if split and item[2] >= 2 else main
+            groups.setdefault(type_, []).append(item)
+        for type_, group in groups.items():
+            count = sum(item[3] for item in group)
+            aliases = tuple(sorted({item[0] for item in group if item[0] != name}))
+            if type_ == PERSON:
+                roles = _roles([pair for item in group if item[1] == PERSON for pair in item[4]])
+                out.append((PERSON, -count, name.casefold(), name, roles, aliases, tuple(said.get(name, ()))))
+            else:
+                out.append((type_, -count, name.casefold(), name, (), aliases, ()))
+    out.sort()
+    return tuple(EntityMention(name, TYPES[type_], -count, roles, aliases, quotes)
+                 for type_, count, _, name, roles, aliases, quotes in out)
+
+
+def _roles(pairs) -> tuple[str, ...]:
+    """Roles by how often they were seen (ties: A-Z)."""
+    if not pairs:
+        return ()
+    if len(pairs) == 1:
+        return (pairs[0][0],)
+    times: dict[str, int] = {}
+    for role, n in pairs:
+        times[role] = times.get(role, 0) + n
+    return tuple(r for r, _ in sorted(times.items(), key=lambda kv: (-kv[1], kv[0])))

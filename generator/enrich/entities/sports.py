@@ -15,7 +15,7 @@ import re
 from ...model import EntityType
 from .candidates import Candidate
 from .gazetteer import Gazetteer
-from .tokens import NUMBER, Sentence
+from .tokens import NUMBER, shape
 
 _HEADLINE_SPORT = re.compile(r"^\s*([^\W\d_][^\W\d_ .'/&]*(?: [^\W\d_]+){0,2})\s*[-–:]\s")
 TEAM_SPORTS = frozenset("""
@@ -46,24 +46,26 @@ def sport_kind(title: str) -> str | None:
     return None
 
 
-def _score_after(s: Sentence, c: Candidate) -> bool:
+def _score_after(c: Candidate) -> bool:
     """A score after the name: '2', '2-1', '326', '500-6'; not a date, nor bowling figures '10-1-40-2'."""
-    if c.end >= len(s.words) or s.shapes[c.end] != NUMBER:
+    word = c.next_token()
+    if not word or shape(word) != NUMBER:
         return False
-    word = s.words[c.end]
     return not _DATE_LIKE.match(word) and word.count("-") <= 1
 
 
-def _dateline(s: Sentence, c: Candidate) -> bool:
+def _dateline(c: Candidate) -> bool:
     """'LONDON 1996-08-30', 'BRUSSELS, March 4 -': where the story was filed, a place."""
-    return c.start == s.first and c.end < len(s.words) and (
-        _DATE_LIKE.match(s.words[c.end]) is not None or s.words[c.end] == ",")
+    if not c.first:
+        return False
+    word = c.next_token()
+    return bool(word) and (_DATE_LIKE.match(word) is not None or word == ",")
 
 
-def apply(kind: str | None, candidates: list[Candidate], sentences: list[Sentence], gaz: Gazetteer) -> None:
+def apply(kind: str | None, candidates: list[Candidate], gaz: Gazetteer) -> None:
     """Retype the candidates of one sports article in place."""
     for c in candidates:
-        if sentences[c.sentence].zone == "title" and " ".join(c.tokens).casefold() in _SPORT_WORDS:
+        if c.sentence.zone == "title" and " ".join(c.tokens).casefold() in _SPORT_WORDS:
             c.type, c.strength = None, 0  # "RUGBY UNION - ...": the sport, not the town of Rugby
     if kind == "team":
         teams: set[str] = set()
@@ -71,41 +73,40 @@ def apply(kind: str | None, candidates: list[Candidate], sentences: list[Sentenc
             if c.type is EntityType.PLACE and gaz.is_country(c.canonical) or _looks_like_person(c, gaz) \
                     or c.headline:
                 continue
-            s = sentences[c.sentence]
-            before = s.words[c.start - 1].casefold() if c.start else ""
-            after = s.words[c.end].casefold() if c.end < len(s.words) else ""
+            before = c.prev_token().casefold()
+            after = c.next_token().casefold()
             known_place = c.type is EntityType.PLACE
             unknown = c.type is None or c.type is EntityType.PERSON and c.strength <= 1
             if after in _TEAM_VERBS or before in _BEFORE_TEAM or (known_place and after in _TEAM_ROLES) \
-                    or _score_after(s, c) and (known_place or unknown and (
-                        _paired(candidates, i, sentences) or _standings(s, c))):
+                    or _score_after(c) and (known_place or unknown and (
+                        _paired(candidates, i) or _standings(c))):
                 teams.add(c.canonical)
         for c in candidates:
-            if c.canonical in teams and c.strength < 4 and not _looks_like_person(c, gaz) \
-                    and not _dateline(sentences[c.sentence], c):
+            if c.canonical in teams and c.strength < 4 and not _looks_like_person(c, gaz) and not _dateline(c):
                 c.type, c.strength = EntityType.ORGANIZATION, 2
     elif kind == "individual":
         for c in candidates:
-            s = sentences[c.sentence]
-            bracket = c.end < len(s.words) and s.words[c.end] == "("
-            results_line = s.first < len(s.words) and s.shapes[0] == NUMBER or c.start and s.shapes[c.start - 1] == NUMBER
             if (c.type is None or c.strength <= 1) and 2 <= len(c.tokens) <= 4 and not c.weak \
-                    and (bracket or results_line or _score_after(s, c)) \
                     and all(t[:1].isupper() and not gaz.lookup(t) for t in c.tokens[1:]):
-                c.type, c.strength = EntityType.PERSON, 2
+                s = c.sentence
+                prev = c.prev_token()
+                bracket = c.next_token() == "("
+                results_line = s.text[s.begin].isdigit() or bool(prev) and shape(prev) == NUMBER
+                if bracket or results_line or _score_after(c):
+                    c.type, c.strength = EntityType.PERSON, 2
         # "Mike Hulbert, Brian Henninger, Tiger Woods": a list of players goes on across lines.
         for order in (candidates, candidates[::-1]):
             for a, b in zip(order, order[1:]):
-                if a.sentence == b.sentence and _listed(sentences[a.sentence], a, b) \
+                if a.sentence is b.sentence and _listed(a, b) \
                         and a.type is EntityType.PERSON and a.strength >= 2 \
                         and (b.type is None or b.strength <= 1) and 2 <= len(b.tokens) <= 3:
                     b.type, b.strength = EntityType.PERSON, 2
 
 
-def _listed(s: Sentence, a: Candidate, b: Candidate) -> bool:
+def _listed(a: Candidate, b: Candidate) -> bool:
     """Two names with only a comma between them."""
     first, second = (a, b) if a.start < b.start else (b, a)
-    return second.start == first.end + 1 and s.words[first.end] == ","
+    return a.sentence.text[first.end : second.start] in (",", ", ")
 
 
 _SPORT_WORDS = TEAM_SPORTS | INDIVIDUAL_SPORTS | {"rugby", "motor", "horse", "ice", "figure", "table"}
@@ -122,22 +123,23 @@ def _looks_like_person(c: Candidate, gaz: Gazetteer) -> bool:
     return len(c.tokens) >= 2 and len(c.tokens[0]) == 2 and c.tokens[0].endswith(".")
 
 
-def _standings(s: Sentence, c: Candidate) -> bool:
+def _standings(c: Candidate) -> bool:
     """A table row: 'Deportivo Coruna 3 2 1 0 5 2 7' (played, won, drawn, lost, goals, points)."""
+    if not c.first:
+        return False
     numbers = 0
-    for shape in s.shapes[c.end : c.end + 4]:
-        if shape != NUMBER:
+    for word in c.sentence.after(c.end, 4)[0][:4]:
+        if shape(word) != NUMBER:
             break
         numbers += 1
-    return numbers >= 3 and c.start == s.first
+    return numbers >= 3
 
 
-def _paired(candidates: list[Candidate], i: int, sentences: list[Sentence]) -> bool:
+def _paired(candidates: list[Candidate], i: int) -> bool:
     """A results line: 'Deportivo Coruna 2 Real Madrid 1' (another name with a score beside it)."""
     c = candidates[i]
     for j in (i - 1, i + 1):
-        if 0 <= j < len(candidates) and candidates[j].sentence == c.sentence and j != i:
-            other = candidates[j]
-            if _score_after(sentences[other.sentence], other):
+        if 0 <= j < len(candidates) and candidates[j].sentence is c.sentence:
+            if _score_after(candidates[j]):
                 return True
     return False

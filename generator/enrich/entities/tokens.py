@@ -1,55 +1,103 @@
-"""Article text as sentences of tokens, each with its shape (lowercase, Capitalized, CAPS...).
+"""Article text as sentences and runs of capitalized words, without a Python step per word.
 
-One regex pass per paragraph; everything after works on the token lists.
+Names are capitalized, so the extractor only needs the capitalized words and a few words
+around them. One regex finds every run of capitalized words in a paragraph ("Secretary
+General Mark Rutte", "Ursula von der Leyen"); another finds the sentence ends. The words
+around a run (a title before it, "said" after it) are tokenized on demand, a few at a
+time, by `Sentence.before` and `Sentence.after`. The regex engine skips the lowercase
+words, which are most of the text.
+
+Token shapes: lowercase, Capitalized, CAPS, an initial ("G."), a number, or other.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .lexicon import NAME_PARTICLES
+from .lexicon import CONNECTORS, NAME_PARTICLES
 
-# Token shapes.
 OTHER, LOWER, TITLE, UPPER, INITIAL, NUMBER = range(6)
 
-_TOKEN = re.compile(
-    r"(?:[^\W\d_]\.){2,}"  # U.S., U.N.
-    r"|(?:St|Mt|Ft|Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Gov|Rep|Prof|Rev|Messrs|Brig|Cdr)\.(?=\s+[^\W\d_])"
-    r"|[^\W\d_a-z]\.(?=\s+[^\W\d_])"  # an initial: "Alexus G. Grynkewich"
-    r"|\d+(?:[.,:/-]\d+)*"  # numbers, scores, times
-    r"|[^\W_](?:[\w&]|['’-](?=[^\W_]))*"  # words, with inner apostrophes and hyphens
-    r"|\S"  # punctuation
+
+def _char_class(test) -> str:
+    """A regex character class of the BMP characters passing `test`, as ranges."""
+    codes = [c for c in range(0x10000) if test(chr(c))]
+    parts: list[str] = []
+    start = prev = codes[0]
+    for c in codes[1:] + [-1]:
+        if c == prev + 1:
+            prev = c
+            continue
+        parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
+        start = prev = c
+    return "[" + "".join(parts) + "]"
+
+
+_UP = _char_class(lambda ch: ch.isupper() or ch.istitle())  # a capital letter, in any script
+_ABBREV = "St|Mt|Ft|Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Gov|Rep|Prof|Rev|Messrs|Brig|Cdr"
+_ABBREV_SET = frozenset(_ABBREV.split("|"))
+_PARTICLE = "|".join(sorted(NAME_PARTICLES, key=lambda p: (-len(p), p)))
+_WORD_TAIL = r"[\w&]*(?:(?:['’](?!s\b)|-(?:(?:" + _PARTICLE + r")-)*(?=" + _UP + r"))[^\W_][\w&]*)*"
+
+# Every token, as the extractor sees them: "U.S.", "Mr.", "G." (an initial), numbers and scores,
+# words with inner apostrophes and hyphens (a possessive 's is a token of its own), punctuation.
+# A hyphen joins parts that are all capitalized ("Jean-Claude") or all not ("well-known"):
+# "NATO-led", "Berlin-based" and "pro-Russian" are three tokens each.
+TOKEN = re.compile(
+    r"[a-z][\w&]*(?:(?:['’](?!s\b)|-(?!" + _UP + r"))[^\W_][\w&]*)*(?!\w|\.[^\W\d_]\.)"  # the common case
+    r"|(?:[^\W\d_]\.){2,}"
+    r"|(?:" + _ABBREV + r")\.(?=\s+[^\W\d_])"
+    r"|[^\W\d_a-z]\.(?=\s+[^\W\d_])"
+    r"|\d+(?:[.,:/-]\d+)*"
+    r"|[^\W_]" + _WORD_TAIL +
+    r"|['’]s\b"
+    r"|\S"
 )
-_POSSESSIVE = ("'s", "’s")
-_PARTICLES = NAME_PARTICLES
+
+# A capitalized token: a dotted abbreviation ("U.S."), an initial ("G."), or a word whose
+# hyphenated parts are all capitalized ("Jean-Claude", "Inzamam-ul-Haq"; "NATO-led" is "NATO").
+# The pattern starts with a plain character class so that the regex engine scans for it fast;
+# title abbreviations ("Mr.", "St.") are joined to the name after them in `sentences`.
+_CAP_REST = r"(?:\.(?:(?:[^\W\d_]\.)+|(?= [^\W\d_]))|" + _WORD_TAIL + r")"
+_CAP_INNER = r"(?:" + _UP + _CAP_REST + r"|(?:(?:" + _PARTICLE + r")-)+" + _UP + _WORD_TAIL + r")"  # "al-Abidine"
+_CONNECTOR = "|".join(sorted((re.escape(c) for c in CONNECTORS), key=lambda c: (-len(c), c)))
+RUN = re.compile(_UP + r"(?<![\w&'’].)" + _CAP_REST + r"(?: (?:(?:" + _CONNECTOR + r") ){0,3}" + _CAP_INNER + r")*")
+_PARTICLE_PREFIX = re.compile(r"(?<![\w'’-])(?:(?:" + _PARTICLE + r")-)+\Z")
+
+# A sentence ends at . ! ? or … followed (after closing quotes, brackets and openers) by a
+# capitalized word or a number.
+_SENTENCE_END = re.compile(r"[.!?…][”’\")\]]*(?=[ \"“‘«(\[—–'’-]+(?:" + _UP + r"|\d))")
 _ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st mt jr sr no vs etc inc ltd co corp
 jan feb mar apr jun jul aug sep sept oct nov dec dept est fig rev hon pres messrs cdr brig ft
 """.split())
-_SENTENCE_END = frozenset(".!?…")
-_OPENERS = frozenset("\"“‘«([—–-'")
+_ALNUM = re.compile(r"[^\W_]")
+_LETTER_TOKEN = re.compile(r"(?<![\w&'’])[^\W\d_]")
+_TWO_CAPITALS = re.compile(_UP + _UP)
 
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    words: tuple[str, ...]  # every token, punctuation included
-    shapes: tuple[int, ...]
-    starts: tuple[int, ...]  # offsets in `text`
-    text: str  # the paragraph the sentence is in
-    zone: str  # "title", "caption" or "body"
-    weak: bool  # capitalization says little here (a headline, a line in capitals)
-    first: int  # index of the first word (capitalized because it starts the sentence)
+_shapes: dict[str, int] = {}
 
 
 def shape(token: str) -> int:
+    """The shape of a token (memoized: names repeat)."""
+    s = _shapes.get(token)
+    if s is None:
+        s = _shape(token)
+        if len(_shapes) < 200_000:
+            _shapes[token] = s
+    return s
+
+
+def _shape(token: str) -> int:
     first = token[0]
     if first.isdigit():
         return NUMBER
     if not first.isalpha():
         return OTHER
     if first.islower():
-        if "-" in token and token.split("-", 1)[0] in _PARTICLES and token.split("-", 1)[1][:1].isupper():
+        head, _, rest = token.partition("-")
+        if rest[:1].isupper() and head in NAME_PARTICLES:
             return TITLE  # "al-Abidine", "al-Aqsa"
         return LOWER
     if len(token) == 2 and token[1] == ".":
@@ -60,78 +108,199 @@ def shape(token: str) -> int:
     return TITLE
 
 
-def _tokens(text: str) -> tuple[list[str], list[int]]:
-    words: list[str] = []
-    starts: list[int] = []
-    for m in _TOKEN.finditer(text):
-        token, start = m.group(), m.start()
-        if len(token) > 3 and token.endswith(_POSSESSIVE):
-            words += [token[:-2], token[-2:]]
-            starts += [start, start + len(token) - 2]
-            continue
-        if len(token) >= 4 and token[1] == "." and token[-1] == "." and not token.isupper():
-            token = token.upper()  # "U.s." from a re-cased headline is "U.S."
-        if "-" in token and token[0].isalpha():
-            parts = token.split("-")
-            capital = [p[:1].isupper() or p.casefold() in _PARTICLES for p in parts]
-            if any(capital) and not all(capital):
-                # "NATO-led", "pro-Russian", "Berlin-based": the capitalized part stands alone.
-                offset = start
-                for part, cap in zip(parts, capital):
-                    if part:
-                        words.append(part if cap else part)
-                        starts.append(offset)
-                    offset += len(part)
-                    words.append("-")
-                    starts.append(offset)
-                    offset += 1
-                words.pop()
-                starts.pop()
-                continue
-        words.append(token)
-        starts.append(start)
-    return words, starts
+@dataclass(slots=True)
+class Sentence:
+    text: str  # the paragraph the sentence is in
+    begin: int  # offsets in `text`
+    end: int
+    paragraph: int
+    zone: str  # "title", "caption" or "body"
+    weak: bool  # capitalization says little here (a headline, a line in capitals)
+    first: int  # offset of the first word or number (capitalized because it starts the sentence)
+    runs: list[tuple[list[str], list[int]]] = field(default_factory=list)  # words and their offsets
+
+    def before(self, pos: int, n: int = 1) -> list[str]:
+        """Up to `n` tokens of this sentence before offset `pos`, in text order."""
+        text, lo = self.text, self.begin
+        k = pos - 1
+        for _ in range(n):
+            k = text.rfind(" ", lo, k)
+            if k < 0:
+                k = lo - 1
+                break
+        tokens = TOKEN.findall(text, k + 1, pos)
+        return tokens[-n:] if len(tokens) > n else tokens
+
+    def after(self, pos: int, n: int = 1) -> tuple[list[str], bool]:
+        """At least `n` tokens of this sentence from offset `pos` (fewer at its end), and
+        whether they reach the end of the sentence. Only the first `n` are reliable."""
+        text, hi = self.text, self.end
+        k = pos
+        for _ in range(n):
+            k = text.find(" ", k + 1, hi)
+            if k < 0:
+                k = hi
+                break
+        return TOKEN.findall(text, pos, min(hi, k + 2)), k >= hi
+
+    def next_token(self, pos: int) -> str:
+        """The token at offset `pos` or after the space there ("" at the end of the sentence)."""
+        text, hi = self.text, self.end
+        if pos >= hi:
+            return ""
+        c = text[pos]
+        if c != " ":
+            if c.isalnum():
+                return TOKEN.match(text, pos, hi).group()
+            return "'s" if c in "'’" and text.startswith("s", pos + 1) and not text[pos + 2 : pos + 3].isalnum() else c
+        k = text.find(" ", pos + 1, hi)
+        chunk = text[pos + 1 : k] if k >= 0 else text[pos + 1 : hi]
+        if chunk.isalpha():
+            return chunk
+        m = TOKEN.match(text, pos + 1, hi)
+        return m.group() if m else ""
+
+    def prev_token(self, pos: int) -> str:
+        """The token before offset `pos` ("" at the start of the sentence)."""
+        text, lo = self.text, self.begin
+        if pos <= lo:
+            return ""
+        c = text[pos - 1]
+        if c != " ":
+            return c if not c.isalnum() else self.before(pos, 1)[-1]
+        k = text.rfind(" ", lo, pos - 1)
+        chunk = text[k + 1 : pos - 1]
+        if chunk.isalpha():
+            return chunk
+        tokens = TOKEN.findall(chunk)
+        return tokens[-1] if tokens else ""
 
 
-def sentences(text: str, zone: str, weak: bool = False) -> list[Sentence]:
-    """Split one paragraph (or title, or caption) into sentences of tokens."""
-    words, starts = _tokens(text)
-    shapes = [shape(w) for w in words]
+def sentences(text: str, paragraph: int, zone: str, weak: bool = False) -> list[Sentence]:
+    """The sentences of one paragraph (or title, or caption), whitespace already normalised,
+    that hold runs of capitalized words, with their runs."""
+    found = [(m.start(), m.group()) for m in RUN.finditer(text)]
+    if not found:
+        return []
+    bounds = [0]
+    for e in _SENTENCE_END.finditer(text):
+        k = e.start()
+        if text[k] != "." or not _abbreviated(text, k):
+            end = e.end()
+            bounds.append(end + 1 if text[end] == " " else end)
+    bounds.append(len(text))
     out: list[Sentence] = []
-    begin = 0
-    n = len(words)
-    for i, word in enumerate(words):
-        if word not in _SENTENCE_END or i + 1 >= n:
+    sentence: Sentence | None = None
+    runs: list = []
+    bi = 0  # the sentence is text[bounds[bi]:bounds[bi + 1]]
+    limit = -1  # where the current sentence ends (none yet)
+    last_end = -2
+    for start, group in found:
+        if " " in group:
+            words = group.split(" ")
+            starts = []
+            k = start
+            for w in words:
+                starts.append(k)
+                k += len(w) + 1
+        else:
+            words, starts = [group], [start]
+        if start == last_end + 2 and start < limit and text[last_end] == "." and runs[-1][0][-1] in _ABBREV_SET:
+            run_words, run_starts = runs[-1]  # "Mr. Smith", "St. Louis": one name
+            run_words[-1] += "."
+            run_words += words
+            run_starts += starts
+            last_end = starts[-1] + len(words[-1])
             continue
-        nxt = i + 1
-        while nxt < n and words[nxt] in _OPENERS or nxt < n and words[nxt] in "”’\")]":
-            nxt += 1
-        if nxt >= n or shapes[nxt] in (LOWER, OTHER):
+        if "." in group:
+            for i, w in enumerate(words):
+                if len(w) >= 4 and w[1] == "." and w[-1] == "." and not w.isupper():
+                    words[i] = w.upper()  # "U.s." from a re-cased headline is "U.S."
+        if start and text[start - 1] == "-":
+            p = _PARTICLE_PREFIX.search(text, max(0, start - 16), start)
+            if p:  # "al-Qaeda": the particle belongs to the name
+                words[0] = text[p.start() : start] + words[0]
+                starts[0] = start = p.start()
+        last_end = starts[-1] + len(words[-1])
+        if last_end <= limit:
+            runs.append((words, starts))
             continue
-        if word == "." and i > begin and (words[i - 1].casefold() in _ABBREVIATIONS or shapes[i - 1] == INITIAL):
-            continue
-        end = nxt if words[i + 1] in "”’\")]" else i + 1
-        out.append(_sentence(words, shapes, starts, begin, end, text, zone, weak))
-        begin = end
-    if begin < n:
-        out.append(_sentence(words, shapes, starts, begin, n, text, zone, weak))
+        i = 0
+        n = len(words)
+        while i < n:  # a new sentence, or a run across a sentence end (rare: cut there)
+            if starts[i] >= limit:
+                while starts[i] >= bounds[bi + 1]:
+                    bi += 1
+                begin, limit = bounds[bi], bounds[bi + 1]
+                if text[begin].isalnum():
+                    first = begin
+                else:
+                    a = _ALNUM.search(text, begin, limit)
+                    first = a.start() if a else limit
+                sentence = Sentence(text, begin, limit, paragraph, zone, weak, first)
+                runs = sentence.runs
+                out.append(sentence)
+            j = i + 1
+            while j < n and starts[j] < limit:
+                j += 1
+            runs.append((words[i:j], starts[i:j]) if i or j < n else (words, starts))
+            i = j
+    if not weak and _TWO_CAPITALS.search(text):
+        for s in out:
+            _mark_capitals_line(s)
     return out
 
 
-def _sentence(words, shapes, starts, begin, end, text, zone, weak) -> Sentence:
-    w, s, o = tuple(words[begin:end]), tuple(shapes[begin:end]), tuple(starts[begin:end])
-    first = next((k for k, sh in enumerate(s) if sh != OTHER), len(s))
-    letters = [sh for sh in s if sh in (LOWER, TITLE, UPPER)]
-    if len(letters) >= 3 and sum(1 for sh in letters if sh == UPPER) >= 0.6 * len(letters):
-        weak = True  # a line in capitals: "SOCCER - ENGLISH LEAGUE RESULTS"
-    return Sentence(w, s, o, text, zone, weak, first)
+def _abbreviated(text: str, k: int) -> bool:
+    """The period at `k` ends an abbreviation or an initial, not a sentence."""
+    i = text.rfind(" ", 0, k) + 1
+    word = text[i:k]
+    if not word[-1:].isalnum():
+        return False
+    if not word.isalnum():
+        for i in range(len(word) - 1, -1, -1):
+            if not (word[i].isalnum() or word[i] in "&'’"):
+                break
+        else:
+            i = -1
+        if len(word) - i == 2 and i >= 1 and word[i] == "." and word[i - 1].isalpha():
+            return True  # "U.S."
+        word = word[i + 1 :]
+    letter_next = k + 2 < len(text) and text[k + 1] == " " and text[k + 2].isalpha()
+    if letter_next and (word in _ABBREV_SET or len(word) == 1 and word.isalpha() and not "a" <= word <= "z"):
+        return True  # "Mr. Smith", "Alexus G. Grynkewich"
+    return word.casefold() in _ABBREVIATIONS
+
+
+def _mark_capitals_line(s: Sentence) -> None:
+    """A line in capitals ("SOCCER - ENGLISH LEAGUE RESULTS") says little about names."""
+    upper = 0
+    for words, _ in s.runs:
+        for w in words:
+            if len(w) > 1 and w.isupper() and shape(w) == UPPER:
+                upper += 1
+    if upper < 2:
+        return
+    letters = len(_LETTER_TOKEN.findall(s.text, s.begin, s.end))
+    if letters >= 3 and upper >= 0.6 * letters:
+        s.weak = True
 
 
 def is_headline_case(text: str) -> bool:
     """Most words capitalized: a headline, where capitals say little about names."""
-    shapes = [shape(w) for w in _tokens(text)[0]]
+    shapes = [shape(w) for w in TOKEN.findall(text)]
     letters = [sh for sh in shapes if sh in (LOWER, TITLE, UPPER)]
     if len(letters) < 3:
         return True
     caps = sum(1 for sh in letters if sh != LOWER)
     return caps >= 0.6 * len(letters)
+
+
+def tokens_from(text: str, pos: int, limit: int) -> list[tuple[str, int]]:
+    """Up to `limit` tokens from offset `pos`, with their offsets (for names spanning lowercase words)."""
+    out: list[tuple[str, int]] = []
+    for m in TOKEN.finditer(text, pos):
+        out.append((m.group(), m.start()))
+        if len(out) >= limit:
+            break
+    return out

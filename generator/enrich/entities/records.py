@@ -1,0 +1,44 @@
+"""The compact form of an article's analysis: what pass one hands to pass two.
+
+Plain tuples of strings and integers, so that an analysis pickles small and fast: it is
+cached per input file and sent between processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model import EntityType
+
+TYPES: tuple[EntityType, ...] = tuple(EntityType)  # a name's type is its index here, or -1
+PERSON, ORGANIZATION, PLACE = 0, 1, 2
+NO_TYPE = -1
+
+# Flags of a name.
+WEAK = 1  # capitals say little (headline, line in capitals, a sentence's first word)
+SURNAME = 2  # may stand for a person the corpus knows by this one name
+
+# What pass two still has to do for a name (computed in pass one from the article alone).
+FINAL = 0  # nothing: type and strength are settled
+LOCAL = 1  # a surname of a person named in full in the article: show the corpus's form of that name
+CORPUS = 2  # a guess: take the type the corpus is sure of, if any
+CORPUS_SURNAME = 3  # the same, then a surname of the one person the corpus knows by it
+DROP = 4  # settled, and not reported
+
+# One name of an article, as written and typed:
+# (surface, canonical, type, strength, flags, count, roles as (role, times) pairs, offsets as flat
+#  (paragraph, character offset) pairs (only when the article has quotations),
+#  then the plan: mode, type, strength, and a reference: for LOCAL, the full name of the person;
+#  for CORPUS_SURNAME, the surname in lower case).
+Name = tuple
+
+
+@dataclass(frozen=True, slots=True)
+class EntityAnalysis:
+    """What one article says about its names, before the corpus and the owner's rules are known."""
+
+    names: tuple[Name, ...]
+    votes: tuple[tuple[str, int, int], ...]  # (name, type, strength) it teaches the corpus
+    forms: tuple[tuple[str, int], ...]  # (full name of a person, times) it teaches the corpus
+    folded: frozenset[str]  # every name and surface in lower case, to see which owner's rules apply
+    quotes: tuple[tuple[int, int, int, int, int, bool, str], ...]  # see quotes.Spot
