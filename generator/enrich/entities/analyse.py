@@ -12,7 +12,6 @@ from ..markdown_text import plain_text
 from . import lexicon as lx
 from . import sports
 from .candidates import Candidate, find
-from .classify import classify
 from .gazetteer import Gazetteer
 from .quotes import quote_spots
 from .records import SURNAME, TYPES, WEAK, EntityAnalysis
@@ -24,7 +23,6 @@ _CODE: dict[EntityType | None, int] = {None: -1, **{t: i for i, t in enumerate(T
 
 def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     language = (article.language or "en").lower().split("-")[0]
-    english = language == "en"
     paragraphs: list[str] = []
     all_sentences: list[Sentence] = []
 
@@ -43,10 +41,7 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
 
     candidates: list[Candidate] = []
     for sentence in all_sentences:
-        if sentence.runs:
-            for cand in find(sentence, gaz, language):
-                classify(cand, gaz, english, language)
-                candidates.append(cand)
+        candidates += find(sentence, gaz, language)
     _paren_acronyms(candidates)
     sports.apply(sports.sport_kind(article.title), candidates, gaz)
     spots = quote_spots(paragraphs)
@@ -70,30 +65,39 @@ def _paren_acronyms(candidates: list[Candidate]) -> None:
 
 
 def _records(candidates: list[Candidate], gaz: Gazetteer, with_offsets: bool) -> list[tuple]:
+    """One record per distinct (name as written, name, type, strength, flags)."""
+    words, function_words = gaz.words, gaz.function_words("en")
     groups: dict[tuple, list] = {}  # key -> [count, roles, offsets]
     for c in candidates:
-        flags = 0
         if c.weak:
-            flags |= WEAK
-            if not c.headline and (not gaz.is_word(c.tokens[0]) or _speaks(c)):
-                flags |= SURNAME
-        elif not c.headline:
-            flags |= SURNAME
-        key = (c.surface, c.canonical, _CODE[c.type], c.strength, flags)
+            flags = WEAK
+            if not c.headline:
+                first = c.tokens[0].casefold()
+                if first not in words and first not in function_words or _speaks(c):
+                    flags = WEAK | SURNAME
+        else:
+            flags = SURNAME if not c.headline else 0
+        key = (c.surface, c.canonical, c.type, c.strength, flags)
         group = groups.get(key)
         if group is None:
-            group = groups[key] = [0, {}, []]
-        group[0] += 1
+            group = groups[key] = [1, None, None]
+        else:
+            group[0] += 1
         if c.role or c.extras:
             roles = group[1]
+            if roles is None:
+                roles = group[1] = {}
             for role in (c.role, *(c.extras or ())):
                 if role:
                     roles[role] = roles.get(role, 0) + 1
         if with_offsets:
-            group[2] += (c.sentence.paragraph, c.start)
+            if group[2] is None:
+                group[2] = [c.sentence.paragraph, c.start]
+            else:
+                group[2] += (c.sentence.paragraph, c.start)
     return [
-        (surface, canonical, type_, strength, flags, count, tuple(sorted(roles.items())) if roles else (),
-         tuple(offsets))
+        (surface, canonical, _CODE[type_], strength, flags, count, tuple(sorted(roles.items())) if roles else (),
+         tuple(offsets) if offsets else ())
         for (surface, canonical, type_, strength, flags), (count, roles, offsets) in groups.items()
     ]
 

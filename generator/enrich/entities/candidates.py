@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ...model import EntityType
 from . import lexicon as lx
+from .classify import classify
 from .gazetteer import Gazetteer
 from .tokens import INITIAL, LOWER, TITLE, UPPER, Sentence, shape, tokens_from
 
@@ -52,46 +53,52 @@ class Candidate:
         return self.sentence.prev_token(self.start)
 
 
-# A cut of a run: (a, b, tokens, surface, cue, cue strength, role, read the context) over its words.
-Cut = tuple[int, int, tuple[str, ...], str, "EntityType | None", int, "str | None", bool]
+# A cut of a run: (start, end, tokens, surface, cue, cue strength, role, what it is), with offsets
+# in characters from the start of the run; what it is (type, strength, canonical) is known at
+# once when the context does not matter (a known name).
+Cut = tuple[int, int, tuple[str, ...], str, "EntityType | None", int, "str | None", "tuple | None"]
 
 
 def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candidate]:
-    """Every candidate name in one sentence, in order."""
+    """Every candidate name in one sentence, in order, classified."""
     out: list[Candidate] = []
     skip = -1  # the end of a known name that spanned lowercase words
     weak = sentence.weak
-    memo = _memo(gaz, language)
-    for words, starts in sentence.runs:
-        if starts[0] < skip:  # the rest of a run a spanning name began
-            keep = [i for i, s in enumerate(starts) if s >= skip]
-            if not keep:
+    memos = _memo(gaz, language)
+    for offset, run in sentence.runs:
+        if offset < skip:  # the rest of a run a spanning name began
+            k = run.find(" ", skip - offset - 1)
+            if k < 0:
                 continue
-            words, starts = words[keep[0] :], starts[keep[0] :]
+            run, offset = run[k + 1 :], offset + k + 1
+        first = offset == sentence.first
+        memo = memos[first + 2 * weak]
+        entry = memo.get(run)
+        if entry is None:
+            if len(memo) > 50_000:
+                memo.clear()
+            entry = memo[run] = _cuts(run, first, weak, gaz, language)
+        spanning, cuts = entry
         # A known name may span lowercase words: "Organisation for Security and Cooperation in Europe".
-        if words[0].casefold() in gaz.spanning:
-            span = _spanning_name(sentence, starts[0], len(words), gaz)
+        if spanning:
+            span = _spanning_name(sentence, offset, run.count(" ") + 1, gaz)
             if span is not None:
                 tokens, end = span
-                cand = Candidate(tokens, " ".join(tokens), sentence, starts[0], end, starts[0] == sentence.first,
-                                 weak, weak)
+                cand = Candidate(tokens, " ".join(tokens), sentence, offset, end, first, weak, weak)
                 _attach_context(cand)
+                classify(cand, gaz, language)
                 out.append(cand)
                 skip = end
                 continue
-        first = starts[0] == sentence.first
-        key = (tuple(words), first, weak)
-        cuts = memo.get(key)
-        if cuts is None:
-            if len(memo) > 100_000:
-                memo.clear()
-            cuts = memo[key] = _cuts(words, first, weak, gaz, language)
-        for a, b, tokens, surface, cue, cue_strength, role, context in cuts:
+        for a, b, tokens, surface, cue, cue_strength, role, known in cuts:
             starts_first = first and a == 0
-            cand = Candidate(tokens, surface, sentence, starts[a], starts[b - 1] + len(words[b - 1]), starts_first,
-                             weak or starts_first and b - a == 1, weak, cue, cue_strength, role)
-            if context:
+            cand = Candidate(tokens, surface, sentence, offset + a, offset + b, starts_first,
+                             weak or starts_first and len(tokens) == 1, weak, cue, cue_strength, role)
+            if known is None:
                 _attach_context(cand)
+                classify(cand, gaz, language)
+            else:
+                cand.type, cand.strength, cand.canonical = known
             out.append(cand)
     return out
 
@@ -110,32 +117,46 @@ def _join(tokens) -> str:
     return " ".join(tokens)
 
 
-_memos: dict[tuple[int, str], dict] = {}
+_memos: dict[tuple[int, str], tuple[dict, dict, dict, dict]] = {}
 
 
-def _memo(gaz: Gazetteer, language: str) -> dict:
-    """How runs are cut, per gazetteer and language (names repeat, so cuts are reused)."""
+def _memo(gaz: Gazetteer, language: str) -> tuple[dict, dict, dict, dict]:
+    """How runs are cut, per gazetteer and language, by whether the run starts its sentence
+    and whether the sentence is a headline (names repeat, so cuts are reused)."""
     key = (id(gaz), language)
-    memo = _memos.get(key)
-    if memo is None:
+    memos = _memos.get(key)
+    if memos is None:
         if len(_memos) > 64:
             _memos.clear()
-        memo = _memos[key] = {}
-    return memo
+        memos = _memos[key] = ({}, {}, {}, {})
+    return memos
 
 
+@lru_cache(maxsize=64)
 def _function_words(gaz: Gazetteer, language: str) -> frozenset[str]:
     return gaz.function_words(language) | lx.SENTENCE_WORDS
 
 
-def _cuts(words: list[str], first: bool, weak: bool, gaz: Gazetteer, language: str) -> tuple[Cut, ...]:
+def _cuts(run: str, first: bool, weak: bool, gaz: Gazetteer, language: str) -> tuple[bool, tuple[Cut, ...]]:
+    """Whether a known name may start the run and go on past it, and the run's cuts."""
+    words = run.split(" ")
+    starts = [0]
+    for w in words[:-1]:
+        starts.append(starts[-1] + len(w) + 1)
     shapes = [shape(w) for w in words]
     out = []
     for a, b, cue, cue_strength, role, context in _cut(words, shapes, 0 if first else -1, weak, gaz,
                                                        _function_words(gaz, language)):
         tokens = tuple(words[a:b])
-        out.append((a, b, tokens, " ".join(tokens), cue, cue_strength, role, context))
-    return tuple(out)
+        surface = " ".join(tokens)
+        known = None
+        if not context:
+            probe = Candidate(tokens, surface, None, 0, 0, first and a == 0, weak or first and a == 0 and b - a == 1,
+                              weak)  # type: ignore[arg-type]
+            classify(probe, gaz, language)
+            known = (probe.type, probe.strength, probe.canonical)
+        out.append((starts[a], starts[b - 1] + len(words[b - 1]), tokens, surface, cue, cue_strength, role, known))
+    return words[0].casefold() in gaz.spanning, tuple(out)
 
 
 def _cut(words, shapes, first: int, weak: bool, gaz: Gazetteer, fw: frozenset[str]) -> list[Cut]:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from ...model import EntityType
 from . import lexicon as lx
-from .candidates import Candidate
+from typing import TYPE_CHECKING
+
 from .gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from .candidates import Candidate
 
 PERSON, ORG, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
 
@@ -18,17 +22,20 @@ PERSON, ORG, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLAC
 _memos: dict[tuple[int, str], dict] = {}
 
 
-def classify(cand: Candidate, gaz: Gazetteer, english: bool = True, language: str = "en") -> None:
+def classify(cand: Candidate, gaz: Gazetteer, language: str = "en") -> None:
     """Fill in `type`, `strength` and `canonical` of a candidate (memoized: names repeat)."""
     memo = _memos.get((id(gaz), language))
     if memo is None:
         if len(_memos) > 64:
             _memos.clear()
         memo = _memos[(id(gaz), language)] = {}
-    key = (cand.surface, cand.cue, cand.cue_strength, cand.weak, cand.headline)
+    if cand.cue is None:
+        key = cand.surface if not cand.weak else ("weak" if not cand.headline else "headline", cand.surface)
+    else:
+        key = (cand.surface, cand.cue, cand.cue_strength, cand.weak, cand.headline)
     hit = memo.get(key)
     if hit is None:
-        _classify(cand, gaz, english, language)
+        _classify(cand, gaz, language == "en", language)
         if len(memo) > 100_000:
             memo.clear()
         memo[key] = (cand.type, cand.strength, cand.canonical)

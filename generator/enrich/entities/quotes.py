@@ -16,7 +16,18 @@ MIN_WORDS = 6
 MAX_CHARS = 400
 
 _QUOTE = re.compile(r"“([^”]{10,600})”|\"([^\"]{10,600})\"|«\s?([^»]{10,600}?)\s?»|„([^“”]{10,600})[“”]")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_WORD = r"[^\W_]+(?:['’][^\W_]+)?"
+_ENOUGH_WORDS = re.compile(r"(?:[\W_]*(?>" + _WORD + r")){%d}" % MIN_WORDS)  # atomic: words are not split
+
+
+def _any_word(words) -> re.Pattern:
+    """One of `words` as a whole word, in any case."""
+    alternatives = "|".join(sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(r"(?<![^\W_])(?:" + alternatives + r")(?![^\W_]|['’][^\W_])", re.IGNORECASE)
+
+
+_SPEECH = _any_word(lx.SPEECH_VERBS)
+_PRONOUN = _any_word(lx.PERSON_PRONOUNS)
 
 
 # A quotation that a person may have said: (paragraph, quote start, quote end, sentence start,
@@ -33,14 +44,14 @@ def quote_spots(paragraphs: list[str]) -> list[Spot]:
             continue
         for m in _QUOTE.finditer(text):
             quote = m.group(m.lastindex).strip()
-            if len(_WORD.findall(quote)) < MIN_WORDS:
+            if not _ENOUGH_WORDS.match(quote):
                 continue
-            begin, end = _sentence_around(text, m.start(), m.end())
-            words = _WORD.findall((text[begin : m.start()] + " " + text[m.end() : end]).casefold())
-            if lx.SPEECH_VERBS.isdisjoint(words):
+            q_start, q_end = m.span()
+            begin, end = _sentence_around(text, q_start, q_end)
+            if not (_SPEECH.search(text, begin, q_start) or _SPEECH.search(text, q_end, end)):
                 continue
-            pronoun = not lx.PERSON_PRONOUNS.isdisjoint(words)
-            out.append((index, m.start(), m.end(), begin, end, pronoun, _trim(quote)))
+            pronoun = bool(_PRONOUN.search(text, begin, q_start) or _PRONOUN.search(text, q_end, end))
+            out.append((index, q_start, q_end, begin, end, pronoun, _trim(quote)))
     return out
 
 

@@ -25,9 +25,19 @@ MIN_STRENGTH = 1  # what is reported: guesses (1) only when nothing contradicts 
 
 def person_key(name: str) -> tuple[str, ...]:
     """'Alexus G. Grynkewich' and 'Alexus Grynkewich' share a key."""
-    parts = name.split()
-    middle = [p for p in parts[1:-1] if not (len(p) == 2 and p.endswith("."))]
-    return tuple(p.casefold() for p in parts[:1] + middle + parts[1:][-1:])
+    key = _keys.get(name)
+    if key is None:
+        parts = name.casefold().split()
+        if len(parts) > 2:
+            parts = parts[:1] + [p for p in parts[1:-1] if not (len(p) == 2 and p.endswith("."))] + parts[-1:]
+        key = tuple(parts)
+        if len(_keys) > 200_000:
+            _keys.clear()
+        _keys[name] = key
+    return key
+
+
+_keys: dict[str, tuple[str, ...]] = {}
 
 
 def _letters(name: str) -> int:
@@ -110,14 +120,6 @@ class Corpus:
         self.surnames: dict[str, tuple[str, ...] | None] = {}  # surname -> the one person's key (None: several)
         self._full: dict[tuple[str, ...], str | None] = {}
         self._person: dict[str, str] = {}
-        self._keys: dict[str, tuple[str, ...]] = {}
-
-    def key(self, name: str) -> tuple[str, ...]:
-        try:
-            return self._keys[name]
-        except KeyError:
-            key = self._keys[name] = person_key(name)
-            return key
 
     def learn(self, votes, forms) -> None:
         for name, type_, n in votes:
@@ -159,7 +161,7 @@ class Corpus:
         try:
             return self._person[name]
         except KeyError:
-            out = self._person[name] = self.full_name(self.key(name)) or name
+            out = self._person[name] = self.full_name(person_key(name)) or name
             return out
 
 
@@ -187,12 +189,13 @@ def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
 
 def apply_rules(names: Sequence[Name], rules: EntityRules, gaz: Callable[[], Gazetteer]) -> list[tuple]:
     """The owner's aliases, forced types and names to ignore, on an article's names as found."""
+    aliases, types, ignore = rules.aliases, rules.types, rules.ignore
     out: list[tuple] = []
     for name in names:
         surface, canonical, type_, strength = name[:4]
-        if rules.ignored(surface):
+        if ignore and surface.casefold() in ignore:
             continue
-        target = rules.aliases.get(surface) or rules.aliases.get(canonical)
+        target = aliases.get(surface) or aliases.get(canonical) if aliases else None
         if target:
             canonical = target
             if type_ < 0:
@@ -201,10 +204,10 @@ def apply_rules(names: Sequence[Name], rules: EntityRules, gaz: Callable[[], Gaz
                     type_, strength = TYPES.index(hit[0]), 3
             if type_ >= 0:
                 strength = max(strength, 2)
-        forced = rules.types.get(canonical)
+        forced = types.get(canonical) if types else None
         if forced is not None:
             type_, strength = TYPES.index(forced), 4
-        if rules.ignored(canonical):
+        if ignore and canonical.casefold() in ignore:
             continue
         out.append((surface, canonical, type_, strength, *name[4:8]))
     return out
@@ -220,7 +223,7 @@ def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules
             continue
         if mode != FINAL:
             if mode == LOCAL:
-                canonical = corpus.full_name(corpus.key(ref)) or surface
+                canonical = corpus.full_name(person_key(ref)) or surface
             else:
                 known = confident.get(canonical, NO_TYPE)
                 if known >= 0:

@@ -74,7 +74,6 @@ jan feb mar apr jun jul aug sep sept oct nov dec dept est fig rev hon pres messr
 """.split())
 _ALNUM = re.compile(r"[^\W_]")
 _LETTER_TOKEN = re.compile(r"(?<![\w&'’])[^\W\d_]")
-_TWO_CAPITALS = re.compile(_UP + _UP)
 
 _shapes: dict[str, int] = {}
 
@@ -117,7 +116,7 @@ class Sentence:
     zone: str  # "title", "caption" or "body"
     weak: bool  # capitalization says little here (a headline, a line in capitals)
     first: int  # offset of the first word or number (capitalized because it starts the sentence)
-    runs: list[tuple[list[str], list[int]]] = field(default_factory=list)  # words and their offsets
+    runs: list[tuple[int, str]] = field(default_factory=list)  # offsets and runs of capitalized words
 
     def before(self, pos: int, n: int = 1) -> list[str]:
         """Up to `n` tokens of this sentence before offset `pos`, in text order."""
@@ -179,7 +178,7 @@ class Sentence:
 def sentences(text: str, paragraph: int, zone: str, weak: bool = False) -> list[Sentence]:
     """The sentences of one paragraph (or title, or caption), whitespace already normalised,
     that hold runs of capitalized words, with their runs."""
-    found = [(m.start(), m.group()) for m in RUN.finditer(text)]
+    found = [(m.start(), m.end()) for m in RUN.finditer(text)]
     if not found:
         return []
     bounds = [0]
@@ -190,46 +189,27 @@ def sentences(text: str, paragraph: int, zone: str, weak: bool = False) -> list[
             bounds.append(end + 1 if text[end] == " " else end)
     bounds.append(len(text))
     out: list[Sentence] = []
-    sentence: Sentence | None = None
-    runs: list = []
+    runs: list[tuple[int, str]] = []
     bi = 0  # the sentence is text[bounds[bi]:bounds[bi + 1]]
     limit = -1  # where the current sentence ends (none yet)
-    last_end = -2
-    for start, group in found:
-        if " " in group:
-            words = group.split(" ")
-            starts = []
-            k = start
-            for w in words:
-                starts.append(k)
-                k += len(w) + 1
-        else:
-            words, starts = [group], [start]
-        if start == last_end + 2 and start < limit and text[last_end] == "." and runs[-1][0][-1] in _ABBREV_SET:
-            run_words, run_starts = runs[-1]  # "Mr. Smith", "St. Louis": one name
-            run_words[-1] += "."
-            run_words += words
-            run_starts += starts
-            last_end = starts[-1] + len(words[-1])
+    last_start = last_end = -2
+    for start, end in found:
+        if start == last_end + 2 and start < limit and text[last_end] == "." \
+                and text[max(last_start, text.rfind(" ", last_start, last_end) + 1) : last_end] in _ABBREV_SET:
+            last_end = end  # "Mr. Smith", "St. Louis": one name
+            runs[-1] = (last_start, _recased(text[last_start:end]))
             continue
-        if "." in group:
-            for i, w in enumerate(words):
-                if len(w) >= 4 and w[1] == "." and w[-1] == "." and not w.isupper():
-                    words[i] = w.upper()  # "U.s." from a re-cased headline is "U.S."
         if start and text[start - 1] == "-":
             p = _PARTICLE_PREFIX.search(text, max(0, start - 16), start)
             if p:  # "al-Qaeda": the particle belongs to the name
-                words[0] = text[p.start() : start] + words[0]
-                starts[0] = start = p.start()
-        last_end = starts[-1] + len(words[-1])
-        if last_end <= limit:
-            runs.append((words, starts))
+                start = p.start()
+        last_start, last_end = start, end
+        if end <= limit:
+            runs.append((start, _recased(text[start:end])))
             continue
-        i = 0
-        n = len(words)
-        while i < n:  # a new sentence, or a run across a sentence end (rare: cut there)
-            if starts[i] >= limit:
-                while starts[i] >= bounds[bi + 1]:
+        while start < end:  # a new sentence, or a run across a sentence end (rare: cut there)
+            if start >= limit:
+                while start >= bounds[bi + 1]:
                     bi += 1
                 begin, limit = bounds[bi], bounds[bi + 1]
                 if text[begin].isalnum():
@@ -240,15 +220,28 @@ def sentences(text: str, paragraph: int, zone: str, weak: bool = False) -> list[
                 sentence = Sentence(text, begin, limit, paragraph, zone, weak, first)
                 runs = sentence.runs
                 out.append(sentence)
-            j = i + 1
-            while j < n and starts[j] < limit:
-                j += 1
-            runs.append((words[i:j], starts[i:j]) if i or j < n else (words, starts))
-            i = j
-    if not weak and _TWO_CAPITALS.search(text):
+            stop = end
+            if end > limit:
+                k = text.rfind(" ", start, limit)
+                stop = k if k > start else limit
+            runs.append((start, _recased(text[start:stop])))
+            last_start, last_end = start, stop
+            start = stop + 1 if stop < end and text[stop] == " " else stop
+            while start < end and not text[start].isalnum():
+                start += 1
+    if not weak:
         for s in out:
-            _mark_capitals_line(s)
+            if any(not run.istitle() for _, run in s.runs):  # a word in capitals, maybe
+                _mark_capitals_line(s)
     return out
+
+
+def _recased(run: str) -> str:
+    """'U.s.' from a re-cased headline is 'U.S.'."""
+    if "." not in run:
+        return run
+    return " ".join(w.upper() if len(w) >= 4 and w[1] == "." and w[-1] == "." and not w.isupper() else w
+                    for w in run.split(" "))
 
 
 def _abbreviated(text: str, k: int) -> bool:
@@ -275,8 +268,8 @@ def _abbreviated(text: str, k: int) -> bool:
 def _mark_capitals_line(s: Sentence) -> None:
     """A line in capitals ("SOCCER - ENGLISH LEAGUE RESULTS") says little about names."""
     upper = 0
-    for words, _ in s.runs:
-        for w in words:
+    for _, run in s.runs:
+        for w in run.split(" "):
             if len(w) > 1 and w.isupper() and shape(w) == UPPER:
                 upper += 1
     if upper < 2:
