@@ -23,8 +23,10 @@ Pure Python, deterministic, and no I/O apart from reading the gazetteer once per
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from importlib import resources
 
@@ -60,7 +62,9 @@ def analyse_article(article: Article, rules: EntityRules | None = None) -> Entit
     """Pass one for one article. Pure and deterministic; the result is a few kilobytes of
     plain tuples. The owner's rules are applied in `resolve_corpus`, so an analysis stays
     valid when `entities.yml` changes (`rules` is accepted and not used)."""
-    return analyse(article, gazetteer())
+    gaz = gazetteer()
+    with _no_cycle_collection():
+        return analyse(article, gaz)
 
 
 def resolve_corpus(articles: Sequence[Article], analyses: Sequence[EntityAnalysis | None],
@@ -74,8 +78,23 @@ def resolve_corpus(articles: Sequence[Article], analyses: Sequence[EntityAnalysi
     for article, analysis in zip(articles, todo):
         if analysis is None and "entities" not in article.given_keys:
             raise ValueError(f"{article.source}: no entity analysis")
-    found = resolve_all(todo, rules, gazetteer)
+    with _no_cycle_collection():
+        found = resolve_all(todo, rules, gazetteer)
     return [article.entities if mentions is None else mentions for article, mentions in zip(articles, found)]
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Both passes make many small objects and no reference cycles: CPython's cycle collector
+    would only walk them (and the gazetteer) again and again, which costs a tenth of the time.
+    Reference counting still frees everything."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def extract_corpus(articles: Sequence[Article], rules: EntityRules) -> list[Article]:

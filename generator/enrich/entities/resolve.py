@@ -12,6 +12,7 @@ corpus pass is a few dictionary lookups per distinct name of each article.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import repeat
 
 from ...model import EntityMention
 from .gazetteer import Gazetteer
@@ -259,9 +260,12 @@ def _separate(votes: list[int]) -> bool:
 def _mentions(found: dict[str, list[tuple]], quotes) -> tuple[EntityMention, ...]:
     said: dict[str, list[str]] = {}
     if quotes:
-        people = sorted((offsets[i], offsets[i + 1], name) for name, items in found.items()
-                        for _, type_, _, _, _, offsets in items if type_ == PERSON
-                        for i in range(0, len(offsets), 2))
+        people = []
+        for name, items in found.items():
+            for _, type_, _, _, _, offsets in items:
+                if type_ == PERSON:
+                    people += zip(offsets[::2], offsets[1::2], repeat(name))
+        people.sort()
         for name, quote in attribute(quotes, people):
             seen = said.setdefault(name, [])
             if quote not in seen:
