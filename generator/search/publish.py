@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from ..config import resolve_dir
 from ..pages.site import Site
 from .docs import search_docs
-from .index import build_search_index
+from .index import PREFIX, build_search_index
 
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
@@ -36,6 +36,7 @@ def add_search_index(files: Files, config: MkDocsConfig, site: Site, cache_dir: 
         return file.url
 
     index = build_search_index(search_docs(site, url_for), state_dir)
+    _remove_stale(Path(config.site_dir), index)
     for dest in index:
         if files.get_file_from_path(dest) is not None:
             raise PluginError(f"digest search: '{dest}' is a file in docs_dir and a file of the search index")
@@ -45,6 +46,15 @@ def add_search_index(files: Files, config: MkDocsConfig, site: Site, cache_dir: 
             if file.src_uri.startswith(UNUSED_THEME_FILES) and not _inside(file.abs_src_path, config.docs_dir):
                 files.remove(file)
     return index
+
+
+def _remove_stale(site_dir: Path, index: dict[str, Path]) -> None:
+    """A `--dirty` build copies changed files but deletes none: take out index files that are gone."""
+    published = site_dir / PREFIX
+    if published.is_dir():
+        for path in sorted(published.rglob("*")):
+            if path.is_file() and path.relative_to(site_dir).as_posix() not in index:
+                path.unlink()
 
 
 def _empty_material_index(plugins: Any) -> bool:

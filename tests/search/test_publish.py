@@ -54,3 +54,13 @@ def test_a_rebuild_after_a_new_article_publishes_the_index_of_a_clean_build(tmp_
     shutil.rmtree(project / ".cache")
     run_mkdocs(project)
     assert index_files(project / "site") == after
+
+
+def test_a_dirty_build_after_a_deletion_leaves_no_stale_index_file(tmp_path):
+    project = make_project(tmp_path / "dirty", {**ARTICLES, **NEW})
+    run_mkdocs(project)
+    (project / "content" / "wire" / "reuters.txt").unlink()
+    run_mkdocs(project, "build", "--dirty")
+    clean = make_project(tmp_path / "clean", ARTICLES)
+    run_mkdocs(clean)
+    assert index_files(project / "site") == index_files(clean / "site")
