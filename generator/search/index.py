@@ -30,7 +30,7 @@ Incremental updates. `state.json` (beside the published files, never published) 
 id's page and a fingerprint of its content, and the indexed words of each page in
 `terms/<space><n>.json`. An update re-tokenizes only pages whose id or content changed, and
 rewrites only the term files of their old and new words, the chunks holding them, and
-meta.json. Anything unexpected (a missing file, another format, other stop words, too many
+meta.json. Anything unexpected (a missing or edited file, other code, other stop words, too many
 changes) falls back to a clean build of the same files.
 """
 
@@ -45,13 +45,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
 from .docs import SearchDoc
 from .text import shard_key, stop_words, term_counts
 
-FORMAT = 1  # bump when the files or the scoring change: the next build starts clean
+FORMAT = 1  # the version of the files' layout, in meta.json for the browser
 PREFIX = "search/digest/"  # where the files go in the site
 CHUNK = 16  # pages per metadata chunk
 STATE_CHUNK = 256  # pages per file of indexed words in the state
@@ -96,6 +97,15 @@ def doc_terms(doc: SearchDoc) -> dict[str, int]:
         score = tf * (K1 + 1) / (tf + norm) + (TITLE_BONUS if term in title else 0.0)
         scores[term] = min(255, max(1, round(score * doc.weight * SCALE)))
     return scores
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The format and the code that turns pages into files: when either changes, the next build starts clean."""
+    digest = hashlib.blake2b(str(FORMAT).encode(), digest_size=8)
+    for name in ("index.py", "text.py", "stopwords.py"):
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()
 
 
 def fingerprint(doc: SearchDoc) -> str:
@@ -249,7 +259,7 @@ class _Index:
     def update(self) -> bool:
         """Patch the files from the last build; False when a clean build is needed."""
         state = _read_json(self.dir / "state.json")
-        if not state or state.get("format") != FORMAT or state.get("stops") != self.stops:
+        if not state or state.get("code") != code_version() or state.get("stops") != self.stops:
             return False
         old_files: dict[str, list] = state["files"]
         if not self._files_intact(old_files):
@@ -385,7 +395,7 @@ class _Index:
         _write_if_changed(self.dir / "terms" / f"{space}{n}.json", _json(words_of))
 
     def _write_state(self) -> None:
-        state = {"format": FORMAT, "stops": self.stops, "prints": self.prints, "files": self.files}
+        state = {"code": code_version(), "stops": self.stops, "prints": self.prints, "files": self.files}
         _write_if_changed(self.dir / "state.json", _json(state))
 
 

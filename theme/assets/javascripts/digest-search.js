@@ -89,6 +89,7 @@
     if (!metaPromise) {
       // Revalidated on every page load: the version in it names the other files' versions.
       metaPromise = fetchJSON(new URL("meta.json", indexBase), {cache: "no-cache"}).then(function (m) {
+        if (m.format !== 1) throw new Error("search index format " + m.format + ", this script reads 1");
         m.termFiles = new Set(m.terms ? m.terms.split(" ") : []);
         return m;
       });
