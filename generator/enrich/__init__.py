@@ -1,7 +1,7 @@
 """Enrichers: pure functions from articles to articles. No I/O; settings come in as arguments.
 
 Two phases. `analyse_article` looks at one article alone (so its result can be cached per
-file and computed in worker processes); `enrich_corpus` then does what needs every article
+file and computed in worker processes); `finish_corpus` then does what needs every article
 at once (an entity typed in one article helps the others; tags and related articles
 compare articles).
 """
@@ -9,11 +9,11 @@ compare articles).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 from ..model import Article
-from .entities import EntityRules, extract_corpus
+from . import entities
+from .entities import EntityAnalysis, EntityRules
 from .topics import Taxonomy, assign_topics
 
 
@@ -25,14 +25,22 @@ class EnrichContext:
     taxonomy: Taxonomy
 
 
-def analyse_article(article: Article, context: EnrichContext) -> Any:
-    """Per-article analyses to cache with the article (none yet: the corpus stage does all)."""
-    return None
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """What one article alone tells each corpus stage; compact and picklable (it is cached)."""
+
+    entities: EntityAnalysis | None  # None when the owner gave the entities
 
 
-def finish_corpus(articles: Sequence[Article], analyses: Sequence[Any], context: EnrichContext) -> list[Article]:
+def analyse_article(article: Article, context: EnrichContext) -> ArticleAnalysis:
+    given = "entities" in article.given_keys
+    return ArticleAnalysis(entities=None if given else entities.analyse_article(article))
+
+
+def finish_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], context: EnrichContext) -> list[Article]:
     """The corpus-wide stage, given each article's `analyse_article` result (same order)."""
-    articles = extract_corpus(articles, context.rules)
+    mentions = entities.resolve_corpus(articles, [a.entities for a in analyses], context.rules)
+    articles = [a if "entities" in a.given_keys else replace(a, entities=m) for a, m in zip(articles, mentions)]
     return assign_topics(articles, context.taxonomy)
 
 
