@@ -43,7 +43,7 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     for sentence in all_sentences:
         candidates += find(sentence, gaz, language)
     _paren_acronyms(candidates)
-    sports.apply(sports.sport_kind(article.title), candidates, gaz)
+    sports.apply(sports.sport_of(article.title), candidates, gaz)
     spots = quote_spots(paragraphs)
     rows = _records(candidates, gaz, bool(spots))
     votes, forms = teach(rows)

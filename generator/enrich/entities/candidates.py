@@ -206,7 +206,8 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
         if words[m] == "of":
             head = words[m - 1].casefold()
             if not (head in lx.ORG_HEADS or head in lx.PLACE_HEADS or words[a].casefold() in lx.PLACE_STARTS
-                    or head in lx.TITLES or head in lx.ROLE_MODIFIERS):
+                    or head in lx.TITLES or head in lx.ROLE_MODIFIERS) \
+                    or head.rstrip(".") in lx.ORG_ABBREVIATIONS:  # "Kia Motors Corp of South Korea": two names
                 after = m + 2 if m + 1 < b and words[m + 1] == "the" else m + 1
                 return _cut_part(words, shapes, a, m, first, weak, gaz, fw) \
                     + _cut_part(words, shapes, after, b, first, weak, gaz, fw)
@@ -297,7 +298,8 @@ def _attach_context(cand: Candidate) -> None:
             _apposition(cand)
         return
     # "government spokesman Stefan Kornelius", "Foreign Ministry spokesperson Maria Zakharova"
-    if prev and prev[0].islower() and shape(prev) == LOWER and _folded(prev) in lx.TITLES:
+    if prev and prev[0].islower() and shape(prev) == LOWER and (_folded(prev) in lx.TITLES
+                                                                 or prev in lx.DESCRIPTORS):
         cand.cue, cand.cue_strength = PERSON, 3
         if _folded(prev) not in _HONORIFICS:
             words = s.before(cand.start, 5)
@@ -321,11 +323,18 @@ def _attach_context(cand: Candidate) -> None:
         _apposition(cand)
 
 
+_AFTER_AGE = frozenset([",", "--", "—", "–", ")", ";", "and", "who", "was", "is", "had", "has"])
+
+
 def _apposition(cand: Candidate) -> None:
     """'Thomas Röwekamp, chair of the Bundestag defense committee,': a role after a name."""
     words, at_end = cand.sentence.after(cand.end, 11)
     words = words[:11]
     if len(words) < 2:
+        return
+    if len(words) > 2 and words[1].isdigit() and 1 <= int(words[1]) <= 110 and words[2] in _AFTER_AGE \
+            and cand.cue is None and len(cand.tokens) >= 2:
+        cand.cue, cand.cue_strength = PERSON, 1  # "Severine Potty, 19, ...": an age
         return
     k = 1
     if words[k] in ("the", "a", "an"):

@@ -108,9 +108,11 @@ def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "e
     if not 1 <= len(tokens) <= 4:
         return False
     function_words = gaz.function_words(language)
-    for t in tokens:
-        if t[:1].isupper() and t.casefold() in function_words:
-            return False
+    last = len(tokens) - 1
+    for i, t in enumerate(tokens):
+        if t[:1].isupper() and t.casefold() in function_words and not (
+                i and i == last and t.casefold() in gaz.surnames and _given_name(tokens[0], gaz)):
+            return False  # but "Peter Such", "Walter Little"
         if t.isupper() and len(t) > 1 and not t.endswith("."):
             return False
         if t.casefold() in lx.DEMONYMS or t.casefold() in lx.ORG_HEADS:
@@ -118,6 +120,11 @@ def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "e
     if len(tokens) > 1 and (gaz.lookup(tokens[0]) or gaz.lookup(tokens[-1])):
         return tokens[0].casefold() in gaz.first_names  # "Vladimir Putin", not "Philadelphia Eagles"
     return True
+
+
+def _given_name(token: str, gaz: Gazetteer) -> bool:
+    """A first name or an initial."""
+    return token.casefold() in gaz.first_names or len(token) == 2 and token.endswith(".")
 
 
 def _place_prefix(tokens: tuple[str, ...], gaz: Gazetteer) -> bool:

@@ -25,6 +25,25 @@ monsignor imam patriarch metropolitan speaker whip treasurer auditor ombudsman s
 striker midfielder defender goalkeeper keeper forward winger skipper playmaker batsman bowler
 """)
 
+# Lowercase words that, right before a name, say it is a person: "economist Joel Smith",
+# "centre Walter Little", "dissident Wang Donghai". Only lowercase: capitalized, several of
+# them start names of other things ("Centre Pompidou", "Champion Hill").
+DESCRIPTORS = _words("""
+economist analyst strategist banker businessman businesswoman tycoon billionaire magnate entrepreneur
+lawyer barrister solicitor dissident activist campaigner writer novelist author poet playwright
+journalist reporter correspondent columnist editor photographer filmmaker film-maker actor actress
+singer songwriter musician pianist violinist guitarist composer conductor dancer artist painter
+sculptor architect scientist physicist chemist biologist researcher historian philosopher doctor
+surgeon physician diplomat negotiator mediator candidate nominee lawmaker legislator politician
+suspect defendant plaintiff witness hostage priest pastor monk nun wife husband son daughter brother
+sister mother widow widower compatriot countryman countrywoman teammate team-mate rookie veteran
+newcomer debutant substitute champion titleholder title-holder seed jockey trainer rider driver
+cyclist sprinter hurdler swimmer skier golfer boxer runner centre center centre-back full-back
+fullback fly-half scrum-half flanker hooker prop winger wing pitcher catcher shortstop outfielder
+infielder quarterback linebacker cornerback halfback tailback opener all-rounder spinner paceman
+seamer wicketkeeper wicket-keeper sweeper defenceman defenseman netminder
+""")
+
 # Title words that only make a role when combined ("Foreign Minister", "Prime Minister").
 ROLE_MODIFIERS = _words("""
 prime foreign defence defense interior finance economy economic trade energy health education
@@ -68,7 +87,7 @@ PLACE_HEADS = _words("""
 river sea ocean lake mountains mountain mount hills valley island islands isles peninsula bay gulf
 strait straits channel coast desert plain plains plateau basin delta canal province region county republic
 district oblast state-of street avenue square boulevard road bridge airport harbour harbor port
-heights forest park border
+heights forest park border course racecourse stadium arena
 """)
 
 # The first word of a place name: "Mount Everest", "Lake Geneva", "Gulf of Mexico".

@@ -33,12 +33,17 @@ _BEFORE_TEAM = frozenset("v v. vs vs. beat against defeated for".split())
 _DATE_LIKE = re.compile(r"^(?:1[89]|20)\d\d(?:[-/.]\d{1,2}){0,2}$")
 
 
-def sport_kind(title: str) -> str | None:
-    """'team', 'individual' or None, from a headline such as 'SOCCER - JAPAN GET WINNER'."""
+def sport_of(title: str) -> str | None:
+    """The sport a headline such as 'SOCCER - JAPAN GET WINNER' names, in lower case, or None."""
     m = _HEADLINE_SPORT.match(title)
     if not m:
         return None
     sport = m.group(1).casefold()
+    return sport if sport in TEAM_SPORTS or sport in INDIVIDUAL_SPORTS else None
+
+
+def sport_kind(sport: str | None) -> str | None:
+    """'team', 'individual' or None."""
     if sport in TEAM_SPORTS:
         return "team"
     if sport in INDIVIDUAL_SPORTS:
@@ -62,12 +67,16 @@ def _dateline(c: Candidate) -> bool:
     return bool(word) and (_DATE_LIKE.match(word) is not None or word == ",")
 
 
-def apply(kind: str | None, candidates: list[Candidate], gaz: Gazetteer) -> None:
+def apply(sport: str | None, candidates: list[Candidate], gaz: Gazetteer) -> None:
     """Retype the candidates of one sports article in place."""
+    kind = sport_kind(sport)
     for c in candidates:
         if c.sentence.zone == "title" and " ".join(c.tokens).casefold() in _SPORT_WORDS:
             c.type, c.strength = None, 0  # "RUGBY UNION - ...": the sport, not the town of Rugby
+    if sport == "cricket":
+        _scorecard(candidates, gaz)
     if kind == "team":
+        _scorers_and_clubs(candidates, gaz)
         teams: set[str] = set()
         for i, c in enumerate(candidates):
             if c.type is EntityType.PLACE and gaz.is_country(c.canonical) or _looks_like_person(c, gaz) \
@@ -101,6 +110,59 @@ def apply(kind: str | None, candidates: list[Candidate], gaz: Gazetteer) -> None
                         and a.type is EntityType.PERSON and a.strength >= 2 \
                         and (b.type is None or b.strength <= 1) and 2 <= len(b.tokens) <= 3:
                     b.type, b.strength = EntityType.PERSON, 2
+
+
+def _scorecard(candidates: list[Candidate], gaz: Gazetteer) -> None:
+    """Cricket scorecards: 'Ijaz Ahmed c Thorpe b Croft 79', 'lbw b Mullally', 'not out',
+    bowling figures 'McGrath 9.5-0-44-1', 'Did not bat: Dharmasena, Vaas': people, all of them."""
+    for c in candidates:
+        if c.headline or c.strength >= 4 or not 1 <= len(c.tokens) <= 4 \
+                or c.type is EntityType.PLACE and gaz.is_country(c.canonical):
+            continue
+        s = c.sentence
+        after = s.after(c.end, 2)[0]
+        n1, n2 = (after + ["", ""])[:2]
+        batsman = n1 in ("c", "b", "st") and n2[:1].isupper() or (n1, n2) in _OUT
+        if batsman or c.prev_token() in ("c", "b", "st") or _BOWLING.match(n1) \
+                or s.text.startswith("Did not bat", s.begin):
+            c.type, c.strength = EntityType.PERSON, 2
+
+
+_OUT = {("c", "and"), ("lbw", "b"), ("run", "out"), ("not", "out"), ("retired", "hurt"), ("hit", "wicket")}
+_BOWLING = re.compile(r"\d+(?:\.\d)?-\d+-\d+-\d+$")  # overs-maidens-runs-wickets
+_ORDINAL = frozenset("st nd rd th".split())
+
+
+def _scorers_and_clubs(candidates: list[Candidate], gaz: Gazetteer) -> None:
+    """'Cosmin Contra (31st)', 'Smith (pen)': who scored; 'Benetton (Italy) 92' and
+    'Dynamo Moscow' (a name, then its city): clubs."""
+    for c in candidates:
+        if c.headline or c.strength >= 4:
+            continue
+        if 2 <= len(c.tokens) <= 3 and (c.type is None or c.type is EntityType.ORGANIZATION and c.strength <= 1) \
+                and _club(c.tokens, gaz):
+            c.type, c.strength = EntityType.ORGANIZATION, 2
+        if c.next_token() != "(":
+            continue
+        after = c.sentence.after(c.end, 4)[0][:4]
+        if len(after) < 3:
+            continue
+        if shape(after[1]) == NUMBER and (after[2] in _ORDINAL or after[2] == ")") or after[1] in ("pen", "penalty"):
+            if 1 <= len(c.tokens) <= 4 and not (c.type is EntityType.PLACE and c.strength >= 3):
+                c.type, c.strength = EntityType.PERSON, 2
+        elif after[2] == ")" and len(after) > 3 and shape(after[3]) == NUMBER and c.type is not EntityType.PERSON:
+            hit = gaz.lookup(after[1])
+            if hit and hit[0] is EntityType.PLACE:
+                c.type, c.strength = EntityType.ORGANIZATION, 2
+
+
+def _club(tokens: tuple[str, ...], gaz: Gazetteer) -> bool:
+    """'Dynamo Moscow', 'Standard Liege', 'SC Freiburg': a word or an acronym, then a known city."""
+    hit = gaz.lookup(tokens[-1])
+    first = tokens[0]
+    return hit is not None and hit[0] is EntityType.PLACE and not gaz.is_country(tokens[-1]) \
+        and first.casefold() not in gaz.first_names and (gaz.is_word(first) or first.isalpha() and first.isupper()) \
+        and gaz.lookup(" ".join(tokens[:-1])) is None
 
 
 def _listed(a: Candidate, b: Candidate) -> bool:
