@@ -95,7 +95,8 @@ def generate(
         report.extend(result.problems)
     analyses = {r.article.source: r.analysis for r in extracted if r.article is not None}
 
-    articles, problems = remove_duplicates([r.article for r in extracted if r.article is not None])
+    read = [r.article for r in extracted if r.article is not None]
+    articles, problems = remove_duplicates(read, [analyses[a.source].text for a in read])
     report.extend(problems)
     articles = finish_corpus(articles, [analyses[a.source] for a in articles], context)
     site = assemble(articles, taxonomy, rules, config)

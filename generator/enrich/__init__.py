@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Article
 from . import entities
+from .duplicates import TextPrint, text_print
 from .entities import EntityAnalysis, EntityRules
 from .topics import Taxonomy, assign_topics
 
@@ -29,12 +30,13 @@ class EnrichContext:
 class ArticleAnalysis:
     """What one article alone tells each corpus stage; compact and picklable (it is cached)."""
 
+    text: TextPrint  # for duplicate detection
     entities: EntityAnalysis | None  # None when the owner gave the entities
 
 
 def analyse_article(article: Article, context: EnrichContext) -> ArticleAnalysis:
     given = "entities" in article.given_keys
-    return ArticleAnalysis(entities=None if given else entities.analyse_article(article))
+    return ArticleAnalysis(text=text_print(article), entities=None if given else entities.analyse_article(article))
 
 
 def finish_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], context: EnrichContext) -> list[Article]:

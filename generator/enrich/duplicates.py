@@ -16,6 +16,7 @@ import hashlib
 import zlib
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..model import Article, Problem, Severity
 from ..textutil import words
@@ -28,40 +29,45 @@ MIN_SAMPLED = 8  # articles too short to sample reliably are not compared
 MAX_POSTINGS = 50  # a shingle shared by more articles is boilerplate, not evidence
 
 
-def _fingerprint(article: Article) -> str:
-    text = " ".join(words((article.title + " " + plain_text(article.blocks)).casefold()))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+@dataclass(frozen=True)
+class TextPrint:
+    """What duplicate detection needs of one article; computed once per file and cached."""
+
+    words: str  # SHA-256 of the title and text as words, case-folded: same words, same print
+    sample: frozenset[int]  # sampled shingle hashes
 
 
-def _sample(article: Article) -> frozenset[int]:
-    tokens = words(plain_text(article.blocks).casefold())
-    hashes = set()
+def text_print(article: Article) -> TextPrint:
+    body = plain_text(article.blocks).casefold()
+    all_words = " ".join(words(article.title.casefold() + " " + body))
+    tokens = words(body)
+    sample = set()
     for i in range(len(tokens) - SHINGLE + 1):
         h = zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode("utf-8"))
         if h % SAMPLE_MOD == 0:
-            hashes.add(h)
-    return frozenset(hashes)
+            sample.add(h)
+    return TextPrint(hashlib.sha256(all_words.encode("utf-8")).hexdigest(), frozenset(sample))
 
 
-def remove_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Problem]]:
-    """Keep one article of each set of exact duplicates; report near-duplicates."""
-    kept: list[Article] = []
+def remove_duplicates(articles: Sequence[Article], prints: Sequence[TextPrint] | None = None) -> tuple[list[Article], list[Problem]]:
+    """Keep one article of each set of exact duplicates; report near-duplicates.
+    `prints[i]` (from text_print, possibly cached) belongs to `articles[i]`."""
+    prints = list(prints) if prints is not None else [text_print(a) for a in articles]
+    kept: list[tuple[Article, TextPrint]] = []
     problems: list[Problem] = []
     seen: dict[str, Article] = {}
-    for article in sorted(articles, key=lambda a: a.source):
-        key = _fingerprint(article)
-        first = seen.get(article.source_sha256) or seen.get(key)
+    for article, tp in sorted(zip(articles, prints), key=lambda pair: pair[0].source):
+        first = seen.get(article.source_sha256) or seen.get(tp.words)
         if first is not None:
             problems.append(Problem(article.source, f"duplicate of {first.source}: published once, as {first.source}", Severity.WARNING))
             continue
-        seen[article.source_sha256] = seen[key] = article
-        kept.append(article)
-    problems.extend(_near_duplicates(kept))
-    return kept, problems
+        seen[article.source_sha256] = seen[tp.words] = article
+        kept.append((article, tp))
+    problems.extend(_near_duplicates([a for a, _ in kept], [tp.sample for _, tp in kept]))
+    return [a for a, _ in kept], problems
 
 
-def _near_duplicates(articles: list[Article]) -> list[Problem]:
-    samples = [_sample(a) for a in articles]
+def _near_duplicates(articles: list[Article], samples: list[frozenset[int]]) -> list[Problem]:
     postings: dict[int, list[int]] = defaultdict(list)
     for index, sample in enumerate(samples):
         if len(sample) >= MIN_SAMPLED:

@@ -67,8 +67,17 @@ def archive_month(year: int, month: int) -> str:
 
 
 def relative(from_uri: str, to_uri: str) -> str:
-    """The Markdown link from the page at `from_uri` to the page at `to_uri`."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    """The Markdown link from the page at `from_uri` to the page at `to_uri`.
+
+    Both are clean relative paths made in this module, so plain string work does what
+    posixpath.relpath does (which resolves both against the working directory, and was
+    the largest single cost of rendering index pages)."""
+    here = from_uri.split("/")[:-1]
+    there = to_uri.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def topic_feed(slug: str, kind: str) -> str:
