@@ -45,6 +45,10 @@ test: $(STAMP) chromium $(NODE_STAMP)
 eval: $(STAMP)
 	@for script in scripts/eval_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
+# Speed, memory and size at 1,000, 5,000 and 10,000 synthetic articles, beside plain MkDocs (prints a table).
+bench: $(STAMP) chromium
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf site out .cache .pytest_cache .hypothesis
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

@@ -1,0 +1,232 @@
+"""`make bench`: digest at 1,000, 5,000 and 10,000 articles, and plain MkDocs + Material beside it.
+
+For each size it makes a synthetic corpus (scripts/corpus.py), then measures, as medians
+of repeated runs on this machine:
+- the generator alone (parse + extraction + pages, in this process, one core);
+- a full `mkdocs build` with digest inside (cold cache), pages/s and the build's peak RSS;
+- the same generated pages built by plain MkDocs + Material, no generator (`digest generate`
+  output as docs_dir), so digest's overhead is a ratio measured in the same run;
+- the site's size, the bytes a browser downloads for the home page and for a first search
+  (headless Chromium, Debian's), and the time a first search takes to show results;
+- dropping one new article into the corpus: the time until `mkdocs build --dirty` has
+  updated the site, and whether that site equals a clean build of the same content.
+
+Usage: python scripts/bench.py [--sizes 1000,5000,10000] [--runs 3] [--work DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import hashlib
+import http.server
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+sys.path.insert(0, str(REPO / "tests" / "browser"))
+
+import yaml  # noqa: E402
+from corpus import article, write_corpus  # noqa: E402
+
+from generator.config import SiteInfo, config_from_dict  # noqa: E402
+from generator.pipeline import generate  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB) of a command, which must succeed."""
+    with tempfile.TemporaryFile() as out:  # not a pipe: a chatty build would fill it and stall
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            out.seek(0)
+            raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{out.read().decode()[-4000:]}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def project(folder: Path, content: Path, *, plain_docs: Path | None = None) -> Path:
+    """A project folder: digest's mkdocs.yml around `content`, or plain MkDocs around `plain_docs`."""
+
+    folder.mkdir(parents=True, exist_ok=True)
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = str(REPO / "theme")
+    if plain_docs is None:
+        if not (folder / "content").exists():
+            (folder / "content").symlink_to(content)
+    else:
+        config["docs_dir"] = str(plain_docs)
+        config["plugins"] = ["search"]  # Material + its search, no generator
+        config["theme"].pop("custom_dir")  # plain Material templates
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+def tree_hash(site: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(site).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def generator_rate(content: Path, runs: int) -> tuple[float, int]:
+    """Articles/s of the generator alone in this process, one core, no cache; and the page count."""
+
+    times, pages = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        generation = generate(content, config_from_dict({}), SiteInfo(), workers=1)
+        times.append(time.perf_counter() - start)
+        pages = len(generation.pages)
+        articles = generation.report.articles
+    return articles / statistics.median(times), pages
+
+
+def browser_figures(site: Path, query: str) -> dict[str, float]:
+    """Bytes served for the home page and for a first search, and the search's time to results.
+
+    Bytes are counted by the server (what it sent, uncompressed), so nothing a browser cache
+    or a late request could hide is missed."""
+    from conftest import CHROMIUM_ARGS, _SubPathHandler
+    from playwright.sync_api import sync_playwright
+
+    sent: list[int] = []
+
+    class Counting(_SubPathHandler):
+        prefix = "/bench/"
+
+        def send_header(self, keyword, value):
+            if keyword.lower() == "content-length":
+                sent.append(int(value))
+            super().send_header(keyword, value)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Counting, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/bench/"
+    figures: dict[str, float] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(base, wait_until="networkidle")
+            figures["home_kb"] = sum(sent) / 1024
+            sent.clear()
+            page.locator("input.md-search__input").click()
+            start = time.perf_counter()
+            page.keyboard.type(query)
+            page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+            figures["search_s"] = time.perf_counter() - start
+            page.wait_for_load_state("networkidle")
+            figures["search_kb"] = sum(sent) / 1024
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return figures
+
+
+def bench_size(n: int, runs: int, work: Path) -> dict[str, object]:
+    base = work / f"n{n}"
+    content = base / "corpus"
+    if not content.exists():
+        write_corpus(n, content)
+    row: dict[str, object] = {"articles": n}
+
+    rate, pages = generator_rate(content, runs)
+    row["generator_articles_s"] = rate
+    row["pages"] = pages
+
+    ours = project(base / "digest", content)
+    times, peaks = [], []
+    for _ in range(runs):
+        shutil.rmtree(ours / ".cache", ignore_errors=True)  # cold: nothing reused
+        shutil.rmtree(ours / "site", ignore_errors=True)
+        elapsed, peak = run([sys.executable, "-m", "mkdocs", "build"], ours)
+        times.append(elapsed)
+        peaks.append(peak)
+    row["build_s"] = statistics.median(times)
+    row["build_pages_s"] = pages / row["build_s"]
+    row["peak_mb"] = max(peaks)
+    row["site_mb"] = folder_size(ours / "site") / 1e6
+
+    docs = base / "plain-docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    run([sys.executable, "-m", "generator", "-f", str(ours / "mkdocs.yml"), "generate", "--out", str(docs)], ours)
+    plain = project(base / "plain", content, plain_docs=docs)
+    plain_times = []
+    for _ in range(runs):
+        shutil.rmtree(plain / "site", ignore_errors=True)
+        elapsed, _ = run([sys.executable, "-m", "mkdocs", "build"], plain)
+        plain_times.append(elapsed)
+    row["plain_s"] = statistics.median(plain_times)
+    row["plain_pages_s"] = pages / row["plain_s"]
+
+    row.update(browser_figures(ours / "site", "Merz"))
+
+    # Drop one article into the built site and time the incremental rebuild.
+    drops = []
+    for i in range(runs):
+        text = article(n + i, ["Mark Rutte", "Friedrich Merz"], random.Random(i), dt.date(2030, 1, 1))
+        (content / f"dropped-{i}.txt").write_text(text, encoding="utf-8")
+        elapsed, _ = run([sys.executable, "-m", "mkdocs", "build", "--dirty"], ours)
+        drops.append(elapsed)
+    row["drop_s"] = statistics.median(drops)
+    clean = project(base / "clean", content)
+    shutil.rmtree(clean / "site", ignore_errors=True)
+    shutil.rmtree(clean / ".cache", ignore_errors=True)
+    run([sys.executable, "-m", "mkdocs", "build"], clean)
+    row["drop_equals_clean"] = tree_hash(ours / "site") == tree_hash(clean / "site")
+    for i in range(runs):
+        (content / f"dropped-{i}.txt").unlink()
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,5000,10000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "digest-bench")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    load = os.getloadavg()
+    print(f"digest bench: {os.cpu_count()} cores, load {load[0]:.1f}; medians of {args.runs} runs; work folder {args.work}")
+    rows = []
+    for n in sizes:
+        row = bench_size(n, args.runs, args.work)
+        rows.append(row)
+        print(f"  {n:,} articles done", flush=True)
+    header = ("articles", "pages", "generator art/s", "build s", "build pages/s", "plain MkDocs pages/s",
+              "ours/plain", "peak MB", "site MB", "home KB", "1st search KB", "search s", "drop-to-site s", "drop = clean")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for r in rows:
+        print("| " + " | ".join([
+            f"{r['articles']:,}", f"{r['pages']:,}", f"{r['generator_articles_s']:.0f}", f"{r['build_s']:.1f}",
+            f"{r['build_pages_s']:.0f}", f"{r['plain_pages_s']:.0f}", f"{r['build_pages_s'] / r['plain_pages_s']:.2f}",
+            f"{r['peak_mb']:,}", f"{r['site_mb']:.0f}", f"{r['home_kb']:.0f}", f"{r['search_kb']:.0f}",
+            f"{r['search_s']:.2f}", f"{r['drop_s']:.1f}", "yes" if r["drop_equals_clean"] else "NO",
+        ]) + " |")
+
+
+if __name__ == "__main__":
+    main()
