@@ -12,8 +12,10 @@ Sources (all installed from PyPI by the `gazetteer` extra; nothing is downloaded
   iso-codes): country names, common and official names, and first-level subdivisions
   (states, provinces, regions). Only the names are taken, as facts.
 - People: `names` (MIT; US Census 1990 name frequency files): first names (male and female)
-  and the most frequent surnames; plus a short hand-written list of first names common
-  outside the US (written for this project).
+  and the most frequent surnames; `Faker` (MIT): the first names and surnames of its person
+  providers for some 60 locales, those written in Latin script (names from Italy to Kenya
+  and Iceland, which a US census lacks); plus a short hand-written list of first names
+  common outside the US (written for this project).
 - Ordinary words: `english-words` (MIT; the `web2` list, Webster's Second International,
   public domain): the lowercase English words, used to tell "Loading" from a name.
   `stop-words` (BSD-3-Clause): function words in many languages.
@@ -26,6 +28,7 @@ The output is deterministic: every list is sorted.
 from __future__ import annotations
 
 import gzip
+import importlib
 import json
 import pickle
 import re
@@ -217,15 +220,65 @@ def census(name: str) -> list[tuple[str, float]]:
     return rows
 
 
-def first_names(words: set[str]) -> list[str]:
+def first_names(words: set[str], place_names: set[str] = frozenset()) -> list[str]:
+    """The census's and the hand-written ones, and Faker's that are no English word, nor a
+    common US surname, nor a place ("Red", "Jones", "Texas")."""
     names = {n for n, _ in census("dist.male.first") + census("dist.female.first")}
     names |= set(FIRST_NAMES.split())
+    common_surnames = {n.casefold() for n in surnames(with_faker=False)}
+    names |= {n for n in faker_names()[0] if n.casefold() not in words and n.casefold() not in common_surnames
+              and n not in place_names}
     return sorted(n for n in names if len(n) >= 2)
 
 
-def surnames() -> list[str]:
+def surnames(with_faker: bool = True) -> list[str]:
+    """The census's most frequent, and Faker's that are no English word."""
     rows = census("dist.all.last")[:SURNAMES_KEPT]
-    return sorted({_mc(n) for n, _ in rows if len(n) >= 3})
+    names = {_mc(n) for n, _ in rows}
+    if with_faker:
+        words = ordinary_words()
+        names |= {n for n in faker_names()[1] if n.casefold() not in words}
+    return sorted(n for n in names if len(n) >= 3)
+
+
+_faker_names: tuple[set[str], set[str]] | None = None
+
+
+def faker_names() -> tuple[set[str], set[str]]:
+    """First names and surnames of Faker's person providers, the Latin-script ones, one word each."""
+    global _faker_names
+    if _faker_names is None:
+        import pkgutil
+
+        import faker.providers.person as person
+
+        first: set[str] = set()
+        last: set[str] = set()
+        for module in sorted(m.name for m in pkgutil.iter_modules(person.__path__)):
+            provider = importlib.import_module(f"{person.__name__}.{module}").Provider
+            given = _provider_names(provider, "first_names") or (
+                _provider_names(provider, "first_names_male") + _provider_names(provider, "first_names_female"))
+            first |= {n for n in given if _one_latin_word(n)}
+            last |= {n for n in _provider_names(provider, "last_names") if _one_latin_word(n)}
+        _faker_names = first, last
+    return _faker_names
+
+
+def _provider_names(provider, attribute: str) -> list[str]:
+    for cls in provider.__mro__:
+        if attribute in cls.__dict__:
+            value = cls.__dict__[attribute]
+            if isinstance(value, dict):
+                return list(value)
+            if isinstance(value, (list, tuple)):
+                return list(value)
+            return []
+    return []
+
+
+def _one_latin_word(name) -> bool:
+    return isinstance(name, str) and name[:1].isupper() and name.replace("-", "").replace("'", "").isalpha() \
+        and " " not in name and _is_latin(name)
 
 
 def _mc(name: str) -> str:
@@ -306,8 +359,9 @@ def countries() -> set[str]:
 
 def build() -> dict:
     words = ordinary_words()
-    first = set(first_names(words))
-    place = places(words, first)
+    # Cities named like a word or a common first name need more people ("Reading", "Florence").
+    common_first = {n for n, _ in census("dist.male.first") + census("dist.female.first")} | set(FIRST_NAMES.split())
+    place = places(words, common_first)
     orgs = {name: name for name in _hand(ORGANIZATIONS)}
     for name in list(place):
         if name in orgs:
@@ -316,7 +370,7 @@ def build() -> dict:
         "version": 1,
         "place": dict(sorted(place.items())),
         "organization": dict(sorted(orgs.items())),
-        "first_names": first_names(words),
+        "first_names": first_names(words, set(place)),
         "surnames": surnames(),
         "words": sorted(words),
         "stop_words": stop_words(),
