@@ -3,13 +3,17 @@
 Interface used by the pipeline:
 - `load_taxonomy(path)` reads the packaged IPTC Media Topics, extended by the owner's file
   (see `taxonomy` for how the two combine); mistakes come back as Problems with file and line.
-- `assign_topics(articles, taxonomy)` returns the articles with ranked `topics` (main topic
-  first, none when nothing matches well), `tags` (key phrases) and `related` (sources of up
-  to five related articles). Articles whose owner gave `topics` or `tags` keep them.
+- `analyse_article(article, taxonomy)` (per file, cacheable under `analysis_key(taxonomy)`) and
+  `finish_corpus(articles, analyses, taxonomy)` (once per build) give each article its ranked
+  `topics` (main topic first, none when nothing matches well), `tags` (key phrases) and
+  `related` (sources of up to five related articles); see `analysis`.
+- `assign_topics(articles, taxonomy)` is both phases in one call. Articles whose owner gave
+  `topics` or `tags` keep them.
 - `explain(article, taxonomy)` says, in words, why an article got its topics and tags.
 
 The modules: `text` (tokens, counted once), `taxonomy` (loading and validation), `scoring`
-(the topic rule), `tags` (TF-IDF key phrases), `related` (sparse similarity), `explain`.
+(the topic rule), `tags` (TF-IDF key phrases), `related` (sparse similarity), `weights`
+(the stepped idf both use), `analysis` (the two phases), `explain`.
 """
 
 from __future__ import annotations
@@ -19,30 +23,21 @@ from dataclasses import replace
 
 from ...model import Article
 from . import related
+from .analysis import (CACHE_VERSION, TopicAnalysis, TopicResult, analyse_article, analysis_key, finish_corpus,
+                       scorer_for)
 from .explain import explain
-from .related import related_articles
 from .scoring import Assessment, Scorer
-from .tags import candidates, entity_words, phrase_matrix, select_tags, tag_key
+from .tags import tag_key
 from .taxonomy import Settings, Taxonomy, Term, Topic, load_taxonomy
-from .text import article_text
 
 __all__ = [
-    "Assessment", "Scorer", "Settings", "Taxonomy", "Term", "Topic",
-    "assign_topics", "explain", "load_taxonomy", "tag_key",
+    "CACHE_VERSION", "Assessment", "Scorer", "Settings", "Taxonomy", "Term", "Topic", "TopicAnalysis", "TopicResult",
+    "analyse_article", "analysis_key", "assign_topics", "explain", "finish_corpus", "load_taxonomy", "related",
+    "scorer_for", "tag_key",
 ]
 
 
 def assign_topics(articles: Sequence[Article], taxonomy: Taxonomy) -> list[Article]:
-    if not articles:
-        return []
-    settings = taxonomy.settings
-    scorer = Scorer(taxonomy)
-    texts = [article_text(a) for a in articles]
-    phrases = phrase_matrix([candidates(t, settings.title_weight, entity_words(a)) for a, t in zip(articles, texts)])
-    enriched = []
-    for row, (article, text) in enumerate(zip(articles, texts)):
-        topics = article.topics if "topics" in article.given_keys else scorer.assess(article, text).topics
-        tags = article.tags if "tags" in article.given_keys else select_tags(row, phrases, text, settings.max_tags)
-        enriched.append(replace(article, topics=topics, tags=tags))
-    related = related_articles(enriched, phrases, settings.related)
-    return [replace(a, related=r) for a, r in zip(enriched, related)]
+    analyses = [analyse_article(a, taxonomy) for a in articles]
+    results = finish_corpus(articles, analyses, taxonomy)
+    return [replace(a, topics=r.topics, tags=r.tags, related=r.related) for a, r in zip(articles, results)]

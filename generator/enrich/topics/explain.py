@@ -6,8 +6,8 @@ from pathlib import Path
 
 from ...config import DigestConfig
 from ...model import Article, Problem
+from .analysis import analyse_article, finish_corpus, scorer_for
 from .scoring import Hit, Scorer
-from .tags import candidates, entity_words, phrase_matrix, select_tags
 from .taxonomy import Taxonomy
 from .text import article_text
 
@@ -24,7 +24,7 @@ def rule(taxonomy: Taxonomy) -> str:
 
 
 def explain(article: Article, taxonomy: Taxonomy) -> str:
-    scorer = Scorer(taxonomy)
+    scorer = scorer_for(taxonomy)
     text = article_text(article)
     result = scorer.assess(article, text, explain=True)
     topics = scorer.topics
@@ -54,8 +54,8 @@ def explain(article: Article, taxonomy: Taxonomy) -> str:
         lines += [f"  {topics[c].name}: {result.evidence[c]:.1f}" for c in others[:OTHERS_SHOWN]]
         lines.append("")
 
-    tag_text = ", ".join(article.tags) if "tags" in article.given_keys else ", ".join(
-        select_tags(0, phrase_matrix([candidates(text, taxonomy.settings.title_weight, entity_words(article))]), text, taxonomy.settings.max_tags))
+    tag_text = ", ".join(article.tags if "tags" in article.given_keys
+                         else finish_corpus([article], [analyse_article(article, taxonomy)], taxonomy)[0].tags)
     source = "given in the front matter" if "tags" in article.given_keys else "weighed against this article alone; in the site, against the whole collection"
     lines += [f"Tags ({source}): {tag_text or 'none'}"]
     return "\n".join(lines) + "\n"

@@ -16,18 +16,27 @@ The rule, in full:
 
 Topic evidence is weighted by the taxonomy, not by the collection, so a digest about one war
 does not demote the word "war", and the same article gets the same topics in any collection.
+
+Steps 1 (`Scorer.text_evidence`, from the article's own words) and 2-5 (`Scorer.rank`, once its
+entities are known) are separate, so the first can be computed per file and cached.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
 
-from ...model import Article, EntityType, TopicScore
+import numpy as np
+
+from ...model import Article, EntityMention, EntityType, TopicScore
 from .taxonomy import Taxonomy, Term
-from .text import ArticleText, is_word, tokenize, variants
+from .text import ArticleText, distinct, is_word, tokenize, variants
+
+# Evidence from an article's words: (topic code, points, number of different terms), by code.
+TextEvidence = tuple[tuple[str, float, int], ...]
 
 
 @dataclass(frozen=True)
@@ -59,26 +68,31 @@ class Scorer:
         self.taxonomy = taxonomy
         self.settings = taxonomy.settings
         self.topics = {t.code: t for t in taxonomy.topics}
-        words: dict[str, list[tuple[str, int]]] = defaultdict(list)  # form -> (topic code, term id)
-        phrases: dict[int, dict[tuple[str, ...], list[tuple[str, int]]]] = defaultdict(lambda: defaultdict(list))
-        prefixes: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        words: dict[str, list[int]] = defaultdict(list)  # form -> term ids
+        phrases: dict[int, dict[tuple[str, ...], list[int]]] = defaultdict(lambda: defaultdict(list))
+        prefixes: dict[str, list[int]] = defaultdict(list)
         self.entity_names: dict[str, list[tuple[str, Term]]] = defaultdict(list)
         self.entity_words: dict[tuple[str, ...], list[tuple[str, Term]]] = defaultdict(list)
         self.terms: list[Term] = []  # counted by position: hashing a dataclass per hit is slow
+        self.term_topic: list[str] = []  # topic code of each term
+        self.term_kind: list[str] = []  # "word" or "phrase"
         for topic in taxonomy.topics:
             for term in topic.words + topic.phrases:
+                term_id = len(self.terms)
                 self.terms.append(term)
-                entry = (topic.code, len(self.terms) - 1)
+                self.term_topic.append(topic.code)
                 if term.text.endswith("*") and " " not in term.text:
-                    prefixes[term.text[:-1]].append(entry)
+                    self.term_kind.append("word")
+                    prefixes[term.text[:-1]].append(term_id)
                     continue
                 tokens = [t for t in tokenize(term.text) if is_word(t)]
+                self.term_kind.append("word" if len(tokens) == 1 else "phrase")
                 if len(tokens) == 1:
                     for form in variants(tokens[0]):
-                        words[form].append(entry)
+                        words[form].append(term_id)
                 elif tokens:  # a phrase, or a "word" written with a hyphen
                     for last in variants(tokens[-1]):
-                        phrases[len(tokens)][tuple(tokens[:-1]) + (last,)].append(entry)
+                        phrases[len(tokens)][tuple(tokens[:-1]) + (last,)].append(term_id)
             for term in topic.entities:
                 self.entity_names[term.text.casefold()].append((topic.code, term))
             for term in topic.entity_words:
@@ -87,14 +101,36 @@ class Scorer:
                     self.entity_words[tokens[:-1] + (form,)].append((topic.code, term))
         self.words = dict(words)
         self.word_keys = frozenset(words)
-        self.phrases = {n: dict(table) for n, table in phrases.items()}
-        self.phrase_keys = {n: frozenset(table) for n, table in phrases.items()}
+        self.phrases = {n: dict(table) for n, table in sorted(phrases.items(), reverse=True)}  # longest first
+        self.phrase_keys = {n: frozenset(table) for n, table in self.phrases.items()}
+        # 2- and 3-word phrases as numbers, their words' ids (from 1) as digits: counted with numpy.
+        phrase_words = sorted({w for n in (2, 3) for key in self.phrases.get(n, ()) for w in key})
+        self.phrase_word_ids = {w: i + 1 for i, w in enumerate(phrase_words)}
+        self.phrase_base = len(phrase_words) + 1
+        self.phrase_codes: dict[int, tuple[np.ndarray, list[tuple[str, ...]]]] = {}
+        self.phrase_starts: dict[int, np.ndarray] = {}
+        for n in (2, 3):
+            keys = sorted(self.phrases.get(n, ()), key=self._phrase_code)
+            self.phrase_codes[n] = (np.array([self._phrase_code(k) for k in keys], np.int64), keys)
+            starts = np.zeros(self.phrase_base, dtype=bool)
+            starts[[self.phrase_word_ids[k[0]] for k in keys]] = True
+            self.phrase_starts[n] = starts
         self.prefixes = {p: prefixes[p] for p in sorted(prefixes, key=lambda p: (-len(p), p))}  # longest first
-        self.prefix_re = (re.compile(r"\b(?:" + "|".join(re.escape(p) for p in self.prefixes) + r")\w*")
-                          if prefixes else None)
+        self.prefix_tuple = tuple(self.prefixes)
+        # Words already seen, and those among them that start with a prefix: most words recur.
+        self._seen_words: set[str] = set()
+        self._prefix_words: dict[str, str] = {}
         self.entity_word_lengths = sorted({len(k) for k in self.entity_words})
         self.ancestors = {code: self._ancestors(code) for code in self.topics}
+        self.nested = any(self.ancestors.values())
+        self.roots = frozenset(t.code for t in taxonomy.topics if not t.parent)
         self._entity_cache: dict[tuple[str, EntityType], list[tuple[str, str, Term]]] = {}
+
+    def _phrase_code(self, key: tuple[str, ...]) -> int:
+        code = 0
+        for word in key:
+            code = code * self.phrase_base + self.phrase_word_ids[word]
+        return code
 
     def _ancestors(self, code: str) -> list[str]:
         out, seen = [], {code}
@@ -105,75 +141,144 @@ class Scorer:
             parent = self.topics[parent].parent
         return out
 
-    # --- one article -------------------------------------------------------------
+    # --- step 1: the article's words ---------------------------------------------
 
-    def assess(self, article: Article, text: ArticleText, *, explain: bool = False) -> Assessment:
-        """The article's topics; with `explain`, also every hit that led to them."""
+    def term_counts(self, text: ArticleText) -> dict[int, float]:
+        """Occurrences of each evidence term found in the article (title ones multiplied), by term id."""
         title_weight = self.settings.title_weight
-        counts: dict[tuple[str, str, int], float] = defaultdict(float)  # (code, kind, term id) -> occurrences
+        counts: dict[int, float] = defaultdict(float)
         consumed: dict[str, float] = defaultdict(float)  # word -> occurrences inside matched phrases
-        joined = None
-        for n in sorted(self.phrases, reverse=True):
-            table, keys = self.phrases[n], self.phrase_keys[n]
+        body_grams = self._body_phrase_grams(text)
+        for n, table in self.phrases.items():
+            keys = self.phrase_keys[n]
             for title, factor in ((False, 1.0), (True, title_weight)):
-                if n <= 3:
-                    source = text.ngrams(n, title=title)
+                if title:
+                    source = text.ngrams(n, title=True) if len(text.title_tokens) >= n else {}
                     found = [(gram, source[gram]) for gram in keys.intersection(source)]
-                else:  # long phrases are rare: count them in the joined text
-                    if joined is None:
-                        joined = (" " + " ".join(text.tokens) + " ", " " + " ".join(text.title_tokens) + " ")
-                    found = [(gram, c) for gram in keys if (c := joined[title].count(" " + " ".join(gram) + " "))]
+                elif n in body_grams:
+                    found = list(body_grams[n].items())
+                else:  # long phrases are rare: count those whose words all occur in the joined text
+                    found = [(gram, c) for gram in keys if all(w in text.index for w in gram)
+                             and (c := text.padded_lower.count(" " + " ".join(gram) + " "))]
                 for gram, c in found:
                     c *= factor
-                    for code, term in table[gram]:
-                        counts[(code, "phrase", term)] += c
+                    for term_id in table[gram]:
+                        counts[term_id] += c
                     for token in set(gram):
                         consumed[token] += c
         for title, factor in ((False, 1.0), (True, title_weight)):
-            source = text.ngrams(1, title=title)
+            source = text.title_counts if title else text.counts
             for word in self.word_keys.intersection(source):
                 c = source[word] * factor - consumed.get(word, 0.0)
                 if c > 0:
-                    for code, term in self.words[word]:
-                        counts[(code, "word", term)] += c
-        if self.prefix_re is not None:
-            for tokens, factor in ((text.tokens, 1.0), (text.title_tokens, title_weight)):
-                for word in self.prefix_re.findall(" ".join(tokens)):
-                    exact = {code for code, _ in self.words.get(word, ())}
-                    prefix = next(p for p in self.prefixes if word.startswith(p))
-                    for code, term in self.prefixes[prefix]:
-                        if code not in exact:  # "military" is already counted where it is a word
-                            counts[(code, "word", term)] += factor
+                    for term_id in self.words[word]:
+                        counts[term_id] += c
+        if self.prefixes:
+            for title, factor in ((False, 1.0), (True, title_weight)):
+                source = text.title_counts if title else text.counts
+                for word, prefix in self._prefixed(source):
+                    exact = {self.term_topic[t] for t in self.words.get(word, ())}
+                    for term_id in self.prefixes[prefix]:
+                        if self.term_topic[term_id] not in exact:  # "military" is already counted where it is a word
+                            counts[term_id] += factor * source[word]
+        return counts
 
-        own: dict[str, float] = defaultdict(float)
-        n_terms: dict[str, int] = defaultdict(int)
+    def _body_phrase_grams(self, text: ArticleText) -> dict[int, dict[tuple[str, ...], int]]:
+        """How often each 2- and 3-word phrase of the taxonomy occurs in the body."""
+        out: dict[int, dict[tuple[str, ...], int]] = {}
+        words = np.fromiter(map(self.phrase_word_ids.get, text.vocabulary, repeat(0)), np.int64, len(text.vocabulary))
+        at = words[text.ids]  # each body token's phrase word id, 0 for other words
+        for n in (2, 3):
+            codes, keys = self.phrase_codes[n]
+            out[n] = {}
+            if at.size < n or not codes.size:
+                continue
+            starts = np.flatnonzero(self.phrase_starts[n][at[: at.size - n + 1]])
+            found = at[starts]
+            for k in range(1, n):
+                found = found * self.phrase_base + at[starts + k]
+            if not found.size:
+                continue
+            grams, occurrences = distinct(found)
+            where = np.minimum(np.searchsorted(grams, codes), grams.size - 1)
+            hits = np.flatnonzero(grams[where] == codes)
+            out[n] = dict(zip([keys[i] for i in hits.tolist()], occurrences[where[hits]].tolist()))
+        return out
+
+    def _prefixed(self, counts: Counter) -> list[tuple[str, str]]:
+        """(word, its longest matching prefix) for the words in `counts` that start with a prefix."""
+        new = counts.keys() - self._seen_words
+        for word in new:
+            if word.startswith(self.prefix_tuple):
+                self._prefix_words[word] = next(p for p in self.prefixes if word.startswith(p))
+        self._seen_words.update(new)
+        found = self._prefix_words.keys() & counts.keys()
+        return sorted((w, self._prefix_words[w]) for w in found)
+
+    def text_evidence(self, text: ArticleText) -> TextEvidence:
+        """Evidence from the article's words alone: (topic code, points, terms), sorted by code."""
+        own: dict[str, float] = {}
+        n_terms: dict[str, int] = {}
+        for term_id, c in sorted(self.term_counts(text).items()):
+            code = self.term_topic[term_id]
+            own[code] = own.get(code, 0.0) + self._points(term_id, c)
+            n_terms[code] = n_terms.get(code, 0) + 1
+        return tuple((code, own[code], n_terms[code]) for code in sorted(own))
+
+    def _points(self, term_id: int, c: float) -> float:
+        weight = self.terms[term_id].weight
+        return weight * (1 + math.log(c)) if c >= 1 else weight * c
+
+    # --- steps 2 to 5: entities and the ranking ------------------------------------
+
+    def rank(self, evidence: TextEvidence, entities: Iterable[EntityMention]) -> tuple[TopicScore, ...]:
+        """The article's topics from its text evidence and its entities."""
+        own = {code: points for code, points, _ in evidence}
+        n_terms = {code: terms for code, _, terms in evidence}
+        self._add_entities(own, n_terms, entities)
+        evidence_, terms = self._lift(own, n_terms)
+        return self._rank(evidence_, terms)
+
+    def assess(self, article: Article, text: ArticleText, *, explain: bool = False) -> Assessment:
+        """The article's topics; with `explain`, also every hit that led to them."""
+        evidence = self.text_evidence(text)
+        own = {code: points for code, points, _ in evidence}
+        n_terms = {code: terms for code, _, terms in evidence}
         hits: list[Hit] = []
-        for (code, kind, term_id), c in counts.items():
-            term = self.terms[term_id]
-            points = term.weight * (1 + math.log(c)) if c >= 1 else term.weight * c
-            own[code] += points
-            n_terms[code] += 1
-            if explain:
-                hits.append(Hit(code, kind, term.text, round(c, 3), points))
-        for mention in article.entities:
+        if explain:
+            for term_id, c in self.term_counts(text).items():
+                hits.append(Hit(self.term_topic[term_id], self.term_kind[term_id], self.terms[term_id].text,
+                                round(c, 3), self._points(term_id, c)))
+        self._add_entities(own, n_terms, article.entities, hits if explain else None)
+        lifted, terms = self._lift(own, n_terms)
+        hits.sort(key=lambda h: (h.topic, -h.points, h.kind, h.term, h.matched))
+        return Assessment(self._rank(lifted, terms), lifted, own, tuple(hits))
+
+    def _add_entities(self, own: dict[str, float], n_terms: dict[str, int], entities: Iterable[EntityMention],
+                      hits: list[Hit] | None = None) -> None:
+        for mention in entities:
+            matches = self._entity_matches(mention.name, mention.type)
+            if not matches:
+                continue
             mentions = max(1, mention.count)
             factor = 1 + math.log(mentions)
-            for code, kind, term in self._entity_matches(mention.name, mention.type):
-                own[code] += term.weight * factor
-                n_terms[code] += 1
-                if explain:
+            for code, kind, term in matches:
+                own[code] = own.get(code, 0.0) + term.weight * factor
+                n_terms[code] = n_terms.get(code, 0) + 1
+                if hits is not None:
                     hits.append(Hit(code, kind, term.text, mentions, term.weight * factor, mention.name))
 
-        # A topic is at least as likely as its likeliest sub-topic (not the sum: adding sub-topics
-        # must not push the article's other top-level topics below the secondary ratio).
+    def _lift(self, own: dict[str, float], n_terms: dict[str, int]) -> tuple[dict[str, float], dict[str, int]]:
+        """A topic is at least as likely as its likeliest sub-topic (not the sum: adding sub-topics
+        must not push the article's other top-level topics below the secondary ratio)."""
         evidence: dict[str, float] = dict(own)
         terms = dict(n_terms)
-        for code in sorted(own, key=lambda c: (-len(self.ancestors[c]), c)):  # deepest first
-            for target in self.ancestors[code]:
-                evidence[target] = max(evidence.get(target, 0.0), evidence[code])
-                terms[target] = terms.get(target, 0) + n_terms[code]
-        hits.sort(key=lambda h: (h.topic, -h.points, h.kind, h.term, h.matched))
-        return Assessment(self._rank(evidence, terms), evidence, dict(own), tuple(hits))
+        if self.nested:
+            for code in sorted(own, key=lambda c: (-len(self.ancestors[c]), c)):  # deepest first
+                for target in self.ancestors[code]:
+                    evidence[target] = max(evidence.get(target, 0.0), evidence[code])
+                    terms[target] = terms.get(target, 0) + n_terms[code]
+        return evidence, terms
 
     def _entity_matches(self, name: str, type_: EntityType) -> list[tuple[str, str, Term]]:
         """(topic code, kind, term) for one entity; the same few names recur, so they are cached."""
@@ -199,16 +304,19 @@ class Scorer:
 
     def _rank(self, evidence: dict[str, float], terms: dict[str, int]) -> tuple[TopicScore, ...]:
         s = self.settings
-        roots = [t for t in self.taxonomy.topics if not t.parent and evidence.get(t.code, 0) > 0]
-        roots.sort(key=lambda t: (-evidence[t.code], t.code))
-        total = sum(evidence[t.code] for t in roots)
-        if not roots or evidence[roots[0].code] < s.min_evidence or terms[roots[0].code] < s.min_terms:
+        roots = sorted((-points, code) for code, points in evidence.items() if points > 0 and code in self.roots)
+        if not roots:
             return ()
-        floor = max(s.min_evidence, s.secondary_ratio * evidence[roots[0].code])
-        chosen = [t for t in roots[: max(1, s.max_topics)] if evidence[t.code] >= floor and terms[t.code] >= s.min_terms]
-        chosen_codes = {t.code for t in chosen}
-        subs = [t for t in self.taxonomy.topics
-                if t.parent and self.ancestors[t.code] and self.ancestors[t.code][-1] in chosen_codes
-                and evidence.get(t.code, 0) >= s.min_evidence and terms.get(t.code, 0) >= s.min_terms]
-        subs.sort(key=lambda t: (-evidence[t.code], t.code))
-        return tuple(TopicScore(t.name, round(evidence[t.code] / total, 3)) for t in chosen + subs)
+        total = sum(-points for points, _ in roots)
+        main = -roots[0][0]
+        if main < s.min_evidence or terms[roots[0][1]] < s.min_terms:
+            return ()
+        floor = max(s.min_evidence, s.secondary_ratio * main)
+        chosen = [(points, code) for points, code in roots[: max(1, s.max_topics)]
+                  if -points >= floor and terms[code] >= s.min_terms]
+        if self.nested:
+            chosen_codes = {code for _, code in chosen}
+            chosen += sorted((-evidence[t.code], t.code) for t in self.taxonomy.topics
+                             if t.parent and self.ancestors[t.code] and self.ancestors[t.code][-1] in chosen_codes
+                             and evidence.get(t.code, 0) >= s.min_evidence and terms.get(t.code, 0) >= s.min_terms)
+        return tuple(TopicScore(self.topics[code].name, round(-points / total, 3)) for points, code in chosen)

@@ -5,27 +5,33 @@ inside) that occur at least twice (a single word: twice in the body and three ti
 counting a title occurrence as `title_weight`.
 A candidate needs one word the article also writes in lower case, and must not be or contain
 one of the article's entity names, so names of people and organizations (shown as entities
-already) do not become tags.
+already) do not become tags. A phrase that only ever occurs inside a longer candidate is a
+fragment of it and is dropped.
 
-Each candidate's score is scikit-learn's TF-IDF (sublinear term frequency, smoothed idf)
-with the idf softened by a square root, so a phrase several articles share (the kind that
-makes a useful tag page) is not always beaten by a one-off phrase; a phrase of two or three
-words counts twice a single word, and a single word needs three occurrences. The best-scored candidates become tags, skipping one
-that repeats an earlier tag's words or ends on the same word ("stray drones" after "Russian drones").
+Each candidate's score is scikit-learn's TF-IDF (sublinear term frequency) with the idf softened
+by a square root, so a phrase several articles share (the kind that makes a useful tag page) is
+not always beaten by a one-off phrase; a phrase of two or three words counts twice a single
+word, and a single word needs three occurrences. The idf is `weights.idf`: it depends on how
+many articles have the phrase, in steps (1, 2-3, 4-7, ...), and not on the size of the
+collection, so a new article changes another article's tags only when it shares a phrase
+with it and moves that phrase to the next step. Ties go to the phrase first in alphabetical
+order. The best-scored candidates become tags, skipping one that repeats an earlier tag's
+words or ends on the same word ("stray drones" after "Russian drones").
+
+Finding candidates (`candidates`) needs only the article's text, so it is done per file
+and cached; excluding entity names and weighing against the collection (`select`) come later.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ...model import Article
-from .text import ArticleText, is_word, singular, tokenize
+from .text import SENTENCE_END, ArticleText, distinct, is_word, singular, tokenize
 
 # News-writing words that are frequent everywhere and never a subject.
 NEWS_STOP_WORDS = frozenset({
@@ -46,146 +52,230 @@ NEWS_STOP_WORDS = frozenset({
     "end", "start", "began", "begin", "put", "given", "gave", "give", "number", "part", "place", "point",
 })
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
-_STOP_OR_MARK = STOP_WORDS | frozenset(".,;:!?()[]\"“”«»…—–/|")
 PHRASE_BONUS = {1: 1.0, 2: 2.0, 3: 2.0}
 MIN_OCCURRENCES = {1: 3, 2: 2, 3: 2}  # a single word must be frequent to be a tag
 # Endings of words that are rarely the subject of an article on their own.
 _NOT_NOUN = ("ing", "ed", "ly", "ive", "ous", "ful", "less", "able", "ible", "ic", "al")
+FORMS_COUNTED = 10  # occurrences looked at to find how the article writes a phrase
 
-Phrase = tuple[str, ...]
+# What each word may be in a candidate, as bits (see `word_roles`).
+CONTENT, FIRST, LAST, SINGLE = 1, 2, 4, 8
+_ROLES: dict[str, int] = {}  # a memo of word_roles: a word's roles never change
 
 
 @dataclass(frozen=True)
-class PhraseMatrix:
-    """Candidate phrases of every article as one TF-IDF matrix (rows follow the articles)."""
+class Candidates:
+    """An article's candidate tags before entity names are excluded, in alphabetical order.
 
-    vocabulary: list[Phrase]
-    weights: sparse.csr_matrix  # sublinear tf x idf, not normalized
-    idf: np.ndarray
+    A fragment (a phrase found only inside longer candidates, as often as they are) is kept
+    apart: it becomes a candidate only if each of those longer ones names an entity."""
 
-
-def candidates(text: ArticleText, title_weight: float, entity_names: frozenset[str] = frozenset()) -> Counter:
-    """Candidate phrases of one article with their occurrences (title ones multiplied).
-
-    `entity_names` are the article's one-word entity names in lower case ("nato"): they are
-    shown as entities already, so no tag contains them.
-    """
-    found: Counter = Counter()
-    for n in (1, 2, 3):
-        body, title = text.ngrams(n), text.ngrams(n, title=True)
-        # Most n-grams occur once: drop them before the (slower) per-phrase checks. A title
-        # phrase also has to occur in the body, so headline verbs do not become tags.
-        if n == 1:
-            frequent = [g for g, c in body.items() if c >= 2 and g not in _STOP_OR_MARK]
-        else:
-            frequent = [g for g, c in body.items() if c >= 2 and g[0] not in _STOP_OR_MARK and g[-1] not in _STOP_OR_MARK]
-        for gram in frequent + [g for g in title if g in body]:
-            if body[gram] < 2 and n == 1:
-                continue  # a single word must recur in the body, not just sit in the headline
-            count = body[gram] + title_weight * title.get(gram, 0)
-            phrase = (gram,) if n == 1 else gram
-            if count >= MIN_OCCURRENCES[n] and phrase not in found and _is_candidate(phrase, text.lowercase_words, entity_names):
-                found[phrase] = count
-    # A phrase that only ever occurs inside a longer candidate is a fragment of it.
-    for longer in [g for g in found if len(g) > 1]:
-        for part in (longer[:-1], longer[1:]):
-            if found.get(part) == found[longer]:
-                del found[part]
-    return found
+    phrases: tuple[str, ...]  # lower-case words joined by spaces
+    counts: tuple[float, ...]  # occurrences, title ones multiplied
+    displays: tuple[str, ...]  # as the article writes them: in lower case if it ever does so
+    fragments: tuple[tuple[str, float, str, tuple[str, ...]], ...]  # (phrase, count, display, the longer phrases)
 
 
-def _is_candidate(gram: Phrase, lowercase_words: frozenset[str], entity_names: frozenset[str]) -> bool:
-    first, last = gram[0], gram[-1]
-    if first in STOP_WORDS or last in STOP_WORDS or not is_word(first) or not is_word(last):
-        return False
-    if len(gram) == 3 and (not is_word(gram[1]) or gram[1] in STOP_WORDS):
-        return False
-    if first.endswith("ly") or last.endswith(("ly", "ed")) or (len(gram) == 1 and (len(first) < 3 or first.endswith(_NOT_NOUN))):
-        return False
-    if any(w in entity_names for w in gram) or (len(gram) > 1 and gram in entity_names):
-        return False
-    return any(w in lowercase_words for w in gram)
+def word_roles(word: str) -> int:
+    """CONTENT: a word, not a stop word; FIRST / LAST: it may start / end a phrase; SINGLE: a tag alone."""
+    roles = 0
+    if is_word(word) and word not in STOP_WORDS:
+        roles = CONTENT
+        if not word.endswith("ly"):
+            roles |= FIRST
+        if not word.endswith(("ly", "ed")):
+            roles |= LAST
+        if len(word) >= 3 and not word.endswith(_NOT_NOUN):
+            roles |= SINGLE
+    return roles
 
 
-def phrase_matrix(per_article: Sequence[Counter]) -> PhraseMatrix:
-    """TF-IDF of the candidates over the collection: scikit-learn's TfidfTransformer on their counts."""
-    vocabulary: dict[Phrase, int] = {}
-    indptr, indices, data = [0], [], []
-    for counts in per_article:
-        for gram in sorted(counts):
-            indices.append(vocabulary.setdefault(gram, len(vocabulary)))
-            data.append(counts[gram])
-        indptr.append(len(indices))
-    matrix = sparse.csr_matrix((np.array(data, dtype=float), np.array(indices, dtype=np.int64), np.array(indptr)),
-                               shape=(len(per_article), max(1, len(vocabulary))))
-    transformer = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm=None)
-    weights = transformer.fit_transform(matrix).tocsr()
-    return PhraseMatrix(list(vocabulary), weights, transformer.idf_)
+def candidates(text: ArticleText, title_weight: float) -> Candidates:
+    """Candidate phrases of one article with their occurrences (title ones multiplied)."""
+    vocabulary = text.vocabulary
+    size = len(vocabulary)
+    if not size or size > 2_000_000:  # codes must fit in 63 bits
+        return Candidates((), (), (), ())
+    # A candidate is a number: a trigram's word ids as digits in base `size`, then bigrams from
+    # `two`, then single words from `one`. numpy counts them all at once.
+    two, one = size ** 3, size ** 3 + size ** 2
+    roles = _roles(vocabulary)
+    lower, frequency, ids, as_lower = text.lower_case, text.frequency, text.ids, text.in_lower_case
+    title = list(map(text.index.get, text.title_tokens))
+    title_keys = [one + i for i in title if i is not None] + _title_codes(title, size, roles)
+
+    chosen = np.flatnonzero((frequency >= 2) & (roles & SINGLE != 0) & lower)  # written in lower case somewhere
+    singles = dict(zip((chosen + one).tolist(), frequency[chosen].tolist()))
+    at = roles[ids]
+    first, last = at & FIRST != 0, at & LAST != 0
+    starts2 = np.flatnonzero(first[:-1] & last[1:])
+    starts3 = np.flatnonzero(first[:-2] & (at[1:-1] & CONTENT != 0) & last[2:])
+    pairs = ids[starts2] * size + ids[starts2 + 1]
+    codes = np.concatenate(((ids[starts3] * size + ids[starts3 + 1]) * size + ids[starts3 + 2], pairs + two))
+    starts = np.concatenate((starts3, starts2))
+    grams, occurrences = distinct(codes)
+    picked = grams[occurrences >= 2]
+    if title_keys:  # a phrase of the title needs to occur once in the body
+        picked = np.union1d(picked, np.array([k for k in title_keys if k < one], np.int64))
+        picked = picked[_member(picked, grams)]
+    third = picked < two
+    digits = np.where(third, picked, picked - two)
+    words = np.stack((digits // (size * size), (digits // size) % size, digits % size))
+    picked = picked[(lower[words[1:]].any(axis=0)) | (third & lower[words[0]])]  # a word written in lower case
+    body = dict(zip(picked.tolist(), occurrences[np.searchsorted(grams, picked)].tolist()))
+    body.update(singles)
+    found: dict[int, float] = {}
+    for key, count in body.items():
+        count += title_weight * title_keys.count(key) if title_keys else 0
+        if count >= MIN_OCCURRENCES[3 if key < two else 2 if key < one else 1]:
+            found[key] = count
+
+    # Phrases never written in lower case are shown as the article writes them.
+    in_lower = as_lower[starts] & as_lower[starts + 1] & np.where(codes < two, as_lower[np.minimum(starts + 2, as_lower.size - 1)], True)
+    phrases = np.array([k for k in found if k < one], np.int64)
+    plain = _member(phrases, np.sort(codes[in_lower]))
+    displays = {key: _written_form(text, starts[codes == key], 3 if key < two else 2)
+                for key in phrases[~plain].tolist()}
+
+    entries = sorted((_phrase(key, size, two, one, vocabulary), key) for key in found)
+    phrase_of = {key: phrase for phrase, key in entries}
+    longer: dict[int, list[str]] = {}  # a phrase that only ever occurs inside a longer one is a fragment of it
+    for phrase, key in entries:
+        if key < one:
+            if key < two:
+                parts = (two + key // size, two + key % (size * size))
+            else:
+                parts = (one + (key - two) // size, one + (key - two) % size)
+            for part in parts:
+                if found.get(part) == found[key]:
+                    longer.setdefault(part, []).append(phrase)
+    kept = [(phrase, key) for phrase, key in entries if key not in longer]
+    return Candidates(
+        phrases=tuple(phrase for phrase, _ in kept),
+        counts=tuple(float(found[key]) for _, key in kept),
+        displays=tuple(displays.get(key, phrase) for phrase, key in kept),
+        fragments=tuple((phrase_of[key], float(found[key]), displays.get(key, phrase_of[key]), tuple(sorted(set(inside))))
+                        for key, inside in sorted(longer.items(), key=lambda kv: phrase_of[kv[0]])),
+    )
 
 
-def select_tags(row: int, matrix: PhraseMatrix, text: ArticleText, limit: int) -> tuple[str, ...]:
-    """The article's best candidates as display strings, at most `limit`."""
-    start, end = matrix.weights.indptr[row], matrix.weights.indptr[row + 1]
-    scored = []
-    for col, value in zip(matrix.weights.indices[start:end], matrix.weights.data[start:end]):
-        gram = matrix.vocabulary[col]
-        idf = matrix.idf[col]
-        tf = value / idf  # back to the sublinear term frequency
-        scored.append((-(tf * np.sqrt(idf) * PHRASE_BONUS[len(gram)]), gram))
-    scored.sort()
-    chosen: list[Phrase] = []
-    for _, gram in scored:
-        if len(chosen) >= limit:
+def _phrase(key: int, size: int, two: int, one: int, vocabulary: list[str]) -> str:
+    if key >= one:
+        return vocabulary[key - one]
+    if key >= two:
+        a, b = divmod(key - two, size)
+        return vocabulary[a] + " " + vocabulary[b]
+    ab, c = divmod(key, size)
+    a, b = divmod(ab, size)
+    return vocabulary[a] + " " + vocabulary[b] + " " + vocabulary[c]
+
+
+def _roles(vocabulary: list[str]) -> np.ndarray:
+    try:
+        return np.fromiter(map(_ROLES.__getitem__, vocabulary), np.int64, len(vocabulary))
+    except KeyError:
+        if len(_ROLES) > 1_000_000:
+            _ROLES.clear()
+        for word in vocabulary:
+            if word not in _ROLES:
+                _ROLES[word] = word_roles(word)
+        return np.fromiter(map(_ROLES.__getitem__, vocabulary), np.int64, len(vocabulary))
+
+
+def _title_codes(title: list[int | None], size: int, roles: np.ndarray) -> list[int]:
+    """The title's 2- and 3-word phrases of body words that may be candidates, coded like the body's."""
+    out = []
+    for n, offset in ((2, size ** 3), (3, 0)):
+        for i in range(len(title) - n + 1):
+            ids = title[i:i + n]
+            if None not in ids and roles[ids[0]] & FIRST and roles[ids[-1]] & LAST and (n < 3 or roles[ids[1]] & CONTENT):
+                code = 0
+                for j in ids:
+                    code = code * size + j
+                out.append(offset + code)
+    return out
+
+
+def _member(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """For each value: is it in the sorted array `ordered`?"""
+    if not ordered.size:
+        return np.zeros(values.size, bool)
+    where = np.minimum(np.searchsorted(ordered, values), ordered.size - 1)
+    return ordered[where] == values
+
+
+def _written_form(text: ArticleText, positions: np.ndarray, n: int) -> str:
+    """How the article writes a phrase it never writes in lower case: its most frequent form
+    away from a sentence start ("German rearmament", "Barrier Reef")."""
+    forms: dict[str, int] = {}
+    for i in positions.tolist():
+        if sum(forms.values()) >= FORMS_COUNTED:
             break
-        if any(_overlaps(gram, other) for other in chosen):
-            continue
-        chosen.append(gram)
-    return tuple(display_form(gram, text) for gram in chosen)
-
-
-def _overlaps(a: Phrase, b: Phrase) -> bool:
-    sa, sb = set(a), set(b)
-    return sa <= sb or sb <= sa or singular(a[-1]) == singular(b[-1])
-
-
-def display_form(gram: Phrase, text: ArticleText) -> str:
-    """How the article writes the phrase in running text: all in lower case if it ever does so,
-    else its usual form away from a sentence start ("German rearmament", "Barrier Reef")."""
-    lower = " ".join(gram)
-    if all(w in text.lowercase_words for w in gram) and (len(gram) == 1 or f" {lower} " in f" {text.joined} "):
-        return lower
-    needle, haystack = f" {lower} ", f" {text.joined_lower} "
-    forms: Counter = Counter()
-    start = haystack.find(needle)
-    while start >= 0 and sum(forms.values()) < 10:
-        form = text.joined[start:start + len(needle) - 2]
-        if start >= 2 and haystack[start - 2] not in ".!?\"“”":  # not at a sentence start
-            forms[form] += 1
-        start = haystack.find(needle, start + 1)
+        if i > 0 and text.form_at(i - 1, 1) not in SENTENCE_END:
+            form = text.form_at(i, n)
+            forms[form] = forms.get(form, 0) + 1
     if forms:
         return min(forms, key=lambda f: (-forms[f], f))
-    words = []
-    for word in gram:
-        if word not in text.lowercase_words:
-            word = next((f for f in (word.capitalize(), word.upper()) if f in text.surface_words), word)
-        words.append(word)
-    return " ".join(words)
+    # Only ever at a sentence start: lower case where the article writes the word so elsewhere.
+    words = text.form_at(int(positions[0]), n).split() if positions.size else []
+    return " ".join(w.lower() if text.lower_case[text.index[w.lower()]] else w for w in words)
+
+
+# --- against the article's entities and the collection -----------------------------
+
+
+def named(phrases: Sequence[str], names: tuple[frozenset[str], frozenset[str]]) -> set[int]:
+    """The phrases (by place) that contain one of the article's one-word entity names or are a
+    run of words of a longer one (see `entity_words`)."""
+    words, runs = names
+    out: set[int] = set()
+    if runs and not runs.isdisjoint(phrases):
+        out.update(i for i, p in enumerate(phrases) if p in runs)
+    if words:
+        joined = " " + " ".join(phrases) + " "
+        if any(f" {w} " in joined for w in words):
+            out.update(i for i, p in enumerate(phrases) if not words.isdisjoint(p.split()))
+    return out
+
+
+def entity_words(article: Article) -> tuple[frozenset[str], frozenset[str]]:
+    """What no tag may be or contain: the article's one-word entity names ("nato"), and every run
+    of two or more words inside a longer entity name ("central bank")."""
+    words: set[str] = set()
+    runs: set[str] = set()
+    for mention in article.entities:
+        single, inside = _name_words(mention.name)
+        words.update(single)
+        runs.update(inside)
+    return frozenset(words), frozenset(runs)
+
+
+_NAME_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _name_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    cached = _NAME_WORDS.get(name)
+    if cached is None:
+        words = [w for w in tokenize(name) if is_word(w)]
+        runs = tuple(" ".join(words[i:i + n]) for n in range(2, len(words) + 1) for i in range(len(words) - n + 1))
+        cached = ((words[0],) if len(words) == 1 else (), runs)
+        if len(_NAME_WORDS) < 1_000_000:
+            _NAME_WORDS[name] = cached
+    return cached
+
+
+def shape_of(phrase: str) -> tuple[frozenset[str], str]:
+    """What `overlaps` compares: the phrase's words and its last word's singular."""
+    words = phrase.split()
+    return frozenset(words), singular(words[-1])
+
+
+def overlaps(a: tuple[frozenset[str], str], b: tuple[frozenset[str], str]) -> bool:
+    """One phrase repeats the other's words, or both end on the same word ("stray drones" after "Russian drones")."""
+    return a[0] <= b[0] or b[0] <= a[0] or a[1] == b[1]
 
 
 def tag_key(tag: str) -> str:
     """Tags that differ only in case or a final plural share one key (and one tag page)."""
     words = tag.casefold().replace("-", " ").split()
     return " ".join(words[:-1] + [singular(words[-1])]) if words else ""
-
-
-def entity_words(article: Article) -> frozenset:
-    """What no tag may be or contain: the article's one-word entity names ("nato"), and every run
-    of two or more words inside a longer entity name (("central", "bank"))."""
-    out: set = set()
-    for mention in article.entities:
-        words = [w for w in tokenize(mention.name) if is_word(w)]
-        if len(words) == 1:
-            out.add(words[0])
-        for n in range(2, len(words) + 1):
-            out.update(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
-    return frozenset(out)

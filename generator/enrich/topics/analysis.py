@@ -1,0 +1,200 @@
+"""The topics stage in two phases, so the first can be cached per file and run in parallel.
+
+1. `analyse_article(article, taxonomy)` reads one article's own words (body, caption, title):
+   the evidence its words and phrases give each topic, and its candidate tags with their
+   counts and display forms. It does not look at the article's entities (known only after
+   the corpus-wide entity pass) nor at other articles, so it is a pure function of the
+   article's text and the taxonomy. The result is a small `TopicAnalysis` of tuples of
+   strings and numbers (about 2 KB for a 700-word article), safe to pickle.
+   `analysis_key(taxonomy)` names everything the result depends on besides the text:
+   cache analyses under it (it starts with CACHE_VERSION).
+2. `finish_corpus(articles, analyses, taxonomy)` adds each article's entities to its topic
+   evidence and ranks its topics, drops candidate tags that name its entities, weighs the
+   rest against the collection, picks tags and computes related articles.
+
+`assign_topics` (in the package) is the two phases one after the other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from importlib import resources
+from typing import NamedTuple
+
+import numpy as np
+
+from ...model import Article, TopicScore
+from . import related as related_
+from .scoring import Scorer, TextEvidence
+from .tags import PHRASE_BONUS, STOP_WORDS, candidates, entity_words, named, overlaps, shape_of
+from .taxonomy import DEFAULT_RESOURCE, Taxonomy
+from .text import article_text
+from .weights import idf
+
+_ALGORITHM = "4"  # bump whenever analyse_article could give another result for the same input
+
+
+def _fingerprint(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:12]
+
+
+CACHE_VERSION = "topics-{}-{}".format(
+    _ALGORITHM,
+    _fingerprint(resources.files("generator").joinpath("data", DEFAULT_RESOURCE).read_text(encoding="utf-8"),
+                 " ".join(sorted(STOP_WORDS))),
+)
+"""Changes whenever analyse_article's output could change: the algorithm, the packaged IPTC taxonomy
+and the stop words. The owner's topics.yml comes on top: see `analysis_key`."""
+
+
+class TopicAnalysis(NamedTuple):
+    """What `analyse_article` found in one article's text (plain tuples: small, picklable)."""
+
+    evidence: TextEvidence  # (topic code, points, number of different terms) from words and phrases
+    phrases: tuple[str, ...]  # candidate tags, lower case, alphabetical
+    counts: tuple[float, ...]  # their occurrences, title ones multiplied
+    displays: tuple[str, ...]  # how the article writes them
+    fragments: tuple[tuple[str, float, str, tuple[str, ...]], ...]  # (phrase, count, display, longer phrases):
+    # found only inside those longer candidates; a candidate when each of them names an entity
+
+
+class TopicResult(NamedTuple):
+    topics: tuple[TopicScore, ...]
+    tags: tuple[str, ...]
+    related: tuple[str, ...]  # sources
+
+
+def analysis_key(taxonomy: Taxonomy) -> str:
+    """CACHE_VERSION plus a fingerprint of the part of `taxonomy` that analyse_article reads
+    (topic codes, words, phrases and their weights, the title weight). Editing a topic's
+    entities, names or the thresholds in topics.yml leaves it unchanged."""
+    parts = [CACHE_VERSION, repr(taxonomy.settings.title_weight)]
+    for topic in taxonomy.topics:
+        parts.append(topic.code)
+        parts += [f"{t.text}={t.weight!r}" for t in topic.words + topic.phrases]
+    return f"{CACHE_VERSION}-{_fingerprint(*parts)}"
+
+
+def analyse_article(article: Article, taxonomy: Taxonomy) -> TopicAnalysis:
+    """Topic evidence and candidate tags from the article's own text (see the module docstring).
+    Reuse one Taxonomy object for many articles: it is compiled once per object."""
+    scorer = scorer_for(taxonomy)
+    text = article_text(article)
+    found = candidates(text, taxonomy.settings.title_weight)
+    return TopicAnalysis(scorer.text_evidence(text), found.phrases, found.counts, found.displays, found.fragments)
+
+
+def finish_corpus(articles: Sequence[Article], analyses: Sequence[TopicAnalysis], taxonomy: Taxonomy) -> list[TopicResult]:
+    """Topics, tags and related articles of every article (in order), from their analyses and
+    entities. Topics and tags the owner gave (in `given_keys`) are kept."""
+    if len(articles) != len(analyses):
+        raise ValueError(f"{len(articles)} articles but {len(analyses)} analyses")
+    if not articles:
+        return []
+    scorer = scorer_for(taxonomy)
+    settings = taxonomy.settings
+    topics = [a.topics if "topics" in a.given_keys else scorer.rank(an.evidence, a.entities)
+              for a, an in zip(articles, analyses)]
+
+    # Candidate tags that stay once entity names are dropped, as one list over the collection.
+    rows: list[int] = []
+    phrases: list[str] = []
+    counts: list[float] = []
+    places: list[int] = []  # the candidate's place in its article's (alphabetical) list
+    displays: list[Sequence[str]] = []  # each article's displays, by place
+    for row, (article, analysis) in enumerate(zip(articles, analyses)):
+        names = entity_words(article)
+        drop = named(analysis.phrases, names) if any(names) else set()
+        revived = _revived(analysis, names, drop)
+        if drop or revived:  # rare: merge what stays of both lists, in alphabetical order
+            stays = sorted([(p, c, d) for i, (p, c, d) in enumerate(zip(analysis.phrases, analysis.counts,
+                                                                         analysis.displays)) if i not in drop] + revived)
+            phrases += [p for p, _, _ in stays]
+            counts += [c for _, c, _ in stays]
+            displays.append([d for _, _, d in stays])
+            places += range(len(stays))
+        else:
+            phrases += analysis.phrases
+            counts += analysis.counts
+            displays.append(analysis.displays)
+            places += range(len(analysis.phrases))
+        rows += [row] * (len(places) - len(rows))
+    distinct = list(dict.fromkeys(phrases))
+    vocabulary = dict(zip(distinct, range(len(distinct))))
+    cols = np.fromiter(map(vocabulary.__getitem__, phrases), np.int64, len(phrases))
+    rows_ = np.array(rows, np.int64)
+    places_ = np.array(places, np.int64)
+    df = np.bincount(cols, minlength=len(distinct))
+    tf = 1 + np.log(np.array(counts, np.float64))
+
+    # Tags: sublinear tf x the square root of the stepped idf x the phrase bonus, best first
+    # (ties: alphabetical order, which is the order of `places`).
+    bonus = np.array([PHRASE_BONUS[p.count(" ") + 1] for p in distinct], np.float64)
+    scores = tf * np.sqrt(idf(df[cols])) * bonus[cols]
+    order = np.lexsort((places_, -scores, rows_)).tolist()
+    starts = np.searchsorted(rows_, np.arange(len(articles) + 1)).tolist()
+    cols_, places_list = cols.tolist(), places
+    shapes: list[tuple[frozenset[str], str] | None] = [None] * len(distinct)
+    tags = []
+    for row, article in enumerate(articles):
+        if "tags" in article.given_keys:
+            tags.append(article.tags)
+            continue
+        chosen: list[str] = []
+        taken: list[tuple[frozenset[str], str]] = []
+        for entry in order[starts[row]:starts[row + 1]]:
+            if len(chosen) >= settings.max_tags:
+                break
+            col = cols_[entry]
+            shape = shapes[col]
+            if shape is None:
+                shape = shapes[col] = shape_of(distinct[col])
+            if not any(overlaps(shape, other) for other in taken):
+                taken.append(shape)
+                chosen.append(displays[row][places_list[entry]])
+        tags.append(tuple(chosen))
+
+    groups = {
+        "entity": related_.entity_group([a.entities for a in articles]),
+        "topic": related_.topic_group(topics),
+        "phrase": related_.phrase_group(rows_, cols, tf, df, places_),
+    }
+    related = related_.related_articles([a.source for a in articles], groups, settings.related)
+    return [TopicResult(*r) for r in zip(topics, tags, related)]
+
+
+def _revived(analysis: TopicAnalysis, names: tuple[frozenset[str], frozenset[str]],
+             drop: set[int]) -> list[tuple[str, float, str]]:
+    """Fragments whose longer phrases all name an entity, and which do not: (phrase, count, display)."""
+    if not analysis.fragments or not any(names):
+        return []
+    left = {analysis.phrases[i] for i in drop}.union(f[0] for f in analysis.fragments)  # may be gone
+    if not any(all(q in left for q in f[3]) for f in analysis.fragments):
+        return []
+    fragments = [f[0] for f in analysis.fragments]
+    gone = {analysis.phrases[i] for i in drop}.union(fragments[i] for i in named(fragments, names))
+    return [(p, c, d) for p, c, d, longer in analysis.fragments if p not in gone and all(q in gone for q in longer)]
+
+
+_SCORERS: list[tuple[Taxonomy, Scorer]] = []
+
+
+def scorer_for(taxonomy: Taxonomy) -> Scorer:
+    """The compiled taxonomy; the last few are kept, found by identity first (equality is slower)."""
+    for known, scorer in _SCORERS:
+        if known is taxonomy:
+            return scorer
+    for known, scorer in _SCORERS:
+        if known == taxonomy:
+            _SCORERS.insert(0, (taxonomy, scorer))
+            del _SCORERS[4:]
+            return scorer
+    scorer = Scorer(taxonomy)
+    _SCORERS.insert(0, (taxonomy, scorer))
+    del _SCORERS[4:]
+    return scorer
