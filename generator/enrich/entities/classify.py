@@ -88,7 +88,7 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
             if first not in gaz.words or last not in gaz.words or last in gaz.surnames:
                 _set(cand, PERSON, 2 if last not in gaz.words or last in gaz.surnames else 1)
                 return
-        if 2 <= n <= 3 and last in gaz.surnames and first not in gaz.words:
+        if english and 2 <= n <= 3 and last in gaz.surnames and first not in gaz.words:
             _set(cand, PERSON, 1)
             return
         if english and 2 <= n <= 3 and all(_odd_word(t, gaz) for t in tokens):
