@@ -65,9 +65,9 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
     if cand.cue is PERSON and cand.cue_strength >= 3 and _could_be_person(tokens, gaz, language):
         _set(cand, PERSON, 3)
         return
-    if n >= 2 and (last in lx.ORG_HEADS or last.rstrip(".") in lx.ORG_ABBREVIATIONS
+    if n >= 2 and (last in lx.ORG_HEADS or last.replace(".", "") in lx.ORG_ABBREVIATIONS or "&" in tokens
                    or "of" in tokens and tokens[tokens.index("of") - 1].casefold() in lx.ORG_HEADS):
-        _set(cand, ORG, 2 if not cand.weak else 1)
+        _set(cand, ORG, 2 if not cand.weak else 1)  # "Bank of England", "Douglas & Lomason", "Cofinec S.A."
         return
     if n >= 2 and tokens[-1].endswith("s") and tokens[-1][:1].isupper() and not gaz.lookup(tokens[-1]) \
             and _place_prefix(tokens, gaz):
@@ -76,7 +76,7 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
     if n >= 2 and (first in lx.PLACE_STARTS or last in lx.PLACE_HEADS):
         _set(cand, PLACE, 2 if not cand.weak else 1)
         return
-    if n == 1 and upper and not cand.weak and _is_acronym(tokens[0]):
+    if n == 1 and upper and not cand.weak and _is_acronym(tokens[0], gaz):
         _set(cand, ORG, 2)
         return
     if cand.weak:
@@ -94,8 +94,8 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
         if english and 2 <= n <= 3 and all(_odd_word(t, gaz) for t in tokens):
             _set(cand, PERSON, 1)
             return
-    if cand.cue is not None and n <= 3:
-        if english or cand.cue is PERSON:
+    if cand.cue is not None and n <= 3 and not (n == 1 and upper and not _is_acronym(tokens[0], gaz)):
+        if english or cand.cue is PERSON:  # ("in CAPS" is no place)
             _set(cand, cand.cue, min(cand.cue_strength, 1))
 
 
@@ -141,6 +141,9 @@ def _odd_word(token: str, gaz: Gazetteer) -> bool:
     return not (gaz.is_word(token) or folded in gaz.function_words("en") or folded in lx.DEMONYMS or gaz.lookup(token) or folded in lx.TITLES)
 
 
-def _is_acronym(token: str) -> bool:
+def _is_acronym(token: str, gaz: Gazetteer) -> bool:
+    """'NATO', 'CDU'; not a word in capitals ('LEAGUE', 'ORDERS'; short ones may be either: 'ICE')."""
     letters = token.replace(".", "").replace("&", "")
-    return 2 <= len(letters) <= 6 and token.casefold() not in lx.NOT_ACRONYMS and letters.isalpha()
+    word = letters.casefold()
+    return 2 <= len(letters) <= 6 and token.casefold() not in lx.NOT_ACRONYMS and letters.isalpha() \
+        and not (len(letters) >= 4 and (word in gaz.words or word.endswith("s") and word[:-1] in gaz.words))

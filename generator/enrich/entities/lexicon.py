@@ -77,10 +77,12 @@ laboratory laboratories labs hospital clinic museum orchestra society centre cen
 reserve inspectorate secretariat presidency junta commissariat bundeswehr newsroom desk power
 electric controls copper cables bros bros. steel foods chemicals mining insurance securities
 resources electronics cement textiles shipping logistics investments financial brewery breweries
+zeitung telegraph chronicle observer courier courrier examiner inquirer dispatch magazine weekly
 """)
 
 # Words that make the name before them an organization when they follow it: "X said in a statement".
-ORG_ABBREVIATIONS = frozenset({"inc", "corp", "ltd", "plc", "llc", "co", "ag", "gmbh", "nv", "bv", "sa", "spa"})
+ORG_ABBREVIATIONS = frozenset({"inc", "corp", "ltd", "plc", "llc", "llp", "co", "ag", "gmbh", "nv", "bv", "sa", "spa",
+                               "ab", "asa", "oyj", "bhd", "pty", "kk", "sarl", "srl", "kgaa"})
 
 # The last word of a place name: "Black Sea", "Jordan Valley", "Red Square".
 PLACE_HEADS = _words("""
