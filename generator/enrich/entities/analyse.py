@@ -36,6 +36,7 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     add(article.title, "title", weak=is_headline_case(article.title))
     if article.image and article.image.caption:
         add(article.image.caption, "caption")
+    first_body = len(paragraphs)
     for paragraph in plain_text(article.blocks).split("\n\n"):
         add(paragraph, "body")
 
@@ -44,6 +45,7 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
         candidates += find(sentence, gaz, language)
     _paren_acronyms(candidates)
     sports.apply(sports.sport_of(article.title), candidates, gaz)
+    _datelines(candidates, first_body)
     spots = quote_spots(paragraphs)
     rows = _records(candidates, gaz, bool(spots))
     votes, forms = teach(rows)
@@ -62,6 +64,20 @@ def _paren_acronyms(candidates: list[Candidate]) -> None:
             if word.casefold() in lx.TITLES:
                 cand.type, cand.strength = None, 0
                 break
+
+
+def _datelines(candidates: list[Candidate], first_body: int) -> None:
+    """'LONDON 1996-08-30', 'BRUSSELS, March 4 (Reuters) -': where the story was filed is a
+    place. A known one already has its usual spelling ("London"); an unknown one keeps the
+    capitals it is written in ("ESCHEN"), as every name only ever seen in capitals does:
+    title case would be a guess, and a wrong one for an acronym."""
+    for c in candidates:
+        paragraph = c.sentence.paragraph - first_body
+        if not 0 <= paragraph <= 2 or not c.first or c.strength >= 2 or not c.surface.isupper():
+            continue
+        word = c.next_token()
+        if sports.DATE_LIKE.match(word) or paragraph == 0 and word in (",", "(", "-", "–", "—"):
+            c.type, c.strength = EntityType.PLACE, 2
 
 
 def _records(candidates: list[Candidate], gaz: Gazetteer, with_offsets: bool) -> list[tuple]:

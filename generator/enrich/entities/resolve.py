@@ -52,6 +52,7 @@ def _letters(name: str) -> int:
 
 def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
     """The names of one article, each with what pass two still has to do for it."""
+    rows = _recased(rows)
     full: dict[str, dict[tuple[str, ...], str]] = {}  # surname -> key -> a full name, of people named in full
     local: dict[str, list[int]] = {}  # name -> strength per type, of names typed with confidence here
     for surface, canonical, type_, strength, flags, count, roles, offsets in rows:
@@ -88,6 +89,20 @@ def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
     return tuple(out)
 
 
+def _recased(rows: Sequence[tuple]) -> Sequence[tuple]:
+    """A name the article types in ordinary case is that name in a headline in capitals too:
+    'ROTOR' is 'Rotor' when the article says 'Rotor' (a name only ever in capitals stays so)."""
+    mixed: dict[str, str] = {}
+    for row in rows:
+        canonical = row[1]
+        if row[2] >= 0 and row[3] >= 2 and not canonical.isupper():
+            mixed.setdefault(canonical.casefold(), canonical)
+    if not mixed:
+        return rows
+    return [(row[0], mixed[row[1].casefold()], *row[2:]) if row[3] < 2 and row[1].isupper()
+            and row[1].casefold() in mixed else row for row in rows]
+
+
 def teach(rows: Sequence[tuple]) -> tuple[tuple[tuple[str, int, int], ...], tuple[tuple[str, int], ...]]:
     """What one article teaches the corpus: the types it gives names with confidence, and
     the full names of people."""
@@ -118,6 +133,7 @@ class Corpus:
         self.votes: dict[str, list[int]] = {}  # name -> strength summed per type
         self.forms: dict[tuple[str, ...], dict[str, int]] = {}  # person key -> written form -> times
         self.confident: dict[str, int] = {}
+        self.recased: dict[str, str] = {}  # lower case -> a confident name not in capitals
         self.surnames: dict[str, tuple[str, ...] | None] = {}  # surname -> the one person's key (None: several)
         self._full: dict[tuple[str, ...], str | None] = {}
         self._person: dict[str, str] = {}
@@ -143,6 +159,11 @@ class Corpus:
             (n, type_), rest = ranked[0], ranked[1:]
             if not rest or n >= 2 * rest[0][0]:
                 self.confident[name] = type_
+                if not name.isupper():
+                    folded = name.casefold()
+                    known = self.recased.get(folded)
+                    if known is None or (-sum(votes), name) < (-sum(self.votes[known]), known):
+                        self.recased[folded] = name
         for key in self.forms:
             surname = key[-1]
             self.surnames[surname] = None if surname in self.surnames else key
@@ -227,6 +248,9 @@ def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules
                 canonical = corpus.full_name(person_key(ref)) or surface
             else:
                 known = confident.get(canonical, NO_TYPE)
+                if known < 0 and canonical.isupper() and canonical.casefold() in corpus.recased:
+                    canonical = corpus.recased[canonical.casefold()]  # 'ROTOR' in a headline, 'Rotor' elsewhere
+                    known = confident[canonical]
                 if known >= 0:
                     type_, strength = known, 2
                 elif mode == CORPUS_SURNAME:

@@ -30,7 +30,7 @@ rowing badminton squash gymnastics fencing archery marathon diving motorcycling
                 "alpine skiing", "nordic skiing", "track and field"}
 _TEAM_VERBS = frozenset("beat beats v v. vs vs. drew defeated edged thrashed routed crushed trounced held".split())
 _BEFORE_TEAM = frozenset("v v. vs vs. beat against defeated for".split())
-_DATE_LIKE = re.compile(r"^(?:1[89]|20)\d\d(?:[-/.]\d{1,2}){0,2}$")
+DATE_LIKE = re.compile(r"^(?:1[89]|20)\d\d(?:[-/.]\d{1,2}){0,2}$")
 
 
 def sport_of(title: str) -> str | None:
@@ -56,7 +56,7 @@ def _score_after(c: Candidate) -> bool:
     word = c.next_token()
     if not word or shape(word) != NUMBER:
         return False
-    return not _DATE_LIKE.match(word) and word.count("-") <= 1
+    return not DATE_LIKE.match(word) and word.count("-") <= 1
 
 
 def _dateline(c: Candidate) -> bool:
@@ -64,7 +64,7 @@ def _dateline(c: Candidate) -> bool:
     if not c.first:
         return False
     word = c.next_token()
-    return bool(word) and (_DATE_LIKE.match(word) is not None or word == ",")
+    return bool(word) and (DATE_LIKE.match(word) is not None or word == ",")
 
 
 def apply(sport: str | None, candidates: list[Candidate], gaz: Gazetteer) -> None:
