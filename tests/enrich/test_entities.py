@@ -13,7 +13,7 @@ from support import FIXTURES, SEED
 from generator.config import config_from_dict
 from generator.discover import discover
 from generator.enrich.entities import EntityRules, extract_corpus, load_rules
-from generator.model import EntityMention, EntityType
+from generator.model import Article, EntityMention, EntityType, Paragraph
 from generator.pipeline import read_articles
 
 PERSON, ORG, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
@@ -176,3 +176,55 @@ def test_same_input_same_output_whatever_the_order():
     random.Random(7).shuffle(shuffled)
     again = {a.source: a.entities for a in extract_corpus(shuffled, EntityRules())}
     assert first == again
+
+
+def _article(source: str, title: str, *paragraphs: str) -> Article:
+    return Article(source=source, source_sha256="", title=title, blocks=tuple(Paragraph(p) for p in paragraphs))
+
+
+def _found(*articles: Article, rules: EntityRules | None = None) -> dict[str, Found]:
+    return {a.source: Found(a.entities) for a in extract_corpus(list(articles), rules or EntityRules())}
+
+
+def test_names_in_capitals_datelines_and_headlines():
+    """A dateline is a place; a known name in capitals has its usual spelling, one the corpus
+    writes in ordinary case takes that spelling, and one only ever in capitals stays so."""
+    found = _found(
+        _article("a.txt", "Club news", "Brennholt won again on Saturday, the club said."),
+        _article("b.txt", "SOCCER - FELDMARK BEAT BRENNHOLT", "LONDON 2024-05-04",
+                 "The visitors scored twice in the second half."),
+        _article("c.txt", "Floods", "OSTRAVEC 2024-05-04", "Rivers rose across the region on Saturday."),
+        rules=EntityRules(types={"Brennholt": ORG}),
+    )
+    assert found["b.txt"]["London"].type is PLACE and "LONDON" in found["b.txt"]["London"].aliases
+    assert found["b.txt"]["Brennholt"].type is ORG and "BRENNHOLT" in found["b.txt"]["Brennholt"].aliases
+    assert found["c.txt"]["OSTRAVEC"].type is PLACE
+
+
+def test_cricket_scorecards_and_football_results():
+    found = _found(
+        _article("cricket.txt", "CRICKET - NORTHSHIRE V SOUTHSHIRE SCOREBOARD", "Northshire first innings",
+                 "Tobias Wrenfield c Halloway b Pemberley 45", "Arun Velmurugan lbw b Pemberley 12",
+                 "Did not bat: Okonkwo, Brightwater.", "Bowling: Pemberley 12-3-40-2, Halloway 8-1-33-0."),
+        _article("football.txt", "SOCCER - FELDMARK BEAT OSTRAVEC 2-1", "Scorers:",
+                 "Feldmark - Dario Quenzel (31st), Ostravec - Milo Brandauer (75th)",
+                 "Basketball: Kestrel Sport (Italy) 92 Vardan (Russia) 81"),
+    )
+    cricket = found["cricket.txt"]
+    assert {"Tobias Wrenfield", "Arun Velmurugan", "Halloway", "Pemberley", "Okonkwo",
+            "Brightwater"} <= names_of(cricket, PERSON)
+    football = found["football.txt"]
+    assert {"Dario Quenzel", "Milo Brandauer"} <= names_of(football, PERSON)
+    assert "Kestrel Sport" in names_of(football, ORG)
+
+
+def test_company_names_and_people_described_before_or_after_their_name():
+    found = _found(_article(
+        "business.txt", "Business",
+        "Shares of Hargreaves & Pollard rose after Nordvik AB said it would buy the firm.",
+        "Economist Tilda Ransome said the deal was fair, and analyst Brenna Oakhurst agreed.",
+        "Kasia Wendrowicz, 19, was among the new hires.",
+    ))["business.txt"]
+    assert {"Hargreaves & Pollard", "Nordvik AB"} <= names_of(found, ORG)
+    assert {"Brenna Oakhurst", "Kasia Wendrowicz"} <= names_of(found, PERSON)
+    assert not names_of(found, PERSON) & {"Hargreaves & Pollard", "Nordvik AB"}
