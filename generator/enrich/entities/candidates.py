@@ -289,14 +289,18 @@ def _attach_context(cand: Candidate) -> None:
     """Cues from the words around a candidate: a lowercase title before, '(SACEUR)', '-based'..."""
     s = cand.sentence
     single = len(cand.tokens) == 1
+    if cand.weak and not cand.headline:  # a sentence's first word: no title before it,
+        text, end = s.text, cand.end  # and `classify` ignores weaker cues
+        after = text[end] if end < s.end else ""
+        if after == ",":
+            _apposition(cand)
+        elif after == ")" and text[cand.start - 1 : cand.start] == "(" and shape(cand.tokens[0]) == UPPER:
+            cand.paren_acronym = True
+        return
     prev = s.prev_token(cand.start)
     n1 = s.next_token(cand.end)
     if prev == "(" and n1 == ")" and single and shape(cand.tokens[0]) == UPPER:
         cand.paren_acronym = True
-    if cand.weak and not cand.headline:  # a sentence's first word: no title before it,
-        if n1 == ",":  # and `classify` ignores weaker cues
-            _apposition(cand)
-        return
     # "government spokesman Stefan Kornelius", "Foreign Ministry spokesperson Maria Zakharova"
     if prev and prev[0].islower() and shape(prev) == LOWER and (_folded(prev) in lx.TITLES
                                                                  or prev in lx.DESCRIPTORS):

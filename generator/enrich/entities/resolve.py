@@ -70,16 +70,17 @@ def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
         surface, canonical, type_, strength, flags = row[:5]
         mode, ref = FINAL, ""
         if strength < 4:
-            key = person_key(canonical)
-            people = full.get(key[0]) if len(key) == 1 and not (strength >= 3 and type_ == PLACE) else None
+            single = " " not in canonical  # a one-word name: maybe a surname
+            people = full.get(canonical.casefold()) if single and full and not (strength >= 3 and type_ == PLACE) \
+                else None
             if people and len(people) == 1:
                 mode, type_, strength, ref = LOCAL, PERSON, max(strength, 2), next(iter(people.values()))
             elif strength < 2:
                 votes = local.get(canonical)
                 if votes:
                     type_, strength = best(votes), 2
-                elif len(key) == 1 and type_ <= PERSON and flags & SURNAME:
-                    mode, ref = CORPUS_SURNAME, key[0]
+                elif single and type_ <= PERSON and flags & SURNAME:
+                    mode, ref = CORPUS_SURNAME, canonical.casefold()
                 else:
                     mode = CORPUS
         if mode == FINAL and (type_ < 0 or strength < MIN_STRENGTH or type_ == PERSON and flags & WEAK and strength < 2
@@ -236,14 +237,14 @@ def apply_rules(names: Sequence[Name], rules: EntityRules, gaz: Callable[[], Gaz
 
 
 def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules) -> tuple[EntityMention, ...]:
-    confident, surnames = corpus.confident, corpus.surnames
+    confident, surnames, people = corpus.confident, corpus.surnames, corpus._person
     aliases, ignore = rules.aliases, rules.ignore
-    # name -> [(surface, type, strength, count, roles, offsets, own type)]
+    # name -> [(surface, type, strength, count, roles, offsets)]
     found: dict[str, list[tuple]] = {}
     for surface, canonical, _, _, flags, count, roles, offsets, mode, type_, strength, ref in names:
-        if mode == DROP:
-            continue
-        if mode != FINAL:
+        if mode:  # not FINAL
+            if mode == DROP:
+                continue
             if mode == LOCAL:
                 canonical = corpus.full_name(person_key(ref)) or surface
             else:
@@ -253,26 +254,27 @@ def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules
                     known = confident[canonical]
                 if known >= 0:
                     type_, strength = known, 2
-                elif mode == CORPUS_SURNAME:
-                    key = surnames.get(ref)
-                    if key is not None:
-                        type_, strength = PERSON, 2
-                        canonical = corpus.full_name(key) or surface
-            if type_ < 0 or strength < MIN_STRENGTH or type_ == PERSON and flags & WEAK and strength < 2 \
-                    or _letters(canonical) < 2:
+                else:
+                    if mode == CORPUS_SURNAME:
+                        key = surnames.get(ref)
+                        if key is not None:
+                            type_, strength = PERSON, 2
+                            canonical = corpus.full_name(key) or surface
+                    if type_ < 0:
+                        continue
+            if strength < MIN_STRENGTH or type_ == PERSON and flags & WEAK and strength < 2 or _letters(canonical) < 2:
                 continue
         if type_ == PERSON and " " in canonical:
-            canonical = corpus.person(canonical)
+            canonical = people.get(canonical) or corpus.person(canonical)
             if aliases:
                 canonical = aliases.get(canonical, canonical)
         if ignore and canonical.casefold() in ignore:
             continue
-        item = (surface, type_, strength, count, roles, offsets)
         group = found.get(canonical)
         if group is None:
-            found[canonical] = [item]
+            found[canonical] = [(surface, type_, strength, count, roles, offsets)]
         else:
-            group.append(item)
+            group.append((surface, type_, strength, count, roles, offsets))
     return _mentions(found, quotes)
 
 

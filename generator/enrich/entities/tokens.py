@@ -74,6 +74,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec dept est fig rev hon pres messr
 """.split())
 _ALNUM = re.compile(r"[^\W_]")
 _LETTER_TOKEN = re.compile(r"(?<![\w&'’])[^\W\d_]")
+_CAPITAL_TOKEN = re.compile(r"(?<![\w&'’])" + _UP)
 
 _shapes: dict[str, int] = {}
 
@@ -178,7 +179,7 @@ class Sentence:
 def sentences(text: str, paragraph: int, zone: str, weak: bool = False) -> list[Sentence]:
     """The sentences of one paragraph (or title, or caption), whitespace already normalised,
     that hold runs of capitalized words, with their runs."""
-    found = [(m.start(), m.end()) for m in RUN.finditer(text)]
+    found = [m.span() for m in RUN.finditer(text)]
     if not found:
         return []
     bounds = [0]
@@ -193,6 +194,7 @@ def sentences(text: str, paragraph: int, zone: str, weak: bool = False) -> list[
     bi = 0  # the sentence is text[bounds[bi]:bounds[bi + 1]]
     limit = -1  # where the current sentence ends (none yet)
     last_start = last_end = -2
+    capitals = False  # the sentence has a word in capitals, maybe
     for start, end in found:
         if start == last_end + 2 and start < limit and text[last_end] == "." \
                 and text[max(last_start, text.rfind(" ", last_start, last_end) + 1) : last_end] in _ABBREV_SET:
@@ -204,11 +206,19 @@ def sentences(text: str, paragraph: int, zone: str, weak: bool = False) -> list[
             if p:  # "al-Qaeda": the particle belongs to the name
                 start = p.start()
         last_start, last_end = start, end
+        run = text[start:end]
+        if "." in run:
+            run = _recased(run)
         if end <= limit:
-            runs.append((start, _recased(text[start:end])))
+            runs.append((start, run))
+            if not capitals and not run.istitle():
+                capitals = True
             continue
         while start < end:  # a new sentence, or a run across a sentence end (rare: cut there)
             if start >= limit:
+                if capitals and not weak:
+                    _mark_capitals_line(out[-1])
+                capitals = False
                 while start >= bounds[bi + 1]:
                     bi += 1
                 begin, limit = bounds[bi], bounds[bi + 1]
@@ -220,19 +230,19 @@ def sentences(text: str, paragraph: int, zone: str, weak: bool = False) -> list[
                 sentence = Sentence(text, begin, limit, paragraph, zone, weak, first)
                 runs = sentence.runs
                 out.append(sentence)
-            stop = end
-            if end > limit:
-                k = text.rfind(" ", start, limit)
-                stop = k if k > start else limit
-            runs.append((start, _recased(text[start:stop])))
+            stop = end if end <= limit else max(text.rfind(" ", start, limit), start) or limit
+            if stop == start:
+                stop = limit
+            piece = run if stop == end and start == last_start else _recased(text[start:stop])
+            runs.append((start, piece))
+            if not capitals and not piece.istitle():
+                capitals = True
             last_start, last_end = start, stop
             start = stop + 1 if stop < end and text[stop] == " " else stop
             while start < end and not text[start].isalnum():
                 start += 1
-    if not weak:
-        for s in out:
-            if any(not run.istitle() for _, run in s.runs):  # a word in capitals, maybe
-                _mark_capitals_line(s)
+    if capitals and not weak:
+        _mark_capitals_line(out[-1])
     return out
 
 
@@ -281,12 +291,10 @@ def _mark_capitals_line(s: Sentence) -> None:
 
 def is_headline_case(text: str) -> bool:
     """Most words capitalized: a headline, where capitals say little about names."""
-    shapes = [shape(w) for w in TOKEN.findall(text)]
-    letters = [sh for sh in shapes if sh in (LOWER, TITLE, UPPER)]
-    if len(letters) < 3:
+    letters = len(_LETTER_TOKEN.findall(text))
+    if letters < 3:
         return True
-    caps = sum(1 for sh in letters if sh != LOWER)
-    return caps >= 0.6 * len(letters)
+    return len(_CAPITAL_TOKEN.findall(text)) >= 0.6 * letters
 
 
 def tokens_from(text: str, pos: int, limit: int) -> list[tuple[str, int]]:
