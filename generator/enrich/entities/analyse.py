@@ -13,7 +13,7 @@ from . import lexicon as lx
 from . import sports
 from .candidates import Candidate, find
 from .gazetteer import Gazetteer
-from .quotes import quote_spots
+from .quotes import quote_spots, speakers
 from .records import SURNAME, TYPES, WEAK, EntityAnalysis
 from .resolve import plan, teach
 from .tokens import Sentence, is_headline_case, sentences
@@ -46,11 +46,12 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     _paren_acronyms(candidates)
     sports.apply(sports.sport_of(article.title), candidates, gaz)
     _datelines(candidates, first_body)
+    rows, name_of = _records(candidates, gaz)
     spots = quote_spots(paragraphs)
-    rows = _records(candidates, gaz, bool(spots))
+    quotes = speakers(spots, [(c.sentence.paragraph, c.start, i) for c, i in zip(candidates, name_of)]) if spots else ()
     votes, forms = teach(rows)
     folded = frozenset(n.casefold() for row in rows for n in row[:2])
-    return EntityAnalysis(plan(rows), votes, forms, folded, tuple(spots))
+    return EntityAnalysis(plan(rows), votes, forms, folded, tuple(quotes))
 
 
 def _paren_acronyms(candidates: list[Candidate]) -> None:
@@ -80,10 +81,12 @@ def _datelines(candidates: list[Candidate], first_body: int) -> None:
             c.type, c.strength = EntityType.PLACE, 2
 
 
-def _records(candidates: list[Candidate], gaz: Gazetteer, with_offsets: bool) -> list[tuple]:
-    """One record per distinct (name as written, name, type, strength, flags)."""
+def _records(candidates: list[Candidate], gaz: Gazetteer) -> tuple[list[tuple], list[int]]:
+    """One record per distinct (name as written, name, type, strength, flags), and the record
+    of each candidate."""
     words, function_words = gaz.words, gaz.function_words("en")
-    groups: dict[tuple, list] = {}  # key -> [count, roles, offsets]
+    groups: dict[tuple, list] = {}  # key -> [index, count, roles]
+    name_of: list[int] = []
     for c in candidates:
         if c.weak:
             flags = WEAK
@@ -96,26 +99,20 @@ def _records(candidates: list[Candidate], gaz: Gazetteer, with_offsets: bool) ->
         key = (c.surface, c.canonical, c.type, c.strength, flags)
         group = groups.get(key)
         if group is None:
-            group = groups[key] = [1, None, None]
+            group = groups[key] = [len(groups), 1, None]
         else:
-            group[0] += 1
+            group[1] += 1
+        name_of.append(group[0])
         if c.role or c.extras:
-            roles = group[1]
+            roles = group[2]
             if roles is None:
-                roles = group[1] = {}
+                roles = group[2] = {}
             for role in (c.role, *(c.extras or ())):
                 if role:
                     roles[role] = roles.get(role, 0) + 1
-        if with_offsets:
-            if group[2] is None:
-                group[2] = [c.sentence.paragraph, c.start]
-            else:
-                group[2] += (c.sentence.paragraph, c.start)
-    return [
-        (surface, canonical, _CODE[type_], strength, flags, count, tuple(sorted(roles.items())) if roles else (),
-         tuple(offsets) if offsets else ())
-        for (surface, canonical, type_, strength, flags), (count, roles, offsets) in groups.items()
-    ]
+    rows = [(surface, canonical, _CODE[type_], strength, flags, count, tuple(sorted(roles.items())) if roles else ())
+            for (surface, canonical, type_, strength, flags), (_, count, roles) in groups.items()]
+    return rows, name_of
 
 
 def _speaks(c: Candidate) -> bool:

@@ -17,17 +17,8 @@ MAX_CHARS = 400
 
 _QUOTE = re.compile(r"“([^”]{10,600})”|\"([^\"]{10,600})\"|«\s?([^»]{10,600}?)\s?»|„([^“”]{10,600})[“”]")
 _WORD = r"[^\W_]+(?:['’][^\W_]+)?"
+_WORDS = re.compile(_WORD)
 _ENOUGH_WORDS = re.compile(r"(?:[\W_]*(?>" + _WORD + r")){%d}" % MIN_WORDS)  # atomic: words are not split
-
-
-def _any_word(words) -> re.Pattern:
-    """One of `words` as a whole word, in any case."""
-    alternatives = "|".join(sorted(words, key=lambda w: (-len(w), w)))
-    return re.compile(r"(?<![^\W_])(?:" + alternatives + r")(?![^\W_]|['’][^\W_])", re.IGNORECASE)
-
-
-_SPEECH = _any_word(lx.SPEECH_VERBS)
-_PRONOUN = _any_word(lx.PERSON_PRONOUNS)
 
 
 # A quotation that a person may have said: (paragraph, quote start, quote end, sentence start,
@@ -48,29 +39,50 @@ def quote_spots(paragraphs: list[str]) -> list[Spot]:
                 continue
             q_start, q_end = m.span()
             begin, end = _sentence_around(text, q_start, q_end)
-            if not (_SPEECH.search(text, begin, q_start) or _SPEECH.search(text, q_end, end)):
+            words = _WORDS.findall((text[begin:q_start] + " " + text[q_end:end]).casefold())
+            if lx.SPEECH_VERBS.isdisjoint(words):
                 continue
-            pronoun = bool(_PRONOUN.search(text, begin, q_start) or _PRONOUN.search(text, q_end, end))
+            pronoun = not lx.PERSON_PRONOUNS.isdisjoint(words)
             out.append((index, q_start, q_end, begin, end, pronoun, _trim(quote)))
     return out
 
 
-def attribute(spots, people: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
-    """(person name, quotation) pairs, in text order. `people`: (paragraph, offset, name) of
-    every person mentioned, sorted."""
-    out: list[tuple[str, str]] = []
+def speakers(spots: list[Spot], mentions: list[tuple[int, int, int]]) -> list[tuple]:
+    """Who may have said each quotation: `mentions` are (paragraph, offset, name index) of every
+    name in text order. See `records.Quote`."""
+    out = []
     for index, q_start, q_end, begin, end, pronoun, quote in spots:
-        lo = bisect_left(people, (index, begin))
-        hi = bisect_left(people, (index, end))
-        here = [p for p in people[lo:hi] if not q_start <= p[1] < q_end]
-        if here:
-            before = [p for p in here if p[1] < q_start]
-            out.append(((before[-1] if before else here[0])[2], quote))
-        elif pronoun:
-            k = bisect_left(people, (index, q_start))
-            if k:
-                out.append((people[k - 1][2], quote))
+        lo = bisect_left(mentions, (index, begin))
+        hi = bisect_left(mentions, (index, end))
+        here = [m for m in mentions[lo:hi] if not q_start <= m[1] < q_end]
+        before = _unique(m[2] for m in reversed(here) if m[1] < q_start)
+        after = _unique(m[2] for m in here if m[1] >= q_end)
+        earlier = _unique(m[2] for m in reversed(mentions[: bisect_left(mentions, (index, q_start))])) \
+            if pronoun else ()
+        if before or after or earlier:
+            out.append((before, after, earlier, quote))
     return out
+
+
+def attribute(quotes, said_by: list[str | None]) -> list[tuple[str, str]]:
+    """(person name, quotation) pairs, in text order; `said_by[i]` is the person that name `i`
+    turned out to be, if any."""
+    out: list[tuple[str, str]] = []
+    for before, after, earlier, quote in quotes:
+        for names in (before, after):
+            speaker = next((said_by[i] for i in names if said_by[i] is not None), None)
+            if speaker is not None:
+                out.append((speaker, quote))
+                break
+        else:  # no person in the sentence: "he said" is the last person named before
+            speaker = next((said_by[i] for i in earlier if said_by[i] is not None), None)
+            if speaker is not None:
+                out.append((speaker, quote))
+    return out
+
+
+def _unique(indices) -> tuple[int, ...]:
+    return tuple(dict.fromkeys(indices))
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

@@ -17,6 +17,7 @@ NO_TYPE = -1
 # Flags of a name.
 WEAK = 1  # capitals say little (headline, line in capitals, a sentence's first word)
 SURNAME = 2  # may stand for a person the corpus knows by this one name
+IGNORED = 4  # the owner's rules say it is no entity (kept in place: quotations refer to names by index)
 
 # What pass two still has to do for a name (computed in pass one from the article alone).
 FINAL = 0  # nothing: type and strength are settled
@@ -26,11 +27,16 @@ CORPUS_SURNAME = 3  # the same, then a surname of the one person the corpus know
 DROP = 4  # settled, and not reported
 
 # One name of an article, as written and typed:
-# (surface, canonical, type, strength, flags, count, roles as (role, times) pairs, offsets as flat
-#  (paragraph, character offset) pairs (only when the article has quotations),
+# (surface, canonical, type, strength, flags, count, roles as (role, times) pairs,
 #  then the plan: mode, type, strength, and a reference: for LOCAL, the full name of the person;
 #  for CORPUS_SURNAME, the surname in lower case).
 Name = tuple
+
+# A quotation: (the names just before it in its sentence, nearest first; the names after it in
+# its sentence; when the sentence says "he" or "she", every name before it, nearest first; the
+# quotation as shown). Names are indices in `EntityAnalysis.names`; the first that turns out to
+# be a person said it.
+Quote = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,4 +47,4 @@ class EntityAnalysis:
     votes: tuple[tuple[str, int, int], ...]  # (name, type, strength) it teaches the corpus
     forms: tuple[tuple[str, int], ...]  # (full name of a person, times) it teaches the corpus
     folded: frozenset[str]  # every name and surface in lower case, to see which owner's rules apply
-    quotes: tuple[tuple[int, int, int, int, int, bool, str], ...]  # see quotes.Spot
+    quotes: tuple[Quote, ...]

@@ -12,13 +12,12 @@ corpus pass is a few dictionary lookups per distinct name of each article.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import repeat
 
 from ...model import EntityMention
 from .gazetteer import Gazetteer
 from .quotes import attribute
-from .records import (CORPUS, CORPUS_SURNAME, DROP, FINAL, LOCAL, NO_TYPE, PERSON, PLACE, SURNAME, TYPES, WEAK,
-                      EntityAnalysis, Name)
+from .records import (CORPUS, CORPUS_SURNAME, DROP, FINAL, IGNORED, LOCAL, NO_TYPE, PERSON, PLACE, SURNAME, TYPES,
+                      WEAK, EntityAnalysis, Name)
 from .rules import EntityRules
 
 MIN_STRENGTH = 1  # what is reported: guesses (1) only when nothing contradicts them
@@ -55,7 +54,9 @@ def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
     rows = _recased(rows)
     full: dict[str, dict[tuple[str, ...], str]] = {}  # surname -> key -> a full name, of people named in full
     local: dict[str, list[int]] = {}  # name -> strength per type, of names typed with confidence here
-    for surface, canonical, type_, strength, flags, count, roles, offsets in rows:
+    for surface, canonical, type_, strength, flags, count, roles in rows:
+        if flags & IGNORED:
+            continue
         if type_ == PERSON and strength >= 1 and " " in surface:
             key = person_key(canonical)
             if len(key) >= 2:
@@ -84,7 +85,7 @@ def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
                 else:
                     mode = CORPUS
         if mode == FINAL and (type_ < 0 or strength < MIN_STRENGTH or type_ == PERSON and flags & WEAK and strength < 2
-                              or _letters(canonical) < 2):
+                              or _letters(canonical) < 2) or flags & IGNORED:
             mode = DROP
         out.append((*row, mode, type_, strength, ref))
     return tuple(out)
@@ -96,7 +97,7 @@ def _recased(rows: Sequence[tuple]) -> Sequence[tuple]:
     mixed: dict[str, str] = {}
     for row in rows:
         canonical = row[1]
-        if row[2] >= 0 and row[3] >= 2 and not canonical.isupper():
+        if row[2] >= 0 and row[3] >= 2 and not canonical.isupper() and not row[4] & IGNORED:
             mixed.setdefault(canonical.casefold(), canonical)
     if not mixed:
         return rows
@@ -111,7 +112,7 @@ def teach(rows: Sequence[tuple]) -> tuple[tuple[tuple[str, int, int], ...], tupl
     forms: dict[str, int] = {}
     for row in rows:
         canonical, type_, strength, count = row[1], row[2], row[3], row[5]
-        if type_ < 0 or strength < 2:
+        if type_ < 0 or strength < 2 or row[4] & IGNORED:
             continue
         votes[(canonical, type_)] = votes.get((canonical, type_), 0) + strength * count
         if type_ == PERSON and " " in canonical and len(person_key(canonical)) >= 2:
@@ -215,8 +216,9 @@ def apply_rules(names: Sequence[Name], rules: EntityRules, gaz: Callable[[], Gaz
     aliases, types, ignore = rules.aliases, rules.types, rules.ignore
     out: list[tuple] = []
     for name in names:
-        surface, canonical, type_, strength = name[:4]
+        surface, canonical, type_, strength, flags = name[:5]
         if ignore and surface.casefold() in ignore:
+            out.append((*name[:4], flags | IGNORED, *name[5:7]))
             continue
         target = aliases.get(surface) or aliases.get(canonical) if aliases else None
         if target:
@@ -231,17 +233,18 @@ def apply_rules(names: Sequence[Name], rules: EntityRules, gaz: Callable[[], Gaz
         if forced is not None:
             type_, strength = TYPES.index(forced), 4
         if ignore and canonical.casefold() in ignore:
-            continue
-        out.append((surface, canonical, type_, strength, *name[4:8]))
+            flags |= IGNORED
+        out.append((surface, canonical, type_, strength, flags, *name[5:7]))
     return out
 
 
 def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules) -> tuple[EntityMention, ...]:
     confident, surnames, people = corpus.confident, corpus.surnames, corpus._person
     aliases, ignore = rules.aliases, rules.ignore
-    # name -> [(surface, type, strength, count, roles, offsets)]
+    # name -> [(surface, type, strength, count, roles)]
     found: dict[str, list[tuple]] = {}
-    for surface, canonical, _, _, flags, count, roles, offsets, mode, type_, strength, ref in names:
+    said_by: list[str | None] = [None] * len(names) if quotes else []
+    for i, (surface, canonical, _, _, flags, count, roles, mode, type_, strength, ref) in enumerate(names):
         if mode:  # not FINAL
             if mode == DROP:
                 continue
@@ -270,12 +273,14 @@ def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules
                 canonical = aliases.get(canonical, canonical)
         if ignore and canonical.casefold() in ignore:
             continue
+        if type_ == PERSON and quotes:
+            said_by[i] = canonical
         group = found.get(canonical)
         if group is None:
-            found[canonical] = [(surface, type_, strength, count, roles, offsets)]
+            found[canonical] = [(surface, type_, strength, count, roles)]
         else:
-            group.append((surface, type_, strength, count, roles, offsets))
-    return _mentions(found, quotes)
+            group.append((surface, type_, strength, count, roles))
+    return _mentions(found, quotes, said_by)
 
 
 def _separate(votes: list[int]) -> bool:
@@ -283,23 +288,17 @@ def _separate(votes: list[int]) -> bool:
     return sum(1 for n in votes if n >= 2) > 1 and not votes[PERSON]
 
 
-def _mentions(found: dict[str, list[tuple]], quotes) -> tuple[EntityMention, ...]:
+def _mentions(found: dict[str, list[tuple]], quotes, said_by: list[str | None]) -> tuple[EntityMention, ...]:
     said: dict[str, list[str]] = {}
     if quotes:
-        people = []
-        for name, items in found.items():
-            for _, type_, _, _, _, offsets in items:
-                if type_ == PERSON:
-                    people += zip(offsets[::2], offsets[1::2], repeat(name))
-        people.sort()
-        for name, quote in attribute(quotes, people):
+        for name, quote in attribute(quotes, said_by):
             seen = said.setdefault(name, [])
             if quote not in seen:
                 seen.append(quote)
     out: list[tuple] = []
     for name, items in found.items():
         if len(items) == 1:
-            surface, type_, _, count, roles, _ = items[0]
+            surface, type_, _, count, roles = items[0]
             aliases = () if surface == name else (surface,)
             if type_ == PERSON:
                 out.append((PERSON, -count, name.casefold(), name, _roles(roles), aliases, tuple(said.get(name, ()))))
