@@ -41,7 +41,7 @@ __all__ = ["CACHE_VERSION", "EntityAnalysis", "EntityRules", "analyse_article", 
            "resolve_corpus"]
 
 # Bump when a change to the code changes what `analyse_article` returns.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 
 def gazetteer_bytes() -> bytes:
