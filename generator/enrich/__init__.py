@@ -15,7 +15,8 @@ from ..model import Article
 from . import entities
 from .duplicates import TextPrint, text_print
 from .entities import EntityAnalysis, EntityRules
-from .topics import Taxonomy, assign_topics
+from . import topics
+from .topics import Taxonomy, TopicAnalysis
 
 
 @dataclass(frozen=True)
@@ -32,18 +33,24 @@ class ArticleAnalysis:
 
     text: TextPrint  # for duplicate detection
     entities: EntityAnalysis | None  # None when the owner gave the entities
+    topics: TopicAnalysis
 
 
 def analyse_article(article: Article, context: EnrichContext) -> ArticleAnalysis:
     given = "entities" in article.given_keys
-    return ArticleAnalysis(text=text_print(article), entities=None if given else entities.analyse_article(article))
+    return ArticleAnalysis(
+        text=text_print(article),
+        entities=None if given else entities.analyse_article(article),
+        topics=topics.analyse_article(article, context.taxonomy),
+    )
 
 
 def finish_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], context: EnrichContext) -> list[Article]:
     """The corpus-wide stage, given each article's `analyse_article` result (same order)."""
     mentions = entities.resolve_corpus(articles, [a.entities for a in analyses], context.rules)
     articles = [a if "entities" in a.given_keys else replace(a, entities=m) for a, m in zip(articles, mentions)]
-    return assign_topics(articles, context.taxonomy)
+    results = topics.finish_corpus(articles, [a.topics for a in analyses], context.taxonomy)
+    return [replace(a, topics=r.topics, tags=r.tags, related=r.related) for a, r in zip(articles, results)]
 
 
 def enrich_corpus(articles: Sequence[Article], rules: EntityRules, taxonomy: Taxonomy) -> list[Article]:
