@@ -197,6 +197,8 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
     while a < b and (a == first or words[a] == "The") and words[a].casefold() in fw \
             and _gaz_prefix(words, a, b, gaz) == a:
         a += 1
+        while a < b and shapes[a] not in _CAPS:
+            a += 1  # "Results of Major League": not "of Major League"
     if a >= b:
         return []
     if gaz.lookup(_join(words[a:b])):
@@ -205,7 +207,7 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
     for m in range(a + 1, b - 1):
         if words[m] == "of":
             head = words[m - 1].casefold()
-            if not (head in lx.ORG_HEADS or head in lx.PLACE_HEADS or words[a].casefold() in lx.PLACE_STARTS
+            if not (head in lx.ORG_OF_HEADS or head in lx.PLACE_HEADS or words[a].casefold() in lx.PLACE_STARTS
                     or head in lx.TITLES or head in lx.ROLE_MODIFIERS) \
                     or head.rstrip(".") in lx.ORG_ABBREVIATIONS:  # "Kia Motors Corp of South Korea": two names
                 after = m + 2 if m + 1 < b and words[m + 1] == "the" else m + 1

@@ -66,7 +66,7 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
         _set(cand, PERSON, 3)
         return
     if n >= 2 and (last in lx.ORG_HEADS or last.replace(".", "") in lx.ORG_ABBREVIATIONS or "&" in tokens
-                   or "of" in tokens and tokens[tokens.index("of") - 1].casefold() in lx.ORG_HEADS):
+                   or "of" in tokens and tokens[tokens.index("of") - 1].casefold() in lx.ORG_OF_HEADS):
         _set(cand, ORG, 2 if not cand.weak else 1)  # "Bank of England", "Douglas & Lomason", "Cofinec S.A."
         return
     if n >= 2 and tokens[-1].endswith("s") and tokens[-1][:1].isupper() and not gaz.lookup(tokens[-1]) \
@@ -115,8 +115,9 @@ def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "e
             return False  # but "Peter Such", "Walter Little"
         if t.isupper() and len(t) > 1 and not t.endswith("."):
             return False
-        if t.casefold() in lx.DEMONYMS or t.casefold() in lx.ORG_HEADS:
-            return False
+        if t.casefold() in lx.ORG_HEADS or t.casefold() in lx.DEMONYMS and not (
+                i == 0 and last and t.casefold() in gaz.first_names and tokens[-1].casefold() in gaz.surnames):
+            return False  # but "Christian Blanc"
     if len(tokens) > 1 and (gaz.lookup(tokens[0]) or gaz.lookup(tokens[-1])):
         return tokens[0].casefold() in gaz.first_names  # "Vladimir Putin", not "Philadelphia Eagles"
     return True

@@ -23,6 +23,7 @@ commissioner officer executive founder president's congressman congresswoman cou
 emperor empress crown duke duchess count countess baron baroness chancellor-elect mp mep mk sheriff
 monsignor imam patriarch metropolitan speaker whip treasurer auditor ombudsman superintendent
 striker midfielder defender goalkeeper keeper forward winger skipper playmaker batsman bowler
+democrat republican
 """)
 
 # Lowercase words that, right before a name, say it is a person: "economist Joel Smith",
@@ -78,7 +79,11 @@ reserve inspectorate secretariat presidency junta commissariat bundeswehr newsro
 electric controls copper cables bros bros. steel foods chemicals mining insurance securities
 resources electronics cement textiles shipping logistics investments financial brewery breweries
 zeitung telegraph chronicle observer courier courrier examiner inquirer dispatch magazine weekly
+treasury bancshares bankshares bancorporation
 """)
+
+# Heads of organizations only with "of": "League of Women Voters" ("National League" is a competition).
+ORG_OF_HEADS = ORG_HEADS | _words("league")
 
 # Words that make the name before them an organization when they follow it: "X said in a statement".
 ORG_ABBREVIATIONS = frozenset({"inc", "corp", "ltd", "plc", "llc", "llp", "co", "ag", "gmbh", "nv", "bv", "sa", "spa",
@@ -100,7 +105,7 @@ EVENT_STARTS = _words("operation exercise")
 EVENT_HEADS = _words("""
 war wars cup championship championships olympics games open tournament trophy prize award awards
 festival day week summit conference convention treaty accord agreement act bill doctrine plan
-revolution crisis uprising offensive operation campaign series league-cup grand-prix marathon
+revolution crisis uprising offensive operation campaign series league-cup grand-prix marathon league
 """)
 
 # Nationality and group adjectives: MISC, never an entity on their own.
@@ -115,7 +120,7 @@ ivorian jamaican japanese jordanian kazakh kenyan korean kosovar kuwaiti kyrgyz 
 lebanese liberian libyan lithuanian luxembourgish macedonian malagasy malawian malaysian malian maltese
 mauritanian mexican moldovan mongolian montenegrin moroccan mozambican namibian nepalese nigerian
 nigerien norwegian omani pakistani palestinian panamanian paraguayan peruvian polish portuguese qatari
-romanian russian rwandan saudi scottish senegalese serbian sierra singaporean slovak slovakian slovenian
+romanian russian rwandan saudi scottish senegalese serbian singaporean slovak slovakian slovenian
 somali south-african spanish sri-lankan sudanese swedish swiss syrian taiwanese tajik tanzanian thai
 togolese tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni
 zambian zimbabwean arab arabic african asian latin western eastern northern southern soviet nazi
