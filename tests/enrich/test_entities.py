@@ -228,3 +228,12 @@ def test_company_names_and_people_described_before_or_after_their_name():
     assert {"Hargreaves & Pollard", "Nordvik AB"} <= names_of(found, ORG)
     assert {"Brenna Oakhurst", "Kasia Wendrowicz"} <= names_of(found, PERSON)
     assert not names_of(found, PERSON) & {"Hargreaves & Pollard", "Nordvik AB"}
+
+
+def test_a_first_name_alone_is_the_person_named_in_full_before():
+    found = _found(_article(
+        "match.txt", "Batting",
+        "Marek Okafor scored a century on Monday.",
+        "The crowd cheered when Marek reached 100, and the coach praised him.",
+    ))["match.txt"]
+    assert "Marek" in found["Marek Okafor"].aliases and "Marek" not in found

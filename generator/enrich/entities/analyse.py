@@ -14,7 +14,7 @@ from . import sports
 from .candidates import Candidate, find
 from .gazetteer import Gazetteer
 from .quotes import quote_spots, speakers
-from .records import SURNAME, TYPES, WEAK, EntityAnalysis
+from .records import GIVEN, SURNAME, TYPES, WEAK, EntityAnalysis
 from .resolve import plan, teach
 from .tokens import Sentence, is_headline_case, sentences
 
@@ -84,7 +84,7 @@ def _datelines(candidates: list[Candidate], first_body: int) -> None:
 def _records(candidates: list[Candidate], gaz: Gazetteer) -> tuple[list[tuple], list[int]]:
     """One record per distinct (name as written, name, type, strength, flags), and the record
     of each candidate."""
-    words, function_words = gaz.words, gaz.function_words("en")
+    words, function_words, first_names = gaz.words, gaz.function_words("en"), gaz.first_names
     groups: dict[tuple, list] = {}  # key -> [index, count, roles]
     name_of: list[int] = []
     for c in candidates:
@@ -96,6 +96,8 @@ def _records(candidates: list[Candidate], gaz: Gazetteer) -> tuple[list[tuple], 
                     flags = WEAK | SURNAME
         else:
             flags = SURNAME if not c.headline else 0
+        if len(c.tokens) == 1 and c.surface.casefold() in first_names:
+            flags |= GIVEN
         key = (c.surface, c.canonical, c.type, c.strength, flags)
         group = groups.get(key)
         if group is None:

@@ -18,6 +18,7 @@ NO_TYPE = -1
 WEAK = 1  # capitals say little (headline, line in capitals, a sentence's first word)
 SURNAME = 2  # may stand for a person the corpus knows by this one name
 IGNORED = 4  # the owner's rules say it is no entity (kept in place: quotations refer to names by index)
+GIVEN = 8  # one word that is a known first name
 
 # What pass two still has to do for a name (computed in pass one from the article alone).
 FINAL = 0  # nothing: type and strength are settled

@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from ...model import EntityMention
 from .gazetteer import Gazetteer
 from .quotes import attribute
-from .records import (CORPUS, CORPUS_SURNAME, DROP, FINAL, IGNORED, LOCAL, NO_TYPE, PERSON, PLACE, SURNAME, TYPES,
-                      WEAK, EntityAnalysis, Name)
+from .records import (CORPUS, CORPUS_SURNAME, DROP, FINAL, GIVEN, IGNORED, LOCAL, NO_TYPE, PERSON, PLACE, SURNAME,
+                      TYPES, WEAK, EntityAnalysis, Name)
 from .rules import EntityRules
 
 MIN_STRENGTH = 1  # what is reported: guesses (1) only when nothing contradicts them
@@ -53,6 +53,7 @@ def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
     """The names of one article, each with what pass two still has to do for it."""
     rows = _recased(rows)
     full: dict[str, dict[tuple[str, ...], str]] = {}  # surname -> key -> a full name, of people named in full
+    given: dict[str, dict[tuple[str, ...], str]] = {}  # the same by first name
     local: dict[str, list[int]] = {}  # name -> strength per type, of names typed with confidence here
     for surface, canonical, type_, strength, flags, count, roles in rows:
         if flags & IGNORED:
@@ -61,6 +62,7 @@ def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
             key = person_key(canonical)
             if len(key) >= 2:
                 full.setdefault(key[-1], {}).setdefault(key, canonical)
+                given.setdefault(key[0], {}).setdefault(key, canonical)
         if type_ >= 0 and strength >= 2:
             votes = local.get(canonical)
             if votes is None:
@@ -74,6 +76,8 @@ def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
             single = " " not in canonical  # a one-word name: maybe a surname
             people = full.get(canonical.casefold()) if single and full and not (strength >= 3 and type_ == PLACE) \
                 else None
+            if not people and single and type_ <= PERSON and flags & GIVEN and given:
+                people = given.get(canonical.casefold())  # "Steve", after "Steve Waugh"
             if people and len(people) == 1:
                 mode, type_, strength, ref = LOCAL, PERSON, max(strength, 2), next(iter(people.values()))
             elif strength < 2:
