@@ -107,14 +107,11 @@ class Scorer:
         phrase_words = sorted({w for n in (2, 3) for key in self.phrases.get(n, ()) for w in key})
         self.phrase_word_ids = {w: i + 1 for i, w in enumerate(phrase_words)}
         self.phrase_base = len(phrase_words) + 1
-        self.phrase_codes: dict[int, tuple[np.ndarray, list[tuple[str, ...]]]] = {}
-        self.phrase_starts: dict[int, np.ndarray] = {}
-        for n in (2, 3):
-            keys = sorted(self.phrases.get(n, ()), key=self._phrase_code)
-            self.phrase_codes[n] = (np.array([self._phrase_code(k) for k in keys], np.int64), keys)
-            starts = np.zeros(self.phrase_base, dtype=bool)
-            starts[[self.phrase_word_ids[k[0]] for k in keys]] = True
-            self.phrase_starts[n] = starts
+        # Trigrams are numbers below base³, bigrams from base³ up: all looked up at once.
+        coded = sorted((self._phrase_code(k) + (self.phrase_base ** 3 if n == 2 else 0), n, k)
+                       for n in (2, 3) for k in self.phrases.get(n, ()))
+        self.phrase_codes = np.array([c for c, _, _ in coded], np.int64)
+        self.phrase_keys_coded = [(n, k) for _, n, k in coded]
         self.prefixes = {p: prefixes[p] for p in sorted(prefixes, key=lambda p: (-len(p), p))}  # longest first
         self.prefix_tuple = tuple(self.prefixes)
         # Words already seen, and those among them that start with a prefix: most words recur.
@@ -185,35 +182,36 @@ class Scorer:
 
     def _body_phrase_grams(self, text: ArticleText) -> dict[int, dict[tuple[str, ...], int]]:
         """How often each 2- and 3-word phrase of the taxonomy occurs in the body."""
-        out: dict[int, dict[tuple[str, ...], int]] = {}
+        out: dict[int, dict[tuple[str, ...], int]] = {2: {}, 3: {}}
+        if len(text.ids) < 2 or not self.phrase_codes.size:
+            return out
+        base = self.phrase_base
         words = np.fromiter(map(self.phrase_word_ids.get, text.vocabulary, repeat(0)), np.int64, len(text.vocabulary))
-        at = words[text.ids]  # each body token's phrase word id, 0 for other words
-        for n in (2, 3):
-            codes, keys = self.phrase_codes[n]
-            out[n] = {}
-            if at.size < n or not codes.size:
-                continue
-            starts = np.flatnonzero(self.phrase_starts[n][at[: at.size - n + 1]])
-            found = at[starts]
-            for k in range(1, n):
-                found = found * self.phrase_base + at[starts + k]
-            if not found.size:
-                continue
-            grams, occurrences = distinct(found)
-            where = np.minimum(np.searchsorted(grams, codes), grams.size - 1)
-            hits = np.flatnonzero(grams[where] == codes)
-            out[n] = dict(zip([keys[i] for i in hits.tolist()], occurrences[where[hits]].tolist()))
+        at = words[text.ids]  # each body token's phrase word id, 0 for other words (no phrase has a 0 digit)
+        inside = at != 0
+        two = np.flatnonzero(inside[:-1] & inside[1:])  # where two phrase words follow each other
+        pairs = at[two] * base + at[two + 1]
+        three = two[:-1][(two[1:] == two[:-1] + 1)]  # ... and three
+        codes = np.concatenate(((at[three] * base + at[three + 1]) * base + at[three + 2], pairs + base ** 3))
+        where = np.minimum(np.searchsorted(self.phrase_codes, codes), self.phrase_codes.size - 1)
+        found = np.bincount(where[self.phrase_codes[where] == codes], minlength=self.phrase_codes.size)
+        for i in np.flatnonzero(found).tolist():
+            n, key = self.phrase_keys_coded[i]
+            out[n][key] = int(found[i])
         return out
 
-    def _prefixed(self, counts: Counter) -> list[tuple[str, str]]:
+    def _prefixed(self, counts: dict[str, int]) -> list[tuple[str, str]]:
         """(word, its longest matching prefix) for the words in `counts` that start with a prefix."""
-        new = counts.keys() - self._seen_words
-        for word in new:
-            if word.startswith(self.prefix_tuple):
-                self._prefix_words[word] = next(p for p in self.prefixes if word.startswith(p))
-        self._seen_words.update(new)
-        found = self._prefix_words.keys() & counts.keys()
-        return sorted((w, self._prefix_words[w]) for w in found)
+        words = set(counts)
+        new = words.difference(self._seen_words)  # set.difference iterates over the smaller set
+        if new:
+            for word in new:
+                if word.startswith(self.prefix_tuple):
+                    self._prefix_words[word] = next(p for p in self.prefixes if word.startswith(p))
+            if len(self._seen_words) > 1_000_000:
+                self._seen_words.clear()
+            self._seen_words.update(new)
+        return sorted((w, self._prefix_words[w]) for w in self._prefix_words.keys() & words)  # the smaller side
 
     def text_evidence(self, text: ArticleText) -> TextEvidence:
         """Evidence from the article's words alone: (topic code, points, terms), sorted by code."""

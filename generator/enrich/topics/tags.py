@@ -2,24 +2,26 @@
 
 Candidates are runs of one to three content words (no stop word, number or punctuation
 inside) that occur at least twice (a single word: twice in the body and three times in all),
-counting a title occurrence as `title_weight`.
-A candidate needs one word the article also writes in lower case, and must not be or contain
-one of the article's entity names, so names of people and organizations (shown as entities
+counting a title occurrence as `title_weight`. A candidate needs one word the article also
+writes in lower case, and must not contain one of the article's one-word entity names nor be
+a run of words of a longer one, so names of people and organizations (shown as entities
 already) do not become tags. A phrase that only ever occurs inside a longer candidate is a
-fragment of it and is dropped.
+fragment of it and is dropped. A tag is shown as the article writes it: in lower case if it
+ever does so, else in its most frequent form away from a sentence start ("German rearmament").
 
-Each candidate's score is scikit-learn's TF-IDF (sublinear term frequency) with the idf softened
-by a square root, so a phrase several articles share (the kind that makes a useful tag page) is
-not always beaten by a one-off phrase; a phrase of two or three words counts twice a single
-word, and a single word needs three occurrences. The idf is `weights.idf`: it depends on how
-many articles have the phrase, in steps (1, 2-3, 4-7, ...), and not on the size of the
-collection, so a new article changes another article's tags only when it shares a phrase
-with it and moves that phrase to the next step. Ties go to the phrase first in alphabetical
-order. The best-scored candidates become tags, skipping one that repeats an earlier tag's
-words or ends on the same word ("stray drones" after "Russian drones").
+A candidate's score is its TF-IDF with sublinear term frequency (1 + ln n, scikit-learn's
+`sublinear_tf`) and the idf softened by a square root, so a phrase several articles share (the
+kind that makes a useful tag page) is not always beaten by a one-off phrase; a phrase of two or
+three words counts twice a single word. The idf is the stepped one of `weights`: it depends on
+how many articles have the phrase (1, 2-3, 4-7, ...), not on the size of the collection, so a
+new article changes another's tags only when it shares a phrase with it and moves that phrase
+to the next step. Ties go to the phrase first in alphabetical order. The best-scored candidates
+become tags, skipping one that repeats an earlier tag's words or ends on the same word ("stray
+drones" after "Russian drones").
 
-Finding candidates (`candidates`) needs only the article's text, so it is done per file
-and cached; excluding entity names and weighing against the collection (`select`) come later.
+`candidates` needs only the article's text, so it runs per file and is cached (see
+`analysis`); dropping entity names (`named`) and weighing against the collection come in
+`analysis.finish_corpus`. Counting runs in numpy: an n-gram is a number, its word ids as digits.
 """
 
 from __future__ import annotations
@@ -57,9 +59,15 @@ MIN_OCCURRENCES = {1: 3, 2: 2, 3: 2}  # a single word must be frequent to be a t
 # Endings of words that are rarely the subject of an article on their own.
 _NOT_NOUN = ("ing", "ed", "ly", "ive", "ous", "ful", "less", "able", "ible", "ic", "al")
 FORMS_COUNTED = 10  # occurrences looked at to find how the article writes a phrase
+_SENTENCE_END = frozenset(m.encode() for m in SENTENCE_END)
 
-# What each word may be in a candidate, as bits (see `word_roles`).
-CONTENT, FIRST, LAST, SINGLE = 1, 2, 4, 8
+# What each word may be in a candidate, as bits (see `word_roles`); LOWER: the article writes it in lower case.
+CONTENT, FIRST, LAST, SINGLE, LOWER = 1, 2, 4, 8, 16
+# Which sequences of two and three words (their bits as digits in base 32) make a candidate:
+# first and last words that may start and end a phrase, a content word between, one word in lower case.
+_PAIRS = np.array([bool(a & FIRST and b & LAST and (a | b) & LOWER) for a in range(32) for b in range(32)])
+_TRIPLES = np.array([bool(a & FIRST and b & CONTENT and c & LAST and (a | b | c) & LOWER)
+                     for a in range(32) for b in range(32) for c in range(32)])
 _ROLES: dict[str, int] = {}  # a memo of word_roles: a word's roles never change
 
 
@@ -102,43 +110,37 @@ def candidates(text: ArticleText, title_weight: float) -> Candidates:
     roles = _roles(vocabulary)
     lower, frequency, ids, as_lower = text.lower_case, text.frequency, text.ids, text.in_lower_case
     title = list(map(text.index.get, text.title_tokens))
-    title_keys = [one + i for i in title if i is not None] + _title_codes(title, size, roles)
+    in_title = distinct(np.array([one + i for i in title if i is not None] + _title_codes(title, size, roles), np.int64))
 
-    chosen = np.flatnonzero((frequency >= 2) & (roles & SINGLE != 0) & lower)  # written in lower case somewhere
-    singles = dict(zip((chosen + one).tolist(), frequency[chosen].tolist()))
-    at = roles[ids]
-    first, last = at & FIRST != 0, at & LAST != 0
-    starts2 = np.flatnonzero(first[:-1] & last[1:])
-    starts3 = np.flatnonzero(first[:-2] & (at[1:-1] & CONTENT != 0) & last[2:])
-    pairs = ids[starts2] * size + ids[starts2 + 1]
-    codes = np.concatenate(((ids[starts3] * size + ids[starts3 + 1]) * size + ids[starts3 + 2], pairs + two))
+    at = (roles | np.where(lower, LOWER, 0))[ids]  # each position's roles, and whether its word is written in lower case
+    pairs = at[:-1] * 32 + at[1:]
+    starts2 = np.flatnonzero(_PAIRS[pairs])
+    starts3 = np.flatnonzero(_TRIPLES[pairs[:-1] * 32 + at[2:]])
+    codes = np.concatenate(((ids[starts3] * size + ids[starts3 + 1]) * size + ids[starts3 + 2],
+                            ids[starts2] * size + ids[starts2 + 1] + two))
     starts = np.concatenate((starts3, starts2))
     grams, occurrences = distinct(codes)
-    picked = grams[occurrences >= 2]
-    if title_keys:  # a phrase of the title needs to occur once in the body
-        picked = np.union1d(picked, np.array([k for k in title_keys if k < one], np.int64))
-        picked = picked[_member(picked, grams)]
-    third = picked < two
-    digits = np.where(third, picked, picked - two)
-    words = np.stack((digits // (size * size), (digits // size) % size, digits % size))
-    picked = picked[(lower[words[1:]].any(axis=0)) | (third & lower[words[0]])]  # a word written in lower case
-    body = dict(zip(picked.tolist(), occurrences[np.searchsorted(grams, picked)].tolist()))
-    body.update(singles)
-    found: dict[int, float] = {}
-    for key, count in body.items():
-        count += title_weight * title_keys.count(key) if title_keys else 0
-        if count >= MIN_OCCURRENCES[3 if key < two else 2 if key < one else 1]:
-            found[key] = count
+    keep = occurrences >= 2
+    if in_title[0].size:  # a phrase of the title needs to occur once in the body
+        keep |= _member(grams, in_title[0])
+    singles = np.flatnonzero((frequency >= 2) & (roles & SINGLE != 0) & lower)
+    keys = np.concatenate((grams[keep], singles + one))  # sorted
+    counts = np.concatenate((occurrences[keep], frequency[singles])) + title_weight * _count_in(keys, *in_title)
+    enough = counts >= np.where(keys >= one, MIN_OCCURRENCES[1], np.where(keys >= two, MIN_OCCURRENCES[2], MIN_OCCURRENCES[3]))
+    keys, counts = keys[enough], counts[enough]
+    found = dict(zip(keys.tolist(), counts.tolist()))
 
     # Phrases never written in lower case are shown as the article writes them.
-    in_lower = as_lower[starts] & as_lower[starts + 1] & np.where(codes < two, as_lower[np.minimum(starts + 2, as_lower.size - 1)], True)
-    phrases = np.array([k for k in found if k < one], np.int64)
-    plain = _member(phrases, np.sort(codes[in_lower]))
-    displays = {key: _written_form(text, starts[codes == key], 3 if key < two else 2)
-                for key in phrases[~plain].tolist()}
+    displays: dict[int, str] = {}
+    phrases = keys[keys < one]
+    if phrases.size:
+        in_lower = as_lower[starts] & as_lower[starts + 1] & ((codes >= two) | as_lower[np.minimum(starts + 2, ids.size - 1)])
+        written = phrases[~_member(phrases, np.sort(codes[in_lower]))]
+        if written.size:
+            displays = _written_forms(text, written, codes, starts, two)
 
-    entries = sorted((_phrase(key, size, two, one, vocabulary), key) for key in found)
-    phrase_of = {key: phrase for phrase, key in entries}
+    keys_list = list(found)
+    entries = sorted(zip(_phrases(keys, size, two, one, vocabulary), keys_list))
     longer: dict[int, list[str]] = {}  # a phrase that only ever occurs inside a longer one is a fragment of it
     for phrase, key in entries:
         if key < one:
@@ -149,25 +151,77 @@ def candidates(text: ArticleText, title_weight: float) -> Candidates:
             for part in parts:
                 if found.get(part) == found[key]:
                     longer.setdefault(part, []).append(phrase)
-    kept = [(phrase, key) for phrase, key in entries if key not in longer]
+    kept = [entry for entry in entries if entry[1] not in longer] if longer else entries
+    phrases_, keys_ = zip(*kept) if kept else ((), ())
+    phrase_of = dict(zip(keys_list, _phrases(keys, size, two, one, vocabulary))) if longer else {}
     return Candidates(
-        phrases=tuple(phrase for phrase, _ in kept),
-        counts=tuple(float(found[key]) for _, key in kept),
-        displays=tuple(displays.get(key, phrase) for phrase, key in kept),
-        fragments=tuple((phrase_of[key], float(found[key]), displays.get(key, phrase_of[key]), tuple(sorted(set(inside))))
+        phrases=phrases_,
+        counts=tuple(map(found.__getitem__, keys_)),
+        displays=tuple(map(displays.get, keys_, phrases_)),
+        fragments=tuple((phrase_of[key], found[key], displays.get(key, phrase_of[key]), tuple(sorted(set(inside))))
                         for key, inside in sorted(longer.items(), key=lambda kv: phrase_of[kv[0]])),
     )
 
 
-def _phrase(key: int, size: int, two: int, one: int, vocabulary: list[str]) -> str:
-    if key >= one:
-        return vocabulary[key - one]
-    if key >= two:
-        a, b = divmod(key - two, size)
-        return vocabulary[a] + " " + vocabulary[b]
-    ab, c = divmod(key, size)
-    a, b = divmod(ab, size)
-    return vocabulary[a] + " " + vocabulary[b] + " " + vocabulary[c]
+def _phrases(keys: np.ndarray, size: int, two: int, one: int, vocabulary: list[str]) -> list[str]:
+    """The phrases that sorted candidate numbers stand for (trigrams, then bigrams, then single words)."""
+    word = vocabulary.__getitem__
+    threes, ones = np.searchsorted(keys, [two, one])
+    out = []
+    if threes:
+        ab, c = np.divmod(keys[:threes], size)
+        a, b = np.divmod(ab, size)
+        out += map(" ".join, zip(map(word, a.tolist()), map(word, b.tolist()), map(word, c.tolist())))
+    if ones > threes:
+        a, b = np.divmod(keys[threes:ones] - two, size)
+        out += map(" ".join, zip(map(word, a.tolist()), map(word, b.tolist())))
+    out += map(word, (keys[ones:] - one).tolist())
+    return out
+
+
+def _count_in(keys: np.ndarray, values: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """How often each key occurs among `values` (sorted, distinct, with their `counts`)."""
+    if not values.size:
+        return np.zeros(keys.size)
+    where = np.minimum(np.searchsorted(values, keys), values.size - 1)
+    return np.where(values[where] == keys, counts[where], 0)
+
+
+def _written_forms(text: ArticleText, keys: np.ndarray, codes: np.ndarray, starts: np.ndarray, two: int) -> dict[int, str]:
+    """How the article writes phrases it never writes in lower case: the most frequent form of
+    each away from a sentence start ("German rearmament", "Barrier Reef")."""
+    parsed = text._parsed
+    data = text.body.data
+    mask = _member(codes, np.sort(keys))
+    where, which = starts[mask], codes[mask]
+    order = np.lexsort((where, which))  # by phrase, then position
+    where, which = where[order], which[order]
+    last = np.minimum(where + np.where(which < two, 2, 1), parsed.ends.size - 1)
+    before = np.maximum(where - 1, 0)
+    spans = zip(which.tolist(), where.tolist(), parsed.starts[before].tolist(), parsed.ends[before].tolist(),
+                parsed.starts[where].tolist(), parsed.ends[last].tolist())
+    forms: dict[int, dict[bytes, int]] = {key: {} for key in keys.tolist()}
+    seen: dict[int, int] = dict.fromkeys(forms, 0)
+    for key, i, prev_start, prev_end, start, end in spans:
+        if seen[key] >= FORMS_COUNTED:
+            continue
+        if i > 0 and data[prev_start:prev_end + 1] not in _SENTENCE_END:  # not at a sentence start
+            form = data[start:end + 1]
+            if b"  " in form:
+                form = b" ".join(form.split())
+            forms[key][form] = forms[key].get(form, 0) + 1
+            seen[key] += 1
+    where, which = where.tolist(), which.tolist()
+    out = {}
+    for key, found in forms.items():
+        if found:
+            best = min(found, key=lambda f: (-found[f], f))
+            out[key] = best.decode("utf-8", "surrogatepass")
+        else:  # only ever at a sentence start: lower case where the article writes the word so elsewhere
+            i = where[which.index(key)]
+            words = text.form_at(i, 3 if key < two else 2).split()
+            out[key] = " ".join(w.lower() if text.lower_case[text.index[w.lower()]] else w for w in words)
+    return out
 
 
 def _roles(vocabulary: list[str]) -> np.ndarray:
@@ -202,23 +256,6 @@ def _member(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
         return np.zeros(values.size, bool)
     where = np.minimum(np.searchsorted(ordered, values), ordered.size - 1)
     return ordered[where] == values
-
-
-def _written_form(text: ArticleText, positions: np.ndarray, n: int) -> str:
-    """How the article writes a phrase it never writes in lower case: its most frequent form
-    away from a sentence start ("German rearmament", "Barrier Reef")."""
-    forms: dict[str, int] = {}
-    for i in positions.tolist():
-        if sum(forms.values()) >= FORMS_COUNTED:
-            break
-        if i > 0 and text.form_at(i - 1, 1) not in SENTENCE_END:
-            form = text.form_at(i, n)
-            forms[form] = forms.get(form, 0) + 1
-    if forms:
-        return min(forms, key=lambda f: (-forms[f], f))
-    # Only ever at a sentence start: lower case where the article writes the word so elsewhere.
-    words = text.form_at(int(positions[0]), n).split() if positions.size else []
-    return " ".join(w.lower() if text.lower_case[text.index[w.lower()]] else w for w in words)
 
 
 # --- against the article's entities and the collection -----------------------------
