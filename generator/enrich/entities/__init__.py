@@ -17,8 +17,16 @@ How it works, module by module:
 - `gazetteer`: known places, organizations, first names and ordinary words (shipped data);
 - `classify`: each candidate's type and how sure we are;
 - `analyse`: pass one; `resolve`: pass two, within the article and across the corpus;
-  `quotes`: quotations attributed to people; `sports`: results tables; `rules`: the owner's file.
+  `records`: what pass one hands to pass two; `quotes`: quotations attributed to people;
+  `sports`: results tables and scorecards; `rules`: the owner's file.
 Pure Python, deterministic, and no I/O apart from reading the gazetteer once per process.
+
+Names in capitals (wire headlines, datelines, results tables) get one spelling per entity:
+a name the gazetteer knows takes its usual spelling ("LONDON" -> London); a name the article
+or the corpus writes in ordinary case takes that spelling ("ROTOR" -> Rotor, "MILLER" -> Nate
+Miller); a name only ever seen in capitals is kept as written ("ESCHEN", "COMELF"), because
+title case would be a guess, and a wrong one for an acronym ("NATO" is not "Nato"). A dateline
+("ESCHEN 1996-08-30", "BRUSSELS, March 4 (Reuters) -") is a place.
 """
 
 from __future__ import annotations
