@@ -118,9 +118,23 @@ def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "e
         if t.casefold() in lx.ORG_HEADS or t.casefold() in lx.DEMONYMS and not (
                 i == 0 and last and t.casefold() in gaz.first_names and tokens[-1].casefold() in gaz.surnames):
             return False  # but "Christian Blanc"
+    if len(tokens) > 1 and _plural(tokens[-1], gaz) and tokens[0].casefold() not in gaz.first_names:
+        return False  # "Government Bonds", "Tattersalls Breeders", "Cofinec GDRs"
     if len(tokens) > 1 and (gaz.lookup(tokens[0]) or gaz.lookup(tokens[-1])):
         return tokens[0].casefold() in gaz.first_names  # "Vladimir Putin", not "Philadelphia Eagles"
     return True
+
+
+def _plural(token: str, gaz: Gazetteer) -> bool:
+    """A plural noun or acronym, not a surname: 'Bonds' is one, 'Breeders' and 'GDRs' are not."""
+    if len(token) < 4 or not token.endswith("s"):
+        return False
+    stem = token[:-1]
+    if stem.isupper() and stem.isalpha():
+        return True
+    folded = token.casefold()
+    return folded not in gaz.surnames and (stem.casefold() in gaz.words or folded[:-2] in gaz.words
+                                           and folded.endswith("es"))
 
 
 def _given_name(token: str, gaz: Gazetteer) -> bool:

@@ -106,6 +106,7 @@ EVENT_HEADS = _words("""
 war wars cup championship championships olympics games open tournament trophy prize award awards
 festival day week summit conference convention treaty accord agreement act bill doctrine plan
 revolution crisis uprising offensive operation campaign series league-cup grand-prix marathon league
+classic masters invitational
 """)
 
 # Nationality and group adjectives: MISC, never an entity on their own.
