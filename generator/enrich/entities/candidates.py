@@ -25,6 +25,7 @@ _CAPS = (TITLE, UPPER, INITIAL)
 _HONORIFICS = lx._words("mr mrs ms miss mister dr sir dame lord lady rev reverend prof")
 _LOCATIVE = lx._words("in at near from to across outside inside into toward towards via")
 PERSON = EntityType.PERSON
+UNIT = -1  # a candidate's cue strength when it follows a number
 
 
 @dataclass(slots=True)
@@ -303,6 +304,9 @@ def _attach_context(cand: Candidate) -> None:
     n1 = s.next_token(cand.end)
     if prev == "(" and n1 == ")" and single and shape(cand.tokens[0]) == UPPER:
         cand.paren_acronym = True
+    if single and prev[:1].isdigit() and shape(cand.tokens[0]) == UPPER:
+        cand.cue_strength = UNIT  # "121 RBI", "20 MW": a unit, not an organization
+        return
     # "government spokesman Stefan Kornelius", "Foreign Ministry spokesperson Maria Zakharova"
     if prev and prev[0].islower() and shape(prev) == LOWER and (_folded(prev) in lx.TITLES
                                                                  or prev in lx.DESCRIPTORS):

@@ -76,7 +76,7 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
     if n >= 2 and (first in lx.PLACE_STARTS or last in lx.PLACE_HEADS):
         _set(cand, PLACE, 2 if not cand.weak else 1)
         return
-    if n == 1 and upper and not cand.weak and _is_acronym(tokens[0], gaz):
+    if n == 1 and upper and not cand.weak and cand.cue_strength >= 0 and _is_acronym(tokens[0], gaz):
         _set(cand, ORG, 2)
         return
     if cand.weak:
