@@ -237,3 +237,14 @@ def test_a_first_name_alone_is_the_person_named_in_full_before():
         "The crowd cheered when Marek reached 100, and the coach praised him.",
     ))["match.txt"]
     assert "Marek" in found["Marek Okafor"].aliases and "Marek" not in found
+
+
+def test_names_with_a_possessive_in_them():
+    found = _found(_article(
+        "possessive.txt", "Business",
+        "McDonald’s said sales rose, and staff at Children's Hospital welcomed the gift.",
+        "Britain's Labour Party and Merkel's government disagreed.",
+    ))["possessive.txt"]
+    assert {"McDonald's", "Children's Hospital", "Labour Party"} <= names_of(found, ORG)
+    assert "Britain" in names_of(found, PLACE)
+    assert not {"McDonald", "Hospital", "Britain's Labour Party"} & set(found)

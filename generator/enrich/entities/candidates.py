@@ -66,7 +66,11 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
     skip = -1  # the end of a known name that spanned lowercase words
     weak = sentence.weak
     memos = _memo(gaz, language)
-    for offset, run in sentence.runs:
+    runs = sentence.runs
+    text = sentence.text
+    if "'s" in text or "’s" in text:
+        runs = _possessive_names(runs, text, gaz)
+    for offset, run in runs:
         if offset < skip:  # the rest of a run a spanning name began
             k = run.find(" ", skip - offset - 1)
             if k < 0:
@@ -101,6 +105,35 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
             else:
                 cand.type, cand.strength, cand.canonical = known
             out.append(cand)
+    return out
+
+
+def _possessive_names(runs: list[tuple[int, str]], text: str, gaz: Gazetteer) -> list[tuple[int, str]]:
+    """Names with a possessive in them: "McDonald's", "People's Bank of China" (known names),
+    "Queen's Park", "Children's Hospital" (a word, then the head of a name). Not "Merkel's
+    Germany", "Britain's Labour Party" nor "Trump's Republican Party": a name owns them."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(runs):
+        offset, run = runs[i]
+        end = offset + len(run)
+        if text[end : end + 2] in ("'s", "’s") and not text[end + 2 : end + 3].isalnum():
+            owner = run + text[end : end + 2]
+            if gaz.lookup(owner):
+                out.append((offset, owner))
+                i += 1
+                continue
+            if i + 1 < len(runs) and runs[i + 1][0] == end + 3:
+                joined = owner + " " + runs[i + 1][1]
+                head = runs[i + 1][1]
+                if gaz.lookup(joined) or " " not in run and " " not in head and (
+                        head.casefold() in lx.ORG_HEADS or head.casefold() in lx.PLACE_HEADS) \
+                        and not gaz.lookup(run) and (gaz.is_word(run) or run.casefold() in lx.TITLES):
+                    out.append((offset, joined))
+                    i += 2
+                    continue
+        out.append(runs[i])
+        i += 1
     return out
 
 

@@ -38,7 +38,12 @@ class Gazetteer:
         """
         hit = self.names.get(phrase.casefold())
         if hit is None:
-            return None
+            if "’" not in phrase:
+                return None
+            phrase = phrase.replace("’", "'")  # "McDonald’s" is "McDonald's"
+            hit = self.names.get(phrase.casefold())
+            if hit is None:
+                return None
         type_, canonical, surface = hit
         if phrase == surface or (phrase.isupper() and not surface.isupper()):
             return type_, canonical
