@@ -5,16 +5,16 @@ line endings and spacing are set aside (one saved as UTF-16, one as UTF-8). The
 first by source path is kept and the others are reported.
 
 Near-duplicates (an updated version of a story, a syndicated copy with another
-headline) are both published, with a note. Finding them stays linear in the number
-of articles: each article keeps a deterministic sample of its 5-word shingles, and
-only articles sharing sampled shingles are compared.
+headline) are both published, with a note. Finding them stays near linear in the number
+of articles: each article keeps a deterministic sample of its 5-word shingles, and only
+articles sharing one of their rarest sampled shingles are compared (prefix filtering).
 """
 
 from __future__ import annotations
 
 import hashlib
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,7 +26,6 @@ SHINGLE = 5
 SAMPLE_MOD = 8  # keep shingles whose hash is 0 mod 8: about one in eight
 NEAR_DUPLICATE = 0.8  # Jaccard similarity of the sampled shingles
 MIN_SAMPLED = 8  # articles too short to sample reliably are not compared
-MAX_POSTINGS = 50  # a shingle shared by more articles is boilerplate, not evidence
 
 
 @dataclass(frozen=True)
@@ -68,22 +67,31 @@ def remove_duplicates(articles: Sequence[Article], prints: Sequence[TextPrint] |
 
 
 def _near_duplicates(articles: list[Article], samples: list[frozenset[int]]) -> list[Problem]:
+    """Pairs whose sampled passages overlap by at least NEAR_DUPLICATE (Jaccard).
+
+    Prefix filtering keeps this near linear without missing a pair: order each sample by how
+    rare its passages are in the corpus; two samples with Jaccard >= t must share one of the
+    first floor((1 - t) * size) + 1 passages of each, so only those are indexed."""
+    frequency: Counter[int] = Counter()
+    for sample in samples:
+        frequency.update(sample)
     postings: dict[int, list[int]] = defaultdict(list)
     for index, sample in enumerate(samples):
-        if len(sample) >= MIN_SAMPLED:
-            for h in sample:
-                postings[h].append(index)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for ids in postings.values():
-        if len(ids) > MAX_POSTINGS:
+        if len(sample) < MIN_SAMPLED:
             continue
+        # Rarest first, ties by hash (two C-level sorts; the second is stable).
+        ordered = sorted(sorted(sample), key=frequency.__getitem__)
+        for h in ordered[: int((1 - NEAR_DUPLICATE) * len(ordered)) + 1]:
+            postings[h].append(index)
+    candidates: set[tuple[int, int]] = set()
+    for ids in postings.values():
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
-                shared[(a, b)] += 1
+                candidates.add((a, b))
     notes: list[Problem] = []
-    for (a, b), count in sorted(shared.items()):
-        union = len(samples[a] | samples[b])
-        similarity = count / union if union else 0.0
+    for a, b in sorted(candidates):
+        shared = len(samples[a] & samples[b])
+        similarity = shared / (len(samples[a]) + len(samples[b]) - shared)
         if similarity >= NEAR_DUPLICATE:
             notes.append(Problem(
                 articles[b].source,

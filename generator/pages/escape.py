@@ -9,6 +9,7 @@ which every Markdown extension leaves alone and every browser shows as the chara
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -34,8 +35,11 @@ SUPPORTED_EXTENSIONS = frozenset({
 })
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def md_text(text: str) -> str:
-    """Escape `text` for use as Markdown paragraph or inline text (one line)."""
+    """Escape `text` for use as Markdown paragraph or inline text (one line).
+
+    Cached: an article's title and summary are escaped again for every listing they appear in."""
     text = _WHITESPACE.sub(" ", _CONTROL.sub("", text)).strip()
     text = _INLINE_RE.sub(lambda m: _INLINE[m.group()], text)
     if text and text[0] in _LEADING:
