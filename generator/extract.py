@@ -21,6 +21,7 @@ from .discover import InputFile
 from .enrich import analyse_article
 from .metadata import resolve
 from .model import Article, Problem, Severity
+from .pages.article import body as article_body
 from .readers import ReadError, StillWriting, load_file, read_bytes
 
 # Below this many files to extract, starting worker processes costs more than it saves.
@@ -33,6 +34,7 @@ class Extracted:
     article: Article | None  # None when the file was rejected
     problems: tuple[Problem, ...] = ()
     analysis: Any = None  # per-article analyses the corpus stage reuses (see generator.enrich)
+    body: str | None = None  # the article page's escaped body, which depends on the file alone
 
 
 def extract_one(source: str, data: bytes, config: DigestConfig, context: Any) -> Extracted:
@@ -41,7 +43,7 @@ def extract_one(source: str, data: bytes, config: DigestConfig, context: Any) ->
     except ReadError as exc:
         return Extracted(None, (Problem(source, str(exc)),))
     article, problems = resolve(raw, config)
-    return Extracted(article, tuple(problems), analyse_article(article, context))
+    return Extracted(article, tuple(problems), analyse_article(article, context), article_body(article))
 
 
 def extract_all(

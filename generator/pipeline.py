@@ -100,7 +100,8 @@ def generate(
     report.extend(problems)
     articles = finish_corpus(articles, [analyses[a.source] for a in articles], context)
     site = assemble(articles, taxonomy, rules, config)
-    pages = render_site(site, site_info.name, site_info.url, site_info.directory_urls)
+    bodies = {r.article.source: r.body for r in extracted if r.article is not None and r.body is not None}
+    pages = render_site(site, site_info.name, site_info.url, site_info.directory_urls, bodies)
     report.extend(feed_note(site_info.url))
     report.articles = len(site.articles)
     report.pages = len(pages)

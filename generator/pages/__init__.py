@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..model import EntityType
 from .archive import archive_pages
 from .article import article_page
@@ -15,15 +17,19 @@ from .tag import tag_list, tag_page, tags_index
 from .topic import topic_more_pages, topic_page, topics_index
 
 
-def render_site(site: Site, site_name: str = "Briefing", site_url: str | None = None, directory_urls: bool = True) -> PageSet:
-    """Every page; feeds only with a `site_url` (their links must be absolute)."""
+def render_site(site: Site, site_name: str = "Briefing", site_url: str | None = None, directory_urls: bool = True,
+                bodies: Mapping[str, str] | None = None) -> PageSet:
+    """Every page; feeds only with a `site_url` (their links must be absolute). `bodies` maps
+    an article's source to its rendered body when that was cached with the file."""
+    bodies = bodies or {}
     publishing = Publishing(site_url, site_name, directory_urls) if site_url else None
     pages = PageSet()
     pages.add(home_page(site, site_name, feeds=publishing is not None))
     by_source = {a.source: a for a in site.articles}
     prev_next = neighbours(site)
     for article in site.articles:
-        pages.add(with_neighbours(article_page(article, by_source), article, prev_next.get(article.source)))
+        page = article_page(article, by_source, bodies.get(article.source))
+        pages.add(with_neighbours(page, article, prev_next.get(article.source)))
     pages.add(topics_index(site))
     for entry in sorted(site.topics.values(), key=lambda t: t.slug):
         if entry.articles:

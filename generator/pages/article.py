@@ -69,11 +69,12 @@ def related_section(article: Article, slugs: dict[str, Article]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def article_page(article: Article, by_source: dict[str, Article] | None = None) -> Page:
+def article_page(article: Article, by_source: dict[str, Article] | None = None, body_md: str | None = None) -> Page:
+    """`body_md`, when given, is `body(article)` computed earlier (it depends on the file alone)."""
     related = related_section(article, by_source or {})
     return Page(
         src_uri=urls.article(article.slug),
-        body=body(article) + ("\n" + related if related else ""),
+        body=(body_md if body_md is not None else body(article)) + ("\n" + related if related else ""),
         meta=front_matter(article),
         kind="article",
         origin=article.source,
