@@ -5,7 +5,7 @@
    counts and display forms. It does not look at the article's entities (known only after
    the corpus-wide entity pass) nor at other articles, so it is a pure function of the
    article's text and the taxonomy. The result is a small `TopicAnalysis` of tuples of
-   strings and numbers (about 2 KB for a 700-word article), safe to pickle.
+   strings and numbers (1-2 KB for a 700-word article), safe to pickle.
    `analysis_key(taxonomy)` names everything the result depends on besides the text:
    cache analyses under it (it starts with CACHE_VERSION).
 2. `finish_corpus(articles, analyses, taxonomy)` adds each article's entities to its topic
@@ -32,7 +32,7 @@ from .taxonomy import DEFAULT_RESOURCE, Taxonomy
 from .text import article_text
 from .weights import idf
 
-_ALGORITHM = "4"  # bump whenever analyse_article could give another result for the same input
+_ALGORITHM = "1"  # bump whenever analyse_article could give another result for the same input
 
 
 def _fingerprint(*parts: str) -> str:
@@ -111,7 +111,7 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[TopicAnalysis]
         names = entity_words(article)
         drop = named(analysis.phrases, names) if any(names) else set()
         revived = _revived(analysis, names, drop)
-        if drop or revived:  # rare: merge what stays of both lists, in alphabetical order
+        if drop or revived:  # merge what stays of both lists, in alphabetical order
             stays = sorted([(p, c, d) for i, (p, c, d) in enumerate(zip(analysis.phrases, analysis.counts,
                                                                          analysis.displays)) if i not in drop] + revived)
             phrases += [p for p, _, _ in stays]

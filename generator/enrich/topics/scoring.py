@@ -217,9 +217,11 @@ class Scorer:
         """Evidence from the article's words alone: (topic code, points, terms), sorted by code."""
         own: dict[str, float] = {}
         n_terms: dict[str, int] = {}
+        topic, terms, log = self.term_topic, self.terms, math.log
         for term_id, c in sorted(self.term_counts(text).items()):
-            code = self.term_topic[term_id]
-            own[code] = own.get(code, 0.0) + self._points(term_id, c)
+            code = topic[term_id]
+            weight = terms[term_id].weight
+            own[code] = own.get(code, 0.0) + (weight * (1 + log(c)) if c >= 1 else weight * c)
             n_terms[code] = n_terms.get(code, 0) + 1
         return tuple((code, own[code], n_terms[code]) for code in sorted(own))
 

@@ -26,6 +26,7 @@ drones" after "Russian drones").
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -110,7 +111,8 @@ def candidates(text: ArticleText, title_weight: float) -> Candidates:
     roles = _roles(vocabulary)
     lower, frequency, ids, as_lower = text.lower_case, text.frequency, text.ids, text.in_lower_case
     title = list(map(text.index.get, text.title_tokens))
-    in_title = distinct(np.array([one + i for i in title if i is not None] + _title_codes(title, size, roles), np.int64))
+    title_keys = Counter([one + i for i in title if i is not None] + _title_codes(title, size, roles))
+    in_title = (np.array(sorted(title_keys), np.int64), np.array([title_keys[k] for k in sorted(title_keys)], np.int64))
 
     at = (roles | np.where(lower, LOWER, 0))[ids]  # each position's roles, and whether its word is written in lower case
     pairs = at[:-1] * 32 + at[1:]
@@ -140,7 +142,8 @@ def candidates(text: ArticleText, title_weight: float) -> Candidates:
             displays = _written_forms(text, written, codes, starts, two)
 
     keys_list = list(found)
-    entries = sorted(zip(_phrases(keys, size, two, one, vocabulary), keys_list))
+    texts = _phrases(keys, size, two, one, vocabulary)
+    entries = sorted(zip(texts, keys_list))
     longer: dict[int, list[str]] = {}  # a phrase that only ever occurs inside a longer one is a fragment of it
     for phrase, key in entries:
         if key < one:
@@ -153,7 +156,7 @@ def candidates(text: ArticleText, title_weight: float) -> Candidates:
                     longer.setdefault(part, []).append(phrase)
     kept = [entry for entry in entries if entry[1] not in longer] if longer else entries
     phrases_, keys_ = zip(*kept) if kept else ((), ())
-    phrase_of = dict(zip(keys_list, _phrases(keys, size, two, one, vocabulary))) if longer else {}
+    phrase_of = dict(zip(keys_list, texts)) if longer else {}
     return Candidates(
         phrases=phrases_,
         counts=tuple(map(found.__getitem__, keys_)),
