@@ -248,3 +248,17 @@ def test_names_with_a_possessive_in_them():
     assert {"McDonald's", "Children's Hospital", "Labour Party"} <= names_of(found, ORG)
     assert "Britain" in names_of(found, PLACE)
     assert not {"McDonald", "Hospital", "Britain's Labour Party"} & set(found)
+
+
+def test_a_city_in_a_sports_report_is_the_team_the_corpus_knows_by_its_name():
+    found = _found(
+        _article("results.txt", "SOCCER - ENGLISH LEAGUE RESULTS", "Leeds 2 Bradford 1", "Hull 0 Wigan 3"),
+        _article("report.txt", "SOCCER - LEEDS EDGE PAST RIVALS",
+                 "Manager Tom Hale said title rivals Bradford had been unlucky, and Hull looked tired in Leeds."),
+        _article("weather.txt", "Floods", "Heavy rain flooded streets in Bradford and Hull on Monday."),
+    )
+    report = found["report.txt"]
+    assert {"Bradford", "Hull"} <= names_of(report, ORG)
+    assert "Leeds" in names_of(report, PLACE)  # "in Leeds": where, not who
+    weather = found["weather.txt"]  # a team's name teaches nothing outside sports
+    assert "Bradford" in names_of(weather, PLACE) and not names_of(weather, ORG)

@@ -14,7 +14,7 @@ from . import sports
 from .candidates import Candidate, find
 from .gazetteer import Gazetteer
 from .quotes import quote_spots, speakers
-from .records import GIVEN, SURNAME, TYPES, WEAK, EntityAnalysis
+from .records import GIVEN, SURNAME, TEAM, TEAMED, TYPES, WEAK, EntityAnalysis
 from .resolve import plan, teach
 from .tokens import Sentence, is_headline_case, sentences
 
@@ -44,14 +44,14 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     for sentence in all_sentences:
         candidates += find(sentence, gaz, language)
     _paren_acronyms(candidates)
-    sports.apply(sports.sport_of(article.title), candidates, gaz)
+    teams = sports.apply(sports.sport_of(article.title), candidates, gaz)
     _datelines(candidates, first_body)
     rows, name_of = _records(candidates, gaz)
     spots = quote_spots(paragraphs)
     quotes = speakers(spots, [(c.sentence.paragraph, c.start, i) for c, i in zip(candidates, name_of)]) if spots else ()
     votes, forms = teach(rows)
     folded = frozenset(n.casefold() for row in rows for n in row[:2])
-    return EntityAnalysis(plan(rows), votes, forms, folded, tuple(quotes))
+    return EntityAnalysis(plan(rows), votes, forms, tuple(teams), folded, tuple(quotes))
 
 
 def _paren_acronyms(candidates: list[Candidate]) -> None:
@@ -98,6 +98,10 @@ def _records(candidates: list[Candidate], gaz: Gazetteer) -> tuple[list[tuple], 
             flags = SURNAME if not c.headline else 0
         if len(c.tokens) == 1 and c.surface.casefold() in first_names:
             flags |= GIVEN
+        if c.maybe_team:
+            flags |= TEAM
+        elif c.team:
+            flags |= TEAMED
         key = (c.surface, c.canonical, c.type, c.strength, flags)
         group = groups.get(key)
         if group is None:

@@ -46,6 +46,8 @@ class Candidate:
     strength: int = 0
     canonical: str = ""
     extras: list[str] | None = None  # roles in apposition: "Thomas Röwekamp, chair of ..."
+    maybe_team: bool = False  # a city or an unknown name in a report on a team sport
+    team: bool = False  # a team in results (an organization here, not everywhere)
 
     def next_token(self) -> str:
         return self.sentence.next_token(self.end)

@@ -19,6 +19,8 @@ WEAK = 1  # capitals say little (headline, line in capitals, a sentence's first 
 SURNAME = 2  # may stand for a person the corpus knows by this one name
 IGNORED = 4  # the owner's rules say it is no entity (kept in place: quotations refer to names by index)
 GIVEN = 8  # one word that is a known first name
+TEAM = 16  # a city or an unknown name in a report on a team sport: the team, if the corpus knows one
+TEAMED = 32  # a team in results: an organization there, which teaches the corpus no type
 
 # What pass two still has to do for a name (computed in pass one from the article alone).
 FINAL = 0  # nothing: type and strength are settled
@@ -26,6 +28,7 @@ LOCAL = 1  # a surname of a person named in full in the article: show the corpus
 CORPUS = 2  # a guess: take the type the corpus is sure of, if any
 CORPUS_SURNAME = 3  # the same, then a surname of the one person the corpus knows by it
 DROP = 4  # settled, and not reported
+CORPUS_TEAM = 5  # a place, or the team of that name if the corpus knows one
 
 # One name of an article, as written and typed:
 # (surface, canonical, type, strength, flags, count, roles as (role, times) pairs,
@@ -47,5 +50,6 @@ class EntityAnalysis:
     names: tuple[Name, ...]
     votes: tuple[tuple[str, int, int], ...]  # (name, type, strength) it teaches the corpus
     forms: tuple[tuple[str, int], ...]  # (full name of a person, times) it teaches the corpus
+    teams: tuple[str, ...]  # names of teams in its results
     folded: frozenset[str]  # every name and surface in lower case, to see which owner's rules apply
     quotes: tuple[Quote, ...]

@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from ...model import EntityMention
 from .gazetteer import Gazetteer
 from .quotes import attribute
-from .records import (CORPUS, CORPUS_SURNAME, DROP, FINAL, GIVEN, IGNORED, LOCAL, NO_TYPE, PERSON, PLACE, SURNAME,
-                      TYPES, WEAK, EntityAnalysis, Name)
+from .records import (CORPUS, CORPUS_SURNAME, CORPUS_TEAM, DROP, FINAL, GIVEN, IGNORED, LOCAL, NO_TYPE, ORGANIZATION,
+                      PERSON, PLACE, SURNAME, TEAM, TEAMED, TYPES, WEAK, EntityAnalysis, Name)
 from .rules import EntityRules
 
 MIN_STRENGTH = 1  # what is reported: guesses (1) only when nothing contradicts them
@@ -91,6 +91,8 @@ def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
         if mode == FINAL and (type_ < 0 or strength < MIN_STRENGTH or type_ == PERSON and flags & WEAK and strength < 2
                               or _letters(canonical) < 2) or flags & IGNORED:
             mode = DROP
+        elif mode == FINAL and flags & TEAM and type_ == PLACE:
+            mode = CORPUS_TEAM
         out.append((*row, mode, type_, strength, ref))
     return tuple(out)
 
@@ -116,7 +118,7 @@ def teach(rows: Sequence[tuple]) -> tuple[tuple[tuple[str, int, int], ...], tupl
     forms: dict[str, int] = {}
     for row in rows:
         canonical, type_, strength, count = row[1], row[2], row[3], row[5]
-        if type_ < 0 or strength < 2 or row[4] & IGNORED:
+        if type_ < 0 or strength < 2 or row[4] & (IGNORED | TEAMED):
             continue
         votes[(canonical, type_)] = votes.get((canonical, type_), 0) + strength * count
         if type_ == PERSON and " " in canonical and len(person_key(canonical)) >= 2:
@@ -139,6 +141,7 @@ class Corpus:
         self.votes: dict[str, list[int]] = {}  # name -> strength summed per type
         self.forms: dict[tuple[str, ...], dict[str, int]] = {}  # person key -> written form -> times
         self.confident: dict[str, int] = {}
+        self.teams: set[str] = set()  # names of teams in results somewhere
         self.recased: dict[str, str] = {}  # lower case -> a confident name not in capitals
         self.surnames: dict[str, tuple[str, ...] | None] = {}  # surname -> the one person's key (None: several)
         self._full: dict[tuple[str, ...], str | None] = {}
@@ -210,6 +213,7 @@ def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
         else:
             names = analysis.names
             corpus.learn(analysis.votes, analysis.forms)
+        corpus.teams.update(analysis.teams)
         prepared.append((names, analysis.quotes))
     corpus.settle()
     return [None if p is None else _resolve(p[0], p[1], corpus, rules) for p in prepared]
@@ -252,10 +256,13 @@ def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules
         if mode:  # not FINAL
             if mode == DROP:
                 continue
-            if mode == LOCAL:
+            if mode == CORPUS_TEAM:
+                if canonical in corpus.teams:
+                    type_, strength = ORGANIZATION, 2
+            elif mode == LOCAL:
                 canonical = corpus.full_name(person_key(ref)) or surface
             else:
-                known = confident.get(canonical, NO_TYPE)
+                known = ORGANIZATION if flags & TEAM and canonical in corpus.teams else confident.get(canonical, NO_TYPE)
                 if known < 0 and canonical.isupper() and canonical.casefold() in corpus.recased:
                     canonical = corpus.recased[canonical.casefold()]  # 'ROTOR' in a headline, 'Rotor' elsewhere
                     known = confident[canonical]

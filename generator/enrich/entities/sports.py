@@ -67,8 +67,8 @@ def _dateline(c: Candidate) -> bool:
     return bool(word) and (DATE_LIKE.match(word) is not None or word == ",")
 
 
-def apply(sport: str | None, candidates: list[Candidate], gaz: Gazetteer) -> None:
-    """Retype the candidates of one sports article in place."""
+def apply(sport: str | None, candidates: list[Candidate], gaz: Gazetteer) -> list[str]:
+    """Retype the candidates of one sports article in place; the names of its teams."""
     kind = sport_kind(sport)
     for c in candidates:
         if c.sentence.zone == "title" and " ".join(c.tokens).casefold() in _SPORT_WORDS:
@@ -93,6 +93,12 @@ def apply(sport: str | None, candidates: list[Candidate], gaz: Gazetteer) -> Non
         for c in candidates:
             if c.canonical in teams and c.strength < 4 and not _looks_like_person(c, gaz) and not _dateline(c):
                 c.type, c.strength = EntityType.ORGANIZATION, 2
+                c.team = True
+            elif (c.type is EntityType.PLACE and c.strength < 4 and not gaz.is_country(c.canonical) or c.type is None) \
+                    and not c.headline and not _dateline(c) and c.prev_token().casefold() not in _AT \
+                    and c.next_token() not in (")", ":"):
+                c.maybe_team = True  # "title rivals Essex": a team if the corpus knows one by that name
+        return sorted(teams)
     elif kind == "individual":
         for c in candidates:
             if (c.type is None or c.strength <= 1) and 2 <= len(c.tokens) <= 4 and not c.weak \
@@ -110,6 +116,7 @@ def apply(sport: str | None, candidates: list[Candidate], gaz: Gazetteer) -> Non
                         and a.type is EntityType.PERSON and a.strength >= 2 \
                         and (b.type is None or b.strength <= 1) and 2 <= len(b.tokens) <= 3:
                     b.type, b.strength = EntityType.PERSON, 2
+    return []
 
 
 def _scorecard(candidates: list[Candidate], gaz: Gazetteer) -> None:
@@ -171,6 +178,7 @@ def _listed(a: Candidate, b: Candidate) -> bool:
     return a.sentence.text[first.end : second.start] in (",", ", ")
 
 
+_AT = frozenset("in at from to near outside inside into ( , of".split())  # where, not who
 _SPORT_WORDS = TEAM_SPORTS | INDIVIDUAL_SPORTS | {"rugby", "motor", "horse", "ice", "figure", "table"}
 _TEAM_ROLES = frozenset("""
 captain coach manager striker midfielder defender goalkeeper keeper batsman bowler skipper player
