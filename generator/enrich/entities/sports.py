@@ -94,7 +94,8 @@ def apply(sport: str | None, candidates: list[Candidate], gaz: Gazetteer) -> lis
             if c.canonical in teams and c.strength < 4 and not _looks_like_person(c, gaz) and not _dateline(c):
                 c.type, c.strength = EntityType.ORGANIZATION, 2
                 c.team = True
-            elif (c.type is EntityType.PLACE and c.strength < 4 and not gaz.is_country(c.canonical) or c.type is None) \
+            elif (c.type is EntityType.PLACE and c.strength < 4 and not gaz.is_country(c.canonical) or c.type is None
+                  or c.type is EntityType.PERSON and c.strength <= 1) \
                     and not c.headline and not _dateline(c) and c.prev_token().casefold() not in _AT \
                     and c.next_token() not in (")", ":"):
                 c.maybe_team = True  # "title rivals Essex": a team if the corpus knows one by that name
