@@ -153,18 +153,17 @@ def _join(tokens) -> str:
     return " ".join(tokens)
 
 
-_memos: dict[tuple[int, str], tuple[dict, dict, dict, dict]] = {}
+_memos: dict[tuple[Gazetteer, str], tuple[dict, dict, dict, dict]] = {}
 
 
 def _memo(gaz: Gazetteer, language: str) -> tuple[dict, dict, dict, dict]:
     """How runs are cut, per gazetteer and language, by whether the run starts its sentence
     and whether the sentence is a headline (names repeat, so cuts are reused)."""
-    key = (id(gaz), language)
-    memos = _memos.get(key)
+    memos = _memos.get((gaz, language))
     if memos is None:
-        if len(_memos) > 64:
-            _memos.clear()
-        memos = _memos[key] = ({}, {}, {}, {})
+        if len(_memos) > 16 or any(g is not gaz for g, _ in _memos):
+            _memos.clear()  # another gazetteer: what was learnt from the old one goes
+        memos = _memos[(gaz, language)] = ({}, {}, {}, {})
     return memos
 
 

@@ -19,16 +19,16 @@ if TYPE_CHECKING:
 PERSON, ORG, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
 
 
-_memos: dict[tuple[int, str], dict] = {}
+_memos: dict[tuple[Gazetteer, str], dict] = {}
 
 
 def classify(cand: Candidate, gaz: Gazetteer, language: str = "en") -> None:
     """Fill in `type`, `strength` and `canonical` of a candidate (memoized: names repeat)."""
-    memo = _memos.get((id(gaz), language))
+    memo = _memos.get((gaz, language))
     if memo is None:
-        if len(_memos) > 64:
-            _memos.clear()
-        memo = _memos[(id(gaz), language)] = {}
+        if len(_memos) > 16 or any(g is not gaz for g, _ in _memos):
+            _memos.clear()  # another gazetteer: what was learnt from the old one goes
+        memo = _memos[(gaz, language)] = {}
     if cand.cue is None:
         key = cand.surface if not cand.weak else ("weak" if not cand.headline else "headline", cand.surface)
     else:
