@@ -154,7 +154,10 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[TopicAnalysis]
             shape = shapes[col]
             if shape is None:
                 shape = shapes[col] = shape_of(distinct[col])
-            if not any(overlaps(shape, other) for other in taken):
+            for other in taken:
+                if overlaps(shape, other):
+                    break
+            else:
                 taken.append(shape)
                 chosen.append(displays[row][places_list[entry]])
         tags.append(tuple(chosen))

@@ -235,9 +235,11 @@ class Scorer:
         """The article's topics from its text evidence and its entities."""
         own = {code: points for code, points, _ in evidence}
         n_terms = {code: terms for code, _, terms in evidence}
-        self._add_entities(own, n_terms, entities)
-        evidence_, terms = self._lift(own, n_terms)
-        return self._rank(evidence_, terms)
+        if entities:
+            self._add_entities(own, n_terms, entities)
+        if self.nested:
+            own, n_terms = self._lift(own, n_terms)
+        return self._rank(own, n_terms)
 
     def assess(self, article: Article, text: ArticleText, *, explain: bool = False) -> Assessment:
         """The article's topics; with `explain`, also every hit that led to them."""
@@ -256,8 +258,11 @@ class Scorer:
 
     def _add_entities(self, own: dict[str, float], n_terms: dict[str, int], entities: Iterable[EntityMention],
                       hits: list[Hit] | None = None) -> None:
+        cache = self._entity_cache
         for mention in entities:
-            matches = self._entity_matches(mention.name, mention.type)
+            matches = cache.get((mention.name, mention.type))
+            if matches is None:
+                matches = self._entity_matches(mention.name, mention.type)
             if not matches:
                 continue
             mentions = max(1, mention.count)

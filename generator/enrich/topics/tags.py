@@ -281,27 +281,24 @@ def named(phrases: Sequence[str], names: tuple[frozenset[str], frozenset[str]]) 
 def entity_words(article: Article) -> tuple[frozenset[str], frozenset[str]]:
     """What no tag may be or contain: the article's one-word entity names ("nato"), and every run
     of two or more words inside a longer entity name ("central bank")."""
-    words: set[str] = set()
-    runs: set[str] = set()
-    for mention in article.entities:
-        single, inside = _name_words(mention.name)
-        words.update(single)
-        runs.update(inside)
-    return frozenset(words), frozenset(runs)
+    if not article.entities:
+        return frozenset(), frozenset()
+    parts = [_NAME_WORDS.get(m.name) or _name_words(m.name) for m in article.entities]
+    return frozenset(single for single, _ in parts if single), frozenset().union(*(runs for _, runs in parts))
 
 
-_NAME_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_NAME_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {}
 
 
-def _name_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    cached = _NAME_WORDS.get(name)
-    if cached is None:
-        words = [w for w in tokenize(name) if is_word(w)]
-        runs = tuple(" ".join(words[i:i + n]) for n in range(2, len(words) + 1) for i in range(len(words) - n + 1))
-        cached = ((words[0],) if len(words) == 1 else (), runs)
-        if len(_NAME_WORDS) < 1_000_000:
-            _NAME_WORDS[name] = cached
-    return cached
+def _name_words(name: str) -> tuple[str, tuple[str, ...]]:
+    """(the name's word if it has one word, else "", its runs of two or more words), memoized."""
+    words = [w for w in tokenize(name) if is_word(w)]
+    runs = tuple(" ".join(words[i:i + n]) for n in range(2, len(words) + 1) for i in range(len(words) - n + 1))
+    found = (words[0] if len(words) == 1 else "", runs)
+    if len(_NAME_WORDS) > 1_000_000:
+        _NAME_WORDS.clear()
+    _NAME_WORDS[name] = found
+    return found
 
 
 def shape_of(phrase: str) -> tuple[frozenset[str], str]:
