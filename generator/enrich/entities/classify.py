@@ -7,6 +7,8 @@ rest of the article or corpus must confirm; 0 = no idea.
 
 from __future__ import annotations
 
+import re
+
 from ...model import EntityType
 from . import lexicon as lx
 from typing import TYPE_CHECKING
@@ -75,6 +77,9 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
         return
     if n >= 2 and (first in lx.PLACE_STARTS or last in lx.PLACE_HEADS):
         _set(cand, PLACE, 2 if not cand.weak else 1)
+        return
+    if n == 1 and _camel_company(tokens[0]):
+        _set(cand, ORG, 2)  # "NationsBank", "KeyCorp", "PepsiCo"
         return
     if n == 1 and upper and not cand.weak and cand.cue_strength >= 0 and _is_acronym(tokens[0], gaz):
         _set(cand, ORG, 2)
@@ -154,6 +159,16 @@ def _odd_word(token: str, gaz: Gazetteer) -> bool:
         return True
     folded = token.casefold()
     return not (gaz.is_word(token) or folded in gaz.function_words("en") or folded in lx.DEMONYMS or gaz.lookup(token) or folded in lx.TITLES)
+
+
+_CAMEL = re.compile(r"[a-z]([A-Z][a-z]*)$")
+
+
+def _camel_company(token: str) -> bool:
+    """One word ending with an organization's head in capitals: 'NationsBank', 'KeyCorp'."""
+    m = _CAMEL.search(token)
+    return m is not None and not token.startswith(("Mc", "Mac")) and (
+        m.group(1).casefold() in lx.ORG_HEADS or m.group(1).casefold() in lx.ORG_ABBREVIATIONS)
 
 
 def _is_acronym(token: str, gaz: Gazetteer) -> bool:

@@ -129,7 +129,7 @@ kurdish kurd kurds sunni shia shiite shi'ite muslim muslims christian christians
 catholic protestant orthodox islamic islamist hindu buddhist sikh communist socialist marxist
 zionist yankee olympic olympics paralympic baltic nordic scandinavian balkan caucasian pacific atlantic mediterranean
 americans russians germans ukrainians europeans israelis palestinians iranians chinese britons
-poles french frenchman germanic anglo saxon celtic latino hispanic indigenous aboriginal
+poles french frenchman germanic anglo saxon celtic latino hispanic indigenous aboriginal scot scots
 """)
 
 # Calendar and other capitalized words that are never entities.
