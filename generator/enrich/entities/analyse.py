@@ -14,7 +14,7 @@ from . import sports
 from .candidates import Candidate, find
 from .gazetteer import Gazetteer
 from .quotes import quote_spots, speakers
-from .records import GIVEN, SURNAME, TEAM, TEAMED, TYPES, WEAK, EntityAnalysis
+from .records import GIVEN, SURNAME, TEAM, TEAMED, TYPES, WEAK, WORD, EntityAnalysis
 from .resolve import plan, teach
 from .tokens import Sentence, is_headline_case, sentences
 
@@ -94,6 +94,8 @@ def _records(candidates: list[Candidate], gaz: Gazetteer) -> tuple[list[tuple], 
                 first = c.tokens[0].casefold()
                 if first not in words and first not in function_words or _speaks(c):
                     flags = WEAK | SURNAME
+                elif len(c.tokens) == 1:
+                    flags = WEAK | WORD
         else:
             flags = SURNAME if not c.headline else 0
         if len(c.tokens) == 1 and c.surface.casefold() in first_names:

@@ -21,6 +21,7 @@ IGNORED = 4  # the owner's rules say it is no entity (kept in place: quotations 
 GIVEN = 8  # one word that is a known first name
 TEAM = 16  # a city or an unknown name in a report on a team sport: the team, if the corpus knows one
 TEAMED = 32  # a team in results: an organization there, which teaches the corpus no type
+WORD = 64  # a sentence's first word, an ordinary word ("Fans", "Officials"): a name only if the article says so
 
 # What pass two still has to do for a name (computed in pass one from the article alone).
 FINAL = 0  # nothing: type and strength are settled

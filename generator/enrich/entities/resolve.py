@@ -17,7 +17,7 @@ from ...model import EntityMention
 from .gazetteer import Gazetteer
 from .quotes import attribute
 from .records import (CORPUS, CORPUS_SURNAME, CORPUS_TEAM, DROP, FINAL, GIVEN, IGNORED, LOCAL, NO_TYPE, ORGANIZATION,
-                      PERSON, PLACE, SURNAME, TEAM, TEAMED, TYPES, WEAK, EntityAnalysis, Name)
+                      PERSON, PLACE, SURNAME, TEAM, TEAMED, TYPES, WEAK, WORD, EntityAnalysis, Name)
 from .rules import EntityRules
 
 MIN_STRENGTH = 1  # what is reported: guesses (1) only when nothing contradicts them
@@ -86,6 +86,8 @@ def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
                     type_, strength = best(votes), 2
                 elif single and type_ <= PERSON and flags & SURNAME:
                     mode, ref = CORPUS_SURNAME, canonical.casefold()
+                elif type_ < 0 and flags & WORD and not flags & (GIVEN | TEAM):
+                    mode = DROP  # "Fans", first in a sentence: no name unless this article made it one
                 else:
                     mode = CORPUS
         if mode == FINAL and (type_ < 0 or strength < MIN_STRENGTH or type_ == PERSON and flags & WEAK and strength < 2
