@@ -147,7 +147,7 @@ class Corpus:
         self.recased: dict[str, str] = {}  # lower case -> a confident name not in capitals
         self.surnames: dict[str, tuple[str, ...] | None] = {}  # surname -> the one person's key (None: several)
         self._full: dict[tuple[str, ...], str | None] = {}
-        self._person: dict[str, str] = {}
+        self.person_names: dict[str, str] = {}  # a name as written -> as the corpus writes it most
 
     def learn(self, votes, forms) -> None:
         for name, type_, n in votes:
@@ -192,9 +192,9 @@ class Corpus:
     def person(self, name: str) -> str:
         """A person's name as the corpus writes it most ('Alexus G. Grynkewich' -> 'Alexus Grynkewich')."""
         try:
-            return self._person[name]
+            return self.person_names[name]
         except KeyError:
-            out = self._person[name] = self.full_name(person_key(name)) or name
+            out = self.person_names[name] = self.full_name(person_key(name)) or name
             return out
 
 
@@ -249,7 +249,7 @@ def apply_rules(names: Sequence[Name], rules: EntityRules, gaz: Callable[[], Gaz
 
 
 def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules) -> tuple[EntityMention, ...]:
-    confident, surnames, people = corpus.confident, corpus.surnames, corpus._person
+    confident, surnames, people = corpus.confident, corpus.surnames, corpus.person_names
     aliases, ignore = rules.aliases, rules.ignore
     # name -> [(surface, type, strength, count, roles)]
     found: dict[str, list[tuple]] = {}
