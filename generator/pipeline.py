@@ -7,7 +7,9 @@ is a function of its inputs. The MkDocs plugin and the CLI both call `generate`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -76,7 +78,26 @@ def generate(
     With `cache_dir`, per-file work is reused from earlier runs (see generator.cache);
     files to (re)read are spread over `workers` processes (default: one per core).
     """
-    site_info = site_info or SiteInfo()
+    with _no_cycle_collection():
+        return _generate(content_dir, config, site_info or SiteInfo(), cache_dir, workers, progress)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection():
+    """A build allocates millions of small, acyclic objects (the cached articles, the site
+    model, page texts); Python's cycle collector would rescan all of them again and again
+    (a quarter of a warm build at 10,000 articles). Reference counting still frees them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cache_dir: Path | None,
+              workers: int | None, progress: Progress | None) -> Generation:
     report = Report()
     files, problems = discover(content_dir)
     report.extend(problems)

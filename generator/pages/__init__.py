@@ -10,6 +10,7 @@ from .article import article_page
 from .entity import entities_index, entity_more_pages, entity_page, entity_type_index
 from .feeds import Publishing, feed_note, feed_pages, with_topic_feeds
 from .home import home_page
+from .listing import clear_entry_cache
 from .page import DuplicatePage, Page, PageSet
 from .reading import neighbours, with_neighbours
 from .site import Site, assemble
@@ -22,6 +23,7 @@ def render_site(site: Site, site_name: str = "Briefing", site_url: str | None = 
     """Every page; feeds only with a `site_url` (their links must be absolute). `bodies` maps
     an article's source to its rendered body when that was cached with the file."""
     bodies = bodies or {}
+    clear_entry_cache()
     publishing = Publishing(site_url, site_name, directory_urls) if site_url else None
     pages = PageSet()
     pages.add(home_page(site, site_name, feeds=publishing is not None))

@@ -35,7 +35,7 @@ def _month_pages(first: str, label: str, articles: list[Article], size: int, top
 
 
 def archive_pages(site: Site) -> list[Page]:
-    topic_links = {t.name: t.src_uri for t in site.topics.values() if t.articles}
+    topic_links = site.topic_links
     pages: list[Page] = []
     index = ["# Archive", "", f"{plural(len(site.articles), 'article')} by month.", ""]
     years: dict[int, list[str]] = {}

@@ -103,7 +103,7 @@ def _articles_section(entry: EntityEntry, site: Site, number: int, chunks: list)
     uri = urls.paged(entry.src_uri, number)
     count = len(chunks)
     head = plural(len(entry.articles), "article") + ", newest first" + (f" (page {number} of {count})." if count > 1 else ".")
-    lines = [head, "", article_list(chunks[number - 1], uri, topic_links=_topic_links(site)), ""]
+    lines = [head, "", article_list(chunks[number - 1], uri, topic_links=site.topic_links), ""]
     more = pager(entry.src_uri, number, count)
     return lines + ([more, ""] if more else [])
 
@@ -119,10 +119,6 @@ def _quotes(entry: EntityEntry) -> list:
             seen.add(quote)
             out.append((quote, article))
     return out[:QUOTES_SHOWN]
-
-
-def _topic_links(site: Site) -> dict[str, str]:
-    return {t.name: t.src_uri for t in site.topics.values() if t.articles}
 
 
 # --- the chart ---------------------------------------------------------------------

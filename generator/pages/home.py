@@ -121,7 +121,7 @@ def news_section(news: list[InTheNews], uri: str) -> list[str]:
 def home_page(site: Site, site_name: str = "Briefing", feeds: bool = False) -> Page:
     """The home page; `feeds` says whether feed.xml and feed.json exist to link to."""
     uri = urls.HOME
-    topic_links = {t.name: t.src_uri for t in site.topics.values() if t.articles}
+    topic_links = site.topic_links
     latest = site.articles[: site.config.home_articles]
     lines = [f"# {md_text(site_name)}", ""]
     if latest and latest[0].date:

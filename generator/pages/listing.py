@@ -33,8 +33,26 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (words or word + 's')}"
 
 
+# An article's entry reads the same on every listing page in one folder (its links are relative
+# to the folder), and an article appears on a dozen listings: entries are made once per folder.
+# render_site clears this at the start of each build.
+_entries: dict[tuple, str] = {}
+
+
+def clear_entry_cache() -> None:
+    _entries.clear()
+
+
 def article_entry(article: Article, from_uri: str, *, show_date: bool = True, topic_links: dict[str, str] | None = None) -> str:
     """One article in a list: linked title, date and topics, then its summary."""
+    key = (article.source, from_uri.rpartition("/")[0], show_date)
+    entry = _entries.get(key)
+    if entry is None:
+        entry = _entries[key] = _article_entry(article, from_uri, show_date, topic_links)
+    return entry
+
+
+def _article_entry(article: Article, from_uri: str, show_date: bool, topic_links: dict[str, str] | None) -> str:
     link = md_link(article.title, urls.relative(from_uri, urls.article(article.slug)))
     facts = []
     if show_date and article.date:

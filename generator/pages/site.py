@@ -7,6 +7,7 @@ month. Page renderers only read this model; nothing here formats text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -91,6 +92,11 @@ class Site:
         """Entities of one type with a page, most mentioned (in most articles) first."""
         entries = [e for e in self.entities.values() if e.type is type_ and e.has_page]
         return sorted(entries, key=lambda e: (-len(e.articles), -e.mentions, e.name.casefold(), e.name))
+
+    @functools.cached_property
+    def topic_links(self) -> dict[str, str]:
+        """Topic name -> its page, for every topic with articles (what listings link to)."""
+        return {t.name: t.src_uri for t in self.topics.values() if t.articles}
 
     def topic_list(self) -> list[TopicEntry]:
         """Topics with articles, largest first."""

@@ -65,7 +65,7 @@ def tag_list(tags: dict[str, TagEntry]) -> list[TagEntry]:
 
 def tag_page(entry: TagEntry, site: Site) -> Page:
     uri = entry.src_uri
-    topic_links = {t.name: t.src_uri for t in site.topics.values() if t.articles}
+    topic_links = site.topic_links
     lines = [f"# {md_text(entry.name)}", "", plural(len(entry.articles), "article") + " with this tag, newest first.", ""]
     lines += [article_list(entry.articles, uri, topic_links=topic_links), ""]
     lines += [md_link("All tags", urls.relative(uri, urls.TAGS_INDEX)), ""]

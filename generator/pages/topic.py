@@ -36,7 +36,7 @@ def _articles_section(entry: TopicEntry, site: Site, number: int) -> list[str]:
     size = max(1, site.config.archive_page_size)
     count = _page_count(entry, site)
     shown = entry.articles[(number - 1) * size: number * size]
-    topic_links = {t.name: t.src_uri for t in site.topics.values() if t.articles}
+    topic_links = site.topic_links
     lines = [plural(len(entry.articles), "article") + ", newest first" + (f" (page {number} of {count})." if count > 1 else "."), ""]
     lines += [article_list(shown, uri, topic_links=topic_links), ""]
     if count > 1:
