@@ -97,7 +97,8 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _trim(quote: str) -> str:
-    quote = " ".join(quote.split()).rstrip(",")
+    """The quotation as shown (its paragraph's spaces are normalised already)."""
+    quote = quote.rstrip(",")
     if len(quote) > MAX_CHARS:
         quote = quote[: MAX_CHARS].rsplit(" ", 1)[0] + " …"
     return quote
