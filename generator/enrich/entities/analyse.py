@@ -74,7 +74,9 @@ def _datelines(candidates: list[Candidate], first_body: int) -> None:
     title case would be a guess, and a wrong one for an acronym."""
     for c in candidates:
         paragraph = c.sentence.paragraph - first_body
-        if not 0 <= paragraph <= 2 or not c.first or c.strength >= 2 or not c.surface.isupper():
+        if paragraph > 2:
+            break  # candidates come in text order
+        if paragraph < 0 or not c.first or c.strength >= 2 or not c.surface.isupper():
             continue
         word = c.next_token()
         if sports.DATE_LIKE.match(word) or paragraph == 0 and word in (",", "(", "-", "–", "—"):

@@ -18,6 +18,7 @@ MAX_CHARS = 400
 _QUOTE = re.compile(r"“([^”]{10,600})”|\"([^\"]{10,600})\"|«\s?([^»]{10,600}?)\s?»|„([^“”]{10,600})[“”]")
 _WORD = r"[^\W_]+(?:['’][^\W_]+)?"
 _WORDS = re.compile(_WORD)
+_SENTENCE_END = re.compile(r"[.?!] ")
 _ENOUGH_WORDS = re.compile(r"(?:[\W_]*(?>" + _WORD + r")){%d}" % MIN_WORDS)  # atomic: words are not split
 
 
@@ -33,12 +34,18 @@ def quote_spots(paragraphs: list[str]) -> list[Spot]:
     for index, text in enumerate(paragraphs):
         if not ('"' in text or "“" in text or "«" in text or "„" in text):
             continue
+        ends: list[int] | None = None  # where the paragraph's sentences end
         for m in _QUOTE.finditer(text):
             quote = m.group(m.lastindex).strip()
             if not _ENOUGH_WORDS.match(quote):
                 continue
             q_start, q_end = m.span()
-            begin, end = _sentence_around(text, q_start, q_end)
+            if ends is None:
+                ends = [e.start() + 1 for e in _SENTENCE_END.finditer(text)]
+            k = bisect_left(ends, q_start + 1)
+            begin = ends[k - 1] + 1 if k else 0  # after the ". " before the quotation
+            k = bisect_left(ends, q_end + 1)
+            end = ends[k] if k < len(ends) else len(text)  # through the "." after it
             words = _WORDS.findall((text[begin:q_start] + " " + text[q_end:end]).casefold())
             if lx.SPEECH_VERBS.isdisjoint(words):
                 continue
@@ -83,17 +90,6 @@ def attribute(quotes, said_by: list[str | None]) -> list[tuple[str, str]]:
 
 def _unique(indices) -> tuple[int, ...]:
     return tuple(dict.fromkeys(indices))
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
-    begin = left + 2 if left >= 0 else 0
-    right = len(text)
-    for mark in (". ", "? ", "! "):
-        k = text.find(mark, end)
-        if k >= 0:
-            right = min(right, k + 1)
-    return begin, right
 
 
 def _trim(quote: str) -> str:

@@ -71,8 +71,12 @@ def _dateline(c: Candidate) -> bool:
 def apply(sport: str | None, candidates: list[Candidate], gaz: Gazetteer) -> list[str]:
     """Retype the candidates of one sports article in place; the names of its teams."""
     kind = sport_kind(sport)
+    if sport is None:
+        return []
     for c in candidates:
-        if c.sentence.zone == "title" and " ".join(c.tokens).casefold() in _SPORT_WORDS:
+        if c.sentence.zone != "title":
+            break  # the title's candidates come first
+        if c.surface.casefold() in _SPORT_WORDS:
             c.type, c.strength = None, 0  # "RUGBY UNION - ...": the sport, not the town of Rugby
     if sport == "cricket":
         _scorecard(candidates, gaz)
