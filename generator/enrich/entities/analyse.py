@@ -14,7 +14,7 @@ from . import sports
 from .candidates import Candidate, find
 from .gazetteer import Gazetteer
 from .quotes import quote_spots, speakers
-from .records import GIVEN, SURNAME, TEAM, TEAMED, TYPES, WEAK, WORD, EntityAnalysis
+from .records import SURNAME, TEAM, TEAMED, TYPES, WORD, EntityAnalysis
 from .resolve import plan, teach
 from .tokens import Sentence, is_headline_case, sentences
 
@@ -46,7 +46,7 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     _paren_acronyms(candidates)
     teams = sports.apply(sports.sport_of(article.title), candidates, gaz)
     _datelines(candidates, first_body)
-    rows, name_of = _records(candidates, gaz)
+    rows, name_of = _records(candidates)
     spots = quote_spots(paragraphs)
     quotes = speakers(spots, [(c.sentence.paragraph, c.start, i) for c, i in zip(candidates, name_of)]) if spots else ()
     votes, forms = teach(rows)
@@ -83,25 +83,18 @@ def _datelines(candidates: list[Candidate], first_body: int) -> None:
             c.type, c.strength = EntityType.PLACE, 2
 
 
-def _records(candidates: list[Candidate], gaz: Gazetteer) -> tuple[list[tuple], list[int]]:
+def _records(candidates: list[Candidate]) -> tuple[list[tuple], list[int]]:
     """One record per distinct (name as written, name, type, strength, flags), and the record
     of each candidate."""
-    words, function_words, first_names = gaz.words, gaz.function_words("en"), gaz.first_names
     groups: dict[tuple, list] = {}  # key -> [index, count, roles]
     name_of: list[int] = []
     for c in candidates:
-        if c.weak:
-            flags = WEAK
-            if not c.headline:
-                first = c.tokens[0].casefold()
-                if first not in words and first not in function_words or _speaks(c):
-                    flags = WEAK | SURNAME
-                elif len(c.tokens) == 1:
-                    flags = WEAK | WORD
-        else:
-            flags = SURNAME if not c.headline else 0
-        if len(c.tokens) == 1 and c.surface.casefold() in first_names:
-            flags |= GIVEN
+        flags = c.flags
+        if c.ask_speaks:
+            if _speaks(c):
+                flags |= SURNAME
+            elif len(c.tokens) == 1:
+                flags |= WORD
         if c.maybe_team:
             flags |= TEAM
         elif c.team:

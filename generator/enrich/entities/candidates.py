@@ -19,6 +19,7 @@ from ...model import EntityType
 from . import lexicon as lx
 from .classify import classify
 from .gazetteer import Gazetteer
+from .records import GIVEN, SURNAME, WEAK
 from .tokens import INITIAL, LOWER, TITLE, UPPER, Sentence, shape, tokens_from
 
 _CAPS = (TITLE, UPPER, INITIAL)
@@ -48,6 +49,8 @@ class Candidate:
     extras: list[str] | None = None  # roles in apposition: "Thomas Röwekamp, chair of ..."
     maybe_team: bool = False  # a city or an unknown name in a report on a team sport
     team: bool = False  # a team in results (an organization here, not everywhere)
+    flags: int = 0  # records.WEAK, SURNAME, WORD, GIVEN as far as the words tell
+    ask_speaks: bool = False  # an ordinary word first in a sentence: a surname if "said" follows
 
     def next_token(self) -> str:
         return self.sentence.next_token(self.end)
@@ -92,15 +95,17 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
             if span is not None:
                 tokens, end = span
                 cand = Candidate(tokens, " ".join(tokens), sentence, offset, end, first, weak, weak)
+                cand.flags, cand.ask_speaks = word_flags(tokens, weak, weak, gaz)
                 _attach_context(cand)
                 classify(cand, gaz, language)
                 out.append(cand)
                 skip = end
                 continue
-        for a, b, tokens, surface, cue, cue_strength, role, known in cuts:
+        for a, b, tokens, surface, cue, cue_strength, role, known, flags, ask_speaks in cuts:
             starts_first = first and a == 0
             cand = Candidate(tokens, surface, sentence, offset + a, offset + b, starts_first,
                              weak or starts_first and len(tokens) == 1, weak, cue, cue_strength, role)
+            cand.flags, cand.ask_speaks = flags, ask_speaks
             if known is None:
                 _attach_context(cand)
                 classify(cand, gaz, language)
@@ -172,6 +177,26 @@ def _function_words(gaz: Gazetteer, language: str) -> frozenset[str]:
     return gaz.function_words(language) | lx.SENTENCE_WORDS
 
 
+def word_flags(tokens: tuple[str, ...], weak: bool, headline: bool, gaz: Gazetteer) -> tuple[int, bool]:
+    """What a candidate's words alone tell `resolve` (see `records`), and whether the word after
+    it must be read: a sentence's first word that is an ordinary word is a surname only in
+    'Brown said'."""
+    flags, ask = 0, False
+    if weak:
+        flags = WEAK
+        if not headline:
+            first = tokens[0].casefold()
+            if first not in gaz.words and first not in gaz.function_words("en"):
+                flags = WEAK | SURNAME
+            else:
+                ask = True
+    elif not headline:
+        flags = SURNAME
+    if len(tokens) == 1 and tokens[0].casefold() in gaz.first_names:
+        flags |= GIVEN
+    return flags, ask
+
+
 def _cuts(run: str, first: bool, weak: bool, gaz: Gazetteer, language: str) -> tuple[bool, tuple[Cut, ...]]:
     """Whether a known name may start the run and go on past it, and the run's cuts."""
     words = run.split(" ")
@@ -185,12 +210,13 @@ def _cuts(run: str, first: bool, weak: bool, gaz: Gazetteer, language: str) -> t
         tokens = tuple(words[a:b])
         surface = " ".join(tokens)
         known = None
+        weak_here = weak or first and a == 0 and b - a == 1
         if not context:
-            probe = Candidate(tokens, surface, None, 0, 0, first and a == 0, weak or first and a == 0 and b - a == 1,
-                              weak)  # type: ignore[arg-type]
+            probe = Candidate(tokens, surface, None, 0, 0, first and a == 0, weak_here, weak)  # type: ignore[arg-type]
             classify(probe, gaz, language)
             known = (probe.type, probe.strength, probe.canonical)
-        out.append((starts[a], starts[b - 1] + len(words[b - 1]), tokens, surface, cue, cue_strength, role, known))
+        out.append((starts[a], starts[b - 1] + len(words[b - 1]), tokens, surface, cue, cue_strength, role, known,
+                    *word_flags(tokens, weak_here, weak, gaz)))
     return words[0].casefold() in gaz.spanning, tuple(out)
 
 
