@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from .config import DigestConfig, SiteInfo, resolve_dir
 from .fast_page import FastPage
 from .pages.article import ARTICLE_TEMPLATE
 from .pages.listing import long_date
+from .pages import PageSet
 from .pipeline import Generation, code_version, generate
 from .sanitize import clean_html
 from .search import add_search_index
@@ -104,7 +106,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for line in generation.report.note_lines():
             log.info(line)
         log.info(generation.report.summary())
-        self.generation = generation
+        # Keep the site model (on_env needs its links), not the page texts: they are on disk now.
+        self.generation = replace(generation, pages=PageSet())
         return files
 
     def _signatures(self, generation: Generation, config: MkDocsConfig) -> dict[str, str]:
@@ -127,6 +130,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if page.file.src_uri.startswith("articles/") and page.file.src_uri in self._generated and not self.config.trusted_html:
             return clean_html(html)
         return html
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self._generated:
+            # Written right after this event and never read again: at 10,000 articles, keeping
+            # every page's Markdown and HTML in memory until the end cost most of a gigabyte.
+            page.markdown = page.content = None
+        return output
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         urls: dict[str, str] = {}
