@@ -102,6 +102,8 @@ def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
 def _recased(rows: Sequence[tuple]) -> Sequence[tuple]:
     """A name the article types in ordinary case is that name in a headline in capitals too:
     'ROTOR' is 'Rotor' when the article says 'Rotor' (a name only ever in capitals stays so)."""
+    if not any(row[3] < 2 and row[1].isupper() for row in rows):
+        return rows
     mixed: dict[str, str] = {}
     for row in rows:
         canonical = row[1]
