@@ -31,11 +31,11 @@ UNIT = -1  # a candidate's cue strength when it follows a number
 
 @dataclass(slots=True)
 class Candidate:
-    tokens: tuple[str, ...]
-    surface: str  # the tokens joined by spaces
     sentence: Sentence
     start: int  # character offsets in the paragraph
     end: int
+    tokens: tuple[str, ...]
+    surface: str  # the tokens joined by spaces
     first: bool  # the first word of its sentence
     weak: bool  # capitals say little: headline, line in capitals, or a sentence's first word
     headline: bool = False  # in a headline or a line in capitals
@@ -59,15 +59,16 @@ class Candidate:
         return self.sentence.prev_token(self.start)
 
 
-# A cut of a run: (start, end, tokens, surface, cue, cue strength, role, what it is), with offsets
-# in characters from the start of the run; what it is (type, strength, canonical) is known at
-# once when the context does not matter (a known name).
-Cut = tuple[int, int, tuple[str, ...], str, "EntityType | None", int, "str | None", "tuple | None"]
+# A cut of a run: (start, end, classified already, the rest of its Candidate's fields), with
+# offsets in characters from the start of the run. A cut is classified at once when the
+# context does not matter (a known name).
+Cut = tuple[int, int, bool, tuple]
 
 
 def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candidate]:
     """Every candidate name in one sentence, in order, classified."""
     out: list[Candidate] = []
+    append = out.append
     skip = -1  # the end of a known name that spanned lowercase words
     weak = sentence.weak
     memos = _memo(gaz, language)
@@ -94,24 +95,19 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
             span = _spanning_name(sentence, offset, run.count(" ") + 1, gaz)
             if span is not None:
                 tokens, end = span
-                cand = Candidate(tokens, " ".join(tokens), sentence, offset, end, first, weak, weak)
+                cand = Candidate(sentence, offset, end, tokens, " ".join(tokens), first, weak, weak)
                 cand.flags, cand.ask_speaks = word_flags(tokens, weak, weak, gaz)
                 _attach_context(cand)
                 classify(cand, gaz, language)
-                out.append(cand)
+                append(cand)
                 skip = end
                 continue
-        for a, b, tokens, surface, cue, cue_strength, role, known, flags, ask_speaks in cuts:
-            starts_first = first and a == 0
-            cand = Candidate(tokens, surface, sentence, offset + a, offset + b, starts_first,
-                             weak or starts_first and len(tokens) == 1, weak, cue, cue_strength, role)
-            cand.flags, cand.ask_speaks = flags, ask_speaks
-            if known is None:
+        for a, b, known, rest in cuts:
+            cand = Candidate(sentence, offset + a, offset + b, *rest)
+            if not known:
                 _attach_context(cand)
                 classify(cand, gaz, language)
-            else:
-                cand.type, cand.strength, cand.canonical = known
-            out.append(cand)
+            append(cand)
     return out
 
 
@@ -209,14 +205,18 @@ def _cuts(run: str, first: bool, weak: bool, gaz: Gazetteer, language: str) -> t
                                                        _function_words(gaz, language)):
         tokens = tuple(words[a:b])
         surface = " ".join(tokens)
-        known = None
-        weak_here = weak or first and a == 0 and b - a == 1
+        first_here = first and a == 0
+        weak_here = weak or first_here and b - a == 1
+        type_, strength, canonical = None, 0, ""
         if not context:
-            probe = Candidate(tokens, surface, None, 0, 0, first and a == 0, weak_here, weak)  # type: ignore[arg-type]
+            probe = Candidate(None, 0, 0, tokens, surface, first_here, weak_here, weak)  # type: ignore[arg-type]
             classify(probe, gaz, language)
-            known = (probe.type, probe.strength, probe.canonical)
-        out.append((starts[a], starts[b - 1] + len(words[b - 1]), tokens, surface, cue, cue_strength, role, known,
-                    *word_flags(tokens, weak_here, weak, gaz)))
+            type_, strength, canonical = probe.type, probe.strength, probe.canonical
+        flags, ask_speaks = word_flags(tokens, weak_here, weak, gaz)
+        # Candidate's fields after the sentence and the offsets, in order.
+        rest = (tokens, surface, first_here, weak_here, weak, cue, cue_strength, role, False, type_, strength,
+                canonical, None, False, False, flags, ask_speaks)
+        out.append((starts[a], starts[b - 1] + len(words[b - 1]), not context, rest))
     return words[0].casefold() in gaz.spanning, tuple(out)
 
 
