@@ -263,3 +263,13 @@ def test_a_city_in_a_sports_report_is_the_team_the_corpus_knows_by_its_name():
     assert "Leeds" in names_of(report, PLACE)  # "in Leeds": where, not who
     weather = found["weather.txt"]  # a team's name teaches nothing outside sports
     assert "Bradford" in names_of(weather, PLACE) and not names_of(weather, ORG)
+
+
+def test_a_quotation_ending_its_sentence_is_not_given_to_someone_in_the_next():
+    found = _found(_article(
+        "quotes.txt", "City hall",
+        "Officials told reporters: “We will not give up the fight for this city, whatever it takes.” "
+        "Mayor Anna Lindqvist said later that talks would resume, and she added: “Nobody here wants "
+        "a long and costly strike this winter.”",
+    ))["quotes.txt"]
+    assert found["Anna Lindqvist"].quotes == ("Nobody here wants a long and costly strike this winter.",)

@@ -18,7 +18,8 @@ MAX_CHARS = 400
 _QUOTE = re.compile(r"“([^”]{10,600})”|\"([^\"]{10,600})\"|«\s?([^»]{10,600}?)\s?»|„([^“”]{10,600})[“”]")
 _WORD = r"[^\W_]+(?:['’][^\W_]+)?"
 _WORDS = re.compile(_WORD)
-_SENTENCE_END = re.compile(r"[.?!] ")
+# A sentence ends at ". " or at '." ' before a capital ('..., Rutte said: "We will." Merz ...').
+_SENTENCE_END = re.compile(r"[.?!] |[.?!][\"”’»] (?=[^\W\d_a-z])")
 _ENOUGH_WORDS = re.compile(r"(?:[\W_]*(?>" + _WORD + r")){%d}" % MIN_WORDS)  # atomic: words are not split
 
 
@@ -41,11 +42,11 @@ def quote_spots(paragraphs: list[str]) -> list[Spot]:
                 continue
             q_start, q_end = m.span()
             if ends is None:
-                ends = [e.start() + 1 for e in _SENTENCE_END.finditer(text)]
+                ends = [e.end() - 1 for e in _SENTENCE_END.finditer(text)]
             k = bisect_left(ends, q_start + 1)
             begin = ends[k - 1] + 1 if k else 0  # after the ". " before the quotation
-            k = bisect_left(ends, q_end + 1)
-            end = ends[k] if k < len(ends) else len(text)  # through the "." after it
+            k = bisect_left(ends, q_end)
+            end = ends[k] if k < len(ends) else len(text)  # through the "." after it, or its own
             words = _WORDS.findall((text[begin:q_start] + " " + text[q_end:end]).casefold())
             if lx.SPEECH_VERBS.isdisjoint(words):
                 continue
