@@ -49,7 +49,7 @@ __all__ = ["CACHE_VERSION", "EntityAnalysis", "EntityRules", "analyse_article", 
            "resolve_corpus"]
 
 # Bump when a change to the code changes what `analyse_article` returns.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 
 def gazetteer_bytes() -> bytes:
