@@ -209,7 +209,8 @@ def test_cricket_scorecards_and_football_results():
         _article("football.txt", "SOCCER - FELDMARK BEAT OSTRAVEC 2-1", "Scorers:",
                  "Feldmark - Dario Quenzel (31st), Ostravec - Milo Brandauer (75th)",
                  "Basketball: Kestrel Sport (Italy) 92 Vardan (Russia) 81",
-                 "Later the Harriers beat the visitors and the Scots cheered."),
+                 "Later the Harriers beat the visitors and the Scots cheered.",
+                 "The team is as follows:", "Halloran, Brennock, Tierney, Mulcahy, Dervan, Quenzel."),
     )
     cricket = found["cricket.txt"]
     assert {"Tobias Wrenfield", "Arun Velmurugan", "Halloway", "Pemberley", "Okonkwo",
@@ -217,6 +218,8 @@ def test_cricket_scorecards_and_football_results():
     football = found["football.txt"]
     assert {"Dario Quenzel", "Milo Brandauer"} <= names_of(football, PERSON)
     assert {"Kestrel Sport", "Harriers"} <= names_of(football, ORG) and "Scots" not in football
+    assert {"Halloran", "Brennock", "Tierney", "Mulcahy", "Dervan"} <= names_of(football, PERSON)
+    assert "Quenzel" in football["Dario Quenzel"].aliases  # the one Quenzel the article names in full
 
 
 def test_company_names_and_people_described_before_or_after_their_name():
@@ -224,10 +227,12 @@ def test_company_names_and_people_described_before_or_after_their_name():
         "business.txt", "Business",
         "Shares of Hargreaves & Pollard rose after Nordvik AB said it would buy the firm from TrentBank.",
         "Economist Tilda Ransome said the deal was fair, and analyst Brenna Oakhurst agreed.",
+        "Strategist Oskar Vendel expected more deals.",
         "Kasia Wendrowicz, 19, was among the new hires.",
     ))["business.txt"]
     assert {"Hargreaves & Pollard", "Nordvik AB", "TrentBank"} <= names_of(found, ORG)
-    assert {"Brenna Oakhurst", "Kasia Wendrowicz"} <= names_of(found, PERSON)
+    assert {"Brenna Oakhurst", "Kasia Wendrowicz", "Oskar Vendel"} <= names_of(found, PERSON)
+    assert "Strategist" in found["Oskar Vendel"].roles
     assert not names_of(found, PERSON) & {"Hargreaves & Pollard", "Nordvik AB"}
 
 

@@ -278,7 +278,8 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
     # A title word inside: what follows it is a person, what precedes it is the role.
     if last not in lx.ORG_HEADS:
         for r in range(b - 2, a - 1, -1):
-            if _folded(words[r]) in lx.TITLES and shapes[r] != UPPER:
+            if _folded(words[r]) in lx.TITLES and shapes[r] != UPPER \
+                    or r == a == first and words[r].casefold() in lx.DESCRIPTORS:  # "Economist Joel Naroff said"
                 p = r + 1  # "Secretary of State John Kornblum": the role goes on to "State"
                 while p < b - 1 and (shapes[p] not in _CAPS or words[p].casefold() in lx.ROLE_MODIFIERS):
                     p += 1
@@ -303,7 +304,8 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
 def _role_prefix(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazetteer, fw) -> list[Cut]:
     """Names inside a role ("NATO" in "NATO Secretary General"): the words before the title words."""
     end = a
-    while end < b and not (_folded(words[end]) in lx.TITLES or words[end].casefold() in lx.ROLE_MODIFIERS):
+    while end < b and not (_folded(words[end]) in lx.TITLES or words[end].casefold() in lx.ROLE_MODIFIERS
+                           or end == a and words[end].casefold() in lx.DESCRIPTORS):
         end += 1
     if end == a:
         return []

@@ -30,6 +30,7 @@ CORPUS = 2  # a guess: take the type the corpus is sure of, if any
 CORPUS_SURNAME = 3  # the same, then a surname of the one person the corpus knows by it
 DROP = 4  # settled, and not reported
 CORPUS_TEAM = 5  # a place, or the team of that name if the corpus knows one
+FULL_NAME = 6  # a person named by one word: the one person the corpus knows by it, if any
 
 # One name of an article, as written and typed:
 # (surface, canonical, type, strength, flags, count, roles as (role, times) pairs,

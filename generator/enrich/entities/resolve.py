@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from ...model import EntityMention
 from .gazetteer import Gazetteer
 from .quotes import attribute
-from .records import (CORPUS, CORPUS_SURNAME, CORPUS_TEAM, DROP, FINAL, GIVEN, IGNORED, LOCAL, NO_TYPE, ORGANIZATION,
-                      PERSON, PLACE, SURNAME, TEAM, TEAMED, TYPES, WEAK, WORD, EntityAnalysis, Name)
+from .records import (CORPUS, CORPUS_SURNAME, CORPUS_TEAM, DROP, FINAL, FULL_NAME, GIVEN, IGNORED, LOCAL, NO_TYPE,
+                      ORGANIZATION, PERSON, PLACE, SURNAME, TEAM, TEAMED, TYPES, WEAK, WORD, EntityAnalysis, Name)
 from .rules import EntityRules
 
 MIN_STRENGTH = 1  # what is reported: guesses (1) only when nothing contradicts them
@@ -95,6 +95,8 @@ def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
             mode = DROP
         elif mode == FINAL and flags & TEAM and type_ == PLACE:
             mode = CORPUS_TEAM
+        elif mode == FINAL and type_ == PERSON and strength < 3 and " " not in canonical and flags & SURNAME:
+            mode, ref = FULL_NAME, canonical.casefold()  # "Townsend" in a team sheet
         out.append((*row, mode, type_, strength, ref))
     return tuple(out)
 
@@ -263,10 +265,17 @@ def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules
             if mode == CORPUS_TEAM:
                 if canonical in corpus.teams:
                     type_, strength = ORGANIZATION, 2
+            elif mode == FULL_NAME:
+                key = surnames.get(ref)
+                if key is not None:
+                    canonical = corpus.full_name(key) or canonical
             elif mode == LOCAL:
                 canonical = corpus.full_name(person_key(ref)) or surface
             else:
-                known = ORGANIZATION if flags & TEAM and canonical in corpus.teams else confident.get(canonical, NO_TYPE)
+                if flags & TEAM and canonical in corpus.teams:
+                    known = ORGANIZATION
+                else:
+                    known = confident.get(canonical, NO_TYPE)
                 if known < 0 and canonical.isupper() and canonical.casefold() in corpus.recased:
                     canonical = corpus.recased[canonical.casefold()]  # 'ROTOR' in a headline, 'Rotor' elsewhere
                     known = confident[canonical]

@@ -82,6 +82,7 @@ def apply(sport: str | None, candidates: list[Candidate], gaz: Gazetteer) -> lis
         _scorecard(candidates, gaz)
     if kind == "team":
         _scorers_and_clubs(candidates, gaz)
+        _team_sheets(candidates, gaz)
         teams: set[str] = set()
         for i, c in enumerate(candidates):
             if c.type is EntityType.PLACE and gaz.is_country(c.canonical) or _looks_like_person(c, gaz) \
@@ -171,6 +172,27 @@ def _scorers_and_clubs(candidates: list[Candidate], gaz: Gazetteer) -> None:
             hit = gaz.lookup(after[1])
             if hit and hit[0] is EntityType.PLACE:
                 c.type, c.strength = EntityType.ORGANIZATION, 2
+
+
+def _team_sheets(candidates: list[Candidate], gaz: Gazetteer) -> None:
+    """'Given, Breen, Staunton, Irwin, McAteer, Harte.': a line that is only a list of single
+    names, most of them no known place, is a team's players."""
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        by_sentence.setdefault(id(c.sentence), []).append(c)
+    for group in by_sentence.values():
+        if len(group) < 4 or any(len(c.tokens) != 1 or c.headline for c in group):
+            continue
+        s = group[0].sentence
+        items = s.text[s.begin : s.end].rstrip(" .").replace(" and ", ", ").split(", ")
+        if len(items) < 5 or len(group) < 0.8 * len(items) \
+                or not all(" " not in item and item[:1].isupper() for item in items):
+            continue
+        places = sum(1 for c in group if c.type is EntityType.PLACE)
+        if places * 2 < len(group):
+            for c in group:
+                if c.strength < 4:
+                    c.type, c.strength = EntityType.PERSON, 2
 
 
 def _club(tokens: tuple[str, ...], gaz: Gazetteer) -> bool:

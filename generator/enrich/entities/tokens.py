@@ -152,7 +152,9 @@ class Sentence:
         if c != " ":
             if c.isalnum():
                 return TOKEN.match(text, pos, hi).group()
-            return "'s" if c in "'’" and text.startswith("s", pos + 1) and not text[pos + 2 : pos + 3].isalnum() else c
+            if c in "'’" and text.startswith("s", pos + 1) and not text[pos + 2 : pos + 3].isalnum():
+                return "'s"
+            return c
         k = text.find(" ", pos + 1, hi)
         chunk = text[pos + 1 : k] if k >= 0 else text[pos + 1 : hi]
         if chunk.isalpha():
