@@ -95,8 +95,8 @@ def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
             mode = DROP
         elif mode == FINAL and flags & TEAM and type_ == PLACE:
             mode = CORPUS_TEAM
-        elif mode == FINAL and type_ == PERSON and strength < 3 and " " not in canonical and flags & SURNAME:
-            mode, ref = FULL_NAME, canonical.casefold()  # "Townsend" in a team sheet
+        elif mode == FINAL and type_ == PERSON and strength < 4 and " " not in canonical:
+            mode, ref = FULL_NAME, canonical.casefold()  # "President Zelensky", "Townsend" in a team sheet
         out.append((*row, mode, type_, strength, ref))
     return tuple(out)
 
