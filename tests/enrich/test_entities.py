@@ -278,3 +278,11 @@ def test_a_quotation_ending_its_sentence_is_not_given_to_someone_in_the_next():
         "a long and costly strike this winter.”",
     ))["quotes.txt"]
     assert found["Anna Lindqvist"].quotes == ("Nobody here wants a long and costly strike this winter.",)
+
+
+def test_a_surname_alone_is_one_person_in_an_article_whatever_typed_each_mention():
+    found = _found(
+        _article("a.txt", "Campaign", "Senator Robert Kemble arrived in Ohio on Monday."),
+        _article("b.txt", "Campaign", "Aides who head Kemble's team met on Friday. Kemble decided on Tuesday."),
+    )["b.txt"]
+    assert "Kemble" in found["Robert Kemble"].aliases and "Kemble" not in found
