@@ -228,9 +228,11 @@ def test_company_names_and_people_described_before_or_after_their_name():
         "Shares of Hargreaves & Pollard rose after Nordvik AB said it would buy the firm from TrentBank.",
         "Economist Tilda Ransome said the deal was fair, and analyst Brenna Oakhurst agreed.",
         "Strategist Oskar Vendel expected more deals.",
+        "The Organisation for Security and Cooperation in Europe and the Council on Trade Standards agreed.",
         "Kasia Wendrowicz, 19, was among the new hires.",
     ))["business.txt"]
-    assert {"Hargreaves & Pollard", "Nordvik AB", "TrentBank"} <= names_of(found, ORG)
+    assert {"Hargreaves & Pollard", "Nordvik AB", "TrentBank", "Organisation for Security and Cooperation in Europe",
+            "Council on Trade Standards"} <= names_of(found, ORG)
     assert {"Brenna Oakhurst", "Kasia Wendrowicz", "Oskar Vendel"} <= names_of(found, PERSON)
     assert "Strategist" in found["Oskar Vendel"].roles
     assert not names_of(found, PERSON) & {"Hargreaves & Pollard", "Nordvik AB"}

@@ -76,6 +76,8 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
     text = sentence.text
     if "'s" in text or "’s" in text:
         runs = _possessive_names(runs, text, gaz)
+    if " on " in text or " for " in text:
+        runs = _bodies_on_or_for(runs, text)
     for offset, run in runs:
         if offset < skip:  # the rest of a run a spanning name began
             k = run.find(" ", skip - offset - 1)
@@ -90,12 +92,13 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
                 memo.clear()
             entry = memo[run] = _cuts(run, first, weak, gaz, language)
         spanning, cuts = entry
-        # A known name may span lowercase words: "Organisation for Security and Cooperation in Europe".
-        if spanning:
-            span = _spanning_name(sentence, offset, run.count(" ") + 1, gaz)
+        # A known name may span lowercase words: "(The) Organisation for Security and Cooperation in Europe".
+        if spanning >= 0:
+            start = offset + spanning
+            span = _spanning_name(sentence, start, run.count(" ") + 1 - (spanning > 0), gaz)
             if span is not None:
                 tokens, end = span
-                cand = Candidate(sentence, offset, end, tokens, " ".join(tokens), first, weak, weak)
+                cand = Candidate(sentence, start, end, tokens, " ".join(tokens), first and not spanning, weak, weak)
                 cand.flags, cand.ask_speaks = word_flags(tokens, weak, weak, gaz)
                 _attach_context(cand)
                 classify(cand, gaz, language)
@@ -108,6 +111,22 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
                 _attach_context(cand)
                 classify(cand, gaz, language)
             append(cand)
+    return out
+
+
+def _bodies_on_or_for(runs: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
+    """'Commission on Presidential Debates', 'Center for Strategic Studies': the head of an
+    organization, "on" or "for", and what it is about, one name."""
+    out: list[tuple[int, str]] = []
+    for offset, run in runs:
+        if out:
+            last_offset, last = out[-1]
+            end = last_offset + len(last)
+            between = text[end:offset]
+            if between in (" on ", " for ") and last.rsplit(" ", 1)[-1].casefold() in lx.ORG_HEADS:
+                out[-1] = (last_offset, last + between + run)
+                continue
+        out.append((offset, run))
     return out
 
 
@@ -193,8 +212,8 @@ def word_flags(tokens: tuple[str, ...], weak: bool, headline: bool, gaz: Gazette
     return flags, ask
 
 
-def _cuts(run: str, first: bool, weak: bool, gaz: Gazetteer, language: str) -> tuple[bool, tuple[Cut, ...]]:
-    """Whether a known name may start the run and go on past it, and the run's cuts."""
+def _cuts(run: str, first: bool, weak: bool, gaz: Gazetteer, language: str) -> tuple[int, tuple[Cut, ...]]:
+    """Where in the run a known name may start and go on past it (-1: nowhere), and the run's cuts."""
     words = run.split(" ")
     starts = [0]
     for w in words[:-1]:
@@ -217,7 +236,13 @@ def _cuts(run: str, first: bool, weak: bool, gaz: Gazetteer, language: str) -> t
         rest = (tokens, surface, first_here, weak_here, weak, cue, cue_strength, role, False, type_, strength,
                 canonical, None, False, False, flags, ask_speaks)
         out.append((starts[a], starts[b - 1] + len(words[b - 1]), not context, rest))
-    return words[0].casefold() in gaz.spanning, tuple(out)
+    if words[0].casefold() in gaz.spanning:
+        spanning = 0
+    elif words[0] == "The" and len(words) > 1 and words[1].casefold() in gaz.spanning:
+        spanning = 4
+    else:
+        spanning = -1
+    return spanning, tuple(out)
 
 
 def _cut(words, shapes, first: int, weak: bool, gaz: Gazetteer, fw: frozenset[str]) -> list[Cut]:

@@ -68,7 +68,8 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
         _set(cand, PERSON, 3)
         return
     if n >= 2 and (last in lx.ORG_HEADS or last.replace(".", "") in lx.ORG_ABBREVIATIONS or "&" in tokens
-                   or "of" in tokens and tokens[tokens.index("of") - 1].casefold() in lx.ORG_OF_HEADS):
+                   or any(t in ("of", "on", "for") and tokens[k - 1].casefold() in lx.ORG_OF_HEADS
+                          for k, t in enumerate(tokens) if k)):
         _set(cand, ORG, 2 if not cand.weak else 1)  # "Bank of England", "Douglas & Lomason", "Cofinec S.A."
         return
     if n >= 2 and tokens[-1].endswith("s") and tokens[-1][:1].isupper() and not gaz.lookup(tokens[-1]) \
