@@ -7,10 +7,12 @@ needs the whole corpus happens afterwards, in `generator.enrich`.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,8 @@ from .metadata import resolve
 from .model import Article, Problem, Severity
 from .pages.article import body as article_body
 from .readers import ReadError, StillWriting, load_file, read_bytes
+
+log = logging.getLogger("mkdocs.plugins.digest")
 
 # Below this many files to extract, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 150
@@ -89,11 +93,20 @@ def extract_all(
 
 def _run(misses, config, context, workers, progress):
     count = workers if workers is not None else (os.cpu_count() or 1)
-    if count <= 1 or len(misses) < PARALLEL_THRESHOLD:
-        items = progress(misses) if progress else misses
-        for index, source, data, key in items:
-            yield index, key, extract_one(source, data, config, context)
-        return
+    if count > 1 and len(misses) >= PARALLEL_THRESHOLD:
+        try:
+            yield from _run_parallel(misses, config, context, count, progress)
+            return
+        except (BrokenProcessPool, OSError) as exc:
+            # Worker processes could not start (a script without a __main__ guard, no /dev/shm...):
+            # the same work, one file after another.
+            log.info("digest: extracting without worker processes (%s)", exc)
+    items = progress(misses) if progress else misses
+    for index, source, data, key in items:
+        yield index, key, extract_one(source, data, config, context)
+
+
+def _run_parallel(misses, config, context, count, progress):
     options = {name: config[name] for name in config}
     batches = [misses[i : i + BATCH] for i in range(0, len(misses), BATCH)]
     payload = [[(source, data) for _, source, data, _ in batch] for batch in batches]

@@ -11,6 +11,8 @@ import contextlib
 import functools
 import gc
 import hashlib
+import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +33,7 @@ from .extract import extract_all
 from .report import Report
 
 Progress = Callable[..., Iterable]
+log = logging.getLogger("mkdocs.plugins.digest")
 
 
 @dataclass
@@ -99,12 +102,14 @@ def _no_cycle_collection():
 def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cache_dir: Path | None,
               workers: int | None, progress: Progress | None) -> Generation:
     report = Report()
+    clock = _StageClock()
     files, problems = discover(content_dir)
     report.extend(problems)
     report.files = len(files)
     rules, taxonomy, problems = load_taxonomies(content_dir)
     report.extend(problems)
     context = EnrichContext(rules, taxonomy)
+    clock.lap("discover")
 
     cache = ExtractionCache(cache_dir, _namespace(content_dir, config))
     try:
@@ -115,18 +120,39 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
     for result in extracted:
         report.extend(result.problems)
     analyses = {r.article.source: r.analysis for r in extracted if r.article is not None}
+    clock.lap("read and analyse (per file, cached)")
 
     read = [r.article for r in extracted if r.article is not None]
     articles, problems = remove_duplicates(read, [analyses[a.source].text for a in read])
     report.extend(problems)
+    clock.lap("duplicates")
     articles = finish_corpus(articles, [analyses[a.source] for a in articles], context)
+    clock.lap("entities, topics, related (corpus)")
     site = assemble(articles, taxonomy, rules, config)
     bodies = {r.article.source: r.body for r in extracted if r.article is not None and r.body is not None}
     pages = render_site(site, site_info.name, site_info.url, site_info.directory_urls, bodies)
+    clock.lap("pages")
     report.extend(feed_note(site_info.url))
     report.articles = len(site.articles)
     report.pages = len(pages)
+    log.debug("digest: stage times: %s", clock)
     return Generation(pages, site, report)
+
+
+class _StageClock:
+    """Seconds per pipeline stage, for `mkdocs build -v` and `make bench`."""
+
+    def __init__(self) -> None:
+        self.laps: list[tuple[str, float]] = []
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((stage, now - self._last))
+        self._last = now
+
+    def __str__(self) -> str:
+        return ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in self.laps)
 
 
 def _namespace(content_dir: Path, config: DigestConfig) -> str:
