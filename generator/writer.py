@@ -12,7 +12,6 @@ anyone's files.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -55,8 +54,7 @@ def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | N
     for page in pages:
         target = out_dir / page.src_uri
         stats.paths[page.src_uri] = target
-        data = page.text().encode("utf-8")
-        entry = [hashlib.sha256(data).hexdigest(), signatures.get(page.src_uri, "")]
+        entry = [page.fingerprint(), signatures.get(page.src_uri, "")]
         manifest[page.src_uri] = entry
         old = previous.get(page.src_uri)
         if old is not None and old[0] == entry[0] and target.is_file():
@@ -66,6 +64,7 @@ def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | N
             else:
                 stats.unchanged += 1
             continue
+        data = page.text().encode("utf-8")
         if old is None and target.is_file() and target.read_bytes() == data:
             stats.unchanged += 1  # no manifest yet (first run, or an older digest): compare bytes
             continue

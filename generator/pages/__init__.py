@@ -14,7 +14,7 @@ from .listing import clear_entry_cache
 from .page import DuplicatePage, Page, PageSet
 from .reading import neighbours, with_neighbours
 from .site import Site, assemble
-from .tag import tag_list, tag_page, tags_index
+from .tag import tag_list, tag_pages, tags_index
 from .topic import topic_more_pages, topic_page, topics_index
 
 
@@ -25,7 +25,7 @@ def render_site(site: Site, site_name: str = "Briefing", site_url: str | None = 
     bodies = bodies or {}
     clear_entry_cache()
     publishing = Publishing(site_url, site_name, directory_urls) if site_url else None
-    pages = PageSet()
+    pages = PageSet(directory_urls)
     pages.add(home_page(site, site_name, feeds=publishing is not None))
     by_source = {a.source: a for a in site.articles}
     prev_next = neighbours(site)
@@ -39,9 +39,11 @@ def render_site(site: Site, site_name: str = "Briefing", site_url: str | None = 
             pages.add(with_topic_feeds(page, entry) if publishing else page)
             for more in topic_more_pages(entry, site):
                 pages.add(more)
-    pages.add(tags_index(site))
+    for page in tags_index(site):
+        pages.add(page)
     for tag in tag_list(site.tags):
-        pages.add(tag_page(tag, site))
+        for page in tag_pages(tag, site):
+            pages.add(page)
     pages.add(entities_index(site))
     for type_ in EntityType:
         for page in entity_type_index(type_, site):

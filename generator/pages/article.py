@@ -6,8 +6,8 @@ from typing import Any
 
 from ..model import Article, BulletList, EntityType, MarkdownBody, Paragraph
 from . import urls
-from .escape import html_text, md_link, md_text
-from .listing import long_date
+from .escape import html_block_text, html_text
+from .listing import html_list, link_item, long_date
 from .page import Page
 
 ARTICLE_TEMPLATE = "digest/article.html"
@@ -46,11 +46,13 @@ def body(article: Article) -> str:
         caption = html_text(article.image.caption or "")
         credit = f' <span class="digest-credit">{html_text(article.image.credit)}</span>' if article.image.credit else ""
         parts.append(f'<p class="digest-caption">{caption}{credit}</p>')
+    # Paragraphs and lists of plain-text articles are escaped HTML blocks: Markdown passes them
+    # through as they are, and much faster than it would parse the same text as Markdown.
     for block in article.blocks:
         if isinstance(block, Paragraph):
-            parts.append(md_text(block.text))
+            parts.append(f"<p>{html_block_text(block.text)}</p>")
         elif isinstance(block, BulletList):
-            parts.append("\n".join(f"-   {md_text(item)}" for item in block.items))
+            parts.append("<ul>\n" + "\n".join(f"<li>{html_block_text(item)}</li>" for item in block.items) + "\n</ul>")
         elif isinstance(block, MarkdownBody):
             parts.append(block.source.strip("\n"))
     return "\n\n".join(parts) + "\n"
@@ -58,15 +60,11 @@ def body(article: Article) -> str:
 
 def related_section(article: Article, slugs: dict[str, Article]) -> str:
     """Up to five related articles, linked; `slugs` maps source paths to assembled articles."""
-    uri = urls.article(article.slug)
     items = [slugs[s] for s in article.related if s in slugs][:5]
     if not items:
         return ""
-    lines = ["## Related articles", ""]
-    for other in items:
-        date = f" <small>{long_date(other.date)}</small>" if other.date else ""
-        lines.append(f"-   {md_link(other.title, urls.relative(uri, urls.article(other.slug)))}{date}")
-    return "\n".join(lines) + "\n"
+    entries = (link_item(other.title, urls.article(other.slug), long_date(other.date) if other.date else "") for other in items)
+    return "## Related articles\n\n" + html_list(entries, "digest-related") + "\n"
 
 
 def article_page(article: Article, by_source: dict[str, Article] | None = None, body_md: str | None = None) -> Page:

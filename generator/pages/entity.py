@@ -16,7 +16,7 @@ from collections import Counter
 from ..model import EntityType
 from . import urls
 from .escape import html_text, md_link, md_text
-from .listing import MONTH_NAMES, article_list, long_date, page_slices, pager, plural
+from .listing import MONTH_NAMES, article_list, html_list, link_item, long_date, page_slices, pager, plural
 from .page import Page
 from .site import EntityEntry, Site
 
@@ -184,9 +184,8 @@ def mentions_chart(dates: list[dt.date], name: str) -> str:
 # --- indexes -----------------------------------------------------------------------
 
 
-def _entity_line(entry: EntityEntry, from_uri: str) -> str:
-    link = md_link(entry.name, urls.relative(from_uri, entry.src_uri))
-    return f"-   {link} <small>{plural(len(entry.articles), 'article')} · {plural(entry.mentions, 'mention')}</small>"
+def _entity_item(entry: EntityEntry) -> str:
+    return link_item(entry.name, entry.src_uri, f"{plural(len(entry.articles), 'article')} · {plural(entry.mentions, 'mention')}")
 
 
 def entity_type_index(type_: EntityType, site: Site) -> list[Page]:
@@ -200,7 +199,7 @@ def entity_type_index(type_: EntityType, site: Site) -> list[Page]:
         title = type_.label if number == 1 else f"{type_.label} (page {number})"
         head = f"{plural(len(entries), type_.value, type_.plural)}, most mentioned first"
         lines = [f"# {title}", "", head + (f" (page {number} of {len(chunks)})." if len(chunks) > 1 else "."), ""]
-        lines += [_entity_line(e, uri) for e in chunk] + [""]
+        lines += [html_list((_entity_item(e) for e in chunk), "digest-names"), ""]
         more = pager(first, number, len(chunks))
         lines += [more, ""] if more else []
         pages.append(Page(uri, "\n".join(lines), meta={"title": title}, kind="index", origin=f"{type_.plural} page {number}"))
@@ -216,6 +215,6 @@ def entities_index(site: Site) -> Page:
         if not entries:
             lines += [f"No {type_.plural} yet.", ""]
             continue
-        lines += [_entity_line(e, uri) for e in entries[:INDEX_SHOWN_PER_TYPE]]
+        lines += [html_list((_entity_item(e) for e in entries[:INDEX_SHOWN_PER_TYPE]), "digest-names")]
         lines += ["", md_link(f"All {plural(len(entries), type_.value, type_.plural)}", urls.relative(uri, urls.entity_type_index(type_))), ""]
     return Page(uri, "\n".join(lines), meta={"title": "Entities"}, kind="index", in_nav=True)

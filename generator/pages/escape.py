@@ -48,8 +48,15 @@ def md_text(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def html_text(text: str) -> str:
-    """Escape `text` for HTML element content or a quoted attribute value."""
+    """Escape `text` for HTML element content or a quoted attribute value (cached: names and
+    titles recur on many pages)."""
+    return html_block_text(text)
+
+
+def html_block_text(text: str) -> str:
+    """`html_text` without the cache, for text that occurs once (an article's paragraphs)."""
     return html.escape(_WHITESPACE.sub(" ", _CONTROL.sub("", text)).strip(), quote=True)
 
 

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from ..model import Article
 from . import urls
-from .escape import md_link, md_text
+from .escape import html_text, md_link
 
 T = TypeVar("T")
 
@@ -33,9 +33,11 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (words or word + 's')}"
 
 
-# An article's entry reads the same on every listing page in one folder (its links are relative
-# to the folder), and an article appears on a dozen listings: entries are made once per folder.
-# render_site clears this at the start of each build.
+# Listings are HTML blocks inside the Markdown: Python-Markdown passes an HTML block through
+# about four times faster than it parses the same list written in Markdown, and listings are
+# most of a large digest's pages. Their text is HTML-escaped and their links go through
+# urls.link, which render_site resolves for each page. An entry is the same wherever it is
+# listed, so each is made once per build (render_site clears this cache first).
 _entries: dict[tuple, str] = {}
 
 
@@ -43,35 +45,46 @@ def clear_entry_cache() -> None:
     _entries.clear()
 
 
-def article_entry(article: Article, from_uri: str, *, show_date: bool = True, topic_links: dict[str, str] | None = None) -> str:
-    """One article in a list: linked title, date and topics, then its summary."""
-    key = (article.source, from_uri.rpartition("/")[0], show_date)
+def article_entry(article: Article, from_uri: str = "", *, show_date: bool = True,
+                  topic_links: dict[str, str] | None = None) -> str:
+    """One article in a list: linked title, date and topics, then its summary (an HTML <li>).
+    `topic_links` must be the build's Site.topic_links (entries are cached per article)."""
+    key = (article.source, show_date)
     entry = _entries.get(key)
     if entry is None:
-        entry = _entries[key] = _article_entry(article, from_uri, show_date, topic_links)
+        entry = _entries[key] = _article_entry(article, show_date, topic_links or {})
     return entry
 
 
-def _article_entry(article: Article, from_uri: str, show_date: bool, topic_links: dict[str, str] | None) -> str:
-    link = md_link(article.title, urls.relative(from_uri, urls.article(article.slug)))
+def _article_entry(article: Article, show_date: bool, topic_links: dict[str, str]) -> str:
     facts = []
     if show_date and article.date:
         facts.append(long_date(article.date))
     for score in article.topics[:3]:
-        target = (topic_links or {}).get(score.name)
-        label = score.name[:1].upper() + score.name[1:]
-        facts.append(md_link(label, urls.relative(from_uri, target)) if target else md_text(label))
-    # Python-Markdown needs four spaces to continue a list item.
-    entry = f"-   **{link}**"
+        target = topic_links.get(score.name)
+        label = html_text(score.name[:1].upper() + score.name[1:])
+        facts.append(f'<a href="{urls.link(target)}">{label}</a>' if target else label)
+    head = f'<strong><a href="{urls.link(urls.article(article.slug))}">{html_text(article.title)}</a></strong>'
     if facts:
-        entry += "  \n    <small>" + " · ".join(facts) + "</small>"
-    if article.summary:
-        entry += f"\n\n    {md_text(article.summary)}"
-    return entry
+        head += "<br>\n<small>" + " · ".join(facts) + "</small>"
+    summary = f"<p>{html_text(article.summary)}</p>" if article.summary else ""
+    return f"<li><p>{head}</p>{summary}</li>"
 
 
-def article_list(articles: Iterable[Article], from_uri: str, **kwargs) -> str:
-    return "\n\n".join(article_entry(a, from_uri, **kwargs) for a in articles)
+def article_list(articles: Iterable[Article], from_uri: str = "", **kwargs) -> str:
+    """An HTML list of articles: one Markdown block (no blank line inside)."""
+    return html_list((article_entry(a, from_uri, **kwargs) for a in articles), "digest-list")
+
+
+def html_list(items: Iterable[str], css_class: str) -> str:
+    """`<li>` items as one HTML block for a Markdown page."""
+    return f'<ul class="{css_class}">\n' + "\n".join(items) + "\n</ul>"
+
+
+def link_item(text: str, target_uri: str, note: str = "") -> str:
+    """A linked name with an optional small note (counts): an HTML <li>."""
+    small = f" <small>{html_text(note)}</small>" if note else ""
+    return f'<li><a href="{urls.link(target_uri)}">{html_text(text)}</a>{small}</li>'
 
 
 def by_day(articles: Iterable[Article]) -> list[tuple[dt.date | None, list[Article]]]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import frontmatter
+
+from . import urls
 
 
 @dataclass(frozen=True)
@@ -16,6 +20,12 @@ class Page:
     kind: str = "page"  # "article", "entity", "topic", "index", ...
     in_nav: bool = False
     origin: str = "digest"  # what produced it, named when two pages want one path
+
+    def fingerprint(self) -> str:
+        """A hash of what `text()` is made from: equal fingerprints, equal files. Much cheaper
+        than writing the front matter, which is what deciding that a page is unchanged needs."""
+        data = json.dumps([self.src_uri, self.meta, self.body], default=str, ensure_ascii=False)
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
     def text(self) -> str:
         """The page file: YAML front matter written by a YAML library, then the body."""
@@ -33,13 +43,17 @@ class DuplicatePage(ValueError):
 class PageSet:
     """Pages by path, in insertion order. Two pages for one path is an error naming both."""
 
-    def __init__(self) -> None:
+    def __init__(self, directory_urls: bool = True) -> None:
         self._pages: dict[str, Page] = {}
+        self.directory_urls = directory_urls
 
     def add(self, page: Page) -> None:
+        """Add a page, with the links in its HTML blocks (urls.link) made relative to it."""
         other = self._pages.get(page.src_uri)
         if other is not None:
             raise DuplicatePage(f"two pages want '{page.src_uri}': {other.origin} and {page.origin}")
+        if "\x01" in page.body:
+            page = replace(page, body=urls.resolve_links(page.body, page.src_uri, self.directory_urls))
         self._pages[page.src_uri] = page
 
     def __iter__(self):

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..model import Article
 from . import urls
-from .escape import md_text
+from .escape import html_text
 from .page import Page
 from .site import Site
 
@@ -29,22 +29,16 @@ def neighbours(site: Site) -> dict[str, Neighbours]:
 
 
 def prev_next_section(article: Article, previous: Article | None, following: Article | None) -> str:
-    """Two links at the foot of an article; Markdown inside an HTML block, so MkDocs checks them."""
+    """Two links at the foot of an article (an HTML block; urls.link makes the links relative)."""
     if previous is None and following is None:
         return ""
-    uri = urls.article(article.slug)
-    lines = ['<div class="digest-prevnext" markdown="1">', ""]
+    links = []
     for other, label, modifier in ((previous, "Previous article", "prev"), (following, "Next article", "next")):
         if other is None:
             continue
-        target = urls.relative(uri, urls.article(other.slug))
-        lines += [
-            f'[<span class="digest-prevnext__label">{label}</span> {md_text(other.title)}]({target})'
-            f"{{ .digest-prevnext__link .digest-prevnext__link--{modifier} }}",
-            "",
-        ]
-    lines.append("</div>")
-    return "\n".join(lines) + "\n"
+        links.append(f'<a class="digest-prevnext__link digest-prevnext__link--{modifier}" href="{urls.link(urls.article(other.slug))}">'
+                     f'<span class="digest-prevnext__label">{label}</span> {html_text(other.title)}</a>')
+    return '<nav class="digest-prevnext" aria-label="Previous and next articles">' + "".join(links) + "</nav>\n"
 
 
 def with_neighbours(page: Page, article: Article, pair: Neighbours | None) -> Page:

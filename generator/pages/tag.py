@@ -16,7 +16,7 @@ from ..enrich.topics import tag_key
 from ..model import Article
 from . import urls
 from .escape import md_link, md_text
-from .listing import article_list, plural
+from .listing import article_list, html_list, link_item, page_slices, pager, plural
 from .page import Page
 from .slugs import assign_unique
 
@@ -34,6 +34,9 @@ class TagEntry:
     @property
     def src_uri(self) -> str:
         return urls.tag(self.slug)
+
+
+INDEX_PAGE_SIZE = 200  # tags listed on one page of the tags index
 
 
 def collect_tags(articles: Sequence[Article], min_articles: int) -> dict[str, TagEntry]:
@@ -63,26 +66,38 @@ def tag_list(tags: dict[str, TagEntry]) -> list[TagEntry]:
     return sorted(tags.values(), key=lambda t: (-len(t.articles), t.name.casefold(), t.key))
 
 
-def tag_page(entry: TagEntry, site: Site) -> Page:
-    uri = entry.src_uri
-    topic_links = site.topic_links
-    lines = [f"# {md_text(entry.name)}", "", plural(len(entry.articles), "article") + " with this tag, newest first.", ""]
-    lines += [article_list(entry.articles, uri, topic_links=topic_links), ""]
-    lines += [md_link("All tags", urls.relative(uri, urls.TAGS_INDEX)), ""]
-    meta = {"title": entry.name, "tag": entry.name, "articles": len(entry.articles)}
-    return Page(uri, "\n".join(lines), meta=meta, kind="tag", origin=f"tag {entry.name!r}")
+def tag_pages(entry: TagEntry, site: Site) -> list[Page]:
+    """The tag's articles, newest first, `archive_page_size` to a page."""
+    chunks = page_slices(entry.articles, site.config.archive_page_size)
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        uri = urls.paged(entry.src_uri, number)
+        title = entry.name if number == 1 else f"{entry.name} (page {number})"
+        head = plural(len(entry.articles), "article") + " with this tag, newest first"
+        lines = [f"# {md_text(title)}", "", head + (f" (page {number} of {len(chunks)})." if len(chunks) > 1 else "."), ""]
+        lines += [article_list(chunk, uri, topic_links=site.topic_links), ""]
+        more = pager(entry.src_uri, number, len(chunks))
+        lines += ([more, ""] if more else []) + [md_link("All tags", urls.relative(uri, urls.TAGS_INDEX)), ""]
+        meta = {"title": title, "tag": entry.name, "articles": len(entry.articles)}
+        pages.append(Page(uri, "\n".join(lines), meta=meta, kind="tag", origin=f"tag {entry.name!r} page {number}"))
+    return pages
 
 
-def tags_index(site: Site) -> Page:
-    uri = urls.TAGS_INDEX
+def tags_index(site: Site) -> list[Page]:
     entries = tag_list(site.tags)
-    lines = ["# Tags", ""]
     if not entries:
         n = site.config.tag_page_min_articles
-        lines += [f"No tag is shared by {plural(n, 'article')} yet.", ""]
-    else:
-        lines += [f"Key phrases shared by at least {plural(site.config.tag_page_min_articles, 'article')}, the most shared first.", ""]
-        lines += [f"-   {md_link(e.name, urls.relative(uri, e.src_uri))} <small>{plural(len(e.articles), 'article')}</small>"
-                  for e in entries]
-        lines.append("")
-    return Page(uri, "\n".join(lines), meta={"title": "Tags"}, kind="index")
+        body = f"# Tags\n\nNo tag is shared by {plural(n, 'article')} yet.\n"
+        return [Page(urls.TAGS_INDEX, body, meta={"title": "Tags"}, kind="index")]
+    chunks = page_slices(entries, INDEX_PAGE_SIZE)
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        uri = urls.paged(urls.TAGS_INDEX, number)
+        title = "Tags" if number == 1 else f"Tags (page {number})"
+        lines = [f"# {title}", "", f"Key phrases shared by at least {plural(site.config.tag_page_min_articles, 'article')}, "
+                 "the most shared first.", ""]
+        lines += [html_list((link_item(e.name, e.src_uri, plural(len(e.articles), "article")) for e in chunk), "digest-names"), ""]
+        more = pager(urls.TAGS_INDEX, number, len(chunks))
+        lines += [more, ""] if more else []
+        pages.append(Page(uri, "\n".join(lines), meta={"title": title}, kind="index", origin=f"tags page {number}"))
+    return pages

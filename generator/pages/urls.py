@@ -7,6 +7,8 @@ MkDocs checks them and they keep working when the site is served from a sub-path
 
 from __future__ import annotations
 
+import re
+
 import posixpath
 
 from ..model import EntityType
@@ -97,3 +99,28 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     if stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+# Links inside HTML blocks of generated Markdown: MkDocs does not rewrite those, so pages write
+# `link(src_uri)`, and `resolve_links` turns every such link into the URL relative to the page,
+# once the page's own URL (and the site's URL style) is known. The markers are control
+# characters, which escaped article text never contains.
+_LINK = re.compile("\x01([^\x02]*)\x02")
+
+
+def link(src_uri: str) -> str:
+    """A link to the page at `src_uri`, for `href` attributes in HTML blocks."""
+    return f"\x01{src_uri}\x02"
+
+
+def resolve_links(body: str, src_uri: str, directory_urls: bool = True) -> str:
+    if "\x01" not in body:
+        return body
+    prefix = root_prefix(src_uri, directory_urls)
+    return _LINK.sub(lambda m: (prefix + page_url(m[1], directory_urls)) or "./", body)
+
+
+def root_prefix(src_uri: str, directory_urls: bool = True) -> str:
+    """'../' as many times as the page's URL is deep: from there, site-root paths are relative."""
+    folder = page_url(src_uri, directory_urls).rpartition("/")[0]
+    return "../" * (folder.count("/") + 1) if folder else ""

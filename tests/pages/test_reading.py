@@ -37,8 +37,8 @@ def test_neighbours_follow_dates_and_skip_undated_articles():
 def test_article_pages_link_previous_and_next():
     pages = render_site(site())
     middle = pages.get("articles/middle.md").body
-    assert "Previous article</span> Same day as middle](same-day-as-middle.md)" in middle
-    assert "Next article</span> Newest](newest.md)" in middle
+    assert 'href="../../articles/same-day-as-middle/"><span class="digest-prevnext__label">Previous article</span> Same day as middle</a>' in middle
+    assert 'href="../../articles/newest/"><span class="digest-prevnext__label">Next article</span> Newest</a>' in middle
     newest = pages.get("articles/newest.md").body
     assert "Previous article" in newest and "Next article" not in newest
     assert "digest-prevnext" not in pages.get("articles/undated.md").body
@@ -49,5 +49,5 @@ def test_titles_in_links_are_escaped():
     other = next(a for a in s.articles if a.title == "Other")
     evil = next(a for a in s.articles if a.title != "Other")
     section = prev_next_section(other, evil, None)
-    assert "&#91;Evil&#93;(javascript:x) &lt;i&gt;]" in section
-    assert "[Evil]" not in section and "<i>" not in section
+    assert "</span> [Evil](javascript:x) &lt;i&gt;</a>" in section
+    assert "<i>" not in section and 'href="javascript' not in section

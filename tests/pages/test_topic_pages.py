@@ -90,7 +90,7 @@ def test_a_tag_gets_a_page_only_when_enough_articles_share_it():
     assert collect_tags(site.articles, 2).keys() == {"rail strike", "pay"}
     pages = render_site(site)
     assert "tags/rail-strike.md" in pages and "tags/pay.md" not in pages
-    assert "[Rail strike](rail-strike.md) <small>3 articles</small>" in pages.get("tags/index.md").body
+    assert '<a href="../tags/rail-strike/">Rail strike</a> <small>3 articles</small>' in pages.get("tags/index.md").body
 
 
 # --- built HTML ---------------------------------------------------------------------------
