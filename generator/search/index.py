@@ -103,8 +103,9 @@ def doc_terms(doc: SearchDoc) -> dict[str, int]:
 def code_version() -> str:
     """The format and the code that turns pages into files: when either changes, the next build starts clean."""
     digest = hashlib.blake2b(str(FORMAT).encode(), digest_size=8)
-    for name in ("index.py", "text.py", "stopwords.py"):
-        digest.update((Path(__file__).parent / name).read_bytes())
+    here = Path(__file__).parent
+    for path in (here / "index.py", here / "text.py", here.parent / "stopwords.py"):
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

@@ -10,7 +10,7 @@ same three steps, and tests/search/test_text.py pins examples.
 2. Split into words: runs of letters and digits of any script. Scripts written without
    spaces (Chinese, Japanese kana, Thai, Lao, Khmer, Myanmar) become overlapping pairs of
    characters ("東京都" -> "東京", "京都"), the usual way to index them without a dictionary.
-3. Drop stop words of the text's language (generator/search/stopwords.py).
+3. Drop stop words of the text's language (generator/stopwords.py).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from .stopwords import stop_lists
+from ..stopwords import stop_lists
 
 MAX_WORD = 40  # longer "words" are identifiers, hashes or garbage: not indexed
 

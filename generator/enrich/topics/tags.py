@@ -31,9 +31,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ...model import Article
+from ...stopwords import stop_lists
 from .text import SENTENCE_END, ArticleText, distinct, is_word, singular, tokenize
 
 # News-writing words that are frequent everywhere and never a subject.
@@ -54,7 +54,8 @@ NEWS_STOP_WORDS = frozenset({
     "despite", "although", "though", "while", "whilst", "also", "already", "still", "even", "ever", "however",
     "end", "start", "began", "begin", "put", "given", "gave", "give", "number", "part", "place", "point",
 })
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
+# English function words (the same list site search leaves out), and news-writing words.
+STOP_WORDS = frozenset(stop_lists()["en"]) | NEWS_STOP_WORDS
 PHRASE_BONUS = {1: 1.0, 2: 2.0, 3: 2.0}
 MIN_OCCURRENCES = {1: 3, 2: 2, 3: 2}  # a single word must be frequent to be a tag
 # Endings of words that are rarely the subject of an article on their own.

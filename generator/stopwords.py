@@ -1,4 +1,5 @@
-"""Function words that search does not index, per language (folded as the index folds words).
+"""Function words per language, folded as search folds words: what site search does not index
+and what tags never consist of.
 
 Short lists in the spirit of the Snowball project's: articles, pronouns, prepositions,
 conjunctions and auxiliary verbs, never content words ("bill", "general", "fire" and
