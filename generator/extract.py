@@ -112,6 +112,8 @@ def _run_parallel(misses, config, context, count, progress):
     payload = [[(source, data) for _, source, data, _ in batch] for batch in batches]
     # forkserver: safe under `mkdocs serve`, whose server threads a plain fork could copy mid-lock.
     ctx = multiprocessing.get_context("forkserver")
+    # Workers fork from a server that has already imported (and loaded the data of) the stages.
+    ctx.set_forkserver_preload(["generator.extract_worker"])
     with ProcessPoolExecutor(count, mp_context=ctx, initializer=_init_worker, initargs=(options, context)) as pool:
         outputs = pool.map(_extract_batch, payload)
         if progress:

@@ -12,6 +12,7 @@ articles sharing one of their rarest sampled shingles are compared (prefix filte
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import zlib
 from collections import Counter, defaultdict
@@ -23,7 +24,7 @@ from ..textutil import words
 from .markdown_text import plain_text
 
 SHINGLE = 5
-SAMPLE_MOD = 8  # keep shingles whose hash is 0 mod 8: about one in eight
+SAMPLE_MOD = 8  # keep about one shingle in eight
 NEAR_DUPLICATE = 0.8  # Jaccard similarity of the sampled shingles
 MIN_SAMPLED = 8  # articles too short to sample reliably are not compared
 
@@ -40,12 +41,19 @@ def text_print(article: Article) -> TextPrint:
     body = plain_text(article.blocks).casefold()
     all_words = " ".join(words(article.title.casefold() + " " + body))
     tokens = words(body)
-    sample = set()
-    for i in range(len(tokens) - SHINGLE + 1):
-        h = zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode("utf-8"))
-        if h % SAMPLE_MOD == 0:
-            sample.add(h)
+    # Shingles starting at an "anchor" word (about one word in SAMPLE_MOD, chosen by the word's
+    # own hash): copies of a passage have the same anchors, and only those shingles are hashed.
+    sample = {
+        zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode("utf-8"))
+        for i in range(len(tokens) - SHINGLE + 1)
+        if _word_hash(tokens[i]) % SAMPLE_MOD == 0
+    }
     return TextPrint(hashlib.sha256(all_words.encode("utf-8")).hexdigest(), frozenset(sample))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
 
 
 def remove_duplicates(articles: Sequence[Article], prints: Sequence[TextPrint] | None = None) -> tuple[list[Article], list[Problem]]:

@@ -7,6 +7,7 @@ are not text at all (images, archives renamed `.txt`) raise `NotText`.
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -25,6 +26,11 @@ _SIGNATURES = {
     b"BZh": "a bzip2 archive",
     b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive",
 }
+
+
+# Control characters are never article text: many mean a binary file, a few are dropped.
+_COUNTED_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_STRIPPED_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class NotText(ValueError):
@@ -62,10 +68,11 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         text = text.replace("\x00", "")
         repairs.append(f"removed {nuls} NUL byte{'s' if nuls != 1 else ''}")
 
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    controls = len(_COUNTED_CONTROLS.findall(text))
     if text and controls > max(8, len(text) // 20):
         raise NotText(f"not a text file: {controls} control characters in {len(text)} characters")
-    text = "".join(ch for ch in text if ord(ch) >= 32 or ch in "\t\n\r") if controls else text
+    if _STRIPPED_CONTROLS.search(text):
+        text = _STRIPPED_CONTROLS.sub("", text)
 
     return normalize_newlines(text), repairs
 

@@ -1,0 +1,7 @@
+"""Imported once by the forkserver that extraction workers fork from (see extract.py): the
+stages' modules and their data are loaded there once, not again in every worker."""
+
+from .enrich.entities.gazetteer import gazetteer
+from .extract import extract_one  # noqa: F401  (the import is the point)
+
+gazetteer()
