@@ -43,29 +43,29 @@ def entity_page(entry: EntityEntry, site: Site) -> Page:
     if entry.link and entry.link.startswith(("https://", "http://")):
         lines += [f"[{md_text(entry.link)}](<{entry.link}>)", ""]
 
-    facts = [("Type", md_text(entry.type.value)), ("Articles", f"{len(entry.articles):,}"),
-             ("Mentions", f"{entry.mentions:,}")]
+    facts = [("Type", entry.type.value), ("Articles", f"{len(entry.articles):,}"), ("Mentions", f"{entry.mentions:,}")]
     dates = entry.dates
     if dates:
         facts += [("First seen", long_date(dates[0])), ("Last seen", long_date(dates[-1]))]
     if roles:
-        facts.append(("Roles", "; ".join(md_text(r) for r in roles)))
+        facts.append(("Roles", "; ".join(roles)))
     aliases = [alias for alias, _ in sorted(entry.aliases.items(), key=lambda kv: (-kv[1], kv[0]))][:ALIASES_SHOWN]
     if aliases:
-        facts.append(("Also written", "; ".join(md_text(a) for a in aliases)))
-    lines += ["| | |", "| --- | --- |"] + [f"| {label} | {value} |" for label, value in facts] + [""]
+        facts.append(("Also written", "; ".join(aliases)))
+    rows = "".join(f"<tr><th>{label}</th><td>{html_text(value)}</td></tr>" for label, value in facts)
+    lines += [f"<table><tbody>{rows}</tbody></table>", ""]  # no class: Material styles plain tables
 
     if dates:
         lines += ["## In the news", "", mentions_chart(dates, entry.name), ""]
 
     quotes = _quotes(entry)
     if quotes:
-        lines += ["## Quotes", ""]
+        items = []
         for quote, article in quotes:
-            link = md_link(article.title, urls.relative(uri, urls.article(article.slug)))
             when = f", {long_date(article.date)}" if article.date else ""
-            lines.append(f"-   “{md_text(quote)}”  \n    <small>{link}{when}</small>")
-        lines.append("")
+            link = f'<a href="{urls.link(urls.article(article.slug))}">{html_text(article.title)}</a>'
+            items.append(f"<li><p>“{html_text(quote)}”<br>\n<small>{link}{when}</small></p></li>")
+        lines += ["## Quotes", "", html_list(items, "digest-quotes"), ""]
 
     related = [
         (site.entities[key], n)
@@ -73,11 +73,8 @@ def entity_page(entry: EntityEntry, site: Site) -> Page:
         if key in site.entities and site.entities[key].has_page
     ][:CO_MENTIONS_SHOWN]
     if related:
-        lines += ["## Mentioned alongside", ""]
-        for other, n in related:
-            link = md_link(other.name, urls.relative(uri, other.src_uri))
-            lines.append(f"-   {link} <small>{md_text(other.type.value)} · {plural(n, 'article')}</small>")
-        lines.append("")
+        items = (link_item(other.name, other.src_uri, f"{other.type.value} · {plural(n, 'article')}") for other, n in related)
+        lines += ["## Mentioned alongside", "", html_list(items, "digest-names"), ""]
 
     chunks = page_slices(entry.articles, site.config.archive_page_size)
     lines += ["## Articles", ""] + _articles_section(entry, site, 1, chunks)
