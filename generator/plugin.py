@@ -95,7 +95,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.src_uri, abs_src_path=str(store.paths[page.src_uri]), inclusion=inclusion)
             if not page.in_nav:  # nav pages keep MkDocs' Page, which takes its title from the nav
-                FastPage(None, file, config)
+                FastPage(None, file, config).splice_html = not page.owner_markdown
             files.append(file)
             self._generated.add(page.src_uri)
         # digest's search index (generator/search): its files join the site; Material's index stays empty.

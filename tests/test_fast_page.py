@@ -14,15 +14,24 @@ def test_fast_pages_render_like_mkdocs_pages(tmp_path):
     project = make_project(tmp_path, {SEED.name: SEED.read_bytes()}, copy_from=FIXTURES / "hostile")
     config = load_config(str(project / "mkdocs.yml"))
     config.plugins._current_plugin = None  # File.generated records which plugin made a file
-    generation = generate(project / "content", config_from_dict({}), SiteInfo())
+    # Small pages and tag pages for one article: every kind of page, paged listings included.
+    options = {"archive_page_size": 3, "tag_page_min_articles": 1}
+    generation = generate(project / "content", config_from_dict(options), SiteInfo())
     pages = [p for p in generation.pages if p.src_uri.endswith(".md")]
     assert len(pages) > 40
+    assert {"article", "entity", "topic", "tag", "archive", "index", "home"} <= {p.kind for p in pages}
+    assert any("/page-2" in p.src_uri for p in pages)
 
-    def build(page_class):
+    owner = {p.src_uri for p in pages if p.owner_markdown}
+    assert owner and len(owner) < len(pages)
+
+    def build(page_class, splice=False):
         files = Files([File.generated(config, p.src_uri, content=p.text()) for p in pages])
         out = {}
         for file in files.documentation_pages():
             page = page_class(None, file, config)
+            if splice:
+                page.splice_html = file.src_uri not in owner
             page.read_source(config)
             page.render(config, files)
             out[file.src_uri] = (page.content, str(page.toc), page.title, page.present_anchor_ids)
@@ -33,3 +42,5 @@ def test_fast_pages_render_like_mkdocs_pages(tmp_path):
     assert fast_html == mkdocs_html
     # The order pages are rendered in must not matter either (state reset between pages).
     assert dict(reversed(list(build(FastPage).items()))) == mkdocs_html
+    # Setting digest's own HTML blocks aside and putting them back gives the same pages too.
+    assert build(FastPage, splice=True) == mkdocs_html

@@ -76,4 +76,5 @@ def article_page(article: Article, by_source: dict[str, Article] | None = None, 
         meta=front_matter(article),
         kind="article",
         origin=article.source,
+        owner_markdown=any(isinstance(block, MarkdownBody) for block in article.blocks),
     )

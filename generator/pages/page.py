@@ -20,6 +20,7 @@ class Page:
     kind: str = "page"  # "article", "entity", "topic", "index", ...
     in_nav: bool = False
     origin: str = "digest"  # what produced it, named when two pages want one path
+    owner_markdown: bool = False  # holds the owner's own Markdown (and so possibly their HTML)
 
     def fingerprint(self) -> str:
         """A hash of what `text()` is made from: equal fingerprints, equal files. Much cheaper
