@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -53,6 +55,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._dirty = False
         self._final_site_dir: Path | None = None
         self._warnings = _WarningCounter()
+        self._store_writer: threading.Thread | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
@@ -82,9 +85,23 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if file.abs_src_path and _inside(file.abs_src_path, str(self.content_dir)):
                 files.remove(file)
 
-        store = write_pages(generation.pages, self.cache_dir / "pages", self._signatures(generation, config))
+        signatures = self._signatures(generation, config)
         if self._dirty:
+            # Incremental: MkDocs compares each page's source file time with its HTML's.
+            store = write_pages(generation.pages, self.cache_dir / "pages", signatures)
             _remove_from_site(store.removed, config)
+            sources = {uri: {"abs_src_path": str(path)} for uri, path in store.paths.items()}
+        else:
+            # A full build reads the pages from memory, and the store a later `--dirty` build
+            # needs is written beside it, dated to before any page is rendered.
+            texts = {page.src_uri: page.text() for page in generation.pages}
+            sources = {uri: {"content": text} for uri, text in texts.items()}
+            self._store_writer = threading.Thread(
+                target=_write_store, name="digest-page-store", daemon=True,
+                args=(generation.pages, self.cache_dir / "pages", signatures),
+                kwargs={"texts": texts, "mtime": time.time() - 1},
+            )
+            self._store_writer.start()
         for page in generation.pages:
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
@@ -93,7 +110,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     f"and a page digest generates ({page.origin}); rename one of them"
                 )
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.src_uri, abs_src_path=str(store.paths[page.src_uri]), inclusion=inclusion)
+            file = File.generated(config, page.src_uri, inclusion=inclusion, **sources[page.src_uri])
             if not page.in_nav:  # nav pages keep MkDocs' Page, which takes its title from the nav
                 FastPage(None, file, config).splice_html = not page.owner_markdown
             files.append(file)
@@ -150,6 +167,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     @event_priority(-100)  # last, after search and every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._finish_store()
         final = self._final_site_dir
         if final is None:
             return
@@ -164,10 +182,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         staging.swap_in(built, final)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._finish_store()
         logging.getLogger("mkdocs").removeHandler(self._warnings)
         if self._final_site_dir is not None:
             staging.discard(staging.staging_dir(self._final_site_dir))
             self._final_site_dir = None
+
+    def _finish_store(self) -> None:
+        if self._store_writer is not None:
+            self._store_writer.join()
+            self._store_writer = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if not _inside(str(self.content_dir), str(Path(config.docs_dir).resolve())):
@@ -199,6 +223,13 @@ def _theme_fingerprint(config: MkDocsConfig) -> str:
         for path in sorted(Path(folder).rglob("*.html")):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _write_store(*args, **kwargs) -> None:
+    try:
+        write_pages(*args, **kwargs)
+    except (OSError, ValueError) as exc:  # a read-only checkout still builds; --dirty then rebuilds all
+        log.info("the page store for incremental builds could not be written: %s", exc)
 
 
 def _remove_from_site(src_uris: list[str], config: MkDocsConfig) -> None:

@@ -38,7 +38,11 @@ class WriteStats:
     paths: dict[str, Path] = field(default_factory=dict)  # src_uri -> file, for every page
 
 
-def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | None = None) -> WriteStats:
+def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | None = None, *,
+                texts: Mapping[str, str] | None = None, mtime: float | None = None) -> WriteStats:
+    """Write `pages` into `out_dir` (see the module's docstring). `texts` are the pages' texts
+    when the caller has them already; `mtime`, when given, is the time written (or touched)
+    files get: a build writing the store beside rendering its pages dates them to its start."""
     out_dir = out_dir.resolve()
     if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
         raise OutputFolderError(f"refusing to write into {out_dir}: it is not empty and was not made by digest")
@@ -59,16 +63,18 @@ def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | N
         old = previous.get(page.src_uri)
         if old is not None and old[0] == entry[0] and target.is_file():
             if old[1] != entry[1]:
-                os.utime(target)  # same text, new surroundings: rebuild it
+                os.utime(target, None if mtime is None else (mtime, mtime))  # same text, new surroundings
                 stats.touched += 1
             else:
                 stats.unchanged += 1
             continue
-        data = page.text().encode("utf-8")
+        data = (texts[page.src_uri] if texts is not None else page.text()).encode("utf-8")
         if old is None and target.is_file() and target.read_bytes() == data:
             stats.unchanged += 1  # no manifest yet (first run, or an older digest): compare bytes
             continue
         _write_atomic(target, data)
+        if mtime is not None:
+            os.utime(target, (mtime, mtime))
         stats.written += 1
 
     gone = set(previous) - set(manifest) if previous else _unlisted(out_dir, manifest)
