@@ -4,7 +4,7 @@ import hashlib
 
 import pytest
 from bs4 import BeautifulSoup
-from support import FIXTURES, SEED, build_site
+from support import FIXTURES, SEED, build_site, make_project, run_mkdocs
 
 SEED_SLUG = "nato-powers-escalate-confrontation-with-russia-after-drone-shootdowns-over"
 
@@ -115,3 +115,17 @@ def test_content_folder_is_never_written(tmp_path):
     assert [p.relative_to(root / "content").as_posix() for p in files] == [SEED.name, "notes/draft.md"]
     assert hashlib.sha256(files[0].read_bytes()).digest() == hashlib.sha256(SEED.read_bytes()).digest()
     assert not (root / "site" / SEED.name).exists()  # inputs are not copied into the site
+
+
+def test_a_content_folder_that_is_a_link_elsewhere_builds_the_same_and_is_not_copied(tmp_path):
+    # Owners keep articles in a synced folder and link it in as content/: its files are still inputs.
+    elsewhere = tmp_path / "synced-articles"
+    elsewhere.mkdir()
+    (elsewhere / SEED.name).write_bytes(SEED.read_bytes())
+    root = make_project(tmp_path / "p")
+    (root / "content").rmdir()
+    (root / "content").symlink_to(elsewhere, target_is_directory=True)
+    run_mkdocs(root)
+    site = root / "site"
+    assert (site / "articles" / SEED_SLUG / "index.html").is_file()
+    assert not list(site.rglob(SEED.name))  # the article file is an input, not a file to copy

@@ -25,8 +25,11 @@ class Page:
     def fingerprint(self) -> str:
         """A hash of what `text()` is made from: equal fingerprints, equal files. Much cheaper
         than writing the front matter, which is what deciding that a page is unchanged needs."""
-        data = json.dumps([self.src_uri, self.meta, self.body], default=str, ensure_ascii=False)
-        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+        head = json.dumps([self.src_uri, self.meta], default=str, ensure_ascii=False)
+        digest = hashlib.sha256(head.encode("utf-8"))
+        digest.update(b"\0")  # JSON never holds a NUL byte: the head cannot run into the body
+        digest.update(self.body.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
 
     def text(self) -> str:
         """The page file: YAML front matter written by a YAML library, then the body."""
