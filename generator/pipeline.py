@@ -7,9 +7,7 @@ is a function of its inputs. The MkDocs plugin and the CLI both call `generate`.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import hashlib
 import logging
 import time
@@ -27,6 +25,7 @@ from .enrich.entities import EntityRules, load_rules
 from .enrich.topics import Taxonomy, load_taxonomy
 from .metadata import resolve
 from .model import Article, Problem, Severity
+from .nogc import no_cycle_collection
 from .pages import PageSet, Site, assemble, feed_note, render_site
 from .readers import ReadError, StillWriting, read_file
 from .extract import extract_all
@@ -81,22 +80,8 @@ def generate(
     With `cache_dir`, per-file work is reused from earlier runs (see generator.cache);
     files to (re)read are spread over `workers` processes (default: one per core).
     """
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return _generate(content_dir, config, site_info or SiteInfo(), cache_dir, workers, progress)
-
-
-@contextlib.contextmanager
-def _no_cycle_collection():
-    """A build allocates millions of small, acyclic objects (the cached articles, the site
-    model, page texts); Python's cycle collector would rescan all of them again and again
-    (a quarter of a warm build at 10,000 articles). Reference counting still frees them."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cache_dir: Path | None,

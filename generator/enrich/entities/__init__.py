@@ -31,14 +31,13 @@ title case would be a guess, and a wrong one for an acronym ("NATO" is not "Nato
 
 from __future__ import annotations
 
-import gc
 import hashlib
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import replace
 from importlib import resources
 
 from ...model import Article, EntityMention
+from ...nogc import no_cycle_collection
 from .analyse import analyse
 from .gazetteer import DATA_FILE, gazetteer
 from .records import EntityAnalysis
@@ -71,7 +70,7 @@ def analyse_article(article: Article, rules: EntityRules | None = None) -> Entit
     plain tuples. The owner's rules are applied in `resolve_corpus`, so an analysis stays
     valid when `entities.yml` changes (`rules` is accepted and not used)."""
     gaz = gazetteer()
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return analyse(article, gaz)
 
 
@@ -86,23 +85,9 @@ def resolve_corpus(articles: Sequence[Article], analyses: Sequence[EntityAnalysi
     for article, analysis in zip(articles, todo):
         if analysis is None and "entities" not in article.given_keys:
             raise ValueError(f"{article.source}: no entity analysis")
-    with _no_cycle_collection():
+    with no_cycle_collection():
         found = resolve_all(todo, rules, gazetteer)
     return [article.entities if mentions is None else mentions for article, mentions in zip(articles, found)]
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Both passes make many small objects and no reference cycles: CPython's cycle collector
-    would only walk them (and the gazetteer) again and again, which costs a tenth of the time.
-    Reference counting still frees everything."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def extract_corpus(articles: Sequence[Article], rules: EntityRules) -> list[Article]:
