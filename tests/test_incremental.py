@@ -3,7 +3,6 @@ and the site it leaves is byte for byte the site a clean build makes."""
 
 import hashlib
 import os
-import shutil
 import time
 
 import pytest

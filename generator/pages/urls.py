@@ -10,8 +10,6 @@ from __future__ import annotations
 import functools
 import re
 
-import posixpath
-
 from ..model import EntityType
 
 HOME = "index.md"

@@ -39,10 +39,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import math
 import os
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache

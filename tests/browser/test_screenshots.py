@@ -6,7 +6,6 @@ shows has changed, so a test run leaves the repository as it was otherwise.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import sample

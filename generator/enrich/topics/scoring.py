@@ -24,7 +24,7 @@ entities are known) are separate, so the first can be computed per file and cach
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import repeat
@@ -33,7 +33,7 @@ import numpy as np
 
 from ...model import Article, EntityMention, EntityType, TopicScore
 from .taxonomy import Taxonomy, Term
-from .text import ArticleText, distinct, is_word, tokenize, variants
+from .text import ArticleText, is_word, tokenize, variants
 
 # Evidence from an article's words: (topic code, points, number of different terms), by code.
 TextEvidence = tuple[tuple[str, float, int], ...]
