@@ -1,10 +1,11 @@
 """Raw HTML inside the owner's Markdown articles, cleaned with an allow-list sanitizer.
 
 Markdown passes raw HTML through, so a saved or pasted article could carry a
-`<script>`, an `onerror=` handler, a `javascript:` link or an `<iframe>`. Article
-pages are cleaned after Markdown has rendered them: what Markdown itself produces
-(headings, lists, tables, links, images, code) stays, anything else goes. Owners
-who write their own HTML on purpose set `trusted_html: true`.
+`<script>`, an `onerror=` handler, a `javascript:` link or an `<iframe>`. The pages
+of such articles are cleaned after Markdown has rendered them: what Markdown itself
+produces (headings, lists, tables, links, images, code) and digest's own markup stay,
+anything else goes. Owners who write their own HTML on purpose set `trusted_html: true`.
+Pages of other articles (.txt, .html) hold only text digest escaped itself.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import nh3
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt",
     "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
-    "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup",
+    "li", "mark", "nav", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup",
     "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
 })
 ALLOWED_ATTRIBUTES = {
@@ -24,6 +25,7 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
     "time": {"datetime"},
+    "nav": {"aria-label"},  # digest's previous/next links on every article page
     "ol": {"start"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})

@@ -149,3 +149,13 @@ def test_huge_files_are_refused_and_a_one_megabyte_line_is_read(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "rejected huge.txt: too large: 22,000,006 bytes, the limit is 5,000,000" in result.stderr
     assert (project / "site" / "articles" / "one-long-line" / "index.html").is_file()
+
+
+def test_every_article_keeps_its_previous_and_next_landmark(hostile_build):
+    # Sanitizing the owner's HTML (raw_html.md) must not take digest's own navigation with it.
+    project, _ = hostile_build
+    pages = article_pages(project / "site")
+    assert pages["raw_html.md"].select_one('nav.digest-prevnext[aria-label="Previous and next articles"]')
+    for source, soup in pages.items():  # undated articles have no neighbours, and no links
+        for link in soup.select(".digest-prevnext__link"):
+            assert link.parent.name == "nav", source

@@ -98,6 +98,9 @@ def test_topic_page_lists_the_article_and_offers_its_feed(page, base, errors):
 
 def test_article_has_previous_and_next_by_date_and_the_photo_credit(page, base, errors):
     page.goto(base + "articles/poland-invokes-nato-article-4-after-drones-enter-its-airspace/")
+    # A landmark screen readers can jump to, laid out side by side (the sanitizer once removed it).
+    links = page.get_by_role("navigation", name="Previous and next articles")
+    expect(links).to_have_css("display", "grid")
     expect(page.locator(".digest-prevnext__link--next")).to_contain_text(sample.SEED_TITLE)
     expect(page.locator(".digest-prevnext__link--prev")).to_contain_text("Shares of <DD> fall")  # shown as text
     page.locator(".digest-prevnext__link--next").click()
