@@ -116,7 +116,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.src_uri, inclusion=inclusion, **sources[page.src_uri])
             if not page.in_nav:  # nav pages keep MkDocs' Page, which takes its title from the nav
-                FastPage(None, file, config).splice_html = not page.owner_markdown
+                fast = FastPage(None, file, config)
+                fast.splice_html = not page.owner_markdown
+                if page.meta:  # without front matter, MkDocs also reads "key: value" lines at the top
+                    fast.source = (page.body, page.meta)
             files.append(file)
             self._generated.add(page.src_uri)
             if page.owner_markdown:

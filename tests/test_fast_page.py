@@ -25,16 +25,20 @@ def test_fast_pages_render_like_mkdocs_pages(tmp_path):
     owner = {p.src_uri for p in pages if p.owner_markdown}
     assert owner and len(owner) < len(pages)
 
-    def build(page_class, splice=False):
+    by_uri = {p.src_uri: p for p in pages}
+
+    def build(page_class, splice=False, from_model=False):
         files = Files([File.generated(config, p.src_uri, content=p.text()) for p in pages])
         out = {}
         for file in files.documentation_pages():
             page = page_class(None, file, config)
             if splice:
                 page.splice_html = file.src_uri not in owner
+            if from_model:  # the front matter and body as digest made them, not read back from the file
+                page.source = (by_uri[file.src_uri].body, by_uri[file.src_uri].meta)
             page.read_source(config)
             page.render(config, files)
-            out[file.src_uri] = (page.content, str(page.toc), page.title, page.present_anchor_ids)
+            out[file.src_uri] = (page.content, str(page.toc), page.title, page.present_anchor_ids, page.meta)
         return out
 
     mkdocs_html = build(Page)
@@ -44,3 +48,5 @@ def test_fast_pages_render_like_mkdocs_pages(tmp_path):
     assert dict(reversed(list(build(FastPage).items()))) == mkdocs_html
     # Setting digest's own HTML blocks aside and putting them back gives the same pages too.
     assert build(FastPage, splice=True) == mkdocs_html
+    # Taking the front matter from digest's model gives what reading the file gives.
+    assert build(FastPage, splice=True, from_model=True) == mkdocs_html
