@@ -7,6 +7,7 @@ It stays thin:
 - `on_page_markdown` makes page metadata safe for Material's templates, and
   `on_page_content` sanitizes the owner's HTML in articles;
 - `on_env` gives the theme the links it needs;
+- `on_post_build` copies in the search index, built meanwhile in a process of its own;
 - `on_config`/`on_post_build` build into a staging folder swapped in at the end;
 - `on_serve` watches the content folder.
 """
@@ -37,7 +38,7 @@ from .pages.listing import long_date
 from .pages import PageSet
 from .pipeline import Generation, code_version, generate
 from .sanitize import clean_html
-from .search import add_search_index
+from .search import SearchIndexJob, publish_search_index, start_search_index
 from .theme_links import ChipLinks, article_signature, link_targets
 from .writer import write_pages
 
@@ -58,6 +59,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._final_site_dir: Path | None = None
         self._warnings = _WarningCounter()
         self._store_writer: threading.Thread | None = None
+        self._search: SearchIndexJob | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
@@ -67,6 +69,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.content_dir = resolve_dir(root, self.config.content_dir)
         self.cache_dir = resolve_dir(root, self.config.cache_dir)
         # Reset per build: `serve` keeps this object alive across rebuilds.
+        if self._search is not None:
+            self._search.cancel()
+            self._search = None
         self.generation = None
         self._generated = set()
         self._owner_markdown = set()
@@ -126,8 +131,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 # Only the owner's own Markdown can hold HTML digest did not write (and escape)
                 # itself: those pages are sanitized. Sanitizing every article cost 4 s at 10,000.
                 self._owner_markdown.add(page.src_uri)
-        # digest's search index (generator/search): its files join the site; Material's index stays empty.
-        add_search_index(files, config, generation.site, self.config.cache_dir)
+        # digest's search index (generator/search), built while MkDocs renders the pages and
+        # copied into the site after them; Material's index stays empty.
+        self._search = start_search_index(files, config, generation.site, self.config.cache_dir)
         # Warnings make `mkdocs build --strict` fail, as a problem with any article should in CI.
         for line in generation.report.lines():
             log.warning(line)
@@ -185,6 +191,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     @event_priority(-100)  # last, after search and every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._search is not None:
+            publish_search_index(self._search, Path(config.site_dir))
+            self._search = None
         self._finish_store()
         final = self._final_site_dir
         if final is None:
@@ -200,6 +209,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         staging.swap_in(built, final)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self._search is not None:
+            self._search.cancel()
+            self._search = None
         self._finish_store()
         logging.getLogger("mkdocs").removeHandler(self._warnings)
         if self._final_site_dir is not None:

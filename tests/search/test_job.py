@@ -1,0 +1,47 @@
+"""The index built in a process of its own: the same files as building it here, also when no process can start."""
+
+from concurrent.futures.process import BrokenProcessPool
+
+from generator.search import SearchDoc, build_search_index
+from generator.search import publish as publish_module
+from generator.search.publish import SearchIndexJob, publish_search_index
+
+DOCS = [
+    SearchDoc(f"articles/a{n}.md", f"articles/a{n}/", f"Ferry story {n}", "article", "2025-06-01",
+              f"Summary {n} about harbours", f"Text of story {n} with Rotterdam and tides")
+    for n in range(30)
+]
+
+
+def files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_job_publishes_the_index_built_here(tmp_path):
+    build_search_index(DOCS, tmp_path / "here")
+    publish_search_index(SearchIndexJob(lambda: DOCS, tmp_path / "there"), tmp_path / "site")
+    here = {k: v for k, v in files(tmp_path / "here" / "site").items()}
+    assert here and files(tmp_path / "site") == here
+
+
+def test_without_worker_processes_the_index_is_built_here(tmp_path, monkeypatch):
+    class NoProcesses:
+        def __init__(self, *args, **kwargs):
+            raise BrokenProcessPool("no process can start here")
+
+    monkeypatch.setattr(publish_module, "ProcessPoolExecutor", NoProcesses)
+    index = publish_search_index(SearchIndexJob(lambda: DOCS, tmp_path / "state"), tmp_path / "site")
+    assert index and sorted(files(tmp_path / "site")) == sorted(index)
+    assert not (tmp_path / "state" / "pages.pickle").exists()  # no hand-over file left in the cache
+
+
+def test_a_dirty_publish_copies_only_what_changed_and_removes_what_went(tmp_path):
+    site = tmp_path / "site"
+    publish_search_index(SearchIndexJob(lambda: DOCS, tmp_path / "state"), site)
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    fewer = DOCS[:-1]  # one article deleted
+    index = publish_search_index(SearchIndexJob(lambda: fewer, tmp_path / "state"), site)
+    after = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    assert sorted(p.relative_to(site).as_posix() for p in after) == sorted(index)
+    assert any(before.get(p) == t for p, t in after.items())  # unchanged files were left alone
+    assert files(site) == files(tmp_path / "state" / "site")
