@@ -1,13 +1,12 @@
 """An article's language: its language line, its front matter, or detection; dates read in it."""
 
 import datetime as dt
-import time
 
 import pytest
 
 from generator.config import config_from_dict
 from generator.enrich.dates import first_date
-from generator.enrich.language import MIN_LETTERS, candidate_languages, detect_language
+from generator.enrich.language import MIN_LETTERS, PREFIX_CHARS, candidate_languages, detect_language
 from generator.languages import NAME_BY_CODE
 from generator.metadata import resolve
 from generator.readers import read_bytes
@@ -48,14 +47,14 @@ def test_every_answer_is_a_language_digest_knows():
     assert set(candidate_languages()) == set(NAME_BY_CODE)
 
 
-def test_detection_is_fast_enough_for_a_large_corpus():
-    text = (LANGUAGES / "de_haushalt_ohne_sprachzeile.txt").read_text(encoding="utf-8") * 20
-    detect_language(text)  # the model loads once, on first use
-    start = time.perf_counter()
-    for _ in range(200):
-        detect_language(text)
-    # 10,000 articles would take well under a minute even on a slow machine.
-    assert (time.perf_counter() - start) / 200 < 0.005
+def test_detection_reads_the_opening_of_an_article_not_all_of_it():
+    # The head decides (README: the title and the first 600 characters), so a long article costs
+    # no more than a short one; throughput itself is measured by `make bench`.
+    german = (LANGUAGES / "de_haushalt_ohne_sprachzeile.txt").read_text(encoding="utf-8")
+    head = german[:PREFIX_CHARS]
+    english_tail = " The committee said the budget would be published next week, officials said." * 400
+    assert detect_language(head + english_tail) == "de"
+    assert detect_language(english_tail) == "en"
 
 
 def test_french_article_without_language_line_gets_french_and_its_date():
