@@ -10,7 +10,7 @@ from generator.enrich.language import MIN_LETTERS, PREFIX_CHARS, candidate_langu
 from generator.languages import NAME_BY_CODE
 from generator.metadata import resolve
 from generator.readers import read_bytes
-from support import FIXTURES
+from support import FIXTURES, SEED
 
 LANGUAGES = FIXTURES / "languages"
 
@@ -52,7 +52,7 @@ def test_detection_reads_the_opening_of_an_article_not_all_of_it():
     # no more than a short one; throughput itself is measured by `make bench`.
     german = (LANGUAGES / "de_haushalt_ohne_sprachzeile.txt").read_text(encoding="utf-8")
     head = german[:PREFIX_CHARS]
-    english_tail = " The committee said the budget would be published next week, officials said." * 400
+    english_tail = "\n\n" + SEED.read_text(encoding="utf-8") * 2  # ~10,000 characters of English news
     assert detect_language(head + english_tail) == "de"
     assert detect_language(english_tail) == "en"
 
