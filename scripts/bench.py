@@ -9,9 +9,11 @@ of repeated runs on this machine:
 - the site's size, the bytes a browser downloads for the home page and for a first search
   (headless Chromium, Debian's), and the time a first search takes to show results;
 - dropping one new article into the corpus: the time until `mkdocs build --dirty` has
-  updated the site, and whether that site equals a clean build of the same content.
+  updated the site, and whether that site equals a clean build of the same content;
+- the generator's per-file stages apart (parse, entities, topics, duplicate prints, page
+  body), in ms per article on one core.
 
-Usage: python scripts/bench.py [--sizes 1000,5000,10000] [--runs 3] [--work DIR]
+Usage: python scripts/bench.py [--sizes 1000,5000,10000] [--runs 3] [--work DIR] [--stages-only]
 """
 
 from __future__ import annotations
@@ -102,6 +104,46 @@ def generator_rate(content: Path, runs: int) -> tuple[float, int]:
     return articles / statistics.median(times), pages
 
 
+def stage_split(content: Path, limit: int = 2000) -> dict[str, float]:
+    """Milliseconds per article of each per-file stage, on one core, over the first `limit` files:
+    what "parsing plus extraction" costs apart from topics, duplicate prints and page bodies."""
+    from generator.enrich import entities, topics
+    from generator.enrich.duplicates import text_print
+    from generator.metadata import resolve
+    from generator.pages.article import body as article_body
+    from generator.pipeline import load_taxonomies
+    from generator.readers import read_bytes
+
+    config = config_from_dict({})
+    _, taxonomy, _ = load_taxonomies(content)
+    inputs = [(p.name, p.read_bytes()) for p in sorted(content.glob("*.txt"))[:limit]]
+    entities.analyse_article(resolve(read_bytes(*inputs[0]), config)[0])  # load the gazetteer and models once
+    totals = dict.fromkeys(("parse", "entities", "topics", "duplicate prints", "page body"), 0.0)
+    for source, data in inputs:
+        t0 = time.perf_counter()
+        article, _ = resolve(read_bytes(source, data), config)
+        t1 = time.perf_counter()
+        entities.analyse_article(article)
+        t2 = time.perf_counter()
+        topics.analyse_article(article, taxonomy)
+        t3 = time.perf_counter()
+        text_print(article)
+        t4 = time.perf_counter()
+        article_body(article)
+        t5 = time.perf_counter()
+        for stage, seconds in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
+            totals[stage] += seconds
+    return {stage: seconds / len(inputs) * 1000 for stage, seconds in totals.items()}
+
+
+def print_stage_split(n: int, split: dict[str, float]) -> None:
+    parts = ", ".join(f"{stage} {ms:.2f}" for stage, ms in split.items())
+    parse_and_entities = 1000 / (split["parse"] + split["entities"])
+    print(f"  {n:,} articles, per-file stages on one core (ms per article): {parts}; "
+          f"parsing + entity extraction {parse_and_entities:.0f} art/s, all per-file stages "
+          f"{1000 / sum(split.values()):.0f} art/s")
+
+
 def browser_figures(site: Path, query: str) -> dict[str, float]:
     """Bytes served for the home page and for a first search, and the search's time to results.
 
@@ -155,6 +197,7 @@ def bench_size(n: int, runs: int, work: Path) -> dict[str, object]:
     rate, pages = generator_rate(content, runs)
     row["generator_articles_s"] = rate
     row["pages"] = pages
+    row["stages"] = stage_split(content)
 
     ours = project(base / "digest", content)
     times, peaks = [], []
@@ -206,8 +249,16 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,5000,10000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "digest-bench")
+    parser.add_argument("--stages-only", action="store_true", help="only the per-file stage split")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.stages_only:
+        for n in sizes:
+            content = args.work / f"n{n}" / "corpus"
+            if not content.exists():
+                write_corpus(n, content)
+            print_stage_split(n, stage_split(content))
+        return
     load = os.getloadavg()
     print(f"digest bench: {os.cpu_count()} cores, load {load[0]:.1f}; medians of {args.runs} runs; work folder {args.work}")
     rows = []
@@ -226,6 +277,8 @@ def main() -> None:
             f"{r['peak_mb']:,}", f"{r['site_mb']:.0f}", f"{r['home_kb']:.0f}", f"{r['search_kb']:.0f}",
             f"{r['search_s']:.2f}", f"{r['drop_s']:.1f}", "yes" if r["drop_equals_clean"] else "NO",
         ]) + " |")
+    for r in rows:
+        print_stage_split(r["articles"], r["stages"])
 
 
 if __name__ == "__main__":
