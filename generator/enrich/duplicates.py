@@ -38,9 +38,8 @@ class TextPrint:
 
 
 def text_print(article: Article) -> TextPrint:
-    body = plain_text(article.blocks).casefold()
-    all_words = " ".join(words(article.title.casefold() + " " + body))
-    tokens = words(body)
+    tokens = words(plain_text(article.blocks).casefold())
+    all_words = " ".join(words(article.title.casefold()) + tokens)  # a word never spans title and body
     # Shingles starting at an "anchor" word (about one word in SAMPLE_MOD, chosen by the word's
     # own hash): copies of a passage have the same anchors, and only those shingles are hashed.
     sample = {
