@@ -20,6 +20,7 @@ import re
 
 from ..languages import language_code
 from ..model import Block, BulletList, Paragraph
+from ..textutil import squash
 from .base import ReadResult
 
 NAME = "text"
@@ -160,12 +161,12 @@ def _to_blocks(lines: list[str]) -> list[Block]:
 
     def flush_para() -> None:
         if para:
-            out.append(Paragraph(_squash(" ".join(para))))
+            out.append(Paragraph(squash(" ".join(para))))
             para.clear()
 
     def flush_items() -> None:
         if items:
-            out.append(BulletList(tuple(_squash(i) for i in items)))
+            out.append(BulletList(tuple(squash(i) for i in items)))
             items.clear()
 
     long_lines = any(len(line.strip()) > _WRAPPED_LINE_MAX for line in lines)
@@ -190,15 +191,11 @@ def _to_blocks(lines: list[str]) -> list[Block]:
     return out
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def _caption(paragraph: str) -> dict | None:
     for pattern in (_CAPTION_CREDIT, _CAPTION_CREDIT_PAREN):
         m = pattern.match(paragraph)
         if m and len(m["caption"]) <= 600:
-            return {"caption": _squash(m["caption"]), "credit": _squash(m["credit"])}
+            return {"caption": squash(m["caption"]), "credit": squash(m["credit"])}
     return None
 
 
