@@ -18,17 +18,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tqdm import tqdm
-
 from . import __version__, commands
 from .config import load_for_cli, resolve_dir
 from .enrich.topics.explain import explain_file
 from .pipeline import generate
+from .progress import reading_progress
 from .writer import OutputFolderError, write_pages
-
-
-def _progress(items, total=None, unit="file"):
-    return tqdm(items, total=total, desc="Reading articles", unit=unit, disable=None, leave=False, file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -72,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"digest: content folder not found: {content_dir}", file=sys.stderr)
         return 2
     if args.command in commands.NAMES:
-        return commands.run(args, content_dir, config, progress=_progress)
+        return commands.run(args, content_dir, config, progress=reading_progress)
     if args.command == "explain":
         text, problems = explain_file(args.file, content_dir, config)
         for problem in problems:
@@ -81,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
             print(text, end="")
         return 0 if text is not None else 2
 
-    generation = generate(content_dir, config, site_info, cache_dir=resolve_dir(root, config.cache_dir), progress=_progress)
+    generation = generate(content_dir, config, site_info, cache_dir=resolve_dir(root, config.cache_dir), progress=reading_progress)
     report = generation.report
     for line in report.lines() + report.note_lines():
         print(line, file=sys.stderr)

@@ -116,11 +116,13 @@ def _run_parallel(misses, config, context, count, progress):
     ctx.set_forkserver_preload(["generator.extract_worker"])
     with ProcessPoolExecutor(count, mp_context=ctx, initializer=_init_worker, initargs=(options, context)) as pool:
         outputs = pool.map(_extract_batch, payload)
-        if progress:
-            outputs = progress(outputs, total=len(batches), unit="batch")
-        for batch, extracted in zip(batches, outputs):
-            for (index, _, _, key), result in zip(batch, extracted):
-                yield index, key, result
+        results = (
+            (index, key, result)
+            for batch, extracted in zip(batches, outputs)
+            for (index, _, _, key), result in zip(batch, extracted)
+        )
+        # Counted in files, as the serial path does: a batch at a time.
+        yield from progress(results, total=len(misses)) if progress else results
 
 
 _worker_config: DigestConfig | None = None

@@ -37,6 +37,7 @@ from .pages.article import ARTICLE_TEMPLATE
 from .pages.listing import long_date
 from .pages import PageSet
 from .pipeline import Generation, code_version, generate
+from .progress import reading_progress
 from .sanitize import clean_html
 from .search import SearchIndexJob, publish_search_index, start_search_index
 from .theme_links import ChipLinks, article_signature, link_targets
@@ -86,7 +87,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         site_info = SiteInfo(config.site_name, config.site_url or None, config.use_directory_urls)
-        generation = generate(self.content_dir, self.config, site_info, cache_dir=self.cache_dir)
+        generation = generate(self.content_dir, self.config, site_info, cache_dir=self.cache_dir,
+                              progress=reading_progress)
         in_content = _InsideTest(self.content_dir)
         for file in list(files):
             # The articles are inputs, not pages: when docs_dir is the content folder,
