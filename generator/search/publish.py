@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from ..config import resolve_dir
+from ..paths import is_within
 from ..pages.site import Site
 from .docs import SearchDoc, search_docs
 from .index import PREFIX, build_search_index
@@ -92,7 +93,7 @@ def start_search_index(files: Files, config: MkDocsConfig, site: Site, cache_dir
             raise PluginError(f"digest search: '{file.src_uri}' would land in {PREFIX}, where the search index is published")
     if _empty_material_index(config.plugins):
         for file in list(files):
-            if file.src_uri.startswith(UNUSED_THEME_FILES) and not _inside(file.abs_src_path, config.docs_dir):
+            if file.src_uri.startswith(UNUSED_THEME_FILES) and not (file.abs_src_path and is_within(file.abs_src_path, config.docs_dir)):
                 files.remove(file)
     return SearchIndexJob(lambda: search_docs(site, url_for), state_dir)
 
@@ -134,10 +135,3 @@ def _empty_material_index(plugins: Any) -> bool:
     # Made anew by the plugin's on_config for every build, as this replacement is in on_files.
     plugin.search_index = NoPages(**plugin.config)
     return True
-
-
-def _inside(path: str | None, folder: str) -> bool:
-    if not path:
-        return False
-    path, folder = str(Path(path).resolve()), str(Path(folder).resolve())
-    return path.startswith(folder.rstrip("/") + "/")
