@@ -1,8 +1,8 @@
 """Browser tests: Debian's Chromium driven by Playwright, against a site served on 127.0.0.1.
 
 Chromium comes from `apt-get install chromium` (the Makefile's `chromium` target); Playwright
-never downloads a browser here. Each test module builds its own site and serves it with
-`serve_site`, optionally under a sub-path as GitHub Pages would.
+never downloads a browser here. `base` serves the sample site; modules that need another site
+build it and serve it with `serve_site`, optionally under a sub-path as GitHub Pages would.
 """
 
 from __future__ import annotations
@@ -54,6 +54,15 @@ def serve_site(site_dir: Path, sub_path: str = "") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base(tmp_path_factory):
+    """The URL of the sample site (tests/browser/sample.py), served under its sub-path."""
+    import sample
+
+    with serve_site(sample.site(tmp_path_factory), sample.SUB_PATH) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 import sample
-from conftest import serve_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -18,12 +17,6 @@ def axe_source() -> str:
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: `make test` installs it (npm ci in tests/browser)")
     return AXE.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    with serve_site(sample.site(tmp_path_factory), sample.SUB_PATH) as url:
-        yield url
 
 
 def serious_violations(page, axe_source: str) -> list[str]:

@@ -6,18 +6,11 @@ import re
 
 import pytest
 import sample
-from conftest import serve_site
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PHONE = {"width": 375, "height": 740}
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    with serve_site(sample.site(tmp_path_factory), sample.SUB_PATH) as url:
-        yield url
 
 
 class Errors(list):

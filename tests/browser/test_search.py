@@ -21,12 +21,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 MB = 1_000_000
 
 
-@pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    with serve_site(sample.site(tmp_path_factory), sample.SUB_PATH) as url:
-        yield url
-
-
 class Downloads(list):
     """(URL, bytes) of every response the page receives from now on."""
 
