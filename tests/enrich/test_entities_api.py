@@ -13,8 +13,7 @@ from support import FIXTURES, REPO, SEED
 
 from generator.config import config_from_dict
 from generator.discover import discover
-from generator.enrich import entities
-from generator.enrich.entities import (CACHE_VERSION, EntityAnalysis, EntityRules, analyse_article, extract_corpus,
+from generator.enrich.entities import (EntityAnalysis, EntityRules, analyse_article, extract_corpus,
                                        load_rules, resolve_corpus)
 from generator.model import EntityMention, EntityType
 from generator.pipeline import read_articles
@@ -106,9 +105,3 @@ def test_articles_with_entities_from_their_owner_keep_them_and_need_no_analysis(
     assert found[[a.source for a in given].index(SEED.name)] == mine
     with pytest.raises(ValueError):
         resolve_corpus(articles, analyses, EntityRules())
-
-
-def test_cache_version_follows_the_gazetteer_and_the_analysis_version():
-    assert CACHE_VERSION == entities.cache_version(entities.gazetteer_bytes(), entities.ANALYSIS_VERSION)
-    assert entities.cache_version(b"other data", entities.ANALYSIS_VERSION) != CACHE_VERSION
-    assert entities.cache_version(entities.gazetteer_bytes(), entities.ANALYSIS_VERSION + 1) != CACHE_VERSION

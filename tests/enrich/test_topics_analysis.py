@@ -14,7 +14,7 @@ import pytest
 from generator.config import config_from_dict
 from generator.discover import discover
 from generator.enrich.entities import extract_corpus, load_rules
-from generator.enrich.topics import (CACHE_VERSION, analyse_article, analysis_key, assign_topics, finish_corpus,
+from generator.enrich.topics import (analyse_article, assign_topics, finish_corpus,
                                      load_taxonomy)
 from generator.enrich.topics.text import ArticleText, _slow_tokens, article_text, fast_tokens, tokenize
 from generator.model import Article, EntityMention, EntityType, Image, Paragraph, TopicScore
@@ -112,17 +112,6 @@ def test_owner_given_topics_and_tags_are_kept_by_finish_corpus(taxonomy):
                     given_keys=frozenset({"topics", "tags"}))
     [result] = finish_corpus([given], [analyse_article(given, taxonomy)], taxonomy)
     assert result.topics == (TopicScore("Gardening", 1.0),) and result.tags == ("roses",)
-
-
-def test_cache_version_names_the_packaged_taxonomy_and_the_key_the_owners(tmp_path, taxonomy):
-    assert re.fullmatch(r"topics-\w+-[0-9a-f]{12}", CACHE_VERSION)
-    key = analysis_key(taxonomy)
-    assert key.startswith(CACHE_VERSION) and analysis_key(load_taxonomy(None)[0]) == key
-    owner = tmp_path / "topics.yml"
-    owner.write_text("topics:\n  - code: medtop:15000000\n    entities: [Wimbledon]\n", encoding="utf-8")
-    assert analysis_key(load_taxonomy(owner)[0]) == key  # entities only count in finish_corpus
-    owner.write_text("topics:\n  - code: medtop:15000000\n    words: [racquet]\n", encoding="utf-8")
-    assert analysis_key(load_taxonomy(owner)[0]) != key
 
 
 # --- the tokenizer behind it ----------------------------------------------------------

@@ -5,7 +5,8 @@ Interface used by the pipeline:
 - `analyse_article(article)` is pass one: what one article says about its names, as a
   compact, picklable `EntityAnalysis` that depends only on the article's text and on
   this package (code and gazetteer), never on other articles nor on the owner's rules.
-  Cache it per input file under `CACHE_VERSION`, and run it in parallel if you like.
+  The pipeline caches it per input file (under a key covering the code and gazetteer) and
+  runs it in parallel.
 - `resolve_corpus(articles, analyses, rules)` is pass two, over the whole corpus: the
   owner's rules, surnames, types learnt from other articles, roles, quotes. It is fast.
 - `extract_corpus(articles, rules)` does both and returns the articles with `entities`
@@ -31,39 +32,19 @@ title case would be a guess, and a wrong one for an acronym ("NATO" is not "Nato
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
-from importlib import resources
 
 from ...model import Article, EntityMention
 from ...nogc import no_cycle_collection
 from .analyse import analyse
-from .gazetteer import DATA_FILE, gazetteer
+from .gazetteer import gazetteer
 from .records import EntityAnalysis
 from .resolve import resolve_all
 from .rules import EntityRules, load_rules
 
-__all__ = ["CACHE_VERSION", "EntityAnalysis", "EntityRules", "analyse_article", "extract_corpus", "load_rules",
+__all__ = ["EntityAnalysis", "EntityRules", "analyse_article", "extract_corpus", "load_rules",
            "resolve_corpus"]
-
-# Bump when a change to the code changes what `analyse_article` returns.
-ANALYSIS_VERSION = 4
-
-
-def gazetteer_bytes() -> bytes:
-    return resources.files("generator").joinpath("data", DATA_FILE).read_bytes()
-
-
-def cache_version(gazetteer_data: bytes, analysis_version: int) -> str:
-    digest = hashlib.sha256(f"entities {analysis_version}\n".encode())
-    digest.update(gazetteer_data)
-    return f"{analysis_version}-{digest.hexdigest()[:16]}"
-
-
-# Changes whenever a cached `EntityAnalysis` may be stale: a new analysis version, or another gazetteer.
-CACHE_VERSION: str = cache_version(gazetteer_bytes(), ANALYSIS_VERSION)
-
 
 def analyse_article(article: Article, rules: EntityRules | None = None) -> EntityAnalysis:
     """Pass one for one article. Pure and deterministic; the result is a few kilobytes of

@@ -3,7 +3,7 @@
 Interface used by the pipeline:
 - `load_taxonomy(path)` reads the packaged IPTC Media Topics, extended by the owner's file
   (see `taxonomy` for how the two combine); mistakes come back as Problems with file and line.
-- `analyse_article(article, taxonomy)` (per file, cacheable under `analysis_key(taxonomy)`) and
+- `analyse_article(article, taxonomy)` (per file, cached by the pipeline) and
   `finish_corpus(articles, analyses, taxonomy)` (once per build) give each article its ranked
   `topics` (main topic first, none when nothing matches well), `tags` (key phrases) and
   `related` (sources of up to five related articles); see `analysis`.
@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from ...model import Article
 from . import related
-from .analysis import (CACHE_VERSION, TopicAnalysis, TopicResult, analyse_article, analysis_key, finish_corpus,
+from .analysis import (TopicAnalysis, TopicResult, analyse_article, finish_corpus,
                        scorer_for)
 from .explain import explain
 from .scoring import Assessment, Scorer
@@ -31,8 +31,8 @@ from .tags import tag_key
 from .taxonomy import Settings, Taxonomy, Term, Topic, load_taxonomy
 
 __all__ = [
-    "CACHE_VERSION", "Assessment", "Scorer", "Settings", "Taxonomy", "Term", "Topic", "TopicAnalysis", "TopicResult",
-    "analyse_article", "analysis_key", "assign_topics", "explain", "finish_corpus", "load_taxonomy", "related",
+    "Assessment", "Scorer", "Settings", "Taxonomy", "Term", "Topic", "TopicAnalysis", "TopicResult",
+    "analyse_article", "assign_topics", "explain", "finish_corpus", "load_taxonomy", "related",
     "scorer_for", "tag_key",
 ]
 

@@ -6,8 +6,8 @@
    the corpus-wide entity pass) nor at other articles, so it is a pure function of the
    article's text and the taxonomy. The result is a small `TopicAnalysis` of tuples of
    strings and numbers (1-2 KB for a 700-word article), safe to pickle.
-   `analysis_key(taxonomy)` names everything the result depends on besides the text:
-   cache analyses under it (it starts with CACHE_VERSION).
+   The pipeline caches it per file under a key that covers digest's code and data and
+   the owner's topics.yml (pipeline._namespace).
 2. `finish_corpus(articles, analyses, taxonomy)` adds each article's entities to its topic
    evidence and ranks its topics, drops candidate tags that name its entities, weighs the
    rest against the collection, picks tags and computes related articles.
@@ -17,9 +17,7 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
-from importlib import resources
 from typing import NamedTuple
 
 import numpy as np
@@ -27,30 +25,10 @@ import numpy as np
 from ...model import Article, TopicScore
 from . import related as related_
 from .scoring import Scorer, TextEvidence
-from .tags import PHRASE_BONUS, STOP_WORDS, candidates, entity_words, named, overlaps, shape_of
-from .taxonomy import DEFAULT_RESOURCE, Taxonomy
+from .tags import PHRASE_BONUS, candidates, entity_words, named, overlaps, shape_of
+from .taxonomy import Taxonomy
 from .text import article_text
 from .weights import idf
-
-_ALGORITHM = "1"  # bump whenever analyse_article could give another result for the same input
-
-
-def _fingerprint(*parts: str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    return digest.hexdigest()[:12]
-
-
-CACHE_VERSION = "topics-{}-{}".format(
-    _ALGORITHM,
-    _fingerprint(resources.files("generator").joinpath("data", DEFAULT_RESOURCE).read_text(encoding="utf-8"),
-                 " ".join(sorted(STOP_WORDS))),
-)
-"""Changes whenever analyse_article's output could change: the algorithm, the packaged IPTC taxonomy
-and the stop words. The owner's topics.yml comes on top: see `analysis_key`."""
-
 
 class TopicAnalysis(NamedTuple):
     """What `analyse_article` found in one article's text (plain tuples: small, picklable)."""
@@ -67,17 +45,6 @@ class TopicResult(NamedTuple):
     topics: tuple[TopicScore, ...]
     tags: tuple[str, ...]
     related: tuple[str, ...]  # sources
-
-
-def analysis_key(taxonomy: Taxonomy) -> str:
-    """CACHE_VERSION plus a fingerprint of the part of `taxonomy` that analyse_article reads
-    (topic codes, words, phrases and their weights, the title weight). Editing a topic's
-    entities, names or the thresholds in topics.yml leaves it unchanged."""
-    parts = [CACHE_VERSION, repr(taxonomy.settings.title_weight)]
-    for topic in taxonomy.topics:
-        parts.append(topic.code)
-        parts += [f"{t.text}={t.weight!r}" for t in topic.words + topic.phrases]
-    return f"{CACHE_VERSION}-{_fingerprint(*parts)}"
 
 
 def analyse_article(article: Article, taxonomy: Taxonomy) -> TopicAnalysis:
