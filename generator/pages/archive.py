@@ -15,7 +15,7 @@ def _days(articles: list[Article], uri: str, topic_links: dict[str, str]) -> lis
     lines: list[str] = []
     for date, group in by_day(articles):
         lines += [f"## {day_heading(date) if date else 'Undated'}", ""]
-        lines += [article_list(group, uri, show_date=False, topic_links=topic_links), ""]
+        lines += [article_list(group, show_date=False, topic_links=topic_links), ""]
     return lines
 
 
@@ -52,7 +52,7 @@ def archive_pages(site: Site) -> list[Page]:
         uri = urls.ARCHIVE_UNDATED
         index += ["## Undated", "", f"-   {md_link('Articles without a date', urls.relative(urls.ARCHIVE_INDEX, uri))} <small>{plural(len(site.undated), 'article')}</small>", ""]
         body = ["# Undated articles", "", "No full date was found in these articles or their front matter.", ""]
-        body += [article_list(site.undated, uri, topic_links=topic_links), ""]
+        body += [article_list(site.undated, topic_links=topic_links), ""]
         pages.append(Page(uri, "\n".join(body), meta={"title": "Undated articles"}, kind="archive"))
     pages.insert(0, Page(urls.ARCHIVE_INDEX, "\n".join(index), meta={"title": "Archive"}, kind="index", in_nav=True))
     return pages

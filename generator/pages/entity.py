@@ -97,10 +97,9 @@ def entity_more_pages(entry: EntityEntry, site: Site) -> list[Page]:
 
 
 def _articles_section(entry: EntityEntry, site: Site, number: int, chunks: list) -> list[str]:
-    uri = urls.paged(entry.src_uri, number)
     count = len(chunks)
     head = plural(len(entry.articles), "article") + ", newest first" + (f" (page {number} of {count})." if count > 1 else ".")
-    lines = [head, "", article_list(chunks[number - 1], uri, topic_links=site.topic_links), ""]
+    lines = [head, "", article_list(chunks[number - 1], topic_links=site.topic_links), ""]
     more = pager(entry.src_uri, number, count)
     return lines + ([more, ""] if more else [])
 

@@ -45,7 +45,7 @@ def clear_entry_cache() -> None:
     _entries.clear()
 
 
-def article_entry(article: Article, from_uri: str = "", *, show_date: bool = True,
+def article_entry(article: Article, *, show_date: bool = True,
                   topic_links: dict[str, str] | None = None) -> str:
     """One article in a list: linked title, date and topics, then its summary (an HTML <li>).
     `topic_links` must be the build's Site.topic_links (entries are cached per article)."""
@@ -71,9 +71,9 @@ def _article_entry(article: Article, show_date: bool, topic_links: dict[str, str
     return f"<li><p>{head}</p>{summary}</li>"
 
 
-def article_list(articles: Iterable[Article], from_uri: str = "", **kwargs) -> str:
+def article_list(articles: Iterable[Article], **kwargs) -> str:
     """An HTML list of articles: one Markdown block (no blank line inside)."""
-    return html_list((article_entry(a, from_uri, **kwargs) for a in articles), "digest-list")
+    return html_list((article_entry(a, **kwargs) for a in articles), "digest-list")
 
 
 def html_list(items: Iterable[str], css_class: str) -> str:

@@ -75,7 +75,7 @@ def tag_pages(entry: TagEntry, site: Site) -> list[Page]:
         title = entry.name if number == 1 else f"{entry.name} (page {number})"
         head = plural(len(entry.articles), "article") + " with this tag, newest first"
         lines = [f"# {md_text(title)}", "", head + (f" (page {number} of {len(chunks)})." if len(chunks) > 1 else "."), ""]
-        lines += [article_list(chunk, uri, topic_links=site.topic_links), ""]
+        lines += [article_list(chunk, topic_links=site.topic_links), ""]
         more = pager(entry.src_uri, number, len(chunks))
         lines += ([more, ""] if more else []) + [md_link("All tags", urls.relative(uri, urls.TAGS_INDEX)), ""]
         meta = {"title": title, "tag": entry.name, "articles": len(entry.articles)}

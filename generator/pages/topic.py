@@ -38,7 +38,7 @@ def _articles_section(entry: TopicEntry, site: Site, number: int) -> list[str]:
     shown = entry.articles[(number - 1) * size: number * size]
     topic_links = site.topic_links
     lines = [plural(len(entry.articles), "article") + ", newest first" + (f" (page {number} of {count})." if count > 1 else "."), ""]
-    lines += [article_list(shown, uri, topic_links=topic_links), ""]
+    lines += [article_list(shown, topic_links=topic_links), ""]
     if count > 1:
         pager = [f"**{n}**" if n == number else md_link(str(n), urls.relative(uri, urls.topic_page(entry.slug, n)))
                  for n in range(1, count + 1)]

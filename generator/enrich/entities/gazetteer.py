@@ -26,7 +26,6 @@ class Gazetteer:
     words: frozenset[str]  # lowercase English words
     stop_words: dict[str, frozenset[str]]  # language code -> casefolded function words
     countries: frozenset[str]  # casefolded names of countries and continents
-    longest: int  # the most tokens in one name
     first_len: dict[str, int]  # casefolded first word -> the most words in a name starting with it
     spanning: frozenset[str]  # casefolded first words of names with a lowercase word ("Bosnia and Herzegovina")
 
@@ -93,7 +92,6 @@ def gazetteer() -> Gazetteer:
         words=frozenset(data["words"]),
         stop_words={code: frozenset(words) for code, words in data["stop_words"].items()},
         countries=frozenset(n.casefold() for n in data["countries"]),
-        longest=max(first_len.values(), default=1),
         first_len=first_len,
         spanning=frozenset(spanning),
     )
