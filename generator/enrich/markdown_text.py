@@ -23,6 +23,9 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=["tables", "attr_list", "md_in_html"])
 
 
+# The stages that read an article (metadata, duplicate prints, entities, topics) each ask for
+# its plain text one after another: a Markdown article is rendered once, not four times.
+@lru_cache(maxsize=16)
 def markdown_to_text(source: str) -> str:
     md = _converter()
     md.reset()
