@@ -118,13 +118,16 @@ class _CorpusFacts:
         that is the surname of a person the corpus names in full (in the article's language),
         is that person: by full name when the evidence says which one, else by surname."""
         parts = mention.name.split()
-        if analysis is None or len(parts) != 1 or mention.type is PERSON or gaz.lookup(mention.name):
+        if analysis is None or len(parts) != 1:
             return mention
         folded = mention.name.casefold()
         here = sorted({m.name for m in mentions if m.type is PERSON and m.name.split()[-1].casefold() == folded
                        and " " in m.name})
-        if len(here) == 1:  # "Tymoshenko" in an article about Yulia Tymoshenko
+        if len(here) == 1 and (mention.type is PERSON or not gaz.is_country(mention.name)):
+            # "Tymoshenko" in an article about Yulia Tymoshenko, "Cosby" under a headline on Bill Cosby
             return replace(mention, name=here[0], type=PERSON, aliases=(mention.name,))
+        if mention.type is PERSON or gaz.lookup(mention.name):
+            return mention
         people = self.people.get((language, folded))
         if not people:
             return mention
