@@ -30,7 +30,7 @@ from ..enrich.dates import find_dates
 from ..languages import is_language_code, language_code
 from ..model import Block, BulletList, Paragraph
 from ..textutil import squash
-from . import text as text_reader
+from . import boilerplate, text as text_reader
 from .base import ReadError, ReadResult
 from .decode import NotText, decode, normalize_newlines
 
@@ -206,7 +206,14 @@ def _blocks(body: etree._Element) -> list[Block]:
             text = _text(element)
             if text:
                 out.append(Paragraph(text))
-    return [b for b in out if not (isinstance(b, Paragraph) and text_reader._is_junk([b.text]))]
+    junk = boilerplate.junk_blocks([b.text if isinstance(b, Paragraph) else "\n".join(b.items) for b in out])
+    out = [b for b, is_junk in zip(out, junk) if not is_junk]
+    while out and isinstance(out[-1], Paragraph):
+        rest, _agency = boilerplate.split_sign_off(out[-1].text)
+        if rest == out[-1].text:
+            break
+        out = out[:-1] + ([Paragraph(rest)] if rest else [])
+    return out
 
 
 def _plain_blocks(tree: lxml_html.HtmlElement) -> list[Block]:
