@@ -66,9 +66,11 @@ def publication_date(paragraphs: list[str], caption: str = "", language: str | N
     return _caption_date(caption, language) if caption else None
 
 
-def date_line(text: str, language: str | None = None) -> dt.date | None:
-    """The date of a short line that is a date line or dateline on its own, else None."""
-    return _date_line(text, language) or _dateline(text, language)
+def is_publication_line(text: str) -> bool:
+    """"Published May 14, 2024 6:02 p.m. ET", "Updated: 3 June 2024": a line above the story
+    that says when it was published, not a line of the story."""
+    line = text.strip()
+    return len(line) <= 120 and bool(_PUBLISHED.match(line)) and any(c.isdigit() for c in line)
 
 
 def _date_line(text: str, language: str | None) -> dt.date | None:

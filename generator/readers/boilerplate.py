@@ -59,10 +59,13 @@ _SITE_THING = re.compile(
     r"|notifications|podcasts?|journalism|briefing|tips?|feed|here|rss|push)\b",
     re.IGNORECASE,
 )
-_NAVIGATION = re.compile(r"^(?:return|back|go|jump|skip)\s+to\b|^click\s+here\b|^this\s+is\s+a\s+rush\s+transcript\b",
-                         re.IGNORECASE)
+_NAVIGATION = re.compile(
+    r"^(?:return|back|go|jump|skip)\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:top|home|homepage|main|index|page|front\s+page"
+    r"|content|navigation|menu|search|results|transcripts|list|overview|start)\b[^,;]*$"
+    r"|^click\s+here\b|^this\s+is\s+a\s+rush\s+transcript\b",
+    re.IGNORECASE)
 _COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)\s|copyright\b)|\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b"
+    r"^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}))|\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b"
     r"|\balle\s+rechte\s+vorbehalten\b|\btutti\s+i\s+diritti\s+riservati\b|\btodos\s+los\s+derechos\s+reservados\b",
     re.IGNORECASE,
 )
@@ -158,18 +161,23 @@ def junk_blocks(texts: list[str]) -> list[bool]:
     flags = [all(is_junk_line(line) for line in text.split("\n") if line.strip()) for text in texts]
     links = False
     for i, text in enumerate(texts):
-        first = text.strip()
+        first, *rest = [line.strip() for line in text.strip().split("\n")]
         if i >= 2 and _COMMENTS_HEADING.match(first):
             for j in range(i, len(texts)):
                 flags[j] = True
             break
-        if _LINK_LIST_HEADING.match(first):
+        if _LINK_LIST_HEADING.match(first) and all(_headline_like(line) for line in rest):
             flags[i], links = True, True
-        elif links and all(len(line) <= 150 and not _SENTENCE_END.search(line.strip()) for line in text.split("\n")):
+        elif links and all(_headline_like(line) for line in [first, *rest]):
             flags[i] = True
         else:
             links = False
     return flags
+
+
+def _headline_like(line: str) -> bool:
+    """A linked headline in a list: short, and not a sentence."""
+    return len(line) <= 150 and not _SENTENCE_END.search(line)
 
 
 def split_sign_off(text: str) -> tuple[str, str | None]:

@@ -27,6 +27,7 @@ from lxml import etree, html as lxml_html
 from trafilatura.utils import load_html
 
 from ..enrich.dates import find_dates
+from ..enrich.published import is_publication_line
 from ..languages import is_language_code, language_code
 from ..model import Block, BulletList, Paragraph
 from ..textutil import squash
@@ -273,6 +274,9 @@ def _drop_leading_repeats(blocks: list[Block], title: str) -> tuple[list[Block],
             blocks = blocks[1:]
         elif byline is None and len(first) <= 160 and (author := _author_from_byline(first)):
             byline = (author, first)
+            blocks = blocks[1:]
+        elif byline is None and is_publication_line(first):
+            byline = (None, first)  # "Published May 14, 2024": when, not what
             blocks = blocks[1:]
         else:
             break

@@ -5,11 +5,12 @@ Layout understood, top to bottom:
     English                                  <- optional language line
     NATO powers escalate ...                 <- title (an all-caps headline is re-cased)
     By Jane Doe, Reuters                     <- optional byline
+    Published May 14, 2024 6:02 p.m. ET      <- optional publication line, kept as the date's source
     Mark Rutte ... [AP Photo/Virginia Mayo]  <- optional photo caption, credit in brackets
     PARIS, Feb 26 - The first paragraph...   <- body paragraphs, blank-line separated
      - a list item
-    Reuter                                   <- optional sign-off, dropped
-    Loading                                  <- scraper junk, dropped
+    Reuter                                   <- optional sign-off, dropped (also "… said. REUTER")
+    Loading                                  <- scraper junk, dropped (generator/readers/boilerplate.py)
 
 The reader only reads layout; dates, summaries and counts are worked out later.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ..languages import language_code
+from ..enrich.published import is_publication_line
 from ..model import Block, BulletList, Paragraph
 from ..textutil import squash
 from . import boilerplate, headline
@@ -91,6 +93,11 @@ def read_text(text: str) -> ReadResult:
                 inferred["author"] = author
             if publisher:
                 inferred["publisher"] = publisher
+
+    for i, lines in enumerate(blocks[:2]):
+        if len(lines) == 1 and is_publication_line(lines[0]):
+            inferred["dateline"] = blocks.pop(i)[0].strip()  # dated by generator.metadata
+            break
 
     if blocks:
         caption = _caption(" ".join(line.strip() for line in blocks[0]))
