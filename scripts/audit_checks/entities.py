@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 
 from generator.enrich.entities.gazetteer import gazetteer
-from generator.enrich.entities.lexicon import DEMONYMS, NOT_NAMES, ROLE_MODIFIERS, TITLES
+from generator.enrich.entities.lexicon import DEMONYMS, FOREIGN_TITLES, NOT_NAMES, ROLE_MODIFIERS, TITLES
 from generator.enrich.entities.variants import variant_key
 from generator.model import EntityType, Paragraph
 
@@ -79,17 +79,19 @@ def _junk(entry, lower_share: dict[str, float]) -> str | None:
     words = entry.name.split()
     folded = entry.name.casefold()
     if len(words) == 1 and not entry.name.isupper():
-        if folded in TITLES or folded in ROLE_MODIFIERS:
+        if folded in TITLES or folded in FOREIGN_TITLES:
             return "title or role"
         if folded in DEMONYMS:
             return "demonym or group word"
         if folded in NOT_NAMES:
             return "calendar or common word"
-        if lower_share.get(folded, 0.0) > 0.5:
+        known = gazetteer().lookup(entry.name)
+        if lower_share.get(folded, 0.0) > 0.5 and not (known and known[0] is EntityType.PLACE):
             return f"written in lower case {lower_share[folded]:.0%} of the time"
         if entry.type is EntityType.PERSON and folded in gazetteer().first_names and folded not in gazetteer().surnames:
             return "first name alone"
-    elif all(w.casefold() in TITLES or w.casefold() in ROLE_MODIFIERS for w in words):
+    elif words[-1].casefold() in TITLES | FOREIGN_TITLES and all(
+            w.casefold() in TITLES | FOREIGN_TITLES | ROLE_MODIFIERS for w in words):
         return "title or role"
     return None
 
