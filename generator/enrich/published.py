@@ -83,8 +83,13 @@ def _date_line(text: str, language: str | None) -> dt.date | None:
     if not spans:
         return None
     start, end, date = spans[0]
-    rest = [w for w in re.split(r"[\s,.]+", line[:start] + " " + line[end:]) if w]
-    if _PUBLISHED.match(line) or all(w.casefold() in _WEEKDAYS for w in rest):
+    rest = [w for w in re.split(r"[\s,.|·•]+", line[:start] + " " + line[end:]) if w]
+    if all(w.casefold() in _WEEKDAYS for w in rest):
+        return date
+    marker = _PUBLISHED.match(line)
+    # Beside the date, a date line holds a time, a zone or a place ("6:02 p.m. ET", "in Berlin"),
+    # not a sentence: "Updated forecasts released on 3 March 2020 show …" is story text.
+    if marker and len(rest) - len(marker.group().split()) <= 5:
         return date
     return None
 

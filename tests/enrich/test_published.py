@@ -49,6 +49,11 @@ def test_dates_of_events_in_the_story_are_not_publication_dates(opening):
     assert publication_date(opening, language="it") is None
 
 
+def test_a_sentence_that_starts_with_a_date_line_word_is_story_text():
+    assert publication_date(["Updated forecasts released on 3 March 2020 show the river rising further."]) is None
+    assert publication_date(["Updated: Tuesday, 3 March 2020, 10:42 CET"]) == dt.date(2020, 3, 3)
+
+
 def test_a_caption_dates_the_article_only_when_it_says_when_the_photo_was_taken():
     assert publication_date([], "Dock workers in Rotterdam, Friday, May 3, 2024, after the vote.") == dt.date(2024, 5, 3)
     assert publication_date([], "The harbour, photographed on 2 May 2024 from the north.") == dt.date(2024, 5, 2)
