@@ -13,6 +13,7 @@ from .config import DigestConfig
 from .enrich.dates import first_date, parse_date_value
 from .enrich.language import detect_language
 from .enrich.markdown_text import plain_text
+from .enrich.published import publication_date
 from .enrich.summary import reading_minutes, summarize, word_count
 from .languages import is_language_code, language_code
 from .model import Article, EntityMention, EntityType, Image, Paragraph, Problem, RawArticle, Severity, TopicScore
@@ -20,7 +21,7 @@ from .textutil import squash
 
 # Front matter keys with a meaning in the page contract; anything else is kept in `extra`.
 CONTRACT_KEYS = (
-    "title", "slug", "date", "date_source", "language", "author", "source", "source_sha256",
+    "title", "slug", "date", "date_source", "language", "author", "tickers", "source", "source_sha256",
     "summary", "word_count", "reading_time", "image", "topics", "tags", "entities",
 )
 _COMPUTED = {"source", "source_sha256", "word_count", "reading_time", "date_source"}
@@ -77,7 +78,7 @@ def resolve(raw: RawArticle, config: DigestConfig) -> tuple[Article, list[Proble
             fields["date"], fields["date_source"] = date, "front-matter"
             given_keys.add("date")
     if "date" not in fields:
-        date = _date_from_text(raw, inferred, fields["language"])
+        date = _date_from_text(text, inferred, fields["language"])
         if date is not None:
             fields["date"], fields["date_source"] = date, "text"
 
@@ -87,6 +88,11 @@ def resolve(raw: RawArticle, config: DigestConfig) -> tuple[Article, list[Proble
     author = _text_value(author, "author", bad)
     fields["author"] = author or inferred.get("author")
     fields["publisher"] = inferred.get("publisher")
+    if "tickers" in given:
+        fields["tickers"] = tuple(_string_list(given.pop("tickers"), "tickers", bad))
+        given_keys.add("tickers")
+    else:
+        fields["tickers"] = tuple(inferred.get("tickers") or ())
 
     image = _image(given.pop("image", None), bad) or _image(inferred.get("image"), bad)
     fields["image"] = image
@@ -128,27 +134,22 @@ def resolve(raw: RawArticle, config: DigestConfig) -> tuple[Article, list[Proble
     return article, problems
 
 
-def _date_from_text(raw: RawArticle, inferred: dict[str, Any], language: str):
-    """A date the page's own metadata states (HTML), else a full date in the caption, the
-    dateline or the lead, read in the article's language; never a file time."""
+def _date_from_text(text: str, inferred: dict[str, Any], language: str):
+    """A date the page's own metadata states (HTML), else one the article states as its
+    publication date (`generator.enrich.published`), read in the article's language; never a
+    date of something the story tells, never a file time."""
     if inferred.get("date") is not None:
         date = parse_date_value(inferred["date"])
         if date is not None:
             return date
-    image = inferred.get("image") or {}
-    candidates = [image.get("caption") or ""] if isinstance(image, dict) else []
     if isinstance(inferred.get("dateline"), str):
-        candidates.insert(0, inferred["dateline"])  # a web page's visible publication line
-    for block in raw.blocks[:3]:
-        if isinstance(block, Paragraph):
-            candidates.append(block.text)
-        elif hasattr(block, "source"):
-            candidates.append(plain_text((block,))[:1500])
-    for text in candidates:
-        date = first_date(text, language)
+        # A web page's visible publication line, found by its markup (class "date", <time>).
+        date = first_date(inferred["dateline"], language)
         if date is not None:
             return date
-    return None
+    image = inferred.get("image")
+    caption = image.get("caption") or "" if isinstance(image, dict) else ""
+    return publication_date(text.split("\n\n", 3)[:3], caption, language)
 
 
 def _title_from_source(source: str) -> str:

@@ -111,10 +111,11 @@ class Article:
     title: str
     blocks: tuple[Block, ...]
     date: dt.date | None = None
-    date_source: str | None = None  # "front-matter" | "text"
+    date_source: str | None = None  # "front-matter" | "text" (page metadata or a publication line)
     language: str = "en"
     author: str | None = None
     publisher: str | None = None  # wire agency from a byline ("Reuters")
+    tickers: tuple[str, ...] = ()  # exchange symbols a wire headline carried ("SUNF")
     image: Image | None = None
     summary: str = ""
     word_count: int = 0

@@ -17,6 +17,7 @@ def built(tmp_path_factory):
         "markup.txt": (FIXTURES / "text" / "markup_in_text.txt").read_bytes(),
         "wire/reuters.txt": (FIXTURES / "text" / "wire_reuters.txt").read_bytes(),
         "angle.txt": (FIXTURES / "text" / "angle_brackets.txt").read_bytes(),
+        "wire/sun.txt": (FIXTURES / "wire" / "sun_fund_ticker_signoff.txt").read_bytes(),
     }
     site = build_site(root, articles)
     return root, site
@@ -102,9 +103,19 @@ def test_titles_with_angle_brackets_are_escaped_everywhere(built):
     _, site = built
     html = (site / "articles/shares-of-dd-fall-5-after-b-profit-b-warning-outlook-cut/index.html").read_text()
     soup = BeautifulSoup(html, "html.parser")
-    assert soup.title.get_text().startswith("Shares of <DD> fall 5% after <b>profit</b> warning & outlook cut")
-    assert soup.h1.get_text() == "Shares of <DD> fall 5% after <b>profit</b> warning & outlook cut"
-    assert "<DD>" not in html and "<b>profit</b>" not in html
+    assert soup.title.get_text().startswith("Shares of DD fall 5% after <b>profit</b> warning & outlook cut")
+    assert soup.h1.get_text() == "Shares of DD fall 5% after <b>profit</b> warning & outlook cut"
+    assert "<b>profit</b>" not in html
+    assert [t.get_text() for t in soup.select(".digest-article__tickers .digest-ticker")] == ["DD"]
+
+
+def test_wire_item_shows_its_ticker_as_a_label_not_in_its_title(built):
+    _, site = built
+    soup = page(site, "articles/sun-fund-sees-higher-1st-qtr-net")
+    assert soup.h1.get_text() == "Sun Fund Sees Higher 1st qtr Net"
+    assert [t.get_text() for t in soup.select(".digest-article__tickers .digest-ticker")] == ["SUNF"]
+    assert soup.select_one(".digest-publisher").get_text() == "Reuters"
+    assert not body_text(soup).endswith("Reuter")
 
 
 def test_content_folder_is_never_written(tmp_path):

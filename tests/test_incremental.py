@@ -18,7 +18,7 @@ CARGO = ["grain", "timber", "steel", "coffee", "cars", "fish", "cement", "salt",
 def story(i: int) -> str:
     who, other, place = CAST[i % 6], CAST[(i + 2) % 6], PLACES[i % 6]
     return (f"Port authority report {i} from {place}\n\n"
-            f"Mayor {who} opened dock {i} in {place} on {1 + i % 27} March 2024, the Port Authority said. "
+            f"{place.upper()}, {1 + i % 27} March 2024 - Mayor {who} opened dock {i} in {place}, the Port Authority said. "
             f"{who.split()[-1]} told reporters that ferries and freight would share the new quay.\n\n"
             f"Harbour master {other} said {CARGO[i % 12]} and {CARGO[(i * 5 + 1) % 12]} shipments had grown "
             f"{i + 3} percent since {2000 + i}, while {CARGO[(i * 7 + 2) % 12]} traders asked for berth {i * 11}.\n")

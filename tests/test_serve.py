@@ -54,7 +54,7 @@ def test_dropped_article_appears_while_serving(tmp_path):
         assert fetch(base + "/articles/harbour-reopens-after-storm/")[0] == 404
 
         (project / "content" / "harbour.txt").write_text(
-            "Harbour reopens after storm\n\nThe harbour reopened on Monday, 6 October 2025, officials said.\n",
+            "Harbour reopens after storm\n\nROTTERDAM, Monday, 6 October 2025 - The harbour reopened on Monday, officials said.\n",
             encoding="utf-8",
         )
         status, html = wait_for(

@@ -15,7 +15,8 @@ from generator.languages import language_code
 from generator.metadata import resolve
 from generator.pages.article import article_page
 from generator.readers import ReadError, read_bytes
-from generator.readers.text import _BYLINE, _JUNK_LINE, _SIGN_OFF
+from generator.readers.boilerplate import is_junk_line, is_sign_off
+from generator.readers.text import _BYLINE
 from generator.textutil import words
 
 CFG = config_from_dict({})
@@ -52,7 +53,7 @@ class Page(HTMLParser):
 def dropped_by_design(line: str) -> bool:
     """Lines the reader is documented to drop or move (junk, sign-offs, bylines, language lines)."""
     line = line.strip()
-    return bool(_JUNK_LINE.match(line) or _SIGN_OFF.match(line) or _BYLINE.match(line) or language_code(line)
+    return bool(is_junk_line(line) or is_sign_off(line) or _BYLINE.match(line) or language_code(line)
                 or re.search(r"cookie|continuing to", line, re.IGNORECASE))
 
 

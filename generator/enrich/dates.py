@@ -134,15 +134,25 @@ _PATTERNS = [
 
 def find_dates(text: str, language: str | None = None) -> list[dt.date]:
     """All full dates in `text`, in the order they appear, month names read in `language` first."""
+    return [date for _, _, date in date_spans(text, language)]
+
+
+def date_spans(text: str, language: str | None = None) -> list[tuple[int, int, dt.date]]:
+    """(start, end, date) of every full date in `text`, in text order; overlapping matches of
+    two patterns keep the first."""
     months = _MONTHS_IN.get((language or "").lower().split("-")[0], MONTHS)
-    found: list[tuple[int, dt.date]] = []
+    found: list[tuple[int, int, dt.date]] = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             date = _to_date(m, months)
             if date is not None:
-                found.append((m.start(), date))
-    found.sort(key=lambda pair: pair[0])
-    return [d for _, d in found]
+                found.append((m.start(), m.end(), date))
+    found.sort(key=lambda span: (span[0], -span[1]))
+    kept: list[tuple[int, int, dt.date]] = []
+    for span in found:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
 
 
 def first_date(text: str, language: str | None = None) -> dt.date | None:

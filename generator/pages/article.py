@@ -24,6 +24,8 @@ def front_matter(article: Article) -> dict[str, Any]:
         meta["author"] = article.author
     if article.publisher:
         meta["publisher"] = article.publisher
+    if article.tickers:
+        meta["tickers"] = list(article.tickers)
     meta["source"] = article.source
     meta["source_sha256"] = article.source_sha256
     meta["summary"] = article.summary

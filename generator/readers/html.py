@@ -27,10 +27,11 @@ from lxml import etree, html as lxml_html
 from trafilatura.utils import load_html
 
 from ..enrich.dates import find_dates
+from ..enrich.published import is_publication_line
 from ..languages import is_language_code, language_code
 from ..model import Block, BulletList, Paragraph
 from ..textutil import squash
-from . import text as text_reader
+from . import boilerplate, text as text_reader
 from .base import ReadError, ReadResult
 from .decode import NotText, decode, normalize_newlines
 
@@ -206,7 +207,14 @@ def _blocks(body: etree._Element) -> list[Block]:
             text = _text(element)
             if text:
                 out.append(Paragraph(text))
-    return [b for b in out if not (isinstance(b, Paragraph) and text_reader._is_junk([b.text]))]
+    junk = boilerplate.junk_blocks([b.text if isinstance(b, Paragraph) else "\n".join(b.items) for b in out])
+    out = [b for b, is_junk in zip(out, junk) if not is_junk]
+    while out and isinstance(out[-1], Paragraph):
+        rest, _agency = boilerplate.split_sign_off(out[-1].text)
+        if rest == out[-1].text:
+            break
+        out = out[:-1] + ([Paragraph(rest)] if rest else [])
+    return out
 
 
 def _plain_blocks(tree: lxml_html.HtmlElement) -> list[Block]:
@@ -266,6 +274,9 @@ def _drop_leading_repeats(blocks: list[Block], title: str) -> tuple[list[Block],
             blocks = blocks[1:]
         elif byline is None and len(first) <= 160 and (author := _author_from_byline(first)):
             byline = (author, first)
+            blocks = blocks[1:]
+        elif byline is None and is_publication_line(first):
+            byline = (None, first)  # "Published May 14, 2024": when, not what
             blocks = blocks[1:]
         else:
             break

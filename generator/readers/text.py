@@ -5,11 +5,12 @@ Layout understood, top to bottom:
     English                                  <- optional language line
     NATO powers escalate ...                 <- title (an all-caps headline is re-cased)
     By Jane Doe, Reuters                     <- optional byline
+    Published May 14, 2024 6:02 p.m. ET      <- optional publication line, kept as the date's source
     Mark Rutte ... [AP Photo/Virginia Mayo]  <- optional photo caption, credit in brackets
     PARIS, Feb 26 - The first paragraph...   <- body paragraphs, blank-line separated
      - a list item
-    Reuter                                   <- optional sign-off, dropped
-    Loading                                  <- scraper junk, dropped
+    Reuter                                   <- optional sign-off, dropped (also "… said. REUTER")
+    Loading                                  <- scraper junk, dropped (generator/readers/boilerplate.py)
 
 The reader only reads layout; dates, summaries and counts are worked out later.
 """
@@ -19,33 +20,16 @@ from __future__ import annotations
 import re
 
 from ..languages import language_code
+from ..enrich.published import is_publication_line
 from ..model import Block, BulletList, Paragraph
 from ..textutil import squash
+from . import boilerplate, headline
 from .base import ReadResult
+from .headline import recase_headline  # noqa: F401  (the reader's public helper)
 
 NAME = "text"
 EXTENSIONS = (".txt", ".text")
 
-# Whole lines that scrapers leave behind; they are never article text.
-_JUNK_LINE = re.compile(
-    r"""^(?:
-        loading(?:\.\.\.|…)?
-      | share(?:\ (?:this|on\ \w+))?(?:\ article|\ story)?
-      | advertisement | advertising | anzeige | publicité | sponsored(?:\ content)?
-      | read\ more | read\ next | related(?:\ articles?|\ stories)? | more\ on\ this\ story
-      | subscribe(?:\ now)? | sign\ up | log\ ?in | sign\ in | skip\ to\ (?:main\ )?content
-      | (?:accept|reject|allow)(?:\ all)?\ cookies | cookie\ (?:settings|preferences|policy)
-      | print | email | tweet | copy\ link | comments?(?:\ \(\d+\))? | show\ comments
-      | follow\ us(?:\ on\ [\w ]+)? | back\ to\ top | image | video | watch | listen
-    )\.?$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_COOKIE_NOTICE = re.compile(
-    r"\b(?:we|this\ (?:site|website))\ uses?\ cookies\b|\bby\ continuing\ to\ (?:use|browse)\b"
-    r"|\bcookie\ (?:consent|notice|banner)\b|\bconsent\ to\ (?:the\ use\ of\ )?cookies\b",
-    re.IGNORECASE | re.VERBOSE,
-)
-_SIGN_OFF = re.compile(r"^(Reuters?|AP|AFP|dpa|DPA|UPI|Bloomberg|ANSA|EFE|Xinhua|PA|CP)\.?$")
 _BYLINE = re.compile(r"^(?:By|BY|Von|Par|Por|Di|Door)\s+(?P<rest>\S.{0,120})$")
 _AGENCIES = {
     "reuters", "reuter", "ap", "associated press", "afp", "agence france-presse", "dpa",
@@ -69,8 +53,9 @@ def read_text(text: str) -> ReadResult:
     repairs: list[str] = []
     blocks = _raw_blocks(text)
 
-    dropped = [b for b in blocks if _is_junk(b)]
-    blocks = [b for b in blocks if not _is_junk(b)]
+    junk = boilerplate.junk_blocks(["\n".join(b) for b in blocks])
+    dropped = [b for b, is_junk in zip(blocks, junk) if is_junk]
+    blocks = [b for b, is_junk in zip(blocks, junk) if not is_junk]
     if dropped:
         inferred["dropped_junk"] = [" ".join(b) for b in dropped]
 
@@ -91,9 +76,13 @@ def read_text(text: str) -> ReadResult:
             blocks.insert(0, title_lines)
             title = _title_from_paragraph(title)
             repairs.append("no title line (the first paragraph is too long for one); the title is its opening words")
-        elif _is_all_caps(title):
-            inferred["headline"] = title
-            title = recase_headline(title)
+        else:
+            title, tickers = headline.split_tickers(title)
+            if tickers:
+                inferred["tickers"] = list(tickers)
+            if headline.is_all_caps(title):
+                inferred["headline"] = title
+                title = headline.recase_headline(title, headline.written_forms("\n".join("\n".join(b) for b in blocks)))
         inferred["title"] = title
 
     if blocks and len(blocks[0]) == 1 and (byline := _BYLINE.match(blocks[0][0].strip())):
@@ -105,15 +94,27 @@ def read_text(text: str) -> ReadResult:
             if publisher:
                 inferred["publisher"] = publisher
 
+    for i, lines in enumerate(blocks[:2]):
+        if len(lines) == 1 and is_publication_line(lines[0]):
+            inferred["dateline"] = blocks.pop(i)[0].strip()  # dated by generator.metadata
+            break
+
     if blocks:
         caption = _caption(" ".join(line.strip() for line in blocks[0]))
         if caption is not None:
             blocks.pop(0)
             inferred["image"] = caption
 
-    while blocks and len(blocks[-1]) == 1 and (sign := _SIGN_OFF.match(blocks[-1][0].strip())):
-        blocks.pop()
-        inferred.setdefault("publisher", "Reuters" if sign[1].lower() == "reuter" else sign[1])
+    while blocks:
+        rest, agency = boilerplate.split_sign_off("\n".join(blocks[-1]))
+        if rest == "\n".join(blocks[-1]):
+            break
+        if rest:
+            blocks[-1] = rest.split("\n")
+        else:
+            blocks.pop()
+        if agency:
+            inferred.setdefault("publisher", agency)
 
     body: list[Block] = []
     for lines in blocks:
@@ -144,13 +145,6 @@ def _raw_blocks(text: str) -> list[list[str]]:
     if current:
         blocks.append(current)
     return blocks
-
-
-def _is_junk(lines: list[str]) -> bool:
-    if len(lines) != 1:
-        return False
-    line = lines[0].strip()
-    return bool(_JUNK_LINE.match(line)) or (len(line) < 400 and bool(_COOKIE_NOTICE.search(line)))
 
 
 def _to_blocks(lines: list[str]) -> list[Block]:
@@ -212,47 +206,3 @@ def _split_byline(rest: str) -> tuple[str | None, str | None]:
     if author and not re.match(r"^[^\W\d_]", author):
         return None, None
     return author, agency
-
-
-def _is_all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
-    return len(letters) >= 8 and upper / len(letters) > 0.9 and len(text.split()) >= 2
-
-
-_SMALL_WORDS = {
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off",
-    "on", "onto", "or", "over", "per", "the", "to", "up", "upon", "via", "vs", "with",
-}
-_ACRONYMS = {
-    "AI", "AP", "BBC", "CEO", "CIA", "CNN", "EU", "FBI", "G7", "G20", "GDP", "IMF", "IOC", "ISIS",
-    "NASA", "NATO", "NHS", "OECD", "OPEC", "PLO", "UAE", "UEFA", "FIFA", "UK", "UN", "UNESCO",
-    "US", "USA", "USSR", "WHO", "WTO", "ECB", "ANC", "IRA", "PKK", "SPD", "CDU", "CSU", "AFD",
-}
-
-
-def recase_headline(title: str) -> str:
-    """'CRICKET - LEICESTERSHIRE TAKE OVER AT TOP' -> 'Cricket - Leicestershire Take Over at Top'."""
-    words = title.split(" ")
-    out = []
-    for i, word in enumerate(words):
-        core = re.sub(r"^\W+|\W+$", "", word)
-        lower = word.lower()
-        if not core:
-            out.append(word)
-        elif core in _ACRONYMS or "<" in word or any(c.isdigit() for c in core):
-            out.append(word)
-        elif len(core) <= 4 and core.isalpha() and not re.search(r"[AEIOUY]", core):
-            out.append(word)  # no vowel: an acronym (CDU, BBC)
-        elif 0 < i < len(words) - 1 and core.lower() in _SMALL_WORDS:
-            out.append(lower)
-        else:
-            out.append(_capitalize_word(lower))
-    return " ".join(out)
-
-
-def _capitalize_word(word: str) -> str:
-    # Capitalize each hyphenated part and Irish/French prefixes: "anti-war" -> "Anti-War",
-    # "o'brien" -> "O'Brien", but "russia's" -> "Russia's".
-    word = re.sub(r"(^|[-(\"“/])([^\W\d_])", lambda m: m[1] + m[2].upper(), word)
-    return re.sub(r"^([OoDdLl]['’])([^\W\d_])", lambda m: m[1].capitalize() + m[2].upper(), word)

@@ -95,7 +95,7 @@ def test_article_has_previous_and_next_by_date_and_the_photo_credit(page, base, 
     links = page.get_by_role("navigation", name="Previous and next articles")
     expect(links).to_have_css("display", "grid")
     expect(page.locator(".digest-prevnext__link--next")).to_contain_text(sample.SEED_TITLE)
-    expect(page.locator(".digest-prevnext__link--prev")).to_contain_text("Shares of <DD> fall")  # shown as text
+    expect(page.locator(".digest-prevnext__link--prev")).to_contain_text("after <b>profit</b> warning")  # shown as text
     page.locator(".digest-prevnext__link--next").click()
     expect(page).to_have_url(base + sample.ARTICLE)
     expect(page.locator(".digest-credit")).to_have_text("AP Photo/Virginia Mayo")

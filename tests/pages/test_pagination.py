@@ -8,7 +8,7 @@ pytestmark = pytest.mark.slow
 
 
 def story(i: int) -> str:
-    return (f"Harbour report number {i}\n\nMayor Anna Lindqvist opened dock {i} in Gothenburg on {1 + i} March 2024, "
+    return (f"Harbour report number {i}\n\nGOTHENBURG, {1 + i} March 2024 - Mayor Anna Lindqvist opened dock {i} in Gothenburg, "
             f"the Port Authority said. Lindqvist told reporters the dock would serve ferries.\n")
 
 

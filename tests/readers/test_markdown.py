@@ -31,11 +31,16 @@ def test_front_matter_wins_over_inferred_metadata():
 
 
 def test_title_and_date_from_the_text_when_front_matter_has_none():
-    art, problems = read("# Storm hits coast\n\nThe storm arrived on 12 September 2025, officials said.\n")
+    art, problems = read("# Storm hits coast\n\nHAVANA, 12 September 2025 - The storm arrived, officials said.\n")
     assert art.title == "Storm hits coast"
     assert art.date == dt.date(2025, 9, 12) and art.date_source == "text"
     assert "Storm hits coast" not in art.blocks[0].source  # the page template shows the title
-    assert art.summary == "The storm arrived on 12 September 2025, officials said."
+    assert art.summary == "HAVANA, 12 September 2025 - The storm arrived, officials said."
+
+
+def test_a_date_the_story_tells_is_not_its_publication_date():
+    art, _ = read("# Storm hits coast\n\nThe storm arrived on 12 September 2025, officials said.\n")
+    assert art.date is None and art.date_source is None
 
 
 def test_wrong_types_are_reported_and_ignored():

@@ -74,7 +74,9 @@ def test_scraper_junk_and_cookie_notices_are_dropped():
 
 def test_title_with_angle_brackets_is_kept_as_text():
     art, _ = article("angle_brackets.txt")
-    assert art.title == "Shares of <DD> fall 5% after <b>profit</b> warning & outlook cut"
+    # <DD> is a ticker standing for the company's name: its letters stay, the symbol is kept apart.
+    assert art.title == "Shares of DD fall 5% after <b>profit</b> warning & outlook cut"
+    assert art.tickers == ("DD",)
     assert art.date == dt.date(2025, 3, 3)
 
 
