@@ -389,7 +389,14 @@
   });
   document.querySelectorAll("label[for=__search]").forEach(function (label) {
     // Opening search from the header's icon focuses the box (and brings up a phone's keyboard).
-    label.addEventListener("click", function () { if (!toggle.checked) input.focus(); });
+    // The label's own action would toggle the box again after the focus handler opened it
+    // (closing it at once on phones and tablets), so the click opens it here instead.
+    label.addEventListener("click", function (event) {
+      if (toggle.checked) return;
+      event.preventDefault();
+      setOpen(true);
+      input.focus();
+    });
   });
 
   root.addEventListener("keydown", function (event) {
