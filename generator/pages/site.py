@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..config import DigestConfig
@@ -24,9 +25,27 @@ EntityKey = tuple[EntityType, str]
 
 
 def newest_first(article: Article) -> tuple:
-    """Sort key: newest first, undated last, then by title and source for a fixed order."""
+    """Sort key of dated articles: newest first, then by title and source for a fixed order."""
     ordinal = article.date.toordinal() if article.date else 0
     return (article.date is None, -ordinal, article.title.casefold(), article.source)
+
+
+def file_order(source: str) -> tuple:
+    """Sort key of a path with its numbers compared as numbers: `item-9.txt` before `item-10.txt`."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"(\d+)", source.casefold()) if part)
+
+
+def site_order(articles: Iterable[Article]) -> list[Article]:
+    """Newest first; undated articles after them, the most recently added first.
+
+    With no date to go by, the file name stands for the order files were added: scrapers,
+    feed readers and `digest add` of numbered or time-stamped files name them in increasing
+    order, so the last by file name (numbers compared as numbers) comes first."""
+    articles = list(articles)
+    dated = sorted((a for a in articles if a.date), key=newest_first)
+    undated = sorted((a for a in articles if not a.date), key=lambda a: file_order(a.source), reverse=True)
+    return dated + undated
 
 
 @dataclass
@@ -76,7 +95,7 @@ class TopicEntry:
 
 @dataclass
 class Site:
-    articles: list[Article]  # newest first
+    articles: list[Article]  # newest first, undated last (site_order)
     entities: dict[EntityKey, EntityEntry]
     topics: dict[str, TopicEntry]
     months: dict[tuple[int, int], list[Article]]  # newest month first
@@ -108,7 +127,7 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
     # Slugs: the oldest article keeps a contested slug (see slugs.assign_unique).
     by_age = sorted(articles, key=lambda a: (a.date is None, a.date or dt.date.min, a.source))
     slugs = assign_unique(((a.source, a.slug or a.title, a.source) for a in by_age), prefix="article")
-    ordered = sorted((replace(a, slug=slugs[a.source]) for a in articles), key=newest_first)
+    ordered = site_order(replace(a, slug=slugs[a.source]) for a in articles)
 
     entities: dict[EntityKey, EntityEntry] = {}
     for article in ordered:
