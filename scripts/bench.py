@@ -190,7 +190,7 @@ def browser_figures(site: Path, query: str) -> dict[str, float]:
 
 # First searches: a name, and typos (after the first two letters; in them, which reads a spelling
 # list and other term files; two in a long word). TYPO_QUERY, the costliest, is in the full table.
-SEARCH_QUERIES = ("Merz", "inflation budget", "Fredriksen", "Rfederiksen", "Fredriskne", "inflaton budegt")
+SEARCH_QUERIES = ("Merz", "inflation budget", "Fredriksen", "Rfederiksen", "Fredriksne", "inflaton budegt")
 TYPO_QUERY = "Rfederiksen"
 
 

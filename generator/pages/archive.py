@@ -53,7 +53,7 @@ def _undated_pages(articles: list[Article], size: int, topic_links: dict[str, st
 def archive_pages(site: Site) -> list[Page]:
     topic_links = site.topic_links
     pages: list[Page] = []
-    index = ["# Archive", "", f"{plural(len(site.articles), 'article')} by month.", ""]
+    index = ["# Archive", "", f"{plural(len(site.listed), 'article')} by month.", ""]
     years: dict[int, list[str]] = {}
     for (year, month), articles in site.months.items():
         uri = urls.archive_month(year, month)

@@ -36,7 +36,7 @@ class InTheNews:
 
 def in_the_news(site: Site, days: int, label: str = "") -> InTheNews | None:
     """The entities in the most articles dated within `days` days up to the newest article's date."""
-    dated = [a for a in site.articles if a.date]
+    dated = [a for a in site.listed if a.date]
     if not dated:
         return None
     last = max(a.date for a in dated)
@@ -123,7 +123,7 @@ def home_page(site: Site, site_name: str = "Briefing", feeds: bool = False) -> P
     """The home page; `feeds` says whether feed.xml and feed.json exist to link to."""
     uri = urls.HOME
     topic_links = site.topic_links
-    articles = site.articles
+    articles = site.listed
     dated = [a for a in articles if a.date]
     latest = dated[: site.config.home_articles]
     # Undated articles have their own section, however many dated ones there are: in a digest

@@ -102,6 +102,9 @@ class Site:
     undated: list[Article]
     config: DigestConfig
     tags: dict[str, TagEntry] = field(default_factory=dict)  # tags with a page, by tag_key
+    # What listings show: `articles` with one version of each story (see listed_versions).
+    # Every article has its page; entities, topics, tags, months and undated hold listed ones.
+    listed: list[Article] = field(default_factory=list)
 
     def entity_page(self, type_: EntityType, name: str) -> EntityEntry | None:
         entry = self.entities.get((type_, name))
@@ -128,9 +131,10 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
     by_age = sorted(articles, key=lambda a: (a.date is None, a.date or dt.date.min, a.source))
     slugs = assign_unique(((a.source, a.slug or a.title, a.source) for a in by_age), prefix="article")
     ordered = site_order(replace(a, slug=slugs[a.source]) for a in articles)
+    listed = listed_versions(ordered)
 
     entities: dict[EntityKey, EntityEntry] = {}
-    for article in ordered:
+    for article in listed:
         keys = [(m.type, m.name) for m in article.entities]
         for mention in article.entities:
             entry = entities.setdefault((mention.type, mention.name), EntityEntry(mention.type, mention.name))
@@ -150,7 +154,7 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
             entities[(type_, name)].slug = slug
 
     topics: dict[str, TopicEntry] = {t.name: TopicEntry(t) for t in taxonomy.topics}
-    for article in ordered:
+    for article in listed:
         for score in article.topics:
             entry = topics.get(score.name)
             if entry is None:  # a topic the owner named in front matter but not in the taxonomy
@@ -170,12 +174,25 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
 
     months: dict[tuple[int, int], list[Article]] = defaultdict(list)
     undated: list[Article] = []
-    for article in ordered:
+    for article in listed:
         if article.date:
             months[(article.date.year, article.date.month)].append(article)
         else:
             undated.append(article)
     months = dict(sorted(months.items(), reverse=True))
 
-    tags = collect_tags(ordered, config.tag_page_min_articles)
-    return Site(ordered, entities, topics, months, undated, config, tags)
+    tags = collect_tags(listed, config.tag_page_min_articles)
+    return Site(ordered, entities, topics, months, undated, config, tags, listed)
+
+
+def listed_versions(ordered: list[Article]) -> list[Article]:
+    """The articles listings show: of a story's versions (near-duplicates) only the first in
+    site order, the newest; the others have their pages, linked from it, and are not listed."""
+    seen: set[str] = set()
+    listed = []
+    for article in ordered:
+        if article.source in seen:
+            continue
+        seen.update(article.versions)
+        listed.append(article)
+    return listed
