@@ -178,7 +178,36 @@ PERSON_PRONOUNS = _words("he she")
 # Leading words dropped from a role: "outgoing Army Inspector" -> "Army Inspector".
 ROLE_DROP = _words("the a an outgoing incoming then newly appointed current acting")
 
+# Wire abbreviations next to amounts in Reuters-style text ("12 MLN DLRS"): never names.
+WIRE_ABBREVIATIONS = _words("dlr dlrs mln mlns bln blns pct qtr qtrs cts shr shrs revs avg oper")
+
 # Acronyms that are never organizations by themselves.
-NOT_ACRONYMS = NOT_NAMES | _words("""
+NOT_ACRONYMS = NOT_NAMES | WIRE_ABBREVIATIONS | _words("""
 ok ii iii iv mp mps pm ppp hq id iq ip it pr rd st nd th
+""")
+
+# Titles and roles in the other languages digest reads most: alone, never a name ("Presidente",
+# "Ministre", "Kanzlerin"). Only used to reject names made of nothing else.
+FOREIGN_TITLES = _words("""
+presidente président präsident präsidentin presidenta ministro ministra ministre ministerin
+ministerpräsident ministerpräsidentin premier première premierminister kanzler kanzlerin bundeskanzler
+bundeskanzlerin bundespräsident cancelliere chancelier canciller senatore senatrice sénateur sénatrice
+senador senadora senatorin deputato deputata député députée diputado diputada abgeordneter abgeordnete
+sindaco sindaca maire alcalde alcaldesa bürgermeister bürgermeisterin governatore gouverneur gobernador
+re regina roi reine könig königin rey reina principe principessa prince princesse prinz prinzessin
+príncipe princesa papa pape papst pontefice vescovo évêque bischof obispo cardinale cardinal kardinal
+signor signore signora signorina monsieur madame mademoiselle herr frau señor señora don doña dott
+dottor dottore dottoressa avv avvocato on onorevole ing generale général generál colonnello colonel
+capitano capitaine kapitän capitán ammiraglio amiral admiral segretario segretaria secrétaire sekretär
+secretario secretaria portavoce porte-parole sprecher sprecherin portavoz giudice juge richter juez
+procuratore procureur staatsanwalt fiscal ambasciatore ambassadeur botschafter embajador commissario
+commissaire kommissar comisario direttore directeur direktor director presidenza consiglio ministero
+ministère ministerium ministerio governo gouvernement regierung gobierno
+""")
+
+# Party and movement words: a member of a party is not a person named "Republican".
+PARTY_WORDS = _words("""
+republican republicans democrat democrats democratic tory tories conservative conservatives liberal
+liberals labour labourite socialist socialists communist communists green greens nationalist
+nationalists unionist unionists loyalist loyalists separatist separatists rebel rebels independent
 """)
