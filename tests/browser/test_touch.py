@@ -38,7 +38,7 @@ def test_one_tap_on_the_search_icon_opens_search_and_typing_finds(touch_page, ba
     expect(first.locator("h1")).to_have_text("Mark Rutte")
     # The back arrow closes it again, with one tap too.
     page.locator(".md-search__form label.md-search__icon[for=__search]").tap()
-    expect(page.locator("#__search")).not_to_be_checked()
+    expect(page.locator("#__search")).not_to_be_checked(timeout=15_000)  # slow on a loaded machine
 
 
 BLOCK_HEIGHTS = """() => Array.from(document.querySelectorAll(
