@@ -198,6 +198,10 @@ def _clean(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
 
 
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _is_latin(name: str) -> bool:
     return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
 
@@ -349,7 +353,10 @@ def shared_organizations(words: set[str], first: set[str], last: set[str], place
     for row in _read_list("sec_company_tickers.tsv"):
         original = _clean(row["original_name"])
         name = original if not original.isupper() else _clean(row["name"])
-        rows.append((name, [_TRAILING_LEGAL.sub("", name)]))
+        short = _TRAILING_LEGAL.sub("", name)
+        # A company's one-word short name ("Varda") is also a town or a family somewhere: only
+        # a coined spelling ("LivaNova", "eBay") is evidence enough on its own.
+        rows.append((name, [short] if " " in short or any(c.isupper() for c in short[1:]) else []))
     for file in ("hipo_world_universities.tsv", "partyfacts_core_parties.tsv", "openfootball_clubs.tsv"):
         for row in _read_list(file):
             rows.append((_clean(row["name"]), [_clean(a) for a in row["aliases"].split(" | ") if a.strip()]))
@@ -421,10 +428,14 @@ def places(words: set[str], first: set[str], last: set[str] = frozenset(),
             "State", "Province", "Region", "Autonomous region", "Autonomous republic", "Republic",
             "Oblast", "Land", "Canton", "Country", "Nation", "Autonomous community", "Territory",
             "Governorate", "Prefecture", "Federal district", "Autonomous city", "Krai", "Administrative region",
+            "Union territory",
         }:
             name = _clean(sub.name)
             if " " in name or (name.lower() not in words and name not in first):
                 add(name)
+                plain = _unaccented(name)  # ISO writes "Tamil Nādu"; news writes "Tamil Nadu"
+                if plain != name:
+                    add(plain)
     for city in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
         name = _clean(city["name"])
         pop = city["population"]

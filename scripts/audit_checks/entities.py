@@ -121,13 +121,23 @@ def _splits(entries) -> list[str]:
     """Entities that a reader would see as one but that have pages of their own."""
     by_spelling: dict[str, list] = defaultdict(list)
     by_variant: dict[str, list] = defaultdict(list)
-    for e in entries:
-        by_spelling[re.sub(r"[\W_]+", "", e.name.casefold())].append(e)
-        by_variant[variant_key(e.name)].append(e)
+    for e in entries:  # within one type: one name under two types is counted apart
+        by_spelling[e.type.value + ":" + re.sub(r"[\W_]+", "", e.name.casefold())].append(e)
+        by_variant[e.type.value + ":" + variant_key(e.name)].append(e)
     lines = []
     for label, groups in (("split by case or punctuation", by_spelling), ("split across the alias table", by_variant)):
-        split = sorted((g for g in groups.values() if len(g) > 1), key=lambda g: -sum(len(e.articles) for e in g))
+        # Spellings that differ; one spelling under two types is shown apart below.
+        split = sorted((g for g in groups.values() if len({e.name for e in g}) > 1),
+                       key=lambda g: -sum(len(e.articles) for e in g))
         lines.append(f"one entity on several pages, {label}: {len(split)} groups")
         for group in split[:10]:
             lines.append("   " + " / ".join(f"{e.name} ({e.type.value}, {len(e.articles)})" for e in group))
+    by_name: dict[str, list] = defaultdict(list)
+    for e in entries:
+        by_name[e.name].append(e)
+    twice = sorted((g for g in by_name.values() if len(g) > 1), key=lambda g: -sum(len(e.articles) for e in g))
+    lines.append(f"one name under two types (a city and its team, or a wrong type): {len(twice)}")
+    for group in twice[:10]:
+        lines.append("   " + " / ".join(f"{e.name} ({e.type.value}, {len(e.articles)}: "
+                                        f"{e.articles[0].source})" for e in group))
     return lines

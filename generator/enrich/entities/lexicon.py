@@ -21,6 +21,7 @@ miss mister dr prof professor sir dame lord lady rev reverend father sheikh emir
 rabbi bishop cardinal archbishop deputy vice representative rep gen maj adm cdr brig marshal
 commissioner officer executive founder president's congressman congresswoman councillor councilman
 emperor empress crown duke duchess count countess baron baroness chancellor-elect mp mep mk sheriff
+constable detective
 monsignor imam patriarch metropolitan speaker whip treasurer auditor ombudsman superintendent
 striker midfielder defender goalkeeper keeper forward winger skipper playmaker batsman bowler
 democrat republican
@@ -99,6 +100,12 @@ heights forest park border course racecourse stadium arena
 
 # The first word of a place name: "Mount Everest", "Lake Geneva", "Gulf of Mexico".
 PLACE_STARTS = _words("mount mt mt. lake gulf bay cape isle port fort sierra san santa st st. saint republic")
+# The same in the other languages digest reads, for their articles only ("Val Kilmer" is a person):
+# "Val Venosta", "Monte Bianco", "Lago di Garda", "Île de Ré", "Puerto Rico".
+FOREIGN_PLACE_STARTS = _words("""
+monte val valle lago isola isole capo golfo porto piazza mont lac île ile golfe rue río rio cerro puerto
+plaza calle bad sankt
+""")
 
 # Words that start a name that is neither a person, an organization nor a place.
 EVENT_STARTS = _words("operation exercise")

@@ -146,7 +146,8 @@ class Corpus:
     def __init__(self) -> None:
         self.articles = 0
         self.df: dict[str, int] = {}  # name -> articles that type it with confidence
-        self.company: dict[tuple[str, ...], dict[str, int]] = {}  # person key -> names in its articles -> times
+        self.named: list[frozenset[str]] = []  # per article learnt from: its confidently typed names
+        self.named_in: dict[tuple[str, ...], list[int]] = {}  # person key -> articles naming the person in full
         self.votes: dict[str, list[int]] = {}  # name -> strength summed per type
         self.forms: dict[tuple[str, ...], dict[str, int]] = {}  # person key -> written form -> times
         self.confident: dict[str, int] = {}
@@ -161,15 +162,16 @@ class Corpus:
 
     def learn(self, votes, forms, language: str = "en") -> None:
         self.articles += 1
-        names = {name for name, _, _ in votes}
+        names = frozenset(name for name, _, _ in votes)
         for name in names:
             self.df[name] = self.df.get(name, 0) + 1
-        for name, _ in forms:
-            key = person_key(name)
-            self.languages.setdefault(key, set()).add(language)
-            company = self.company.setdefault(key, {})
-            for other in names:
-                company[other] = company.get(other, 0) + 1
+        if forms:
+            index = len(self.named)
+            self.named.append(names)
+            for name, _ in forms:
+                key = person_key(name)
+                self.languages.setdefault(key, set()).add(language)
+                self.named_in.setdefault(key, []).append(index)
         for name, type_, n in votes:
             v = self.votes.get(name)
             if v is None:
@@ -207,11 +209,14 @@ class Corpus:
         key = self.surnames.get((language, surname))
         if key is None:
             return None
-        company = self.company.get(key, {})
+        company = frozenset().union(*(self.named[i] for i in self.named_in.get(key, ())))
         full = self.full_name(key)
         rare = max(3, self.articles // 50)
         shared = [n for n in names if n in company and n != full and n.casefold() != surname]
-        if len(shared) >= 3 or any(self.df.get(n, 0) <= rare for n in shared):
+        # Evidence: a distinctive name in common, three names in common, or any name in common
+        # with a person the digest names in full again and again.
+        if len(shared) >= 3 or any(self.df.get(n, 0) <= rare for n in shared) \
+                or shared and len(self.named_in.get(key, ())) >= 3:
             return key
         return None
 

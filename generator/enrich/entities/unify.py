@@ -28,7 +28,7 @@ from ...model import EntityMention, EntityType
 from . import lexicon as lx
 from .gazetteer import Gazetteer
 from .records import EntityAnalysis
-from .variants import canonical_variant, variant_key
+from .variants import canonical_variant, variant_key, variant_type
 
 PERSON, PLACE = EntityType.PERSON, EntityType.PLACE
 LOWER_SHARE = 0.5  # a one-word name more articles write in lower case than as a name is a word
@@ -54,12 +54,17 @@ def unify(found: Sequence[Mentions | None], analyses: Sequence[EntityAnalysis | 
         for mention in mentions:
             if mention.name not in protected:
                 mention = corpus.check_surname(mention, analysis, language, mentions, gaz)
-                if mention is None or _junk(mention, analysis, language, corpus, gaz):
+                if _junk(mention, analysis, language, corpus, gaz):
                     continue
+                mention = _untitled(mention)
+                table = canonical_variant(mention.name)
+                if table and mention.type is not variant_type(table):
+                    mention = replace(mention, type=variant_type(table))
             kept.append(mention)
         cleaned.append(kept)
     names = _spellings(cleaned, protected)
-    return [None if kept is None else _merge(kept, names) for kept in cleaned]
+    return [None if kept is None else _merge(kept, names) if any(m.name in names for m in kept)
+            else tuple(kept) for kept in cleaned]
 
 
 class _CorpusFacts:
@@ -71,7 +76,8 @@ class _CorpusFacts:
         self.case: dict[tuple[str, str], list[int]] = {}
         self.df: Counter[str] = Counter()  # name -> articles
         self.people: dict[tuple[str, str], set[str]] = defaultdict(set)  # (language, surname) -> full names written
-        self.company: dict[str, Counter[str]] = defaultdict(Counter)  # full name -> names of its articles
+        self.found = found
+        self.named_in: dict[str, list[int]] = defaultdict(list)  # full name -> articles naming the person in full
         self.articles = sum(1 for m in found if m is not None)
         single = {(language, m.name.casefold()) for mentions, language in zip(found, languages)
                   for m in mentions or () if " " not in m.name}
@@ -84,18 +90,19 @@ class _CorpusFacts:
             for word in analysis.lower_words:
                 if (language, word) in single:
                     self.case.setdefault((language, word), [0, 0])[0] += 1
-        for mentions, analysis, language in zip(found, analyses, languages):
+        for i, (mentions, analysis, language) in enumerate(zip(found, analyses, languages)):
             if mentions is None or analysis is None:
                 continue
-            names = [m.name for m in mentions]
-            self.df.update(names)
-            written = _written_surnames(analysis)
+            self.df.update(m.name for m in mentions)
+            written = None
             for mention in mentions:
+                if mention.type is not PERSON or " " not in mention.name:
+                    continue
                 parts = mention.name.split()
-                if mention.type is PERSON and len(parts) > 1 and parts[-1].casefold() in written \
-                        and parts[0].casefold() in first_names:
+                written = _written_surnames(analysis) if written is None else written
+                if parts[-1].casefold() in written and parts[0].casefold() in first_names:
                     self.people[(language, parts[-1].casefold())].add(mention.name)
-                    self.company[mention.name].update(n for n in names if n != mention.name)
+                    self.named_in[mention.name].append(i)
 
     def lower_share(self, word: str, language: str) -> float:
         lower, inside = self.case.get((language, word.casefold()), (0, 0))
@@ -106,7 +113,7 @@ class _CorpusFacts:
         return any(w == folded and inside for w, inside in analysis.cases)
 
     def check_surname(self, mention: EntityMention, analysis: EntityAnalysis | None, language: str,
-                      mentions: Mentions, gaz: Gazetteer) -> EntityMention | None:
+                      mentions: Mentions, gaz: Gazetteer) -> EntityMention:
         """A one-word name the gazetteer does not know, typed as a place or an organization,
         that is the surname of a person the corpus names in full (in the article's language),
         is that person: by full name when the evidence says which one, else by surname."""
@@ -132,12 +139,12 @@ class _CorpusFacts:
         people = self.people.get((language, surname.casefold()))
         if not people or people != {full}:
             return False
-        company = self.company.get(full)
-        if not company:
-            return False
+        named_in = self.named_in.get(full, ())
+        company = {m.name for i in named_in for m in self.found[i] or ()}
         rare = max(3, self.articles // 50)
         shared = [m.name for m in mentions if m.name != full and m.name in company]
-        return len(shared) >= 3 or any(self.df[name] <= rare for name in shared)
+        # A person the digest names in full again and again is the one meant, given any shared name.
+        return len(shared) >= 3 or any(self.df[name] <= rare for name in shared) or len(named_in) >= 3 and bool(shared)
 
 
 def _written_surnames(analysis: EntityAnalysis) -> set[str]:
@@ -177,6 +184,15 @@ def _junk(mention: EntityMention, analysis: EntityAnalysis | None, language: str
     return False
 
 
+def _untitled(mention: EntityMention) -> EntityMention:
+    """"Constable Patricia Gallan" is Patricia Gallan, a constable."""
+    words = mention.name.split()
+    if mention.type is not PERSON or len(words) < 3 or words[0].strip(".").casefold() not in _ROLE_WORDS:
+        return mention
+    return replace(mention, name=" ".join(words[1:]), roles=tuple(dict.fromkeys((*mention.roles, words[0]))),
+                   aliases=tuple(sorted({*mention.aliases, mention.name})))
+
+
 def _spellings(articles: Sequence[list[EntityMention] | None], protected: frozenset[str]) -> dict[str, str]:
     """Each name -> the name its entity is shown under: the table's name for a known variant,
     else the spelling most articles use, preferring one not all in capitals."""
@@ -206,7 +222,8 @@ def _shouting(name: str) -> bool:
 
 
 def _merge(mentions: list[EntityMention], names: dict[str, str]) -> Mentions:
-    """The article's mentions under their shown names, one per entity."""
+    """The article's mentions under their shown names, one per entity (mentions come sorted
+    from resolve.py; only renamed ones need merging and sorting again)."""
     merged: dict[tuple[EntityType, str], EntityMention] = {}
     for mention in mentions:
         name = names.get(mention.name, mention.name)

@@ -13,6 +13,8 @@ import functools
 import re
 import unicodedata
 
+from ...model import EntityType
+
 # canonical name -> other ways news writes it. Only forms that are unambiguous in news text:
 # "US" the country, never the pronoun (names in capitals never match ordinary case). The
 # canonical name is the one encyclopaedias title the entity with: "United States", "NATO".
@@ -49,6 +51,7 @@ _TABLE: dict[str, tuple[str, ...]] = {
     "International Olympic Committee": ("IOC", "I.O.C.", "Comitato olimpico internazionale", "CIO"),
     "FIFA": ("Fifa", "Fédération Internationale de Football Association"),
     "BBC": ("British Broadcasting Corporation",),
+    "Agence France-Presse": ("AFP", "A.F.P.", "Agence France Presse"),
     "Palestine Liberation Organization": ("PLO", "P.L.O."),
     "Irish Republican Army": ("IRA", "I.R.A."),
     "National Health Service": ("NHS",),
@@ -69,7 +72,18 @@ _CITIES: dict[str, tuple[str, ...]] = {
     "Geneva": ("Ginevra", "Genève", "Genf", "Ginebra"), "Beijing": ("Pechino", "Pékin", "Peking", "Pekín"),
     "Berlin": ("Berlino",), "Paris": ("Parigi",), "Madrid": (),
     "Washington, D.C.": ("Washington D.C.", "Washington DC"),
+    "Europe": ("Europa",),
 }
+
+# The table's organizations; every other entry is a place.
+_ORGANIZATIONS = frozenset({
+    "European Union", "United Nations", "Republican Party", "Democratic Party", "Federal Reserve",
+    "European Central Bank", "Internal Revenue Service", "al-Qaeda", "FBI", "CIA", "NASA", "NATO",
+    "World Health Organization", "International Monetary Fund", "World Trade Organization",
+    "Securities and Exchange Commission", "Environmental Protection Agency", "OPEC",
+    "International Olympic Committee", "FIFA", "BBC", "Palestine Liberation Organization",
+    "Irish Republican Army", "National Health Service", "Agence France-Presse",
+})
 
 _CANONICAL: dict[str, str] = {}
 
@@ -80,6 +94,7 @@ def fold(name: str) -> str:
     return re.sub(r"[\W_]+", "", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+assert _ORGANIZATIONS <= set(_TABLE), _ORGANIZATIONS - set(_TABLE)
 for _canonical, _variants in (*_TABLE.items(), *_CITIES.items()):
     for _variant in (_canonical, *_variants):
         _CANONICAL.setdefault(fold(_variant), _canonical)
@@ -89,6 +104,12 @@ for _canonical, _variants in (*_TABLE.items(), *_CITIES.items()):
 def canonical_variant(name: str) -> str | None:
     """The table's name for `name` ("U.S." -> "United States"), or None when the table does not know it."""
     return _CANONICAL.get(fold(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def variant_type(canonical: str) -> EntityType:
+    """What a name of the table is: the table settles "Europa" (a place) whatever a cue said."""
+    return EntityType.ORGANIZATION if canonical in _ORGANIZATIONS else EntityType.PLACE
 
 
 def variant_key(name: str) -> str:
