@@ -124,6 +124,7 @@ class Article:
     tags: tuple[str, ...] = ()
     entities: tuple[EntityMention, ...] = ()
     related: tuple[str, ...] = ()  # sources of related articles, most related first
+    versions: tuple[str, ...] = ()  # sources of other versions of the same story (near-duplicates), sorted
     extra: dict[str, Any] = field(default_factory=dict)  # the owner's other front matter keys
     given_keys: frozenset[str] = frozenset()  # which fields the owner set explicitly
     slug: str = ""  # assigned when the site is assembled

@@ -7,7 +7,8 @@ of repeated runs on this machine:
 - the same generated pages built by plain MkDocs + Material, no generator (`digest generate`
   output as docs_dir), so digest's overhead is a ratio measured in the same run;
 - the site's size, the bytes a browser downloads for the home page and for a first search
-  (headless Chromium, Debian's), and the time a first search takes to show results;
+  (headless Chromium, Debian's), also with a typo in the query's first letters, and the time a
+  first search takes to show results (`--search-only`: these alone, for several queries);
 - dropping one new article into the corpus: the time until `mkdocs build --dirty` has
   updated the site, and whether that site equals a clean build of the same content;
 - the generator's per-file stages apart (parse, entities, topics, duplicate prints, page
@@ -15,7 +16,7 @@ of repeated runs on this machine:
 - entity extraction alone (both passes, the corpus pass included) on the CoNLL-2003
   development documents (short wire articles), in articles per second on one core.
 
-Usage: python scripts/bench.py [--sizes 1000,5000,10000] [--runs 3] [--work DIR] [--stages-only]
+Usage: python scripts/bench.py [--sizes 1000,5000,10000] [--runs 3] [--work DIR] [--stages-only] [--search-only]
 """
 
 from __future__ import annotations
@@ -214,6 +215,27 @@ def browser_figures(site: Path, query: str) -> dict[str, float]:
     return figures
 
 
+# First searches: a name, and typos (after the first two letters; in them, which reads a spelling
+# list and other term files; two in a long word). TYPO_QUERY, the costliest, is in the full table.
+SEARCH_QUERIES = ("Merz", "inflation budget", "Fredriksen", "Rfederiksen", "Fredriksne", "inflaton budegt")
+TYPO_QUERY = "Rfederiksen"
+
+
+def search_figures(n: int, work: Path) -> None:
+    """Only the first-search figures, on a site built once (`--search-only`)."""
+    content = work / f"n{n}" / "corpus"
+    if not content.exists():
+        write_corpus(n, content)
+    ours = project(work / f"n{n}" / "digest", content)
+    if not (ours / "site" / "search" / "digest" / "meta.json").is_file():
+        run([sys.executable, "-m", "mkdocs", "build"], ours)
+    print(f"| query ({n:,} articles) | 1st search KB | search s |")
+    print("|---|---|---|")
+    for query in SEARCH_QUERIES:
+        f = browser_figures(ours / "site", query)
+        print(f"| {query} | {f['search_kb']:.0f} | {f['search_s']:.2f} |", flush=True)
+
+
 def bench_size(n: int, runs: int, work: Path) -> dict[str, object]:
     base = work / f"n{n}"
     content = base / "corpus"
@@ -252,6 +274,7 @@ def bench_size(n: int, runs: int, work: Path) -> dict[str, object]:
     row["plain_pages_s"] = pages / row["plain_s"]
 
     row.update(browser_figures(ours / "site", "Merz"))
+    row["typo_kb"] = browser_figures(ours / "site", TYPO_QUERY)["search_kb"]
 
     # Drop one article into the built site and time the incremental rebuild.
     drops = []
@@ -277,8 +300,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "digest-bench")
     parser.add_argument("--stages-only", action="store_true", help="only the per-file stage split")
+    parser.add_argument("--search-only", action="store_true", help="only the first-search figures, several queries")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.search_only:
+        for n in sizes:
+            search_figures(n, args.work)
+        return
     if args.stages_only:
         for n in sizes:
             content = args.work / f"n{n}" / "corpus"
@@ -295,14 +323,14 @@ def main() -> None:
         rows.append(row)
         print(f"  {n:,} articles done", flush=True)
     header = ("articles", "pages", "generator art/s", "build s", "build pages/s", "plain MkDocs pages/s",
-              "ours/plain", "peak MB", "site MB", "home KB", "1st search KB", "search s", "drop-to-site s", "drop = clean")
+              "ours/plain", "peak MB", "site MB", "home KB", "1st search KB", "typo search KB", "search s", "drop-to-site s", "drop = clean")
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for r in rows:
         print("| " + " | ".join([
             f"{r['articles']:,}", f"{r['pages']:,}", f"{r['generator_articles_s']:.0f}", f"{r['build_s']:.1f}",
             f"{r['build_pages_s']:.0f}", f"{r['plain_pages_s']:.0f}", f"{r['build_pages_s'] / r['plain_pages_s']:.2f}",
-            f"{r['peak_mb']:,}", f"{r['site_mb']:.0f}", f"{r['home_kb']:.0f}", f"{r['search_kb']:.0f}",
+            f"{r['peak_mb']:,}", f"{r['site_mb']:.0f}", f"{r['home_kb']:.0f}", f"{r['search_kb']:.0f}", f"{r['typo_kb']:.0f}",
             f"{r['search_s']:.2f}", f"{r['drop_s']:.1f}", "yes" if r["drop_equals_clean"] else "NO",
         ]) + " |")
     for r in rows:

@@ -159,3 +159,18 @@ def test_every_article_keeps_its_previous_and_next_landmark(hostile_build):
     for source, soup in pages.items():  # undated articles have no neighbours, and no links
         for link in soup.select(".digest-prevnext__link"):
             assert link.parent.name == "nav", source
+
+
+def test_near_duplicates_are_both_published_linked_to_each_other_and_listed_once(hostile_build):
+    project, _ = hostile_build
+    pages = article_pages(project / "site")
+    for here, there in [("tram_report.txt", "tram_report_update.txt"), ("tram_report_update.txt", "tram_report.txt")]:
+        note = pages[here].select_one(".digest-versions")
+        assert note is not None and "Another version of this story" in note.get_text(), here
+        assert there in note.get_text()
+        (link,) = note.select("a")
+        assert link.get_text() == pages[there].select_one("h1").get_text()
+    archive = "".join(p.read_text(encoding="utf-8") for p in sorted((project / "site" / "archive").rglob("*.html")))
+    assert archive.count("Tram line opens") == 1 and "Tram line opens, updated" in archive
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert home.count("Tram line opens") == 1

@@ -5,7 +5,8 @@ line endings and spacing are set aside (one saved as UTF-16, one as UTF-8). The
 first by source path is kept and the others are reported.
 
 Near-duplicates (an updated version of a story, a syndicated copy with another
-headline) are both published, with a note. Finding them stays near linear in the number
+headline) are all published, each with the others as its `versions` (pages link them
+and list the story once), and a note. Finding them stays near linear in the number
 of articles: each article keeps a deterministic sample of its 5-word shingles, and only
 articles sharing one of their rarest sampled shingles are compared (prefix filtering).
 """
@@ -17,7 +18,7 @@ import hashlib
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Article, Problem, Severity
 from ..textutil import words
@@ -56,7 +57,7 @@ def _word_hash(word: str) -> int:
 
 
 def remove_duplicates(articles: Sequence[Article], prints: Sequence[TextPrint] | None = None) -> tuple[list[Article], list[Problem]]:
-    """Keep one article of each set of exact duplicates; report near-duplicates.
+    """Keep one article of each set of exact duplicates; link and report near-duplicates.
     `prints[i]` (from text_print, possibly cached) belongs to `articles[i]`."""
     prints = list(prints) if prints is not None else [text_print(a) for a in articles]
     kept: list[tuple[Article, TextPrint]] = []
@@ -69,11 +70,36 @@ def remove_duplicates(articles: Sequence[Article], prints: Sequence[TextPrint] |
             continue
         seen[article.source_sha256] = seen[tp.words] = article
         kept.append((article, tp))
-    problems.extend(_near_duplicates([a for a, _ in kept], [tp.sample for _, tp in kept]))
-    return [a for a, _ in kept], problems
+    articles = [a for a, _ in kept]
+    pairs, notes = _near_duplicates(articles, [tp.sample for _, tp in kept])
+    problems.extend(notes)
+    return _with_versions(articles, pairs), problems
 
 
-def _near_duplicates(articles: list[Article], samples: list[frozenset[int]]) -> list[Problem]:
+def _with_versions(articles: list[Article], pairs: list[tuple[int, int]]) -> list[Article]:
+    """Each article with the other members of its set of near-duplicates (pairs joined transitively)."""
+    parent = list(range(len(articles)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in pairs:
+        parent[root(b)] = root(a)
+    groups: dict[int, list[str]] = defaultdict(list)
+    for i, article in enumerate(articles):
+        groups[root(i)].append(article.source)
+    result = []
+    for i, article in enumerate(articles):
+        group = groups[root(i)]
+        others = tuple(sorted(s for s in group if s != article.source))
+        result.append(replace(article, versions=others) if others or article.versions else article)
+    return result
+
+
+def _near_duplicates(articles: list[Article], samples: list[frozenset[int]]) -> tuple[list[tuple[int, int]], list[Problem]]:
     """Pairs whose sampled passages overlap by at least NEAR_DUPLICATE (Jaccard).
 
     Prefix filtering keeps this near linear without missing a pair: order each sample by how
@@ -95,14 +121,17 @@ def _near_duplicates(articles: list[Article], samples: list[frozenset[int]]) -> 
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
                 candidates.add((a, b))
+    pairs: list[tuple[int, int]] = []
     notes: list[Problem] = []
     for a, b in sorted(candidates):
         shared = len(samples[a] & samples[b])
         similarity = shared / (len(samples[a]) + len(samples[b]) - shared)
         if similarity >= NEAR_DUPLICATE:
+            pairs.append((a, b))
             notes.append(Problem(
                 articles[b].source,
-                f"nearly the same text as {articles[a].source} ({similarity:.0%} of passages shared); both are published",
+                f"nearly the same text as {articles[a].source} ({similarity:.0%} of passages shared); both are published, "
+                "linked to each other as versions of one story, and listed once",
                 Severity.INFO,
             ))
-    return notes
+    return pairs, notes

@@ -28,9 +28,10 @@ def render_site(site: Site, site_name: str = "Briefing", site_url: str | None = 
     pages = PageSet(directory_urls)
     pages.add(home_page(site, site_name, feeds=publishing is not None))
     by_source = {a.source: a for a in site.articles}
+    listed_as = {other: a.source for a in site.listed for other in a.versions}
     prev_next = neighbours(site)
     for article in site.articles:
-        page = article_page(article, by_source, bodies.get(article.source))
+        page = article_page(article, by_source, bodies.get(article.source), listed_as)
         pages.add(with_neighbours(page, article, prev_next.get(article.source)))
     pages.add(topics_index(site))
     for entry in sorted(site.topics.values(), key=lambda t: t.slug):

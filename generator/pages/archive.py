@@ -34,10 +34,26 @@ def _month_pages(first: str, label: str, articles: list[Article], size: int, top
     return pages
 
 
+def _undated_pages(articles: list[Article], size: int, topic_links: dict[str, str]) -> list[Page]:
+    """Articles without a date, the most recently added first, `size` to a page."""
+    chunks = page_slices(articles, size)
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        uri = urls.paged(urls.ARCHIVE_UNDATED, number)
+        title = "Undated articles" + (f" (page {number})" if number > 1 else "")
+        head = (plural(len(articles), "article") + " in which no full date was found, the most recently added first"
+                + (f" (page {number} of {len(chunks)})." if len(chunks) > 1 else "."))
+        body = [f"# {title}", "", head, "", article_list(chunk, topic_links=topic_links), ""]
+        more = pager(urls.ARCHIVE_UNDATED, number, len(chunks))
+        body += [more, ""] if more else []
+        pages.append(Page(uri, "\n".join(body), meta={"title": title}, kind="archive", origin=f"archive undated page {number}"))
+    return pages
+
+
 def archive_pages(site: Site) -> list[Page]:
     topic_links = site.topic_links
     pages: list[Page] = []
-    index = ["# Archive", "", f"{plural(len(site.articles), 'article')} by month.", ""]
+    index = ["# Archive", "", f"{plural(len(site.listed), 'article')} by month.", ""]
     years: dict[int, list[str]] = {}
     for (year, month), articles in site.months.items():
         uri = urls.archive_month(year, month)
@@ -51,8 +67,6 @@ def archive_pages(site: Site) -> list[Page]:
     if site.undated:
         uri = urls.ARCHIVE_UNDATED
         index += ["## Undated", "", f"-   {md_link('Articles without a date', urls.relative(urls.ARCHIVE_INDEX, uri))} <small>{plural(len(site.undated), 'article')}</small>", ""]
-        body = ["# Undated articles", "", "No full date was found in these articles or their front matter.", ""]
-        body += [article_list(site.undated, topic_links=topic_links), ""]
-        pages.append(Page(uri, "\n".join(body), meta={"title": "Undated articles"}, kind="archive"))
+        pages.extend(_undated_pages(site.undated, site.config.archive_page_size, topic_links))
     pages.insert(0, Page(urls.ARCHIVE_INDEX, "\n".join(index), meta={"title": "Archive"}, kind="index", in_nav=True))
     return pages

@@ -60,21 +60,41 @@ def body(article: Article) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def related_section(article: Article, slugs: dict[str, Article]) -> str:
-    """Up to five related articles, linked; `slugs` maps source paths to assembled articles."""
-    items = [slugs[s] for s in article.related if s in slugs][:5]
+def related_section(article: Article, slugs: dict[str, Article], listed_as: dict[str, str] | None = None) -> str:
+    """Up to five related articles, linked; `slugs` maps source paths to assembled articles and
+    `listed_as` another version of a story to the one listings show (a story is related once)."""
+    listed_as = listed_as or {}
+    own = {article.source, *article.versions}
+    sources = list(dict.fromkeys(listed_as.get(s, s) for s in article.related))
+    items = [slugs[s] for s in sources if s in slugs and s not in own][:5]
     if not items:
         return ""
     entries = (link_item(other.title, urls.article(other.slug), long_date(other.date) if other.date else "") for other in items)
     return "## Related articles\n\n" + html_list(entries, "digest-related") + "\n"
 
 
-def article_page(article: Article, by_source: dict[str, Article] | None = None, body_md: str | None = None) -> Page:
-    """`body_md`, when given, is `body(article)` computed earlier (it depends on the file alone)."""
-    related = related_section(article, by_source or {})
+def versions_section(article: Article, slugs: dict[str, Article]) -> str:
+    """Links to the other versions of the story (near-duplicates), with their dates and files."""
+    others = [slugs[s] for s in article.versions if s in slugs]
+    if not others:
+        return ""
+    label = "Another version of this story" if len(others) == 1 else "Other versions of this story"
+    entries = (link_item(o.title, urls.article(o.slug), " · ".join(([long_date(o.date)] if o.date else []) + [o.source]))
+               for o in others)
+    return (f'<aside class="digest-versions" aria-label="{label}">\n<p class="digest-versions__label">{label}</p>\n'
+            + html_list(entries, "digest-versions__list") + "\n</aside>\n")
+
+
+def article_page(article: Article, by_source: dict[str, Article] | None = None, body_md: str | None = None,
+                 listed_as: dict[str, str] | None = None) -> Page:
+    """`body_md`, when given, is `body(article)` computed earlier (it depends on the file alone);
+    `listed_as` maps a story's other versions to the one listings show."""
+    related = related_section(article, by_source or {}, listed_as)
+    versions = versions_section(article, by_source or {})
     return Page(
         src_uri=urls.article(article.slug),
-        body=(body_md if body_md is not None else body(article)) + ("\n" + related if related else ""),
+        body=(versions + "\n" if versions else "") + (body_md if body_md is not None else body(article))
+        + ("\n" + related if related else ""),
         meta=front_matter(article),
         kind="article",
         origin=article.source,

@@ -28,7 +28,7 @@ ALIASES_SHOWN = 8
 QUOTES_SHOWN = 10
 
 # The chart: one bar per day, month or year, whichever gives at most MAX_BARS bars.
-CHART_WIDTH, CHART_HEIGHT, CHART_TOP, CHART_BOTTOM = 640, 140, 18, 22
+CHART_WIDTH, CHART_HEIGHT, CHART_TOP, CHART_BOTTOM = 640, 100, 4, 1
 MAX_BARS = 60
 
 
@@ -167,12 +167,14 @@ def mentions_chart(dates: list[dt.date], name: str) -> str:
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{height:.1f}" fill="currentColor" fill-opacity="0.6">'
             f"<title>{tip}</title></rect>"
         )
-    text = 'font-size="11" fill="currentColor"'
-    parts.append(f'<text x="0" y="{CHART_HEIGHT - 6}" {text}>{html_text(buckets[0][0])}</text>')
-    if len(buckets) > 1:
-        parts.append(f'<text x="{CHART_WIDTH}" y="{CHART_HEIGHT - 6}" text-anchor="end" {text}>{html_text(buckets[-1][0])}</text>')
-    parts.append(f'<text x="0" y="12" {text}>{html_text(plural(peak, "article"))} per {unit} at most</text>')
     parts.append("</svg>")
+    # The labels are HTML around the drawing, not SVG text: text inside the SVG shrinks with it
+    # (to about 6 px on a phone), HTML text keeps the page's size at every width.
+    peak_note = f'<span class="digest-entity-chart__peak">{html_text(plural(peak, "article"))} per {unit} at most</span>'
+    axis = [f"<span>{html_text(buckets[0][0])}</span>"]
+    if len(buckets) > 1:
+        axis.append(f"<span>{html_text(buckets[-1][0])}</span>")
+    parts = [peak_note, *parts, f'<span class="digest-entity-chart__axis" aria-hidden="true">{"".join(axis)}</span>']
     # One raw HTML block on one line: Markdown passes it through untouched.
     return f'<div class="digest-entity-chart">{"".join(parts)}</div>'
 

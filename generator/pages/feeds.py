@@ -72,7 +72,7 @@ def feed_note(site_url: str | None) -> list[Problem]:
 
 def site_feed(site: Site, site_name: str) -> Feed:
     return Feed(site_name, f"The latest articles in {site_name}.", urls.HOME, urls.FEED_RSS, urls.FEED_JSON,
-                site.articles[:FEED_ITEMS], site.config.default_language)
+                site.listed[:FEED_ITEMS], site.config.default_language)
 
 
 def topic_feed(entry: TopicEntry, site: Site, site_name: str) -> Feed:

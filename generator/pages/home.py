@@ -22,6 +22,7 @@ NEWS_WINDOWS = ((7, "past week"), (30, "past month"))  # days, ending on the new
 NEWS_SHOWN = 6  # entities of each type in a window
 KEY_ENTITIES = 5  # entities shown with each article
 ARTICLE_TOPICS = 3
+HOME_UNDATED = 10  # undated articles on the home page, at least
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class InTheNews:
 
 def in_the_news(site: Site, days: int, label: str = "") -> InTheNews | None:
     """The entities in the most articles dated within `days` days up to the newest article's date."""
-    dated = [a for a in site.articles if a.date]
+    dated = [a for a in site.listed if a.date]
     if not dated:
         return None
     last = max(a.date for a in dated)
@@ -122,24 +123,34 @@ def home_page(site: Site, site_name: str = "Briefing", feeds: bool = False) -> P
     """The home page; `feeds` says whether feed.xml and feed.json exist to link to."""
     uri = urls.HOME
     topic_links = site.topic_links
-    latest = site.articles[: site.config.home_articles]
+    articles = site.listed
+    dated = [a for a in articles if a.date]
+    latest = dated[: site.config.home_articles]
+    # Undated articles have their own section, however many dated ones there are: in a digest
+    # of mostly undated files they would otherwise never reach the front page.
+    undated = site.undated[: max(HOME_UNDATED, site.config.home_articles - len(latest))]
     lines = [f"# {md_text(site_name)}", ""]
-    if latest and latest[0].date:
-        lede = f"{plural(len(site.articles), 'article')}, the newest from {day_heading(latest[0].date)}."
+    if latest:
+        lede = f"{plural(len(articles), 'article')}, the newest from {day_heading(latest[0].date)}."
     else:
-        lede = plural(len(site.articles), "article") + "."
+        lede = plural(len(articles), "article") + "."
     if feeds:
         lede += " Follow: " + " · ".join([md_link("RSS", urls.relative(uri, urls.FEED_RSS)),
                                           md_link("JSON Feed", urls.relative(uri, urls.FEED_JSON))])
     lines += [lede, "{ .digest-lede }", ""]
     lines += news_section(news_windows(site), uri)
-    if not latest:
+    if not articles:
         lines += ["No articles yet: drop a `.txt` or `.md` file into the content folder.", ""]
     for date, group in by_day(latest):
-        lines += [f"## {day_heading(date) if date else 'Undated'}", ""]
+        lines += [f"## {day_heading(date)}", ""]
         lines += ["\n\n".join(briefing_entry(a, site, uri, topic_links) for a in group), ""]
-    if len(site.articles) > len(latest):
-        lines += [md_link(f"All {plural(len(site.articles), 'article')} in the archive", urls.relative(uri, urls.ARCHIVE_INDEX)), ""]
+    if len(dated) > len(latest):
+        lines += [md_link(f"All {plural(len(dated), 'dated article')} in the archive", urls.relative(uri, urls.ARCHIVE_INDEX)), ""]
+    if undated:
+        lines += ["## Undated", "", f"{plural(len(site.undated), 'article')} without a date, the most recently added first.", ""]
+        lines += ["\n\n".join(briefing_entry(a, site, uri, topic_links) for a in undated), ""]
+        if len(site.undated) > len(undated):
+            lines += [md_link(f"All {plural(len(site.undated), 'undated article')}", urls.relative(uri, urls.ARCHIVE_UNDATED)), ""]
     topics = site.topic_list()
     if topics:
         lines += ["## Topics", ""]

@@ -18,8 +18,8 @@ Neighbours = tuple[Article | None, Article | None]  # (previous = older, next = 
 
 
 def neighbours(site: Site) -> dict[str, Neighbours]:
-    """Source path -> (previous, next) for every dated article. `site.articles` is newest first."""
-    dated = [a for a in site.articles if a.date]
+    """Source path -> (previous, next) for every dated article. `site.listed` is newest first: one version of each story."""
+    dated = [a for a in site.listed if a.date]
     result: dict[str, Neighbours] = {}
     for i, article in enumerate(dated):
         newer = dated[i - 1] if i > 0 else None

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..config import DigestConfig
@@ -24,9 +25,27 @@ EntityKey = tuple[EntityType, str]
 
 
 def newest_first(article: Article) -> tuple:
-    """Sort key: newest first, undated last, then by title and source for a fixed order."""
+    """Sort key of dated articles: newest first, then by title and source for a fixed order."""
     ordinal = article.date.toordinal() if article.date else 0
     return (article.date is None, -ordinal, article.title.casefold(), article.source)
+
+
+def file_order(source: str) -> tuple:
+    """Sort key of a path with its numbers compared as numbers: `item-9.txt` before `item-10.txt`."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"(\d+)", source.casefold()) if part)
+
+
+def site_order(articles: Iterable[Article]) -> list[Article]:
+    """Newest first; undated articles after them, the most recently added first.
+
+    With no date to go by, the file name stands for the order files were added: scrapers,
+    feed readers and `digest add` of numbered or time-stamped files name them in increasing
+    order, so the last by file name (numbers compared as numbers) comes first."""
+    articles = list(articles)
+    dated = sorted((a for a in articles if a.date), key=newest_first)
+    undated = sorted((a for a in articles if not a.date), key=lambda a: file_order(a.source), reverse=True)
+    return dated + undated
 
 
 @dataclass
@@ -76,13 +95,16 @@ class TopicEntry:
 
 @dataclass
 class Site:
-    articles: list[Article]  # newest first
+    articles: list[Article]  # newest first, undated last (site_order)
     entities: dict[EntityKey, EntityEntry]
     topics: dict[str, TopicEntry]
     months: dict[tuple[int, int], list[Article]]  # newest month first
     undated: list[Article]
     config: DigestConfig
     tags: dict[str, TagEntry] = field(default_factory=dict)  # tags with a page, by tag_key
+    # What listings show: `articles` with one version of each story (see listed_versions).
+    # Every article has its page; entities, topics, tags, months and undated hold listed ones.
+    listed: list[Article] = field(default_factory=list)
 
     def entity_page(self, type_: EntityType, name: str) -> EntityEntry | None:
         entry = self.entities.get((type_, name))
@@ -108,10 +130,11 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
     # Slugs: the oldest article keeps a contested slug (see slugs.assign_unique).
     by_age = sorted(articles, key=lambda a: (a.date is None, a.date or dt.date.min, a.source))
     slugs = assign_unique(((a.source, a.slug or a.title, a.source) for a in by_age), prefix="article")
-    ordered = sorted((replace(a, slug=slugs[a.source]) for a in articles), key=newest_first)
+    ordered = site_order(replace(a, slug=slugs[a.source]) for a in articles)
+    listed = listed_versions(ordered)
 
     entities: dict[EntityKey, EntityEntry] = {}
-    for article in ordered:
+    for article in listed:
         keys = [(m.type, m.name) for m in article.entities]
         for mention in article.entities:
             entry = entities.setdefault((mention.type, mention.name), EntityEntry(mention.type, mention.name))
@@ -131,7 +154,7 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
             entities[(type_, name)].slug = slug
 
     topics: dict[str, TopicEntry] = {t.name: TopicEntry(t) for t in taxonomy.topics}
-    for article in ordered:
+    for article in listed:
         for score in article.topics:
             entry = topics.get(score.name)
             if entry is None:  # a topic the owner named in front matter but not in the taxonomy
@@ -151,12 +174,25 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
 
     months: dict[tuple[int, int], list[Article]] = defaultdict(list)
     undated: list[Article] = []
-    for article in ordered:
+    for article in listed:
         if article.date:
             months[(article.date.year, article.date.month)].append(article)
         else:
             undated.append(article)
     months = dict(sorted(months.items(), reverse=True))
 
-    tags = collect_tags(ordered, config.tag_page_min_articles)
-    return Site(ordered, entities, topics, months, undated, config, tags)
+    tags = collect_tags(listed, config.tag_page_min_articles)
+    return Site(ordered, entities, topics, months, undated, config, tags, listed)
+
+
+def listed_versions(ordered: list[Article]) -> list[Article]:
+    """The articles listings show: of a story's versions (near-duplicates) only the first in
+    site order, the newest; the others have their pages, linked from it, and are not listed."""
+    seen: set[str] = set()
+    listed = []
+    for article in ordered:
+        if article.source in seen:
+            continue
+        seen.update(article.versions)
+        listed.append(article)
+    return listed

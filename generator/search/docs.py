@@ -40,7 +40,7 @@ def search_docs(site: Site, url_for: Callable[[str], str]) -> list[SearchDoc]:
     """Every searchable page of the site, articles first; `url_for(src_uri)` is the page's URL."""
     default_language = site.config.default_language
     docs: list[SearchDoc] = []
-    for article in site.articles:
+    for article in site.listed:  # one version of a story, as in listings
         date = article.date.isoformat() if article.date else None
         extra = [article.image.caption if article.image and article.image.caption else "", article.author or ""]
         text = "\n\n".join([plain_text(article.blocks), *(x for x in extra if x)])

@@ -7,6 +7,8 @@ This index is split so that a query downloads a few small files:
     search/digest/t/<key>.json     the words starting with <key> (their first two characters,
                                    one for scripts written without spaces) and the pages they
                                    are in, with a score for each
+    search/digest/e/<key>.json     the words of five or more letters ending in <key>: where a
+                                   query word with a typo in its first two letters finds what it meant
     search/digest/d/a<n>.json      title, URL, kind, date and summary of 16 articles
     search/digest/d/p<n>.json      the same for entity, topic and tag pages
 
@@ -22,6 +24,11 @@ word. The score is BM25's term-frequency part with a fixed average length, plus 
 the word is in the title, times the page's weight (generator/search/docs.py), in 12ths. What
 depends on the whole collection (how rare a word is) is computed by the browser from the
 number of pages, so adding a page changes only the files of its own words.
+
+Typos. The browser finds a query word of five letters or more that is in no page by the words one
+typo away (two from nine letters): first in the word's own term file, then, for a typo in the
+first two letters, in the spelling list of its last two letters, and the term files of what it
+finds there (generator/search/text.py, `spelling_key`).
 
 Stop words. A term file also lists the stop words of the site's languages that start with its
 key: the browser makes such words optional in a query instead of requiring them.
@@ -49,9 +56,9 @@ from itertools import accumulate
 from pathlib import Path
 
 from .docs import SearchDoc
-from .text import shard_key, stop_words, term_counts
+from .text import shard_key, spelling_key, stop_words, term_counts
 
-FORMAT = 1  # the version of the files' layout, in meta.json for the browser
+FORMAT = 2  # the version of the files' layout, in meta.json for the browser
 PREFIX = "search/digest/"  # where the files go in the site
 CHUNK = 16  # pages per metadata chunk
 STATE_CHUNK = 256  # pages per file of indexed words in the state
@@ -167,9 +174,18 @@ def decode_postings(count: int, text: str) -> _Postings:
 
 def shard_file(key: str) -> str:
     """A term file's name: the key itself when it is [a-z0-9], else its code points in hex ("_440-443")."""
+    return f"{PREFIX}t/{_file_name(key)}.json"
+
+
+def spelling_file(key: str) -> str:
+    """A spelling list's name, made as a term file's."""
+    return f"{PREFIX}e/{_file_name(key)}.json"
+
+
+def _file_name(key: str) -> str:
     if re.fullmatch(r"[a-z0-9]+", key):
-        return f"{PREFIX}t/{key}.json"
-    return f"{PREFIX}t/_" + "-".join(f"{ord(c):x}" for c in key) + ".json"
+        return key
+    return "_" + "-".join(f"{ord(c):x}" for c in key)
 
 
 def _json(data) -> bytes:
@@ -234,6 +250,13 @@ class _Index:
         files: dict[str, bytes] = {}
         for key in sorted(shards.keys() | stops_by_key.keys()):
             files[shard_file(key)] = _shard_bytes(shards.get(key, {}), stops_by_key.get(key, []))
+        spellings: dict[str, list[str]] = defaultdict(list)
+        for term in sorted(postings):
+            key = spelling_key(term)
+            if key is not None:
+                spellings[key].append(term)
+        for key, terms in sorted(spellings.items()):
+            files[spelling_file(key)] = _json(terms)
         for space, docs in self.spaces.items():
             for n in range(0, len(docs), CHUNK):
                 files[f"{PREFIX}d/{space}{n // CHUNK}.json"] = _chunk_bytes(docs[n:n + CHUNK])
@@ -294,6 +317,7 @@ class _Index:
         for term in sorted(removed.keys() | added.keys()):
             by_key[shard_key(term)].append(term)
         stops_by_key = self._stops_by_key()
+        spelled: dict[str, dict[str, bool]] = defaultdict(dict)  # spelling key -> word -> now in the index
         for key, terms in by_key.items():
             dest = shard_file(key)
             data = _read_json(self.out / dest) if dest in self.files else {"s": stops_by_key.get(key, []), "w": {}}
@@ -301,6 +325,7 @@ class _Index:
                 return False
             words = data["w"]
             for term in terms:
+                was_there = term in words
                 entry = words.get(term, [0, "", 0, ""])
                 new_entry = []
                 for k, space in enumerate(SPACES):
@@ -318,8 +343,20 @@ class _Index:
                     words[term] = new_entry
                 else:
                     words.pop(term, None)
+                if (term in words) != was_there and spelling_key(term) is not None:
+                    spelled[spelling_key(term)][term] = term in words
             if words or data["s"]:
                 self._put(dest, _json({"s": data["s"], "w": words}))
+            else:
+                self._drop(dest)
+        for key, present in sorted(spelled.items()):
+            dest = spelling_file(key)
+            listed = _read_json(self.out / dest) if dest in self.files else []
+            if listed is None:
+                return False
+            spelling = sorted({t for t in listed if present.get(t, True)} | {t for t, there in present.items() if there})
+            if spelling:
+                self._put(dest, _json(spelling))
             else:
                 self._drop(dest)
         for space, ids in changed.items():
@@ -378,10 +415,12 @@ class _Index:
         """meta.json: counts, term files, and a version that changes whenever any other file does."""
         self.files.pop(f"{PREFIX}meta.json", None)
         keys = sorted(dest[len(PREFIX) + 2:-len(".json")] for dest in self.files if dest.startswith(f"{PREFIX}t/"))
+        spellings = sorted(dest[len(PREFIX) + 2:-len(".json")] for dest in self.files if dest.startswith(f"{PREFIX}e/"))
         version = hashlib.blake2b("\n".join(f"{d} {h[0]}" for d, h in sorted(self.files.items())).encode(),
                                   digest_size=6).hexdigest()
         meta = {"format": FORMAT, "version": version, "chunk": CHUNK,
-                "articles": len(self.spaces["a"]), "pages": len(self.spaces["p"]), "terms": " ".join(keys)}
+                "articles": len(self.spaces["a"]), "pages": len(self.spaces["p"]), "terms": " ".join(keys),
+                "spellings": " ".join(spellings)}
         self._put(f"{PREFIX}meta.json", _json(meta))
 
     def _state_terms(self, space: str, i: int) -> str:

@@ -70,6 +70,22 @@ def words(text: str) -> list[str]:
     return out
 
 
+FUZZY_MIN = 5  # words this long or longer are found with one typo (two from FUZZY_TWO letters)
+FUZZY_TWO = 9
+
+
+def spelling_key(term: str) -> str | None:
+    """The spelling list a word is in, by its last two characters; None when search does not
+    correct its typos (shorter than FUZZY_MIN, or a script written without spaces).
+
+    A word's own term file (by its first two characters) holds the words a typo after the
+    second letter could have meant; a typo in the first two letters leaves the last two of a
+    word of five or more letters as they were, and these lists are found by them."""
+    if len(term) < FUZZY_MIN or _NO_SPACE.match(term):
+        return None
+    return term[-2:]
+
+
 def shard_key(term: str) -> str:
     """The index file a term lives in: its first two characters (one for scripts without spaces)."""
     return term[:1] if _NO_SPACE.match(term) else term[:2]

@@ -48,6 +48,10 @@ def test_a_first_search_downloads_only_the_files_it_needs(page, base):
     downloads = Downloads(page)
     open_search(page, "Rutte")
     page.wait_for_load_state("networkidle")
+    for _ in range(100):  # the "request finished" event of the chunk shown can come after the result is drawn
+        if downloads.of("/search/digest/d/"):
+            break
+        page.wait_for_timeout(50)
     index = downloads.of("/search/digest/")
     names = sorted(url.split("/search/digest/")[1].split("?")[0] for url, _ in index)
     assert names[0] == "d/a0.json" and names[-2:] == ["meta.json", "t/ru.json"]
@@ -197,7 +201,9 @@ def test_first_search_at_10000_articles_downloads_under_1_mb_and_finds_the_name(
     shutil.copytree(files["search/digest/meta.json"].parent, site / "search" / "digest")
     script = (site / "assets" / "javascripts" / "digest-search.js").stat().st_size
     with serve_site(site, sample.SUB_PATH) as base:
-        for query in ["Rutte", "inflation budget", "re"]:  # a name, two words, the busiest two letters
+        # A name, two words, the busiest two letters, and typos: after the first two letters, in
+        # them (which reads a spelling list and other term files), two in a long word.
+        for query in ["Rutte", "inflation budget", "re", "Rutet", "Eutte", "inflaton budegt", "parlaimnet"]:
             context = browser.new_context()
             page = context.new_page()
             try:
@@ -208,8 +214,8 @@ def test_first_search_at_10000_articles_downloads_under_1_mb_and_finds_the_name(
                 page.wait_for_load_state("networkidle")
                 index_bytes = sum(size for _, size in downloads.of("/search/digest/"))
                 assert script + index_bytes <= 1 * MB, (query, index_bytes)
-                if query == "Rutte":
-                    assert index_bytes < 100_000
-                    expect(page.locator(".md-search-result__item h1").first).to_contain_text("Rutte")
+                if query in ("Rutte", "Rutet", "Eutte"):
+                    assert index_bytes < 300_000
+                    expect(page.locator(".md-search-result__item h1").first, query).to_contain_text("Rutte")
             finally:
                 context.close()

@@ -68,10 +68,39 @@ def test_home_page_limits_articles_and_links_the_archive():
     many = [article(f"Story {n}", NEWEST - dt.timedelta(days=n)) for n in range(5)]
     body = home_page(make_site(*many, home_articles=3)).body
     assert "Story 2" in body and "Story 3" not in body
-    assert "[All 5 articles in the archive](archive/index.md)" in body
+    assert "[All 5 dated articles in the archive](archive/index.md)" in body
 
 
 def test_article_text_in_the_home_page_is_escaped():
     body = home_page(make_site(article("<b>Bold</b> [x](javascript:1)", NEWEST, summary="# not a heading"))).body
     assert "<b>" not in body and "[x](javascript" not in body
     assert "\n    &#35; not a heading" in body
+
+
+def undated(n: int):
+    """Articles without a date as a scraper names them: item-1.txt, item-2.txt, ... (item-10 after item-9)."""
+    return [article(f"Untimed {i}", None, source=f"scraped/item-{i}.txt") for i in range(1, n + 1)]
+
+
+def titles_in(text: str) -> list[str]:
+    return [line.split("**[")[1].split("]")[0] for line in text.splitlines() if line.startswith("-   **[")]
+
+
+def test_undated_articles_have_a_home_section_with_their_count_the_last_added_first():
+    dated = [article(f"Story {n}", NEWEST - dt.timedelta(days=n)) for n in range(5)]
+    body = home_page(make_site(*dated, *undated(25), home_articles=3)).body
+    latest, rest = body.split("## Undated")
+    assert titles_in(latest) == ["Story 0", "Story 1", "Story 2"]
+    assert "[All 5 dated articles in the archive](archive/index.md)" in latest
+    assert "25 articles without a date, the most recently added first." in rest
+    assert titles_in(rest) == [f"Untimed {i}" for i in range(25, 15, -1)]  # by file name, numbers as numbers
+    assert "[All 25 undated articles](archive/undated.md)" in rest
+
+
+def test_a_digest_of_undated_articles_fills_the_home_page_with_them():
+    body = home_page(make_site(*undated(40), home_articles=30)).body
+    assert body.count("## ") == 1 and "## Undated" in body
+    assert len(titles_in(body)) == 30 and titles_in(body)[0] == "Untimed 40"
+    assert "[All 40 undated articles](archive/undated.md)" in body
+    few = home_page(make_site(*undated(3))).body
+    assert titles_in(few) == ["Untimed 3", "Untimed 2", "Untimed 1"] and "All 3 undated" not in few

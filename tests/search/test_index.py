@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.search import SearchDoc, build_search_index
-from generator.search.index import CHUNK, decode_postings, doc_terms, encode_postings, shard_file
+from generator.search.index import CHUNK, decode_postings, doc_terms, encode_postings, shard_file, spelling_file
 from generator.search.text import shard_key
 
 WORDS = ("drone airspace alliance budget coalition inflation harbour ferry strike tunnel election vaccine "
@@ -98,6 +98,32 @@ def test_same_pages_in_any_order_give_the_same_bytes(tmp_path):
     shuffled = docs[:]
     random.Random(1).shuffle(shuffled)
     assert clean(docs, tmp_path) == clean(shuffled, tmp_path)
+
+
+def test_spelling_lists_hold_the_words_of_five_letters_or_more_by_their_last_two(tmp_path):
+    files = build_search_index(corpus() + [article(90, text="Ōsaka kinds 東京都 ferries")], tmp_path / "state")
+    meta = json.loads(files["search/digest/meta.json"].read_bytes())
+    assert {spelling_file(k) for k in meta["spellings"].split()} == {d for d in files if "/e/" in d}
+    ends_in_ka = json.loads(files[spelling_file("ka")].read_bytes())
+    assert ends_in_ka == ["osaka"]  # folded like every indexed word
+    assert "ferries" in json.loads(files[spelling_file("es")].read_bytes())
+    assert "kinds" in json.loads(files[spelling_file("ds")].read_bytes())
+    everything = {w for d in files if "/e/" in d for w in json.loads(files[d].read_bytes())}
+    assert "war" not in everything and "東京" not in everything  # too short; a script without spaces
+    assert everything == {w for d in files if "/t/" in d for w in json.loads(files[d].read_bytes())["w"]
+                          if len(w) >= 5 and w.isascii()}
+
+
+def test_a_new_word_joins_its_spelling_list_and_leaves_it_with_its_last_page(tmp_path):
+    state = tmp_path / "state"
+    build_search_index(corpus(), state)
+    files = build_search_index(corpus() + [article(500, day=400, text="zeppelin hangar")], state)
+    assert "zeppelin" in json.loads(files[spelling_file("in")].read_bytes())
+    assert "hangar" in json.loads(files[spelling_file("ar")].read_bytes())
+    files = build_search_index(corpus(), state)
+    listed = {w for d in files if "/e/" in d for w in json.loads(files[d].read_bytes())}
+    assert "zeppelin" not in listed and "hangar" not in listed and "harbour" in listed
+    assert contents(files) == clean(corpus(), tmp_path)
 
 
 def test_postings_round_trip_with_large_gaps():

@@ -32,6 +32,11 @@
   var PAGE = 10;                 // results rendered at a time
   var PREFIX_FACTOR = 0.5;       // a word the query's last word only begins (the exact word counts 1)
   var MAX_WORD = 40;
+  var FUZZY_MIN = 5, FUZZY_TWO = 9;  // as generator/search/text.py
+  var TYPO_FACTOR = 0.4;         // a word one typo away from the query's (0.16 for two)
+  var RARE_TYPO = 2;             // a query word in this few pages may itself be a typo in them...
+  var TYPO_MARGIN = 2;           // ...when a word a typo away is in twice as many or more
+  var MAX_TYPO_FILES = 3;        // other term files fetched for a typo in the first two letters
 
   // --- text: as generator/search/text.py -------------------------------------------
 
@@ -89,8 +94,9 @@
     if (!metaPromise) {
       // Revalidated on every page load: the version in it names the other files' versions.
       metaPromise = fetchJSON(new URL("meta.json", indexBase), {cache: "no-cache"}).then(function (m) {
-        if (m.format !== 1) throw new Error("search index format " + m.format + ", this script reads 1");
+        if (m.format !== 2) throw new Error("search index format " + m.format + ", this script reads 2");
         m.termFiles = new Set(m.terms ? m.terms.split(" ") : []);
+        m.spellingFiles = new Set(m.spellings ? m.spellings.split(" ") : []);
         return m;
       });
       metaPromise.catch(function () { metaPromise = null; });
@@ -151,58 +157,154 @@
     });
   }
 
+  // --- typos: as generator/search/text.py (`spelling_key`) ----------------------------
+
+  // Edits allowed in a query word: one from FUZZY_MIN letters, two from FUZZY_TWO.
+  function typosAllowed(text) {
+    var n = Array.from(text).length;
+    if (IS_NO_SPACE.test(text)) return 0;
+    return n >= FUZZY_TWO ? 2 : n >= FUZZY_MIN ? 1 : 0;
+  }
+
+  // Edits (insert, delete, replace, swap two neighbours) from `a` to `b`, or max + 1 when more.
+  // With `prefix`, to the closest beginning of `b` (the query's last word may be unfinished).
+  function distance(a, b, max, prefix) {
+    if (!prefix && Math.abs(a.length - b.length) > max) return max + 1;
+    var rows = [[]], i, j;
+    for (j = 0; j <= b.length; j++) rows[0][j] = j;
+    for (i = 1; i <= a.length; i++) {
+      var row = rows[i] = [i], low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+        row[j] = d;
+        if (d < low) low = d;
+      }
+      if (low > max) return max + 1;
+    }
+    var last = rows[a.length];
+    return prefix ? Math.min.apply(null, last) : last[b.length];
+  }
+
+  // Words of `words` within the typos allowed of the token: [[word, edits], ...], fewest edits first.
+  function nearWords(token, words) {
+    var max = typosAllowed(token.text);
+    var a = Array.from(token.text), found = [];
+    if (!max) return found;
+    words.forEach(function (word) {
+      if (word === token.text) return;
+      var d = distance(a, Array.from(word), max, token.prefix);
+      if (d <= max) found.push([word, d]);
+    });
+    return found.sort(function (x, y) { return x[1] - y[1] || (x[0] < y[0] ? -1 : 1); });
+  }
+
+  function df(entry) { return entry[0] + entry[2]; }
+
+  // The index words a token stands for: [[word, factor, entry, pages for its weight], ...]. Exact and (for the last
+  // word) beginning matches; words a typo away when there are none, or when the word itself is
+  // in so few pages beside them that it is likely a typo in those pages.
+  function matchToken(m, token, shard, noTypos) {
+    var found = [], exactDf = 0;
+    Object.keys(shard.w).forEach(function (term) {
+      var exact = term === token.text;
+      if (!exact && !(token.prefix && term.lastIndexOf(token.text, 0) === 0)) return;
+      found.push([term, exact ? 1 : PREFIX_FACTOR, shard.w[term]]);
+      if (exact) exactDf = df(shard.w[term]);
+    });
+    if (noTypos || (found.length && (!exactDf || exactDf > RARE_TYPO))) return Promise.resolve(found);
+    var near = nearWords(token, Object.keys(shard.w));
+    // The words fewest typos away, each scored as if it were the most common of them: a
+    // correction is no better for being rare (rarity would otherwise rank it first).
+    var add = function (words, entries) {
+      var near = words.filter(function (pair) {
+        var entry = entries[pair[0]];
+        return entry && df(entry) >= exactDf * TYPO_MARGIN;
+      });
+      near = near.filter(function (pair) { return pair[1] === near[0][1]; });
+      var common = Math.max.apply(null, [0].concat(near.map(function (pair) { return df(entries[pair[0]]); })));
+      near.forEach(function (pair) { found.push([pair[0], Math.pow(TYPO_FACTOR, pair[1]), entries[pair[0]], common]); });
+      return found;
+    };
+    if (near.length || found.length || !typosAllowed(token.text)) return Promise.resolve(add(near, shard.w));
+    // A typo in the first two letters: the words with the same last two, in other term files.
+    var key = Array.from(token.text).slice(-2).join("");
+    if (!m.spellingFiles.has(shardName(key))) return Promise.resolve(found);
+    return loadFile(m, "e/" + shardName(key) + ".json").then(function (spelling) {
+      var own = shardKey(token.text);
+      near = nearWords(token, spelling.filter(function (w) { return shardKey(w) !== own; }));
+      var keys = [];
+      near.forEach(function (pair) {
+        var k = shardKey(pair[0]);
+        if (keys.indexOf(k) < 0 && keys.length < MAX_TYPO_FILES) keys.push(k);
+      });
+      near = near.filter(function (pair) { return keys.indexOf(shardKey(pair[0])) >= 0; });
+      return Promise.all(keys.map(function (k) { return loadShard(m, k); })).then(function (shards) {
+        var entries = {};
+        shards.forEach(function (other) { near.forEach(function (pair) { if (other.w[pair[0]]) entries[pair[0]] = other.w[pair[0]]; }); });
+        return add(near, entries);
+      });
+    });
+  }
+
   function search(m, tokens) {
     return Promise.all(tokens.map(function (t) { return loadShard(m, shardKey(t.text)); })).then(function (shards) {
-      var total = m.articles + m.pages;
-      var scored = tokens.map(function (token, k) {
-        var shard = shards[k];
-        var stop = shard.s.indexOf(token.text) >= 0;
-        var best = [new Map(), new Map()];
-        Object.keys(shard.w).forEach(function (term) {
-          var exact = term === token.text;
-          if (!exact && !(token.prefix && term.lastIndexOf(token.text, 0) === 0)) return;
-          var entry = shard.w[term];
-          var df = entry[0] + entry[2];
-          var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (exact ? 1 : PREFIX_FACTOR);
-          for (var s = 0; s < 2; s++) {
-            var p = decode(entry[2 * s], entry[2 * s + 1]);
-            var map = best[s];
-            for (var i = 0; i < p.ids.length; i++) {
-              var score = idf * p.scores[i];
-              var before = map.get(p.ids[i]);
-              if (before === undefined || score > before) map.set(p.ids[i], score);
-            }
-          }
-        });
-        // Stop words are optional; so is every word when the query has nothing else.
-        return {token: token, stop: stop, best: best};
-      });
-      var required = scored.filter(function (x) { return !x.stop; });
-      var results = [];
-      for (var s = 0; s < 2; s++) {
-        var candidates;
-        if (required.length) {
-          var maps = required.map(function (x) { return x.best[s]; }).sort(function (a, b) { return a.size - b.size; });
-          candidates = Array.from(maps[0].keys()).filter(function (id) {
-            return maps.every(function (map) { return map.has(id); });
-          });
-        } else {
-          var all = new Set();
-          scored.forEach(function (x) { x.best[s].forEach(function (_, id) { all.add(id); }); });
-          candidates = Array.from(all);
-        }
-        candidates.forEach(function (id) {
-          var score = 0;
-          scored.forEach(function (x) { score += x.best[s].get(id) || 0; });
-          results.push({space: s ? "p" : "a", id: id, score: score});
-        });
-      }
-      // Best first; among equals, pages before articles and newer (higher ids) first.
-      results.sort(function (a, b) {
-        return b.score - a.score || (a.space === b.space ? b.id - a.id : a.space === "p" ? -1 : 1);
-      });
-      return results;
+      return Promise.all(tokens.map(function (token, k) {
+        // A stop word is matched as it is (in pages of other languages), never corrected.
+        return matchToken(m, token, shards[k], shards[k].s.indexOf(token.text) >= 0);
+      })).then(function (matched) { return rank(m, tokens, shards, matched); });
     });
+  }
+
+  function rank(m, tokens, shards, matched) {
+    var total = m.articles + m.pages;
+    var scored = tokens.map(function (token, k) {
+      var stop = shards[k].s.indexOf(token.text) >= 0;
+      var best = [new Map(), new Map()];
+      token.words = new Set();
+      matched[k].forEach(function (match) {
+        var entry = match[2], n = match[3] || df(entry);
+        var idf = Math.log(1 + (total - n + 0.5) / (n + 0.5)) * match[1];
+        token.words.add(match[0]);
+        for (var s = 0; s < 2; s++) {
+          var p = decode(entry[2 * s], entry[2 * s + 1]);
+          var map = best[s];
+          for (var i = 0; i < p.ids.length; i++) {
+            var score = idf * p.scores[i];
+            var before = map.get(p.ids[i]);
+            if (before === undefined || score > before) map.set(p.ids[i], score);
+          }
+        }
+      });
+      // Stop words are optional; so is every word when the query has nothing else.
+      return {token: token, stop: stop, best: best};
+    });
+    var required = scored.filter(function (x) { return !x.stop; });
+    var results = [];
+    for (var s = 0; s < 2; s++) {
+      var candidates;
+      if (required.length) {
+        var maps = required.map(function (x) { return x.best[s]; }).sort(function (a, b) { return a.size - b.size; });
+        candidates = Array.from(maps[0].keys()).filter(function (id) {
+          return maps.every(function (map) { return map.has(id); });
+        });
+      } else {
+        var all = new Set();
+        scored.forEach(function (x) { x.best[s].forEach(function (_, id) { all.add(id); }); });
+        candidates = Array.from(all);
+      }
+      candidates.forEach(function (id) {
+        var score = 0;
+        scored.forEach(function (x) { score += x.best[s].get(id) || 0; });
+        results.push({space: s ? "p" : "a", id: id, score: score});
+      });
+    }
+    // Best first; among equals, pages before articles and newer (higher ids) first.
+    results.sort(function (a, b) {
+      return b.score - a.score || (a.space === b.space ? b.id - a.id : a.space === "p" ? -1 : 1);
+    });
+    return results;
   }
 
   function withDocs(m, results) {
@@ -241,7 +343,9 @@
   function matches(word, tokens) {
     var ws = words(word);
     return ws.some(function (w) {
-      return tokens.some(function (t) { return t.prefix ? w.lastIndexOf(t.text, 0) === 0 : w === t.text; });
+      return tokens.some(function (t) {
+        return (t.prefix ? w.lastIndexOf(t.text, 0) === 0 : w === t.text) || (t.words && t.words.has(w));
+      });
     });
   }
 
@@ -389,7 +493,14 @@
   });
   document.querySelectorAll("label[for=__search]").forEach(function (label) {
     // Opening search from the header's icon focuses the box (and brings up a phone's keyboard).
-    label.addEventListener("click", function () { if (!toggle.checked) input.focus(); });
+    // The label's own action would toggle the box again after the focus handler opened it
+    // (closing it at once on phones and tablets), so the click opens it here instead.
+    label.addEventListener("click", function (event) {
+      if (toggle.checked) return;
+      event.preventDefault();
+      setOpen(true);
+      input.focus();
+    });
   });
 
   root.addEventListener("keydown", function (event) {
