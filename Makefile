@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NODE_STAMP := tests/browser/node_modules/.installed-stamp
 
-.PHONY: install build serve test deploy clean chromium eval bench
+.PHONY: install build serve test deploy clean chromium eval bench audit
 export NO_MKDOCS_2_WARNING := 1
 
 $(STAMP): pyproject.toml
@@ -44,6 +44,10 @@ test: $(STAMP) chromium $(NODE_STAMP)
 # Accuracy and speed on evaluation data (a script, not a test): entities on CoNLL-2003, topics on a labeled set.
 eval: $(STAMP)
 	@for script in scripts/eval_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# What a reader would trip over on a digest of the mixed real corpus at hand (a script that prints; not a test).
+audit: $(STAMP)
+	$(BIN)/python scripts/audit.py $(AUDIT_ARGS)
 
 # Speed, memory and size at 1,000, 5,000 and 10,000 synthetic articles, beside plain MkDocs (prints a table).
 bench: $(STAMP) chromium

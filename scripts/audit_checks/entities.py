@@ -1,0 +1,131 @@
+"""Entities a reader would distrust: junk, wrong types, one entity on several pages, tickers.
+
+Every count comes with examples; the 50 most-mentioned entities per type and 20 random
+one-article entities are printed whole, for a person to read.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter, defaultdict
+
+from generator.enrich.entities.gazetteer import gazetteer
+from generator.enrich.entities.lexicon import DEMONYMS, NOT_NAMES, ROLE_MODIFIERS, TITLES
+from generator.enrich.entities.variants import variant_key
+from generator.model import EntityType, Paragraph
+
+WIRE_ABBREVIATIONS = frozenset("DLR DLRS MLN BLN PCT QTR CTS SHR NET REVS AVG OPER LOSS PROFIT".split())
+_TICKER = re.compile(r"<([A-Z][A-Z.]{0,7})>")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“«(]\s*)$")
+
+
+def report(generation) -> list[str]:
+    site = generation.site
+    entries = list(site.entities.values())
+    texts = [_text(a) for a in site.articles]
+    lower_share = _lower_share(texts)
+    tickers = {m for text in texts for m in _TICKER.findall(text)}
+    persons = [e for e in entries if e.type is EntityType.PERSON]
+    surname_of = defaultdict(list)
+    for person in persons:
+        parts = person.name.split()
+        if len(parts) > 1:
+            surname_of[parts[-1].casefold()].append(person.name)
+
+    lines: list[str] = []
+    junk = {e.key: why for e in entries if (why := _junk(e, lower_share))}
+    wrong_type = {e.key: why for e in entries if (why := _person_elsewhere(e, surname_of))}
+    wire = [e for e in entries if e.name in tickers or e.name.upper() in WIRE_ABBREVIATIONS and e.name.isupper()]
+    lines += _counted("titles, roles, demonyms and common words as entities", entries, junk)
+    lines += _counted("people typed as places or organizations", entries, wrong_type)
+    lines += _listed("ticker symbols and wire abbreviations as entities", wire)
+    lines += _splits(entries)
+    for type_ in EntityType:
+        top = sorted((e for e in entries if e.type is type_), key=lambda e: (-len(e.articles), -e.mentions, e.name))[:50]
+        flagged = sum(1 for e in top if e.key in junk or e.key in wrong_type)
+        lines.append(f"-- 50 most-mentioned {type_.plural} ({flagged} flagged above):")
+        lines.append("   " + "; ".join(f"{e.name} ({len(e.articles)})" + (" [!]" if e.key in junk or e.key in wrong_type
+                                                                             else "") for e in top))
+    singles = sorted((e for e in entries if len(e.articles) == 1), key=lambda e: (e.type.value, e.name))
+    sample = random.Random(12).sample(singles, min(20, len(singles)))
+    lines.append(f"-- 20 random one-article entities (of {len(singles)}), with the article they come from:")
+    for e in sample:
+        lines.append(f"   {e.type.value:<12} {e.name!r:<32} {e.articles[0].source}: {e.articles[0].title[:60]}")
+    return lines
+
+
+def _text(article) -> str:
+    return "\n".join([article.title] + [b.text for b in article.blocks if isinstance(b, Paragraph)])
+
+
+def _lower_share(texts: list[str]) -> dict[str, float]:
+    """For each word, the share of its uses written in lower case, not counting sentence starts."""
+    lower: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for text in texts:
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if _SENTENCE_START.search(text, max(0, match.start() - 3), match.start()):
+                continue
+            folded = word.casefold()
+            total[folded] += 1
+            lower[folded] += word.islower()
+    return {w: lower[w] / n for w, n in total.items() if n >= 3}
+
+
+def _junk(entry, lower_share: dict[str, float]) -> str | None:
+    words = entry.name.split()
+    folded = entry.name.casefold()
+    if len(words) == 1 and not entry.name.isupper():
+        if folded in TITLES or folded in ROLE_MODIFIERS:
+            return "title or role"
+        if folded in DEMONYMS:
+            return "demonym or group word"
+        if folded in NOT_NAMES:
+            return "calendar or common word"
+        if lower_share.get(folded, 0.0) > 0.5:
+            return f"written in lower case {lower_share[folded]:.0%} of the time"
+        if entry.type is EntityType.PERSON and folded in gazetteer().first_names and folded not in gazetteer().surnames:
+            return "first name alone"
+    elif all(w.casefold() in TITLES or w.casefold() in ROLE_MODIFIERS for w in words):
+        return "title or role"
+    return None
+
+
+def _person_elsewhere(entry, surname_of: dict[str, list[str]]) -> str | None:
+    if entry.type is EntityType.PERSON or len(entry.name.split()) != 1:
+        return None
+    people = surname_of.get(entry.name.casefold())
+    if people and gazetteer().lookup(entry.name) is None:
+        return f"surname of {', '.join(sorted(people)[:3])}"
+    return None
+
+
+def _counted(label: str, entries, flagged: dict) -> list[str]:
+    hits = sorted((e for e in entries if e.key in flagged), key=lambda e: (-len(e.articles), e.name))
+    lines = [f"{label}: {len(hits)}"]
+    lines += [f"   {e.type.value:<12} {e.name} ({len(e.articles)} articles): {flagged[e.key]}" for e in hits[:15]]
+    return lines
+
+
+def _listed(label: str, hits) -> list[str]:
+    hits = sorted(hits, key=lambda e: (-len(e.articles), e.name))
+    return [f"{label}: {len(hits)}"] + [f"   {e.type.value:<12} {e.name} ({len(e.articles)} articles)" for e in hits[:15]]
+
+
+def _splits(entries) -> list[str]:
+    """Entities that a reader would see as one but that have pages of their own."""
+    by_spelling: dict[str, list] = defaultdict(list)
+    by_variant: dict[str, list] = defaultdict(list)
+    for e in entries:
+        by_spelling[re.sub(r"[\W_]+", "", e.name.casefold())].append(e)
+        by_variant[variant_key(e.name)].append(e)
+    lines = []
+    for label, groups in (("split by case or punctuation", by_spelling), ("split across the alias table", by_variant)):
+        split = sorted((g for g in groups.values() if len(g) > 1), key=lambda g: -sum(len(e.articles) for e in g))
+        lines.append(f"one entity on several pages, {label}: {len(split)} groups")
+        for group in split[:10]:
+            lines.append("   " + " / ".join(f"{e.name} ({e.type.value}, {len(e.articles)})" for e in group))
+    return lines
