@@ -36,6 +36,7 @@ import json
 import random
 import sys
 from collections import Counter, defaultdict
+from pathlib import Path
 
 import numpy as np
 import yaml
@@ -141,12 +142,12 @@ def fit(x, y, w, c: float):
     return model
 
 
-def save(**arrays: np.ndarray) -> None:
+def save(out: Path, **arrays: np.ndarray) -> None:
     """An .npz file whose bytes depend only on the arrays (numpy's own stamps the time)."""
     import io
     import zipfile
 
-    with zipfile.ZipFile(OUT, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, array in arrays.items():
             buffer = io.BytesIO()
             np.lib.format.write_array(buffer, np.ascontiguousarray(array), allow_pickle=False)
@@ -161,6 +162,7 @@ def main() -> None:
     parser.add_argument("--c", type=float, help="skip cross-validation: use this C (with --balance)")
     parser.add_argument("--balance", type=float, default=0.5, help="class balance exponent with --c")
     parser.add_argument("--lexicon", type=float, default=1.0, help="lexicon weight with --c")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"where to write (default {OUT.relative_to(ROOT)})")
     args = parser.parse_args()
     featurizer = Featurizer()
     codes_of = {name: code for code, name in featurizer.names.items()}
@@ -223,6 +225,7 @@ def main() -> None:
              "sources": ["wikinews (CC BY 2.5)", "wikipedia current events (CC BY-SA 4.0)",
                          "IPTC Media Topics (CC BY 4.0)", "scripts/data/topic_seeds.yml"]}
     save(
+        args.out,
         features=np.frombuffer("\n".join(n for n, k in zip(names, keep) if k).encode("utf-8"), np.uint8),
         codes=np.frombuffer("\n".join(codes).encode("utf-8"), np.uint8),
         weights=word_weights[keep].astype(np.float16),
@@ -230,8 +233,8 @@ def main() -> None:
         bias=model.intercept_.astype(np.float32),
         about=np.frombuffer(json.dumps(about, sort_keys=True).encode("utf-8"), np.uint8),
     )
-    print(f"C={best:g}, balance {balance:g}, lexicon {alpha:g}; {int(keep.sum()):,} of {n_words:,} features kept -> {OUT.relative_to(ROOT)} "
-          f"({OUT.stat().st_size / 1e6:.2f} MB)")
+    print(f"C={best:g}, balance {balance:g}, lexicon {alpha:g}; {int(keep.sum()):,} of {n_words:,} features kept -> {args.out} "
+          f"({args.out.stat().st_size / 1e6:.2f} MB)")
 
 
 if __name__ == "__main__":
