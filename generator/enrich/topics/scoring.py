@@ -13,6 +13,11 @@ The rule, in full:
    Up to `max_topics` top-level topics follow while they have `secondary_ratio` of the main
    topic's evidence. Sub-topics of the chosen topics with `min_evidence` of their own come after.
 5. The score shown is the topic's share of all top-level evidence in the article.
+6. An article of `learned.MIN_WORDS` words or more is also read by the learned model (`learned`): its
+   shares (softmax of the logits / `SHARE_TEMPERATURE`), times `MODEL_POINTS`, replace the lexicon's
+   points of the IPTC top-level topics (the lexicon's points enter the model's logits); its first topic is
+   the main topic whatever its points; a further topic needs the share step 4 asks for, or lexicon
+   points that step 4 alone would have accepted. The owner's own topics keep their lexicon points.
 
 Topic evidence is weighted by the taxonomy, not by the collection, so a digest about one war
 does not demote the word "war", and the same article gets the same topics in any collection.
