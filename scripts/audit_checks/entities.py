@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 
 from generator.enrich.entities.gazetteer import gazetteer
-from generator.enrich.entities.lexicon import DEMONYMS, NOT_NAMES, ROLE_MODIFIERS, TITLES
+from generator.enrich.entities.lexicon import DEMONYMS, FOREIGN_TITLES, NOT_NAMES, ROLE_MODIFIERS, TITLES
 from generator.enrich.entities.variants import variant_key
 from generator.model import EntityType, Paragraph
 
@@ -79,17 +79,19 @@ def _junk(entry, lower_share: dict[str, float]) -> str | None:
     words = entry.name.split()
     folded = entry.name.casefold()
     if len(words) == 1 and not entry.name.isupper():
-        if folded in TITLES or folded in ROLE_MODIFIERS:
+        if folded in TITLES or folded in FOREIGN_TITLES:
             return "title or role"
         if folded in DEMONYMS:
             return "demonym or group word"
         if folded in NOT_NAMES:
             return "calendar or common word"
-        if lower_share.get(folded, 0.0) > 0.5:
+        known = gazetteer().lookup(entry.name)
+        if lower_share.get(folded, 0.0) > 0.5 and not (known and known[0] is EntityType.PLACE):
             return f"written in lower case {lower_share[folded]:.0%} of the time"
         if entry.type is EntityType.PERSON and folded in gazetteer().first_names and folded not in gazetteer().surnames:
             return "first name alone"
-    elif all(w.casefold() in TITLES or w.casefold() in ROLE_MODIFIERS for w in words):
+    elif words[-1].casefold() in TITLES | FOREIGN_TITLES and all(
+            w.casefold() in TITLES | FOREIGN_TITLES | ROLE_MODIFIERS for w in words):
         return "title or role"
     return None
 
@@ -119,13 +121,23 @@ def _splits(entries) -> list[str]:
     """Entities that a reader would see as one but that have pages of their own."""
     by_spelling: dict[str, list] = defaultdict(list)
     by_variant: dict[str, list] = defaultdict(list)
-    for e in entries:
-        by_spelling[re.sub(r"[\W_]+", "", e.name.casefold())].append(e)
-        by_variant[variant_key(e.name)].append(e)
+    for e in entries:  # within one type: one name under two types is counted apart
+        by_spelling[e.type.value + ":" + re.sub(r"[\W_]+", "", e.name.casefold())].append(e)
+        by_variant[e.type.value + ":" + variant_key(e.name)].append(e)
     lines = []
     for label, groups in (("split by case or punctuation", by_spelling), ("split across the alias table", by_variant)):
-        split = sorted((g for g in groups.values() if len(g) > 1), key=lambda g: -sum(len(e.articles) for e in g))
+        # Spellings that differ; one spelling under two types is shown apart below.
+        split = sorted((g for g in groups.values() if len({e.name for e in g}) > 1),
+                       key=lambda g: -sum(len(e.articles) for e in g))
         lines.append(f"one entity on several pages, {label}: {len(split)} groups")
         for group in split[:10]:
             lines.append("   " + " / ".join(f"{e.name} ({e.type.value}, {len(e.articles)})" for e in group))
+    by_name: dict[str, list] = defaultdict(list)
+    for e in entries:
+        by_name[e.name].append(e)
+    twice = sorted((g for g in by_name.values() if len(g) > 1), key=lambda g: -sum(len(e.articles) for e in g))
+    lines.append(f"one name under two types (a city and its team, or a wrong type): {len(twice)}")
+    for group in twice[:10]:
+        lines.append("   " + " / ".join(f"{e.name} ({e.type.value}, {len(e.articles)}: "
+                                        f"{e.articles[0].source})" for e in group))
     return lines

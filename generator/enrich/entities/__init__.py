@@ -18,6 +18,8 @@ How it works, module by module:
 - `gazetteer`: known places, organizations, first names and ordinary words (shipped data);
 - `classify`: each candidate's type and how sure we are;
 - `analyse`: pass one; `resolve`: pass two, within the article and across the corpus;
+  `unify`: pass three, the corpus as a whole (evidence for surnames, junk, one spelling per
+  entity, with `variants`, the table of common short forms and other-language names);
   `records`: what pass one hands to pass two; `quotes`: quotations attributed to people;
   `sports`: results tables and scorecards; `rules`: the owner's file.
 Pure Python, deterministic, and no I/O apart from reading the gazetteer once per process.
@@ -42,6 +44,7 @@ from .gazetteer import gazetteer
 from .records import EntityAnalysis
 from .resolve import resolve_all
 from .rules import EntityRules, load_rules
+from .unify import unify
 
 __all__ = ["EntityAnalysis", "EntityRules", "analyse_article", "extract_corpus", "load_rules",
            "resolve_corpus"]
@@ -66,8 +69,11 @@ def resolve_corpus(articles: Sequence[Article], analyses: Sequence[EntityAnalysi
     for article, analysis in zip(articles, todo):
         if analysis is None and "entities" not in article.given_keys:
             raise ValueError(f"{article.source}: no entity analysis")
+    languages = [(a.language or "en").lower().split("-")[0] for a in articles]
     with no_cycle_collection():
-        found = resolve_all(todo, rules, gazetteer)
+        found = resolve_all(todo, rules, gazetteer, languages)
+        protected = frozenset((*rules.aliases, *rules.aliases.values(), *rules.types))
+        found = unify(found, todo, languages, gazetteer(), protected)
     return [article.entities if mentions is None else mentions for article, mentions in zip(articles, found)]
 
 

@@ -7,6 +7,8 @@ is cached per input file and sent between processes.
 
 from __future__ import annotations
 
+import re
+
 from ...model import Article, EntityType
 from ..markdown_text import plain_text
 from . import lexicon as lx
@@ -19,6 +21,8 @@ from .resolve import plan, teach
 from .tokens import Sentence, is_headline_case, sentences
 
 _CODE: dict[EntityType | None, int] = {None: -1, **{t: i for i, t in enumerate(TYPES)}}
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-Z][^\W\d_]{2,}(?![\w'’-])")
+_TICKER = re.compile(r"<([A-Z][A-Z0-9.]{0,7})>")
 
 
 def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
@@ -51,7 +55,25 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     quotes = speakers(spots, [(c.sentence.paragraph, c.start, i) for c, i in zip(candidates, name_of)]) if spots else ()
     votes, forms = teach(rows)
     folded = frozenset(n.casefold() for row in rows for n in row[:2])
-    return EntityAnalysis(plan(rows), votes, forms, tuple(teams), folded, tuple(quotes))
+    text = "\n".join(paragraphs)
+    tickers = frozenset(_TICKER.findall(text))
+    # Only words that could be names matter: known one-word names, and this article's candidates.
+    cases = _cases(candidates)
+    known, here = gaz.one_word_names, {w for w, _ in cases}
+    lower_words = frozenset(w for w in _LOWER_WORD.findall(text) if (w in known or w in here) and w.islower())
+    return EntityAnalysis(plan(rows), votes, forms, tuple(teams), folded, tuple(quotes),
+                          cases, lower_words, tickers)
+
+
+def _cases(candidates: list[Candidate]) -> tuple[tuple[str, int], ...]:
+    """How often the article writes each of its one-word names capitalized inside a sentence
+    (a sentence's first word and a headline's capitals say nothing of a word)."""
+    inside: dict[str, int] = {}
+    for c in candidates:
+        if len(c.tokens) == 1 and not c.surface.isupper():
+            folded = c.surface.casefold()
+            inside[folded] = inside.get(folded, 0) + (not c.first and not c.headline)
+    return tuple(sorted(inside.items()))
 
 
 def _paren_acronyms(candidates: list[Candidate]) -> None:

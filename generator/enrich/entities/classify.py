@@ -76,7 +76,7 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
             and _place_prefix(tokens, gaz):
         _set(cand, ORG, 2 if not cand.weak else 1)  # "Cleveland Indians", "Chicago Bulls": a team
         return
-    if n >= 2 and (first in lx.PLACE_STARTS or last in lx.PLACE_HEADS):
+    if n >= 2 and (first in lx.PLACE_STARTS or last in lx.PLACE_HEADS or not english and first in lx.FOREIGN_PLACE_STARTS):
         _set(cand, PLACE, 2 if not cand.weak else 1)
         return
     if n == 1 and _camel_company(tokens[0]):

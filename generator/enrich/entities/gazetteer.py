@@ -6,6 +6,7 @@ and set lookups on casefolded phrases: no pattern is ever run over the gazetteer
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 from dataclasses import dataclass
@@ -60,6 +61,11 @@ class Gazetteer:
 
     def is_country(self, name: str) -> bool:
         return name.casefold() in self.countries
+
+    @functools.cached_property
+    def one_word_names(self) -> frozenset[str]:
+        """Casefolded names of one word: known places and organizations, first names, surnames."""
+        return frozenset(n for n in self.names if " " not in n) | self.first_names | self.surnames
 
 
 def _same_but_small_words(a: str, b: str) -> bool:

@@ -21,6 +21,7 @@ miss mister dr prof professor sir dame lord lady rev reverend father sheikh emir
 rabbi bishop cardinal archbishop deputy vice representative rep gen maj adm cdr brig marshal
 commissioner officer executive founder president's congressman congresswoman councillor councilman
 emperor empress crown duke duchess count countess baron baroness chancellor-elect mp mep mk sheriff
+constable detective
 monsignor imam patriarch metropolitan speaker whip treasurer auditor ombudsman superintendent
 striker midfielder defender goalkeeper keeper forward winger skipper playmaker batsman bowler
 democrat republican
@@ -99,6 +100,12 @@ heights forest park border course racecourse stadium arena
 
 # The first word of a place name: "Mount Everest", "Lake Geneva", "Gulf of Mexico".
 PLACE_STARTS = _words("mount mt mt. lake gulf bay cape isle port fort sierra san santa st st. saint republic")
+# The same in the other languages digest reads, for their articles only ("Val Kilmer" is a person):
+# "Val Venosta", "Monte Bianco", "Lago di Garda", "Île de Ré", "Puerto Rico".
+FOREIGN_PLACE_STARTS = _words("""
+monte val valle lago isola isole capo golfo porto piazza mont lac île ile golfe rue río rio cerro puerto
+plaza calle bad sankt
+""")
 
 # Words that start a name that is neither a person, an organization nor a place.
 EVENT_STARTS = _words("operation exercise")
@@ -178,7 +185,36 @@ PERSON_PRONOUNS = _words("he she")
 # Leading words dropped from a role: "outgoing Army Inspector" -> "Army Inspector".
 ROLE_DROP = _words("the a an outgoing incoming then newly appointed current acting")
 
+# Wire abbreviations next to amounts in Reuters-style text ("12 MLN DLRS"): never names.
+WIRE_ABBREVIATIONS = _words("dlr dlrs mln mlns bln blns pct qtr qtrs cts shr shrs revs avg oper")
+
 # Acronyms that are never organizations by themselves.
-NOT_ACRONYMS = NOT_NAMES | _words("""
+NOT_ACRONYMS = NOT_NAMES | WIRE_ABBREVIATIONS | _words("""
 ok ii iii iv mp mps pm ppp hq id iq ip it pr rd st nd th
+""")
+
+# Titles and roles in the other languages digest reads most: alone, never a name ("Presidente",
+# "Ministre", "Kanzlerin"). Only used to reject names made of nothing else.
+FOREIGN_TITLES = _words("""
+presidente président präsident präsidentin presidenta ministro ministra ministre ministerin
+ministerpräsident ministerpräsidentin premier première premierminister kanzler kanzlerin bundeskanzler
+bundeskanzlerin bundespräsident cancelliere chancelier canciller senatore senatrice sénateur sénatrice
+senador senadora senatorin deputato deputata député députée diputado diputada abgeordneter abgeordnete
+sindaco sindaca maire alcalde alcaldesa bürgermeister bürgermeisterin governatore gouverneur gobernador
+re regina roi reine könig königin rey reina principe principessa prince princesse prinz prinzessin
+príncipe princesa papa pape papst pontefice vescovo évêque bischof obispo cardinale cardinal kardinal
+signor signore signora signorina monsieur madame mademoiselle herr frau señor señora don doña dott
+dottor dottore dottoressa avv avvocato on onorevole ing generale général generál colonnello colonel
+capitano capitaine kapitän capitán ammiraglio amiral admiral segretario segretaria secrétaire sekretär
+secretario secretaria portavoce porte-parole sprecher sprecherin portavoz giudice juge richter juez
+procuratore procureur staatsanwalt fiscal ambasciatore ambassadeur botschafter embajador commissario
+commissaire kommissar comisario direttore directeur direktor director presidenza consiglio ministero
+ministère ministerium ministerio governo gouvernement regierung gobierno
+""")
+
+# Party and movement words: a member of a party is not a person named "Republican".
+PARTY_WORDS = _words("""
+republican republicans democrat democrats democratic tory tories conservative conservatives liberal
+liberals labour labourite socialist socialists communist communists green greens nationalist
+nationalists unionist unionists loyalist loyalists separatist separatists rebel rebels independent
 """)

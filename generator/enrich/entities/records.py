@@ -55,3 +55,10 @@ class EntityAnalysis:
     teams: tuple[str, ...]  # names of teams in its results
     folded: frozenset[str]  # every name and surface in lower case, to see which owner's rules apply
     quotes: tuple[Quote, ...]
+    # For each one-word name: (name in lower case, times the article writes it capitalized
+    # inside a sentence). With `lower_words` (the words of three letters or more the article
+    # writes in lower case), the corpus learns which words it mostly writes in lower case
+    # ("parliament", "centro"): those are no names on their own.
+    cases: tuple[tuple[str, int], ...] = ()
+    lower_words: frozenset[str] = frozenset()
+    tickers: frozenset[str] = frozenset()  # wire ticker symbols ("<AHLN>"): never entities

@@ -144,16 +144,34 @@ class Corpus:
     """What the whole corpus knows: confident types of names, full names of people."""
 
     def __init__(self) -> None:
+        self.articles = 0
+        self.df: dict[str, int] = {}  # name -> articles that type it with confidence
+        self.named: list[frozenset[str]] = []  # per article learnt from: its confidently typed names
+        self.named_in: dict[tuple[str, ...], list[int]] = {}  # person key -> articles naming the person in full
         self.votes: dict[str, list[int]] = {}  # name -> strength summed per type
         self.forms: dict[tuple[str, ...], dict[str, int]] = {}  # person key -> written form -> times
         self.confident: dict[str, int] = {}
         self.teams: set[str] = set()  # names of teams in results somewhere
         self.recased: dict[str, str] = {}  # lower case -> a confident name not in capitals
-        self.surnames: dict[str, tuple[str, ...] | None] = {}  # surname -> the one person's key (None: several)
+        # (language, surname) -> the one person's key (None: several): a bare surname never
+        # takes a full name from an article in another language ("Mann" is no James Mann).
+        self.surnames: dict[tuple[str, str], tuple[str, ...] | None] = {}
+        self.languages: dict[tuple[str, ...], set[str]] = {}
         self._full: dict[tuple[str, ...], str | None] = {}
         self.person_names: dict[str, str] = {}  # a name as written -> as the corpus writes it most
 
-    def learn(self, votes, forms) -> None:
+    def learn(self, votes, forms, language: str = "en") -> None:
+        self.articles += 1
+        names = frozenset(name for name, _, _ in votes)
+        for name in names:
+            self.df[name] = self.df.get(name, 0) + 1
+        if forms:
+            index = len(self.named)
+            self.named.append(names)
+            for name, _ in forms:
+                key = person_key(name)
+                self.languages.setdefault(key, set()).add(language)
+                self.named_in.setdefault(key, []).append(index)
         for name, type_, n in votes:
             v = self.votes.get(name)
             if v is None:
@@ -180,8 +198,27 @@ class Corpus:
                     if known is None or (-sum(votes), name) < (-sum(self.votes[known]), known):
                         self.recased[folded] = name
         for key in self.forms:
-            surname = key[-1]
-            self.surnames[surname] = None if surname in self.surnames else key
+            for language in sorted(self.languages.get(key, ("en",))):
+                surname = (language, key[-1])
+                self.surnames[surname] = None if surname in self.surnames else key
+
+    def surname_of(self, surname: str, language: str, names: frozenset[str]) -> tuple[str, ...] | None:
+        """The one person the corpus knows by `surname` in `language`, when the article
+        (whose confidently typed names are `names`) shares a distinctive name with the
+        articles that name that person in full: same language, shared company."""
+        key = self.surnames.get((language, surname))
+        if key is None:
+            return None
+        company = frozenset().union(*(self.named[i] for i in self.named_in.get(key, ())))
+        full = self.full_name(key)
+        rare = max(3, self.articles // 50)
+        shared = [n for n in names if n in company and n != full and n.casefold() != surname]
+        # Evidence: a distinctive name in common, three names in common, or any name in common
+        # with a person the digest names in full again and again.
+        if len(shared) >= 3 or any(self.df.get(n, 0) <= rare for n in shared) \
+                or shared and len(self.named_in.get(key, ())) >= 3:
+            return key
+        return None
 
     def full_name(self, key: tuple[str, ...]) -> str | None:
         """The most used written form of a person's name (ties: the shorter, then A-Z)."""
@@ -203,26 +240,29 @@ class Corpus:
 
 
 def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
-                gaz: Callable[[], Gazetteer]) -> list[tuple[EntityMention, ...] | None]:
-    """The entities of every analysed article (None where there is no analysis)."""
+                gaz: Callable[[], Gazetteer], languages: Sequence[str] | None = None
+                ) -> list[tuple[EntityMention, ...] | None]:
+    """The entities of every analysed article (None where there is no analysis), in
+    `languages[i]` for article i (default English)."""
+    languages = languages or ["en"] * len(analyses)
     rule_names = frozenset(n.casefold() for n in (*rules.aliases, *rules.types)) | rules.ignore
     prepared: list[tuple[tuple[Name, ...], tuple] | None] = []
     corpus = Corpus()
-    for analysis in analyses:
+    for analysis, language in zip(analyses, languages):
         if analysis is None:
             prepared.append(None)
             continue
         if rule_names and not rule_names.isdisjoint(analysis.folded):
             rows = apply_rules(analysis.names, rules, gaz)
             names = plan(rows)
-            corpus.learn(*teach(rows))
+            votes, forms = teach(rows)
         else:
-            names = analysis.names
-            corpus.learn(analysis.votes, analysis.forms)
+            names, votes, forms = analysis.names, analysis.votes, analysis.forms
+        corpus.learn(votes, forms, language)
         corpus.teams.update(analysis.teams)
-        prepared.append((names, analysis.quotes))
+        prepared.append((names, analysis.quotes, language, frozenset(n for n, _, _ in votes)))
     corpus.settle()
-    return [None if p is None else _resolve(p[0], p[1], corpus, rules) for p in prepared]
+    return [None if p is None else _resolve(p[0], p[1], corpus, rules, p[2], p[3]) for p in prepared]
 
 
 def apply_rules(names: Sequence[Name], rules: EntityRules, gaz: Callable[[], Gazetteer]) -> list[tuple]:
@@ -252,8 +292,9 @@ def apply_rules(names: Sequence[Name], rules: EntityRules, gaz: Callable[[], Gaz
     return out
 
 
-def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules) -> tuple[EntityMention, ...]:
-    confident, surnames, people = corpus.confident, corpus.surnames, corpus.person_names
+def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules, language: str = "en",
+             known_here: frozenset[str] = frozenset()) -> tuple[EntityMention, ...]:
+    confident, people = corpus.confident, corpus.person_names
     aliases, ignore = rules.aliases, rules.ignore
     # name -> [(surface, type, strength, count, roles)]
     found: dict[str, list[tuple]] = {}
@@ -266,7 +307,7 @@ def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules
                 if canonical in corpus.teams:
                     type_, strength = ORGANIZATION, 2
             elif mode == FULL_NAME:
-                key = surnames.get(ref)
+                key = corpus.surname_of(ref, language, known_here)
                 if key is not None:
                     canonical = corpus.full_name(key) or canonical
             elif mode == LOCAL:
@@ -282,8 +323,8 @@ def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules
                 if known >= 0:
                     type_, strength = known, 2
                 else:
-                    if mode == CORPUS_SURNAME:
-                        key = surnames.get(ref)
+                    if mode == CORPUS_SURNAME and not flags & GIVEN:
+                        key = corpus.surname_of(ref, language, known_here)
                         if key is not None:
                             type_, strength = PERSON, 2
                             canonical = corpus.full_name(key) or surface

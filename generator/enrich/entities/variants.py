@@ -13,8 +13,11 @@ import functools
 import re
 import unicodedata
 
+from ...model import EntityType
+
 # canonical name -> other ways news writes it. Only forms that are unambiguous in news text:
-# "US" the country, never the pronoun (names in capitals never match ordinary case).
+# "US" the country, never the pronoun (names in capitals never match ordinary case). The
+# canonical name is the one encyclopaedias title the entity with: "United States", "NATO".
 _TABLE: dict[str, tuple[str, ...]] = {
     "United States": ("US", "U.S.", "U.S", "USA", "U.S.A.", "America", "United States of America",
                       "Stati Uniti", "États-Unis", "Etats-Unis", "Estados Unidos", "Vereinigte Staaten", "EEUU", "EE.UU."),
@@ -32,20 +35,23 @@ _TABLE: dict[str, tuple[str, ...]] = {
     "Federal Reserve": ("Fed", "Federal Reserve Board", "Federal Reserve System", "U.S. Federal Reserve"),
     "European Central Bank": ("ECB", "Banca centrale europea", "BCE", "Banque centrale européenne", "Europäische Zentralbank", "EZB"),
     "Internal Revenue Service": ("IRS", "I.R.S."),
-    "Federal Bureau of Investigation": ("FBI", "F.B.I."),
-    "Central Intelligence Agency": ("CIA", "C.I.A."),
-    "National Aeronautics and Space Administration": ("NASA",),
-    "North Atlantic Treaty Organization": ("NATO", "N.A.T.O.", "Nato", "OTAN", "Alleanza atlantica"),
+    "al-Qaeda": ("al Qaeda", "al-Qaida", "al Qaida", "Al-Qaeda", "Al Qaeda", "Al-Qaida", "Al Qaida"),
+    "FBI": ("F.B.I.", "Federal Bureau of Investigation"),
+    "CIA": ("C.I.A.", "Central Intelligence Agency"),
+    "NASA": ("National Aeronautics and Space Administration",),
+    "NATO": ("N.A.T.O.", "Nato", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation", "OTAN",
+             "Alleanza atlantica"),
     "World Health Organization": ("WHO", "W.H.O.", "Organizzazione mondiale della sanità", "OMS", "Weltgesundheitsorganisation"),
     "International Monetary Fund": ("IMF", "I.M.F.", "Fondo monetario internazionale", "FMI", "Fonds monétaire international",
                                     "Internationaler Währungsfonds", "IWF"),
     "World Trade Organization": ("WTO", "W.T.O.", "Organizzazione mondiale del commercio", "OMC"),
     "Securities and Exchange Commission": ("SEC", "S.E.C."),
     "Environmental Protection Agency": ("EPA", "E.P.A."),
-    "Organization of the Petroleum Exporting Countries": ("OPEC", "Opec"),
+    "OPEC": ("Opec", "Organization of the Petroleum Exporting Countries"),
     "International Olympic Committee": ("IOC", "I.O.C.", "Comitato olimpico internazionale", "CIO"),
-    "Federation Internationale de Football Association": ("FIFA", "Fifa"),
-    "British Broadcasting Corporation": ("BBC",),
+    "FIFA": ("Fifa", "Fédération Internationale de Football Association"),
+    "BBC": ("British Broadcasting Corporation",),
+    "Agence France-Presse": ("AFP", "A.F.P.", "Agence France Presse"),
     "Palestine Liberation Organization": ("PLO", "P.L.O."),
     "Irish Republican Army": ("IRA", "I.R.A."),
     "National Health Service": ("NHS",),
@@ -64,31 +70,49 @@ _CITIES: dict[str, tuple[str, ...]] = {
     "Brussels": ("Bruxelles", "Brüssel", "Bruselas"), "The Hague": ("L'Aia", "La Haye", "Den Haag", "La Haya"),
     "Athens": ("Atene", "Athènes", "Athen", "Atenas"), "Copenhagen": ("Copenaghen", "Copenhague", "Kopenhagen"),
     "Geneva": ("Ginevra", "Genève", "Genf", "Ginebra"), "Beijing": ("Pechino", "Pékin", "Peking", "Pekín"),
-    "Berlin": ("Berlino",), "Paris": ("Parigi",), "Madrid": (), "New York City": ("New York",),
+    "Berlin": ("Berlino",), "Paris": ("Parigi",), "Madrid": (),
     "Washington, D.C.": ("Washington D.C.", "Washington DC"),
+    "Europe": ("Europa",),
 }
+
+# The table's organizations; every other entry is a place.
+_ORGANIZATIONS = frozenset({
+    "European Union", "United Nations", "Republican Party", "Democratic Party", "Federal Reserve",
+    "European Central Bank", "Internal Revenue Service", "al-Qaeda", "FBI", "CIA", "NASA", "NATO",
+    "World Health Organization", "International Monetary Fund", "World Trade Organization",
+    "Securities and Exchange Commission", "Environmental Protection Agency", "OPEC",
+    "International Olympic Committee", "FIFA", "BBC", "Palestine Liberation Organization",
+    "Irish Republican Army", "National Health Service", "Agence France-Presse",
+})
 
 _CANONICAL: dict[str, str] = {}
 
 
-def _fold(name: str) -> str:
+def fold(name: str) -> str:
     """The spelling-blind key: case, accents, dots, hyphens and spaces do not count."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return re.sub(r"[\W_]+", "", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+assert _ORGANIZATIONS <= set(_TABLE), _ORGANIZATIONS - set(_TABLE)
 for _canonical, _variants in (*_TABLE.items(), *_CITIES.items()):
     for _variant in (_canonical, *_variants):
-        _CANONICAL.setdefault(_fold(_variant), _canonical)
+        _CANONICAL.setdefault(fold(_variant), _canonical)
 
 
 @functools.lru_cache(maxsize=65536)
 def canonical_variant(name: str) -> str | None:
     """The table's name for `name` ("U.S." -> "United States"), or None when the table does not know it."""
-    return _CANONICAL.get(_fold(name))
+    return _CANONICAL.get(fold(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def variant_type(canonical: str) -> EntityType:
+    """What a name of the table is: the table settles "Europa" (a place) whatever a cue said."""
+    return EntityType.ORGANIZATION if canonical in _ORGANIZATIONS else EntityType.PLACE
 
 
 def variant_key(name: str) -> str:
     """The key shared by every spelling of one entity the table knows, else the spelling-blind key."""
     canonical = canonical_variant(name)
-    return _fold(canonical) if canonical else _fold(name)
+    return fold(canonical) if canonical else fold(name)

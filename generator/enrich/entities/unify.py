@@ -1,0 +1,242 @@
+"""Pass three, over the whole corpus: one entity per thing, and no word alone posing as a name.
+
+Pass two (resolve.py) settles each article's names. What a reader sees across articles is
+decided here, from the whole corpus at once:
+- evidence for a bare surname: "Jobs" takes Steve Jobs' full name from another article only
+  when that article is in the same language and the two share a distinctive co-mentioned
+  name; otherwise it stays the bare word, which the next rules judge;
+- junk: a title or role alone ("President", "Presidente del Consiglio"), a demonym or party
+  word as a person ("Republican"), a first name alone ("John"), a one-word name that the
+  corpus, in the article's language, mostly writes in lower case ("House", "Sul"), a wire
+  ticker ("<AHLN>");
+- types: a one-word name that is the surname of a person the corpus knows is that person,
+  never a place ("Livingstone" in an article about Ken Livingstone's London);
+- spellings: "U.S.", "USA" and "America" are the United States (variants.py), "DONALD TRUMP"
+  and "Donald Trump" or "al-Qaeda" and "al Qaeda" one entity under its most used, well-cased
+  spelling; the others stay as aliases ("Also written").
+
+Pure and deterministic: every choice is ordered by counts, then by name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ...model import EntityMention, EntityType
+from . import lexicon as lx
+from .gazetteer import Gazetteer
+from .records import EntityAnalysis
+from .variants import canonical_variant, variant_key, variant_type
+
+PERSON, PLACE = EntityType.PERSON, EntityType.PLACE
+LOWER_SHARE = 0.5  # a one-word name more articles write in lower case than as a name is a word
+LOWER_MIN_USES = 3  # ... once this many articles have used it
+_ROLE_WORDS = lx.TITLES | lx.FOREIGN_TITLES
+_FILLER = lx.ROLE_MODIFIERS | lx.CONNECTORS | lx.ROLE_DROP | lx.DEMONYMS | lx._words("del dei degli delle della di")
+
+Mentions = tuple[EntityMention, ...]
+
+
+def unify(found: Sequence[Mentions | None], analyses: Sequence[EntityAnalysis | None], languages: Sequence[str],
+          gaz: Gazetteer, protected: frozenset[str] = frozenset()) -> list[Mentions | None]:
+    """The corpus's entities, article by article (None stays None). Names in `protected`
+    (the owner's aliases and forced types) are left as the owner made them."""
+    corpus = _CorpusFacts(found, analyses, languages, gaz.first_names)
+    cleaned: list[list[EntityMention] | None] = []
+    for i, mentions in enumerate(found):
+        if mentions is None:
+            cleaned.append(None)
+            continue
+        analysis, language = analyses[i], languages[i]
+        kept = []
+        for mention in mentions:
+            if mention.name not in protected:
+                mention = corpus.check_surname(mention, analysis, language, mentions, gaz)
+                if _junk(mention, analysis, language, corpus, gaz):
+                    continue
+                mention = _untitled(mention)
+                table = canonical_variant(mention.name)
+                if table and mention.type is not variant_type(table):
+                    mention = replace(mention, type=variant_type(table))
+            kept.append(mention)
+        cleaned.append(kept)
+    names = _spellings(cleaned, protected)
+    return [None if kept is None else _merge(kept, names) if any(m.name in names for m in kept)
+            else tuple(kept) for kept in cleaned]
+
+
+class _CorpusFacts:
+    """What the corpus as a whole says about names: case, frequency, people named in full."""
+
+    def __init__(self, found: Sequence[Mentions | None], analyses: Sequence[EntityAnalysis | None],
+                 languages: Sequence[str], first_names: frozenset[str]) -> None:
+        # (language, word) -> [articles writing it in lower case, articles capitalizing it inside a sentence]
+        self.case: dict[tuple[str, str], list[int]] = {}
+        self.df: Counter[str] = Counter()  # name -> articles
+        self.people: dict[tuple[str, str], set[str]] = defaultdict(set)  # (language, surname) -> full names written
+        self.found = found
+        self.named_in: dict[str, list[int]] = defaultdict(list)  # full name -> articles naming the person in full
+        self.articles = sum(1 for m in found if m is not None)
+        single = {(language, m.name.casefold()) for mentions, language in zip(found, languages)
+                  for m in mentions or () if " " not in m.name}
+        for analysis, language in zip(analyses, languages):
+            if analysis is None:
+                continue
+            for word, inside in analysis.cases:
+                if inside:
+                    self.case.setdefault((language, word), [0, 0])[1] += 1
+            for word in analysis.lower_words:
+                if (language, word) in single:
+                    self.case.setdefault((language, word), [0, 0])[0] += 1
+        for i, (mentions, analysis, language) in enumerate(zip(found, analyses, languages)):
+            if mentions is None or analysis is None:
+                continue
+            self.df.update(m.name for m in mentions)
+            written = None
+            for mention in mentions:
+                if mention.type is not PERSON or " " not in mention.name:
+                    continue
+                parts = mention.name.split()
+                written = _written_surnames(analysis) if written is None else written
+                if parts[-1].casefold() in written and parts[0].casefold() in first_names:
+                    self.people[(language, parts[-1].casefold())].add(mention.name)
+                    self.named_in[mention.name].append(i)
+
+    def lower_share(self, word: str, language: str) -> float:
+        lower, inside = self.case.get((language, word.casefold()), (0, 0))
+        return lower / (lower + inside) if lower + inside >= LOWER_MIN_USES else 0.0
+
+    def writes_inside(self, word: str, analysis: EntityAnalysis) -> bool:
+        folded = word.casefold()
+        return any(w == folded and inside for w, inside in analysis.cases)
+
+    def check_surname(self, mention: EntityMention, analysis: EntityAnalysis | None, language: str,
+                      mentions: Mentions, gaz: Gazetteer) -> EntityMention:
+        """A one-word name the gazetteer does not know, typed as a place or an organization,
+        that is the surname of a person the corpus names in full (in the article's language),
+        is that person: by full name when the evidence says which one, else by surname."""
+        parts = mention.name.split()
+        if analysis is None or len(parts) != 1 or mention.type is PERSON or gaz.lookup(mention.name):
+            return mention
+        folded = mention.name.casefold()
+        here = sorted({m.name for m in mentions if m.type is PERSON and m.name.split()[-1].casefold() == folded
+                       and " " in m.name})
+        if len(here) == 1:  # "Tymoshenko" in an article about Yulia Tymoshenko
+            return replace(mention, name=here[0], type=PERSON, aliases=(mention.name,))
+        people = self.people.get((language, folded))
+        if not people:
+            return mention
+        full = sorted(people)[0]
+        if len(people) == 1 and self._evidence(full, language, mention.name, mentions):
+            return replace(mention, name=full, type=PERSON, aliases=(mention.name,))
+        return replace(mention, type=PERSON)
+
+    def _evidence(self, full: str, language: str, surname: str, mentions: Mentions) -> bool:
+        """The one person of that surname in the article's language, and a distinctive name
+        the article shares with the articles that name that person in full (or three names)."""
+        people = self.people.get((language, surname.casefold()))
+        if not people or people != {full}:
+            return False
+        named_in = self.named_in.get(full, ())
+        company = {m.name for i in named_in for m in self.found[i] or ()}
+        rare = max(3, self.articles // 50)
+        shared = [m.name for m in mentions if m.name != full and m.name in company]
+        # A person the digest names in full again and again is the one meant, given any shared name.
+        return len(shared) >= 3 or any(self.df[name] <= rare for name in shared) or len(named_in) >= 3 and bool(shared)
+
+
+def _written_surnames(analysis: EntityAnalysis) -> set[str]:
+    """Last words of the names of several words that the article itself writes."""
+    return {row[0].split()[-1].casefold() for row in analysis.names if " " in row[0]}
+
+
+def _junk(mention: EntityMention, analysis: EntityAnalysis | None, language: str, corpus: _CorpusFacts,
+          gaz: Gazetteer) -> bool:
+    name = mention.name
+    words = [w.strip(".").casefold() for w in name.split()]
+    if any(w in _ROLE_WORDS for w in words) and all(w in _ROLE_WORDS or w in _FILLER for w in words):
+        return True  # "President", "Prime Minister", "Presidente del Consiglio"
+    if analysis is not None and name in analysis.tickers:
+        return True
+    if len(words) != 1:
+        # "Esteri di Tbilisi", "Paris Opera di Parigi": a phrase ending "of <place>" is no person.
+        if mention.type is PERSON and len(words) > 2:
+            for i, word in enumerate(name.split()[1:-1], start=1):
+                if word.islower() and word.casefold() in lx.CONNECTORS:
+                    tail = gaz.lookup(" ".join(name.split()[i + 1:]))
+                    if tail and tail[0] is PLACE:
+                        return True
+        return False
+    word = words[0]
+    if word in lx.DEMONYMS or mention.type is not EntityType.ORGANIZATION and word in lx.PARTY_WORDS:
+        return True
+    if name.isupper():
+        return word in lx.WIRE_ABBREVIATIONS
+    if mention.type is PERSON and word in gaz.first_names:
+        return True  # "John": a first name alone says nobody in particular
+    if analysis is not None and corpus.lower_share(name, language) > LOWER_SHARE:
+        # A word, unless the gazetteer knows the place and the article writes it capitalized
+        # inside a sentence ("Nice" the city, in English news that says "nice" too).
+        known = gaz.lookup(name)
+        return not (known and known[0] is PLACE and corpus.writes_inside(name, analysis))
+    return False
+
+
+def _untitled(mention: EntityMention) -> EntityMention:
+    """"Constable Patricia Gallan" is Patricia Gallan, a constable."""
+    words = mention.name.split()
+    if mention.type is not PERSON or len(words) < 3 or words[0].strip(".").casefold() not in _ROLE_WORDS:
+        return mention
+    return replace(mention, name=" ".join(words[1:]), roles=tuple(dict.fromkeys((*mention.roles, words[0]))),
+                   aliases=tuple(sorted({*mention.aliases, mention.name})))
+
+
+def _spellings(articles: Sequence[list[EntityMention] | None], protected: frozenset[str]) -> dict[str, str]:
+    """Each name -> the name its entity is shown under: the table's name for a known variant,
+    else the spelling most articles use, preferring one not all in capitals."""
+    groups: dict[tuple[EntityType, str], Counter[str]] = defaultdict(Counter)
+    for mentions in articles:
+        for mention in mentions or ():
+            groups[(mention.type, variant_key(mention.name))][mention.name] += 1
+    names: dict[str, str] = {}
+    for (_, key), spellings in groups.items():
+        table = canonical_variant(next(iter(spellings)))
+        owner = sorted(s for s in spellings if s in protected)
+        if owner:
+            best = owner[0]
+        elif table:
+            best = table
+        else:
+            best = min(spellings, key=lambda s: (_shouting(s), -spellings[s], s))
+        for spelling in spellings:
+            if spelling != best:
+                names[spelling] = best
+    return names
+
+
+def _shouting(name: str) -> bool:
+    """Capitals that are not an acronym: "DONALD TRUMP", not "NATO" nor "U.N."."""
+    return name.isupper() and (" " in name or len(name.replace(".", "")) > 5)
+
+
+def _merge(mentions: list[EntityMention], names: dict[str, str]) -> Mentions:
+    """The article's mentions under their shown names, one per entity (mentions come sorted
+    from resolve.py; only renamed ones need merging and sorting again)."""
+    merged: dict[tuple[EntityType, str], EntityMention] = {}
+    for mention in mentions:
+        name = names.get(mention.name, mention.name)
+        aliases = mention.aliases if name == mention.name else (*mention.aliases, mention.name)
+        key = (mention.type, name)
+        known = merged.get(key)
+        if known is None:
+            merged[key] = replace(mention, name=name, aliases=tuple(sorted(set(a for a in aliases if a != name))))
+            continue
+        merged[key] = replace(
+            known, count=known.count + mention.count,
+            roles=tuple(dict.fromkeys(known.roles + mention.roles)),
+            aliases=tuple(sorted(set(known.aliases + aliases) - {name})),
+            quotes=tuple(dict.fromkeys(known.quotes + mention.quotes)))
+    order = {t: i for i, t in enumerate(EntityType)}
+    return tuple(sorted(merged.values(), key=lambda m: (order[m.type], -m.count, m.name.casefold(), m.name)))
