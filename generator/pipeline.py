@@ -157,7 +157,7 @@ def code_version() -> str:
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".gz", ".json", ".yml", ".yaml", ".txt") and path.is_file():
+        if path.suffix in (".py", ".gz", ".json", ".yml", ".yaml", ".txt", ".npz") and path.is_file():
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

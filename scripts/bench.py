@@ -122,6 +122,7 @@ def stage_split(content: Path, limit: int = 2000) -> dict[str, float]:
     inputs = [(p.name, p.read_bytes()) for p in sorted(content.glob("*.txt"))[:limit]]
     entities.analyse_article(resolve(read_bytes(*inputs[0]), config)[0])  # load the gazetteer and models once
     totals = dict.fromkeys(("parse", "entities", "topics", "duplicate prints", "page body"), 0.0)
+    scoring = 0.0
     for source, data in inputs:
         t0 = time.perf_counter()
         article, _ = resolve(read_bytes(source, data), config)
@@ -136,7 +137,23 @@ def stage_split(content: Path, limit: int = 2000) -> dict[str, float]:
         t5 = time.perf_counter()
         for stage, seconds in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
             totals[stage] += seconds
-    return {stage: seconds / len(inputs) * 1000 for stage, seconds in totals.items()}
+        scoring += topic_scoring_seconds(article, taxonomy)
+    split = {stage: seconds / len(inputs) * 1000 for stage, seconds in totals.items()}
+    return split | {"topic scoring": scoring / len(inputs) * 1000}
+
+
+def topic_scoring_seconds(article, taxonomy) -> float:
+    """Seconds to score one tokenized article: lexicon evidence and the learned model (part of "topics")."""
+    from generator.enrich.topics import scorer_for
+    from generator.enrich.topics.text import article_text
+
+    text = article_text(article)
+    _ = (text.counts, text.title_counts)  # tokenize before the clock starts: scoring alone is timed
+    scorer = scorer_for(taxonomy)
+    start = time.perf_counter()
+    scorer.text_evidence(text)
+    scorer.text_logits(text)
+    return time.perf_counter() - start
 
 
 def print_entity_speed(runs: int) -> None:
@@ -165,10 +182,14 @@ def print_entity_speed(runs: int) -> None:
 
 
 def print_stage_split(n: int, split: dict[str, float]) -> None:
+    split = dict(split)
+    scoring = split.pop("topic scoring", None)
     parts = ", ".join(f"{stage} {ms:.2f}" for stage, ms in split.items())
     parse_and_entities = 1000 / (split["parse"] + split["entities"])
     print(f"  {n:,} articles, per-file stages on one core (ms per article): {parts}; "
-          f"parsing + entity extraction {parse_and_entities:.0f} art/s, all per-file stages "
+          f"parsing + entity extraction {parse_and_entities:.0f} art/s, topics stage {1000 / split['topics']:.0f} art/s "
+          + (f"(of which topic scoring, lexicon and model: {1000 / scoring:.0f} art/s, target 2,000), " if scoring else "")
+          + f"all per-file stages "
           f"{1000 / sum(split.values()):.0f} art/s")
 
 

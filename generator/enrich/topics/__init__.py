@@ -11,8 +11,9 @@ Interface used by the pipeline:
   `topics` or `tags` keep them.
 - `explain(article, taxonomy)` says, in words, why an article got its topics and tags.
 
-The modules: `text` (tokens, counted once), `taxonomy` (loading and validation), `scoring`
-(the topic rule), `tags` (TF-IDF key phrases), `related` (sparse similarity), `weights`
+The modules: `text` (tokens, counted once), `taxonomy` (loading and validation), `learned` (the
+model trained on labelled news, which ranks the IPTC topics of articles of 60 words or more), `scoring`
+(the topic rule, combining the lexicon and the model), `tags` (TF-IDF key phrases), `related` (sparse similarity), `weights`
 (the stepped idf both use), `analysis` (the two phases), `explain`.
 """
 

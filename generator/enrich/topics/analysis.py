@@ -39,6 +39,7 @@ class TopicAnalysis(NamedTuple):
     displays: tuple[str, ...]  # how the article writes them
     fragments: tuple[tuple[str, float, str, tuple[str, ...]], ...]  # (phrase, count, display, longer phrases):
     # found only inside those longer candidates; a candidate when each of them names an entity
+    logits: tuple[float, ...] = ()  # the learned model's evidence from the words, per IPTC top-level topic
 
 
 class TopicResult(NamedTuple):
@@ -53,7 +54,8 @@ def analyse_article(article: Article, taxonomy: Taxonomy) -> TopicAnalysis:
     scorer = scorer_for(taxonomy)
     text = article_text(article)
     found = candidates(text, taxonomy.settings.title_weight)
-    return TopicAnalysis(scorer.text_evidence(text), found.phrases, found.counts, found.displays, found.fragments)
+    return TopicAnalysis(scorer.text_evidence(text), found.phrases, found.counts, found.displays, found.fragments,
+                         scorer.text_logits(text))
 
 
 def finish_corpus(articles: Sequence[Article], analyses: Sequence[TopicAnalysis], taxonomy: Taxonomy) -> list[TopicResult]:
@@ -65,7 +67,7 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[TopicAnalysis]
         return []
     scorer = scorer_for(taxonomy)
     settings = taxonomy.settings
-    topics = [a.topics if "topics" in a.given_keys else scorer.rank(an.evidence, a.entities)
+    topics = [a.topics if "topics" in a.given_keys else scorer.rank(an.evidence, a.entities, an.logits)
               for a, an in zip(articles, analyses)]
 
     # Candidate tags that stay once entity names are dropped, as one list over the collection.

@@ -7,17 +7,25 @@ from pathlib import Path
 from ...config import DigestConfig
 from ...model import Article, Problem
 from .analysis import analyse_article, finish_corpus, scorer_for
-from .scoring import Hit, Scorer
+from .learned import MIN_WORDS
+from .scoring import MODEL_POINTS, Assessment, Hit, Scorer
 from .taxonomy import Taxonomy
 from .text import article_text
 
 EVIDENCE_SHOWN = 12
 OTHERS_SHOWN = 5
+MODEL_WORDS_SHOWN = 10
+
+
+def model_rule() -> str:
+    return (f"articles of {MIN_WORDS} words or more: a model learned from labelled news weighs the article's words "
+            f"and word stems, adds ln(1 + the lexicon's points) for each IPTC top-level topic, and gives each a share; "
+            f"points = share x {MODEL_POINTS:g}; the first topic is the main topic. Shorter articles: ")
 
 
 def rule(taxonomy: Taxonomy) -> str:
     s = taxonomy.settings
-    return (f"each word, phrase or entity adds weight x (1 + ln occurrences), title words count {s.title_weight:g}x; "
+    return (model_rule() if scorer_for(taxonomy).model else "") + (f"each word, phrase or entity adds weight x (1 + ln occurrences), title words count {s.title_weight:g}x; "
             f"the main topic needs {s.min_evidence:g} points from {s.min_terms} different terms; up to {s.max_topics} "
             f"top-level topics with at least {s.secondary_ratio:.0%} of the main topic's points; sub-topics after "
             f"their parent; score = share of all top-level points")
@@ -46,8 +54,10 @@ def explain(article: Article, taxonomy: Taxonomy) -> str:
         lines.append("")
 
     chosen = [by_name[s.name].code for s in result.topics]
+    if result.shares:
+        lines.append("Decided by the learned model (the lexicon's points below are part of its evidence).")
     for code in chosen:
-        lines += _evidence(code, result.hits, scorer, result.evidence[code])
+        lines += _evidence(code, result, scorer)
     others = sorted((c for c in result.evidence if c not in chosen), key=lambda c: (-result.evidence[c], c))
     if others:
         lines.append("Not assigned (points):")
@@ -61,16 +71,26 @@ def explain(article: Article, taxonomy: Taxonomy) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _evidence(code: str, hits: tuple[Hit, ...], scorer: Scorer, evidence: float) -> list[str]:
-    mine = sorted((h for h in hits if h.topic == code), key=lambda h: (-h.points, h.kind, h.term, h.matched))
+def _evidence(code: str, result: Assessment, scorer: Scorer) -> list[str]:
+    mine = sorted((h for h in result.hits if h.topic == code), key=lambda h: (-h.points, h.kind, h.term, h.matched))
     total = sum(h.points for h in mine)
-    lines = [f"Why {scorer.topics[code].name}: {total:.1f} points from {len(mine)} pieces of evidence"]
+    evidence = result.evidence[code]
+    name = scorer.topics[code].name
+    learned = code in result.shares
+    if learned:
+        words = result.words.get(code, [])[:MODEL_WORDS_SHOWN]
+        shown = ", ".join(f"{w} (+{v:.2f})" for w, v in words) or "none above the topics' average"
+        lines = [f"Why {name}: model share {result.shares[code]:.2f} ({evidence:.1f} points)",
+                 f"  words the model weighed most for it: {shown}",
+                 f"  lexicon: {total:.1f} points from {len(mine)} pieces of evidence"]
+    else:
+        lines = [f"Why {name}: {total:.1f} points from {len(mine)} pieces of evidence"]
     for hit in mine[:EVIDENCE_SHOWN]:
         lines.append(f"  +{hit.points:4.1f}  {_describe(hit)}")
     rest = mine[EVIDENCE_SHOWN:]
     if rest:
         lines.append(f"  +{sum(h.points for h in rest):4.1f}  and {len(rest)} more: " + ", ".join(_short(h) for h in rest))
-    if evidence > total + 1e-9:
+    if evidence > total + 1e-9 and not learned:
         lines.append(f"  lifted to {evidence:.1f} points by its strongest sub-topic")
     return lines + [""]
 

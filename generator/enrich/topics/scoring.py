@@ -13,6 +13,11 @@ The rule, in full:
    Up to `max_topics` top-level topics follow while they have `secondary_ratio` of the main
    topic's evidence. Sub-topics of the chosen topics with `min_evidence` of their own come after.
 5. The score shown is the topic's share of all top-level evidence in the article.
+6. An article of `learned.MIN_WORDS` words or more is also read by the learned model (`learned`): its
+   shares (softmax of the logits / `SHARE_TEMPERATURE`), times `MODEL_POINTS`, replace the lexicon's
+   points of the IPTC top-level topics (the lexicon's points enter the model's logits); its first topic is
+   the main topic whatever its points; a further topic needs the share step 4 asks for, or lexicon
+   points that step 4 alone would have accepted. The owner's own topics keep their lexicon points.
 
 Topic evidence is weighted by the taxonomy, not by the collection, so a digest about one war
 does not demote the word "war", and the same article gets the same topics in any collection.
@@ -32,11 +37,19 @@ from itertools import repeat
 import numpy as np
 
 from ...model import Article, EntityMention, EntityType, TopicScore
+from .learned import TopicModel, load_model, softmax
 from .taxonomy import Taxonomy, Term
 from .text import ArticleText, is_word, tokenize, variants
 
 # Evidence from an article's words: (topic code, points, number of different terms), by code.
 TextEvidence = tuple[tuple[str, float, int], ...]
+
+MODEL_POINTS = 20.0
+"""A top-level topic's points from the learned model: its share (0-1) times this, so a topic the model
+gives a fifth of the article reaches the default `min_evidence` of 4."""
+SHARE_TEMPERATURE = 2.0
+"""Shares are the softmax of logits / this: the same main topic, but a second topic the article is
+also about keeps a share worth showing (the model is trained to pick one topic, so it is sure of it)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,8 @@ class Assessment:
     evidence: dict[str, float]  # topic code -> evidence, at least that of its strongest sub-topic
     own: dict[str, float]  # topic code -> its own evidence
     hits: tuple[Hit, ...]
+    shares: dict[str, float]  # top-level code -> the learned model's share, when the model decided
+    words: dict[str, list[tuple[str, float]]]  # top-level code -> (word, weight) the model weighed most
 
 
 class Scorer:
@@ -121,6 +136,10 @@ class Scorer:
         self.ancestors = {code: self._ancestors(code) for code in self.topics}
         self.nested = any(self.ancestors.values())
         self.roots = frozenset(t.code for t in taxonomy.topics if not t.parent)
+        model = load_model()
+        # The learned model ranks the IPTC top-level topics the taxonomy has (none with `default: none`).
+        self.model: TopicModel | None = model if model and self.roots.intersection(model.codes) else None
+        self.model_columns = np.array([i for i, c in enumerate(model.codes) if c in self.roots], np.int64) if model else None
         self._entity_cache: dict[tuple[str, EntityType], list[tuple[str, str, Term]]] = {}
 
     def _phrase_code(self, key: tuple[str, ...]) -> int:
@@ -225,21 +244,36 @@ class Scorer:
             n_terms[code] = n_terms.get(code, 0) + 1
         return tuple((code, own[code], n_terms[code]) for code in sorted(own))
 
+    def text_logits(self, text: ArticleText) -> tuple[float, ...]:
+        """The learned model's evidence from the article's words (empty for short articles)."""
+        return self.model.text_logits(text) if self.model else ()
+
     def _points(self, term_id: int, c: float) -> float:
         weight = self.terms[term_id].weight
         return weight * (1 + math.log(c)) if c >= 1 else weight * c
 
     # --- steps 2 to 5: entities and the ranking ------------------------------------
 
-    def rank(self, evidence: TextEvidence, entities: Iterable[EntityMention]) -> tuple[TopicScore, ...]:
-        """The article's topics from its text evidence and its entities."""
+    def rank(self, evidence: TextEvidence, entities: Iterable[EntityMention],
+             logits: tuple[float, ...] = ()) -> tuple[TopicScore, ...]:
+        """The article's topics from its text evidence, its entities and the model's `text_logits`."""
         own = {code: points for code, points, _ in evidence}
         n_terms = {code: terms for code, _, terms in evidence}
         if entities:
             self._add_entities(own, n_terms, entities)
         if self.nested:
             own, n_terms = self._lift(own, n_terms)
-        return self._rank(own, n_terms)
+        shares = self._shares(logits, own)
+        return self._rank(own, n_terms, shares)
+
+    def _shares(self, logits: tuple[float, ...], lexicon: dict[str, float]) -> dict[str, float]:
+        """Each top-level topic's share by the learned model, given the lexicon's (lifted) points."""
+        if not logits or self.model is None:
+            return {}
+        model = self.model
+        columns = self.model_columns
+        p = softmax(model.logits(logits, lexicon)[columns] / SHARE_TEMPERATURE)
+        return {model.codes[c]: float(v) for c, v in zip(columns.tolist(), p.tolist())}
 
     def assess(self, article: Article, text: ArticleText, *, explain: bool = False) -> Assessment:
         """The article's topics; with `explain`, also every hit that led to them."""
@@ -254,7 +288,18 @@ class Scorer:
         self._add_entities(own, n_terms, article.entities, hits if explain else None)
         lifted, terms = self._lift(own, n_terms)
         hits.sort(key=lambda h: (h.topic, -h.points, h.kind, h.term, h.matched))
-        return Assessment(self._rank(lifted, terms), lifted, own, tuple(hits))
+        shares = self._shares(self.text_logits(text), lifted)
+        words = {code: self.model.contributions(text, code) for code in shares} if explain and self.model else {}
+        ranked = self._rank(lifted, terms, shares)
+        if shares:
+            lifted = self._model_evidence(lifted, shares)
+        return Assessment(ranked, lifted, own, tuple(hits), shares, words)
+
+    @staticmethod
+    def _model_evidence(evidence: dict[str, float], shares: dict[str, float]) -> dict[str, float]:
+        out = dict(evidence)
+        out.update((code, share * MODEL_POINTS) for code, share in shares.items())
+        return out
 
     def _add_entities(self, own: dict[str, float], n_terms: dict[str, int], entities: Iterable[EntityMention],
                       hits: list[Hit] | None = None) -> None:
@@ -307,18 +352,32 @@ class Scorer:
         self._entity_cache[key] = matches
         return matches
 
-    def _rank(self, evidence: dict[str, float], terms: dict[str, int]) -> tuple[TopicScore, ...]:
+    def _rank(self, evidence: dict[str, float], terms: dict[str, int],
+              shares: dict[str, float] | None = None) -> tuple[TopicScore, ...]:
+        """With the model's `shares`, they replace the lexicon's points of the IPTC top-level topics, and
+        the main topic needs no minimum: an article long enough for the model always gets a topic. A
+        further topic needs the share the rule asks for, or lexicon points that would have made it a
+        further topic without the model (the model is trained to pick one topic, and is sure of it).
+        The owner's topics keep their lexicon points."""
         s = self.settings
+        lexicon_roots = [code for code, points in evidence.items() if code in self.roots and points > 0]
+        if shares:
+            terms = {**terms, **dict.fromkeys(shares, s.min_terms)}
+            lexicon_main = max((evidence[c] for c in lexicon_roots), default=0.0)
+            lexicon_floor = max(s.min_evidence, s.secondary_ratio * lexicon_main)
+            backed = {c for c in lexicon_roots if evidence[c] >= lexicon_floor and terms.get(c, 0) >= s.min_terms}
+            evidence = self._model_evidence(evidence, shares)
         roots = sorted((-points, code) for code, points in evidence.items() if points > 0 and code in self.roots)
         if not roots:
             return ()
         total = sum(-points for points, _ in roots)
         main = -roots[0][0]
-        if main < s.min_evidence or terms[roots[0][1]] < s.min_terms:
+        if not shares and (main < s.min_evidence or terms[roots[0][1]] < s.min_terms):
             return ()
         floor = max(s.min_evidence, s.secondary_ratio * main)
-        chosen = [(points, code) for points, code in roots[: max(1, s.max_topics)]
-                  if -points >= floor and terms[code] >= s.min_terms]
+        chosen = [(points, code) for i, (points, code) in enumerate(roots)
+                  if (i == 0 and shares) or (-points >= floor and terms[code] >= s.min_terms)
+                  or (shares and code in backed)][: max(1, s.max_topics)]
         if self.nested:
             chosen_codes = {code for _, code in chosen}
             chosen += sorted((-evidence[t.code], t.code) for t in self.taxonomy.topics

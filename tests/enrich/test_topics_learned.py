@@ -1,0 +1,80 @@
+"""The learned topic model: articles from beats and languages the lexicon alone got wrong or left without a topic."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.config import config_from_dict
+from generator.discover import discover
+from generator.enrich import enrich_corpus
+from generator.enrich.entities import load_rules
+from generator.enrich.topics import assign_topics, explain, load_taxonomy
+from generator.enrich.topics.learned import load_model
+from generator.model import Article, Paragraph
+from generator.pipeline import read_articles
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "topics" / "languages"
+ARTS, LIFESTYLE, SCIENCE = "arts, culture, entertainment and media", "lifestyle and leisure", "science and technology"
+
+
+@pytest.fixture(scope="module")
+def articles():
+    taxonomy, _ = load_taxonomy(None)
+    rules, _ = load_rules(None)
+    files, _ = discover(FIXTURES)
+    read, _ = read_articles(files, config_from_dict({}))
+    return {a.source: a for a in enrich_corpus(read, rules, taxonomy)}
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("match_report.txt", {"sport"}),
+    ("video_game_review.txt", {ARTS, LIFESTYLE, SCIENCE}),  # IPTC files video games under lifestyle and leisure
+    ("computer_virus.txt", {SCIENCE}),
+    ("gadget_launch.txt", {SCIENCE}),
+    ("home_office_policy.txt", {"politics"}),
+    ("french_economy.txt", {"economy, business and finance"}),
+    ("german_sport.txt", {"sport"}),
+    ("spanish_health.txt", {"health"}),
+])
+def test_main_topic(articles, name, expected):
+    assert articles[name].topic_names[:1] and articles[name].topic_names[0] in expected
+
+
+def test_articles_in_other_languages_are_read_as_such(articles):
+    assert {articles[n].language for n in ("french_economy.txt", "german_sport.txt", "spanish_health.txt")} == {"fr", "de", "es"}
+
+
+def test_explain_shows_the_words_the_model_weighed(articles):
+    taxonomy, _ = load_taxonomy(None)
+    text = explain(articles["german_sport.txt"], taxonomy)
+    assert "Why sport: model share" in text
+    weighed = next(line for line in text.splitlines() if "words the model weighed most" in line)
+    assert {"spiel", "trainer", "niederlage", "mannschaft"} & set(re.findall(r"(\w+) \(\+", weighed))
+
+
+def test_the_model_is_small_and_knows_every_iptc_topic():
+    model = load_model()
+    taxonomy, _ = load_taxonomy(None)
+    assert set(model.codes) == {t.code for t in taxonomy.topics}
+    assert model.weights.shape == (len(model.names), len(model.codes))
+
+
+def test_a_topic_the_owner_excludes_is_never_given_by_the_model(articles, tmp_path):
+    owner = tmp_path / "topics.yml"
+    owner.write_text("topics:\n  - code: medtop:15000000\n    exclude: true\n", encoding="utf-8")
+    taxonomy, problems = load_taxonomy(owner)
+    assert not problems
+    [article] = assign_topics([dataclasses.replace(articles["match_report.txt"], topics=())], taxonomy)
+    assert article.topics and "sport" not in article.topic_names
+
+
+def test_a_short_note_is_left_to_the_lexicon_and_may_get_no_topic():
+    taxonomy, _ = load_taxonomy(None)
+    note = Article(source="n.txt", source_sha256="0" * 64, title="Note",
+                   blocks=(Paragraph("The office is closed on Friday. Post will be collected on Monday."),))
+    [result] = assign_topics([note], taxonomy)
+    assert result.topics == ()
