@@ -46,3 +46,14 @@ def test_workflow_builds_strict_on_main_and_deploys_with_pages_actions():
     deploy = flow["jobs"]["deploy"]
     assert deploy["needs"] == "build"
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_workflow_keeps_digests_cache_between_runs_before_it_builds():
+    """A push with one new article re-reads one article, not the whole digest."""
+    steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    uses = [step.get("uses", "").split("@")[0] for step in steps]
+    cache = steps[uses.index("actions/cache")]
+    assert cache["with"]["path"] == ".cache/digest"
+    assert "github.sha" in cache["with"]["key"] and "digest-" in cache["with"]["restore-keys"]
+    build = next(i for i, step in enumerate(steps) if "mkdocs build" in step.get("run", ""))
+    assert uses.index("actions/cache") < build
