@@ -12,18 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-# "<SUNF>", "<BP.L>", "<AELNA>": an exchange symbol in angle brackets, as wire services write it.
-_TICKER = re.compile(r"\s*<(?P<symbol>[A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,3})?)>")
+from ..wire import TICKER, WIRE_ABBREVIATIONS
+
 _SMALL_WORDS = frozenset("""
     a an and as at but by for from in into nor of off on onto or over per the to up upon via vs with
 """.split())
 _ACRONYMS = frozenset("""
     AI AP BBC CEO CIA CNN EU FBI G7 G20 GDP IMF IOC ISIS NASA NATO NHS OECD OPEC PLO UAE UEFA FIFA UK UN UNESCO
     US USA USSR WHO WTO ECB ANC IRA PKK SPD CDU CSU AFD EC EEC GATT IPO OTC SEC FDIC
-""".split())
-# Abbreviations of wire copy, written in lower case by the desk even in headlines ("3 mln dlrs").
-WIRE_ABBREVIATIONS = frozenset("""
-    mln bln trln pct dlr dlrs ct cts qtr qtrs stg shr shrs revs avg oper yr yrs mths wk wks
 """.split())
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]\.?(?:['’][Ss])?$")
 # "PARIS, Feb 26 -", "WASHINGTON (Reuters) -": a dateline's place is in capitals by custom, not an acronym.
@@ -47,7 +43,7 @@ def split_tickers(title: str) -> tuple[str, tuple[str, ...]]:
             return ""
         return (" " if m.group().startswith(" ") else "") + symbol
 
-    stripped = _TICKER.sub(replace, title)
+    stripped = TICKER.sub(replace, title)
     return re.sub(r"\s{2,}", " ", stripped).strip(), tuple(symbols)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ... import wire
 from ...model import Article, EntityType
 from ..markdown_text import plain_text
 from . import lexicon as lx
@@ -22,7 +23,6 @@ from .tokens import Sentence, is_headline_case, sentences
 
 _CODE: dict[EntityType | None, int] = {None: -1, **{t: i for i, t in enumerate(TYPES)}}
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-Z][^\W\d_]{2,}(?![\w'’-])")
-_TICKER = re.compile(r"<([A-Z][A-Z0-9.]{0,7})>")
 
 
 def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
@@ -56,7 +56,7 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     votes, forms = teach(rows)
     folded = frozenset(n.casefold() for row in rows for n in row[:2])
     text = "\n".join(paragraphs)
-    tickers = frozenset(_TICKER.findall(text))
+    tickers = wire.tickers(text)
     # Only words that could be names matter: known one-word names, and this article's candidates.
     cases = _cases(candidates)
     known, here = gaz.one_word_names, {w for w, _ in cases}

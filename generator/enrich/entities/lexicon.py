@@ -6,6 +6,8 @@ in the gazetteer. Every set holds casefolded words unless its comment says other
 
 from __future__ import annotations
 
+from ...wire import WIRE_ABBREVIATIONS  # "12 MLN DLRS": never names
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in text.split())
@@ -184,9 +186,6 @@ PERSON_PRONOUNS = _words("he she")
 
 # Leading words dropped from a role: "outgoing Army Inspector" -> "Army Inspector".
 ROLE_DROP = _words("the a an outgoing incoming then newly appointed current acting")
-
-# Wire abbreviations next to amounts in Reuters-style text ("12 MLN DLRS"): never names.
-WIRE_ABBREVIATIONS = _words("dlr dlrs mln mlns bln blns pct qtr qtrs cts shr shrs revs avg oper")
 
 # Acronyms that are never organizations by themselves.
 NOT_ACRONYMS = NOT_NAMES | WIRE_ABBREVIATIONS | _words("""

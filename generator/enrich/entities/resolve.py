@@ -209,16 +209,12 @@ class Corpus:
         key = self.surnames.get((language, surname))
         if key is None:
             return None
-        company = frozenset().union(*(self.named[i] for i in self.named_in.get(key, ())))
+        named_in = self.named_in.get(key, ())
+        company = frozenset().union(*(self.named[i] for i in named_in))
         full = self.full_name(key)
-        rare = max(3, self.articles // 50)
         shared = [n for n in names if n in company and n != full and n.casefold() != surname]
-        # Evidence: a distinctive name in common, three names in common, or any name in common
-        # with a person the digest names in full again and again.
-        if len(shared) >= 3 or any(self.df.get(n, 0) <= rare for n in shared) \
-                or shared and len(self.named_in.get(key, ())) >= 3:
-            return key
-        return None
+        return key if enough_evidence(shared, self.df, self.articles, len(named_in)) else None
+
 
     def full_name(self, key: tuple[str, ...]) -> str | None:
         """The most used written form of a person's name (ties: the shorter, then A-Z)."""
@@ -237,6 +233,15 @@ class Corpus:
         except KeyError:
             out = self.person_names[name] = self.full_name(person_key(name)) or name
             return out
+
+
+def enough_evidence(shared: Sequence[str], df, articles: int, times_named: int) -> bool:
+    """Do the names two articles share tie a bare surname to the person named in full?
+    A distinctive name in common (in few of the digest's articles), three names in common, or
+    any name in common with a person the digest names in full again and again (`times_named`)."""
+    rare = max(3, articles // 50)
+    return len(shared) >= 3 or any(df.get(n, 0) <= rare for n in shared) or bool(shared) and times_named >= 3
+
 
 
 def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,

@@ -28,6 +28,7 @@ from ...model import EntityMention, EntityType
 from . import lexicon as lx
 from .gazetteer import Gazetteer
 from .records import EntityAnalysis
+from .resolve import enough_evidence
 from .variants import canonical_variant, variant_key, variant_type
 
 PERSON, PLACE = EntityType.PERSON, EntityType.PLACE
@@ -137,17 +138,15 @@ class _CorpusFacts:
         return replace(mention, type=PERSON)
 
     def _evidence(self, full: str, language: str, surname: str, mentions: Mentions) -> bool:
-        """The one person of that surname in the article's language, and a distinctive name
-        the article shares with the articles that name that person in full (or three names)."""
+        """The one person of that surname in the article's language, and names the article
+        shares with the articles that name that person in full (see `enough_evidence`)."""
         people = self.people.get((language, surname.casefold()))
         if not people or people != {full}:
             return False
         named_in = self.named_in.get(full, ())
         company = {m.name for i in named_in for m in self.found[i] or ()}
-        rare = max(3, self.articles // 50)
         shared = [m.name for m in mentions if m.name != full and m.name in company]
-        # A person the digest names in full again and again is the one meant, given any shared name.
-        return len(shared) >= 3 or any(self.df[name] <= rare for name in shared) or len(named_in) >= 3 and bool(shared)
+        return enough_evidence(shared, self.df, self.articles, len(named_in))
 
 
 def _written_surnames(analysis: EntityAnalysis) -> set[str]:
