@@ -113,7 +113,7 @@ def news_section(news: list[InTheNews], uri: str) -> list[str]:
             ranked = window.entities[type_]
             if not ranked:
                 continue
-            chips = " ".join(_chip(e.name, uri, e.src_uri) + f" <small>{n}</small>" for e, n in ranked)
+            chips = " ".join(_counted(_chip(e.name, uri, e.src_uri), n) for e, n in ranked)
             lines += [f'<span class="digest-news__type">{type_.label}</span> <span class="digest-news__items">{chips}</span>',
                       "{ .digest-news }", ""]
     return lines
@@ -154,7 +154,12 @@ def home_page(site: Site, site_name: str = "Briefing", feeds: bool = False) -> P
     topics = site.topic_list()
     if topics:
         lines += ["## Topics", ""]
-        lines.append(" ".join(_chip(display_name(t.name), uri, t.src_uri, " .digest-chip--topic") + f" <small>{len(t.articles)}</small>"
+        lines.append(" ".join(_counted(_chip(display_name(t.name), uri, t.src_uri, " .digest-chip--topic"), len(t.articles))
                               for t in topics))
         lines += ["{ .digest-topics }", ""]
     return Page(uri, "\n".join(lines), meta={"title": site_name}, kind="home", in_nav=True)
+
+
+def _counted(chip: str, count: int) -> str:
+    """A chip and its count, kept on one line (a count alone at the start of a line reads as noise)."""
+    return f'<span class="digest-counted">{chip} <small>{count}</small></span>'

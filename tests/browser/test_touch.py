@@ -87,3 +87,18 @@ def test_the_entity_chart_labels_are_readable_at_phone_width(touch_page, base):
     }""")
     assert len(heights) >= 2, heights
     assert all(h >= 13 for _, h in heights), heights  # a 0.7rem label is about 16 px tall here
+
+
+def test_home_chip_counts_stay_on_the_line_of_their_chip(touch_page, base):
+    """At 800 px "European Union 1" broke before its count, leaving "1" alone on the next line."""
+    page = touch_page
+    page.goto(base)
+    page.wait_for_load_state("load")
+    pairs = page.evaluate("""() => [...document.querySelectorAll('.digest-news small, .digest-topics small')].map(count => {
+        const chip = count.previousElementSibling;
+        return [chip ? chip.textContent : null, chip ? chip.getBoundingClientRect().top : null,
+                count.getBoundingClientRect().top];
+    })""")
+    assert len(pairs) >= 5, pairs
+    for chip, chip_top, count_top in pairs:
+        assert chip is not None and abs(count_top - chip_top) < 12, (chip, chip_top, count_top)
