@@ -37,6 +37,8 @@ def front_matter(article: Article) -> dict[str, Any]:
     if article.tags:
         meta["tags"] = list(article.tags)
     meta["entities"] = {t.value: article.entity_names(t) for t in EntityType}
+    if article.story:
+        meta["story"] = {"slug": article.story.slug, "title": article.story.title}
     for key, value in article.extra.items():
         meta.setdefault(key, value)
     return meta

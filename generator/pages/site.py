@@ -130,7 +130,10 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
     # Slugs: the oldest article keeps a contested slug (see slugs.assign_unique).
     by_age = sorted(articles, key=lambda a: (a.date is None, a.date or dt.date.min, a.source))
     slugs = assign_unique(((a.source, a.slug or a.title, a.source) for a in by_age), prefix="article")
-    ordered = site_order(replace(a, slug=slugs[a.source]) for a in articles)
+    story_slugs = assign_unique(((s.key, s.title, s.key) for s in dict.fromkeys(a.story for a in by_age if a.story)),
+                                prefix="story")
+    ordered = site_order(replace(a, slug=slugs[a.source], story=replace(a.story, slug=story_slugs[a.story.key])
+                                 if a.story else None) for a in articles)
     listed = listed_versions(ordered)
 
     entities: dict[EntityKey, EntityEntry] = {}

@@ -1,0 +1,226 @@
+"""Stories: articles that report the same event or developing story, grouped in one pass.
+
+Each article becomes a sparse vector of two groups of features, each group normalized and
+the entities scaled by ENTITY_WEIGHT: its entities (people and organizations at 1, places at PLACE_WEIGHT,
+times the stepped idf of `topics.weights`) and its TERMS_PER_ARTICLE most distinctive words
+(title and lead, singular forms, no stop words, no words of its own entity names; sublinear
+tf x the same idf). Document frequencies are counted over the whole corpus.
+
+Articles are then taken once, in canonical order (dated ones by date, then undated ones; ties
+by source path), and each joins the story it is most similar to or starts one. A story is the
+sum of its articles' vectors; the similarity is the cosine between the article and that sum,
+times a factor for the days since the story's latest article (1 up to GAP_DAYS, then falling
+by half every HALF_LIFE_DAYS; an undated article or story is judged by content alone). The
+article joins the best story when that reaches JOIN_SIMILARITY. Nothing is ever re-clustered:
+a new article can only join a story or start one, and an article added at the end of the
+canonical order changes no earlier decision (only the idf steps of its own features).
+
+Stories are found through an inverted index from feature to stories, over features in at most
+MAX_POSTINGS articles (commoner ones still count in the similarity, but a story is never a
+candidate through them alone), so the work per article is bounded whatever the corpus size.
+
+A story's title is the title of its most representative article (the one most similar to the
+story's sum; ties to the earliest); its key is its first article's source, which never changes
+as the story grows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..model import Article, Block, BulletList, EntityMention, EntityType, MarkdownBody, Paragraph, StoryRef
+from ..stopwords import stop_lists
+from .topics.tags import NEWS_STOP_WORDS
+from .topics.text import singular
+from .topics.weights import idf
+
+ENTITY_WEIGHT = 1.0  # the entity group's weight beside the words' (1)
+PLACE_WEIGHT = 0.8  # sharing a country says less than sharing a person or an organization
+TERMS_PER_ARTICLE = 15
+LEAD_WORDS = 150  # the words of the body read for terms, after the title
+TITLE_WEIGHT = 2.0  # a word in the title counts as this many occurrences
+MAX_POSTINGS = 200
+JOIN_SIMILARITY = 0.4
+GAP_DAYS = 3
+HALF_LIFE_DAYS = 7.0
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STOP = {code: frozenset(words) for code, words in stop_lists().items()}
+_ENGLISH_STOP = _STOP.get("en", frozenset()) | NEWS_STOP_WORDS
+
+
+@dataclass(frozen=True)
+class StoryInput:
+    """What clustering needs of one article: its date and its raw features (feature -> weight before idf)."""
+
+    source: str
+    date: dt.date | None
+    entities: dict[str, float]
+    terms: dict[str, float]
+
+
+@dataclass
+class _Story:
+    first: int  # index (in canonical order) of the story's first article
+    last_date: dt.date | None
+    members: list[int] = field(default_factory=list)
+    weights: dict[str, float] = field(default_factory=dict)
+    norm2: float = 0.0
+
+    def add(self, index: int, vector: dict[str, float], date: dt.date | None) -> None:
+        self.members.append(index)
+        if date is not None:
+            self.last_date = date if self.last_date is None else max(self.last_date, date)
+        for feature, w in vector.items():
+            old = self.weights.get(feature, 0.0)
+            self.weights[feature] = old + w
+            self.norm2 += (old + w) ** 2 - old * old
+
+    def cosine(self, vector: dict[str, float]) -> float:
+        if self.norm2 <= 0:
+            return 0.0
+        weights = self.weights
+        return sum(w * weights.get(f, 0.0) for f, w in vector.items()) / math.sqrt(self.norm2)
+
+
+def story_input(article: Article) -> StoryInput:
+    """An article's date, entities and candidate terms (raw counts; idf comes with the corpus)."""
+    entities: dict[str, float] = {}
+    name_words: set[str] = set()
+    for mention in article.entities:
+        weight = PLACE_WEIGHT if mention.type is EntityType.PLACE else 1.0
+        key = f"{mention.type.value}:{mention.name}"
+        entities[key] = max(entities.get(key, 0.0), weight * (1 + math.log(max(1, mention.count))))
+        name_words.update(w.lower() for w in _WORD.findall(mention.name))
+    stop = _STOP.get(article.language, frozenset()) | (_ENGLISH_STOP if article.language == "en" else NEWS_STOP_WORDS)
+    counts: dict[str, float] = {}
+    for weight, text in ((TITLE_WEIGHT, article.title), (1.0, _lead(article.blocks))):
+        for word in _WORD.findall(text.lower()):
+            if word in stop or word in name_words:
+                continue
+            word = singular(word)
+            counts[word] = counts.get(word, 0.0) + weight
+    return StoryInput(article.source, article.date, entities, counts)
+
+
+def _lead(blocks: Sequence[Block]) -> str:
+    parts: list[str] = []
+    words = 0
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            texts: Sequence[str] = (block.text,)
+        elif isinstance(block, BulletList):
+            texts = block.items
+        elif isinstance(block, MarkdownBody):
+            texts = (block.source,)
+        else:
+            continue
+        for text in texts:
+            parts.append(text)
+            words += text.count(" ") + 1
+            if words >= LEAD_WORDS:
+                return " ".join(parts)
+    return " ".join(parts)
+
+
+def canonical_order(inputs: Sequence[StoryInput]) -> list[int]:
+    """Dated articles by date, then undated ones; ties by source path."""
+    return sorted(range(len(inputs)), key=lambda i: (inputs[i].date is None, inputs[i].date or dt.date.min,
+                                                      inputs[i].source))
+
+
+def vectors(inputs: Sequence[StoryInput]) -> tuple[list[dict[str, float]], dict[str, int]]:
+    """Each article's weighted, normalized feature vector, and each feature's document frequency."""
+    df: dict[str, int] = {}
+    for item in inputs:
+        for feature in item.entities:
+            df[feature] = df.get(feature, 0) + 1
+        for term in item.terms:
+            key = "t:" + term
+            df[key] = df.get(key, 0) + 1
+    features = sorted(df)
+    idfs = dict(zip(features, idf(np.array([df[f] for f in features], np.float64)).tolist())) if features else {}
+    out: list[dict[str, float]] = []
+    for item in inputs:
+        entity = {f: w * idfs[f] for f, w in item.entities.items() if df[f] >= 2}
+        scored = sorted(((1 + math.log(c)) * idfs["t:" + t], "t:" + t) for t, c in item.terms.items())
+        ranked = sorted(scored, key=lambda pair: (-pair[0], pair[1]))[:TERMS_PER_ARTICLE]
+        term = {f: w for w, f in ranked if df[f] >= 2}
+        vector: dict[str, float] = {}
+        for name, group in (("entity", entity), ("term", term)):
+            norm = math.sqrt(sum(w * w for w in group.values()))
+            for f, w in group.items():
+                vector[f] = (ENTITY_WEIGHT if name == "entity" else 1.0) * w / norm
+        norm = math.sqrt(sum(w * w for w in vector.values()))
+        out.append({f: w / norm for f, w in sorted(vector.items())} if norm else {})
+    return out, df
+
+
+def cluster(inputs: Sequence[StoryInput]) -> list[int]:
+    """The story of each input (in input order), numbered by first article in canonical order."""
+    return _cluster(inputs, *vectors(inputs))
+
+
+def _cluster(inputs: Sequence[StoryInput], vecs: list[dict[str, float]], df: dict[str, int]) -> list[int]:
+    stories: list[_Story] = []
+    postings: dict[str, set[int]] = {}  # feature -> the stories having it
+    story_of = [0] * len(inputs)
+    for index in canonical_order(inputs):
+        vector, date = vecs[index], inputs[index].date
+        candidates: set[int] = set()
+        for feature in vector:
+            if df[feature] <= MAX_POSTINGS:
+                candidates.update(postings.get(feature, ()))
+        best, best_score = -1, JOIN_SIMILARITY
+        for candidate in sorted(candidates):
+            story = stories[candidate]
+            score = story.cosine(vector) * _time_factor(story.last_date, date)
+            if score >= best_score and (best < 0 or score > best_score):
+                best, best_score = candidate, score
+        if best < 0:
+            best = len(stories)
+            stories.append(_Story(first=index, last_date=None))
+        stories[best].add(index, vector, date)
+        for feature in vector:
+            postings.setdefault(feature, set()).add(best)
+        story_of[index] = best
+    return story_of
+
+
+def _time_factor(last: dt.date | None, date: dt.date | None) -> float:
+    if last is None or date is None:
+        return 1.0
+    gap = abs((date - last).days)
+    if gap <= GAP_DAYS:
+        return 1.0
+    return 0.5 ** ((gap - GAP_DAYS) / HALF_LIFE_DAYS)
+
+
+def assign_stories(articles: Sequence[Article]) -> list[StoryRef | None]:
+    """Each article's story (in input order), or None when its story would have it alone."""
+    inputs = [story_input(a) for a in articles]
+    vecs, df = vectors(inputs)
+    story_of = _cluster(inputs, vecs, df)
+    members: dict[int, list[int]] = {}
+    for index in canonical_order(inputs):
+        members.setdefault(story_of[index], []).append(index)
+    refs: list[StoryRef | None] = [None] * len(articles)
+    for group in members.values():
+        if len(group) < 2:
+            continue
+        total: dict[str, float] = {}
+        for i in group:
+            for f, w in vecs[i].items():
+                total[f] = total.get(f, 0.0) + w
+        central = max(enumerate(group), key=lambda p: (sum(w * total.get(f, 0.0) for f, w in vecs[p[1]].items()),
+                                                        -p[0]))[1]
+        ref = StoryRef(key=articles[group[0]].source, title=articles[central].title)
+        for i in group:
+            refs[i] = ref
+    return refs
