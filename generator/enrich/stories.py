@@ -11,7 +11,8 @@ by source path), and each joins the story it is most similar to or starts one. A
 sum of its articles' vectors; the similarity is the cosine between the article and that sum,
 times a factor for the days since the story's latest article (1 up to GAP_DAYS, then falling
 by half every HALF_LIFE_DAYS; an undated article or story is judged by content alone). The
-article joins the best story when that reaches JOIN_SIMILARITY. Nothing is ever re-clustered:
+article joins the best story when that reaches JOIN_SIMILARITY (UNDATED_JOIN_SIMILARITY when the
+article or the story has no date: content alone must then say more). Nothing is ever re-clustered:
 a new article can only join a story or start one, and an article added at the end of the
 canonical order changes no earlier decision (only the idf steps of its own features).
 
@@ -46,7 +47,8 @@ TERMS_PER_ARTICLE = 15
 LEAD_WORDS = 150  # the words of the body read for terms, after the title
 TITLE_WEIGHT = 2.0  # a word in the title counts as this many occurrences
 MAX_POSTINGS = 200
-JOIN_SIMILARITY = 0.4
+JOIN_SIMILARITY = 0.5
+UNDATED_JOIN_SIMILARITY = 0.65  # without dates to tell two events apart, content must say more
 GAP_DAYS = 3
 HALF_LIFE_DAYS = 7.0
 
@@ -177,11 +179,12 @@ def _cluster(inputs: Sequence[StoryInput], vecs: list[dict[str, float]], df: dic
         for feature in vector:
             if df[feature] <= MAX_POSTINGS:
                 candidates.update(postings.get(feature, ()))
-        best, best_score = -1, JOIN_SIMILARITY
+        best, best_score = -1, 0.0
         for candidate in sorted(candidates):
             story = stories[candidate]
             score = story.cosine(vector) * _time_factor(story.last_date, date)
-            if score >= best_score and (best < 0 or score > best_score):
+            least = JOIN_SIMILARITY if date is not None and story.last_date is not None else UNDATED_JOIN_SIMILARITY
+            if score >= least and score > best_score:
                 best, best_score = candidate, score
         if best < 0:
             best = len(stories)
