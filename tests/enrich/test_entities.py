@@ -388,3 +388,14 @@ def test_a_place_written_without_its_accents_is_still_known():
     found = _found(_article("dateline.txt", "Talks resume", "SAN SEBASTIAN, Spain 1996-08-31",
                             "Negotiators met again in Zurich and in Sao Paulo on Saturday."))["dateline.txt"]
     assert {"San Sebastian", "Spain", "Zurich", "Sao Paulo"} <= names_of(found, PLACE)
+
+
+def test_a_role_of_a_body_is_not_a_person():
+    """"The Chairman of Cutty Sark Enterprises, Chris Levitt" made a person of the company."""
+    found = _found(_article(
+        "fire.txt", "Fire", "The Chairman of Cutty Sark Enterprises, Chris Levitt, said the ship was safe.",
+        "The President of Acme Holdings, Lena Hartmann, spoke at the Prince of Wales Hospital.",
+        "Secretary of State John Kornblum agreed."))["fire.txt"]
+    assert {"Cutty Sark Enterprises", "Acme Holdings", "Prince of Wales Hospital"} <= names_of(found, ORG)
+    assert {"Chris Levitt", "Lena Hartmann", "John Kornblum"} <= names_of(found, PERSON)
+    assert not any("Chairman" in name or "President" in name for name in found)
