@@ -363,3 +363,39 @@ def test_wire_tickers_and_abbreviations_are_never_entities():
         "Harcourt Brace Jovanovich Inc <HBJ> said it sold its unit for 120 MLN DLRS, up 12 PCT in the QTR.",
     ))["wire.txt"]
     assert not {"HBJ", "MLN", "DLRS", "PCT", "QTR"} & set(found)
+
+
+def test_korean_and_chinese_given_names_keep_their_hyphenated_syllables():
+    """"Kim Jong-un" was "Kim Jong"; "Kang Young-hoon" was no one. English compounds stay apart."""
+    found = _found(_article(
+        "korea.txt", "N. Korea urges S. Korea to return war veteran",
+        "North Korean leader Kim Jong-un met South Korean President Moon Jae-in in Panmunjom.",
+        "Red Cross president Li Song-ho wrote to his southern counterpart, Kang Young-hoon, and to Ban Ki-moon.",
+        "The Berlin-based group and US-led forces had no comment.",
+    ))["korea.txt"]
+    assert {"Kim Jong-un", "Moon Jae-in", "Li Song-ho", "Kang Young-hoon", "Ban Ki-moon"} <= names_of(found, PERSON)
+    assert not {"Kim Jong", "Moon Jae", "Li Song"} & set(found)
+    assert {"Berlin", "United States"} <= names_of(found, PLACE)
+    assert "N. Korea" in found["North Korea"].aliases and "S. Korea" in found["South Korea"].aliases
+
+
+def test_a_known_organization_after_a_qualifier_keeps_its_full_name():
+    found = _found(_article("appeal.txt", "Appeal", "He submitted a petition to the International Red Cross in 1993."))
+    assert names_of(found["appeal.txt"], ORG) == {"International Red Cross"}
+
+
+def test_a_place_written_without_its_accents_is_still_known():
+    found = _found(_article("dateline.txt", "Talks resume", "SAN SEBASTIAN, Spain 1996-08-31",
+                            "Negotiators met again in Zurich and in Sao Paulo on Saturday."))["dateline.txt"]
+    assert {"San Sebastian", "Spain", "Zurich", "Sao Paulo"} <= names_of(found, PLACE)
+
+
+def test_a_role_of_a_body_is_not_a_person():
+    """"The Chairman of Cutty Sark Enterprises, Chris Levitt" made a person of the company."""
+    found = _found(_article(
+        "fire.txt", "Fire", "The Chairman of Cutty Sark Enterprises, Chris Levitt, said the ship was safe.",
+        "The President of Acme Holdings, Lena Hartmann, spoke at the Prince of Wales Hospital.",
+        "Secretary of State John Kornblum agreed."))["fire.txt"]
+    assert {"Cutty Sark Enterprises", "Acme Holdings", "Prince of Wales Hospital"} <= names_of(found, ORG)
+    assert {"Chris Levitt", "Lena Hartmann", "John Kornblum"} <= names_of(found, PERSON)
+    assert not any("Chairman" in name or "President" in name for name in found)

@@ -24,6 +24,7 @@ from .tokens import INITIAL, LOWER, TITLE, UPPER, Sentence, shape, tokens_from
 
 _CAPS = (TITLE, UPPER, INITIAL)
 _HONORIFICS = lx._words("mr mrs ms miss mister dr sir dame lord lady rev reverend prof")
+_ROYAL = lx._words("king queen prince princess duke duchess earl count countess baron emperor")  # "Prince of Wales Hospital"
 _LOCATIVE = lx._words("in at near from to across outside inside into toward towards via")
 PERSON = EntityType.PERSON
 UNIT = -1  # a candidate's cue strength when it follows a number
@@ -301,6 +302,13 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                     + _cut_part(words, shapes, after, b, first, weak, gaz, fw)
     last = words[b - 1].casefold()
     # A title word inside: what follows it is a person, what precedes it is the role.
+    # "Chairman of Cutty Sark Enterprises": a role, then the body it belongs to.
+    if last in lx.ORG_HEADS:
+        for r in range(a, b - 2):
+            if _folded(words[r]) in lx.TITLES and words[r + 1] == "of" and words[r].casefold() not in _ROYAL \
+                    and shapes[r] != UPPER and not gaz.lookup(_join(words[a:b])):
+                return _role_prefix(words, shapes, a, r, first, weak, gaz, fw) \
+                    + _cut_part(words, shapes, r + 2, b, first, weak, gaz, fw)
     if last not in lx.ORG_HEADS:
         for r in range(b - 2, a - 1, -1):
             if _folded(words[r]) in lx.TITLES and shapes[r] != UPPER \
@@ -309,8 +317,9 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                 while p < b - 1 and (shapes[p] not in _CAPS or words[p].casefold() in lx.ROLE_MODIFIERS):
                     p += 1
                 role_cuts = _role_prefix(words, shapes, a, p, first, weak, gaz, fw)
-                if words[r + 1] in lx.CONNECTORS and b - p == 1:
-                    # "Queen of South", "Duke of Norfolk": a title of a place, not a person.
+                if words[r + 1] in lx.CONNECTORS and (b - p == 1 or words[b - 1].casefold() in lx.ORG_HEADS):
+                    # "Queen of South", "Duke of Norfolk": a title of a place, not a person;
+                    # "Chairman of Cutty Sark Enterprises": the body the role belongs to.
                     return role_cuts + _cut_part(words, shapes, p, b, first, weak, gaz, fw)
                 role = _role_text(words[a:p]) if _folded(words[r]) not in _HONORIFICS else None
                 return role_cuts + [(p, b, PERSON, 3, role, True)]

@@ -14,6 +14,8 @@ from . import lexicon as lx
 from typing import TYPE_CHECKING
 
 from .gazetteer import Gazetteer
+from .tokens import SYLLABLE, SYLLABLE_REST
+from .variants import canonical_variant, variant_type
 
 if TYPE_CHECKING:
     from .candidates import Candidate
@@ -52,6 +54,10 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
     if len(tokens) == 1 and (tokens[0].casefold() in lx.DEMONYMS or tokens[0].casefold() in lx.NOT_NAMES):
         return
     hit = gaz.lookup(surface)
+    if hit is None and len(tokens) >= 2:
+        table = canonical_variant(surface)  # "N. Korea", "Stati Uniti": the table of variants knows them
+        if table:
+            hit = variant_type(table), surface
     if hit:
         cand.type, cand.canonical = hit
         cand.strength = 3
@@ -72,6 +78,9 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
                           for k, t in enumerate(tokens) if k)):
         _set(cand, ORG, 2 if not cand.weak else 1)  # "Bank of England", "Douglas & Lomason", "Cofinec S.A."
         return
+    if n >= 2 and _qualified_organization(tokens, gaz):
+        _set(cand, ORG, 2 if not cand.weak else 1)  # "International Red Cross", "Irish Football Association"
+        return
     if n >= 2 and tokens[-1].endswith("s") and tokens[-1][:1].isupper() and not gaz.lookup(tokens[-1]) \
             and _place_prefix(tokens, gaz):
         _set(cand, ORG, 2 if not cand.weak else 1)  # "Cleveland Indians", "Chicago Bulls": a team
@@ -90,6 +99,9 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
     if not english and n == 1:
         return  # German capitalizes every noun: one capitalized word is not a name
     if _could_be_person(tokens, gaz, language):
+        if n == 2 and len(tokens[0]) <= 5 and _EAST_ASIAN_GIVEN_NAME.fullmatch(tokens[1]):
+            _set(cand, PERSON, 2)  # "Kang Young-hoon", "Ban Ki-moon": a surname and a hyphenated given name
+            return
         if n >= 2 and first in gaz.first_names:
             if first not in gaz.words or last not in gaz.words or last in gaz.surnames:
                 _set(cand, PERSON, 2 if last not in gaz.words or last in gaz.surnames else 1)
@@ -131,6 +143,21 @@ def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "e
     return True
 
 
+_ORG_QUALIFIERS = frozenset({"international", "national", "world", "global", "federal", "royal", "central", "state"})
+
+
+def _qualified_organization(tokens: tuple[str, ...], gaz: Gazetteer) -> bool:
+    """A known organization after qualifiers ("International" Red Cross, "British" Red Cross)."""
+    for k in range(1, len(tokens)):
+        word = tokens[k - 1].casefold()
+        if word not in _ORG_QUALIFIERS and word not in lx.DEMONYMS:
+            return False
+        hit = gaz.lookup(" ".join(tokens[k:]))
+        if hit and hit[0] is ORG and len(tokens) - k >= 2:
+            return True
+    return False
+
+
 def _plural(token: str, gaz: Gazetteer) -> bool:
     """A plural noun or acronym, not a surname: 'Bonds' is one, 'Breeders' and 'GDRs' are not."""
     if len(token) < 4 or not token.endswith("s"):
@@ -162,6 +189,7 @@ def _odd_word(token: str, gaz: Gazetteer) -> bool:
     return not (gaz.is_word(token) or folded in gaz.function_words("en") or folded in lx.DEMONYMS or gaz.lookup(token) or folded in lx.TITLES)
 
 
+_EAST_ASIAN_GIVEN_NAME = re.compile(r"[A-Z]" + SYLLABLE_REST + "-" + SYLLABLE)
 _CAMEL = re.compile(r"[a-z]([A-Z][a-z]*)$")
 
 

@@ -71,7 +71,7 @@ ministry ministries department council commission committee agency authority bur
 party union federation association alliance coalition front movement organization
 organisation institute institution foundation fund trust bank bancorp exchange corporation corp
 corp. company co co. inc inc. ltd ltd. plc llc ag gmbh sa nv bv group holdings holding partners
-industries airlines airways motors systems technologies technology software pharmaceuticals
+industries enterprises enterprise airlines airways motors systems technologies technology software pharmaceuticals
 pharma energy petroleum oil telecom communications media network press news times post journal
 herald gazette tribune daily radio television tv broadcasting university college school academy
 court tribunal parliament assembly congress senate cabinet government administration army navy
