@@ -94,6 +94,22 @@ class TopicEntry:
 
 
 @dataclass
+class StoryEntry:
+    key: str  # the source of its first article (see enrich.stories)
+    title: str
+    slug: str = ""
+    articles: list[Article] = field(default_factory=list)  # oldest first, undated last (a timeline)
+
+    @property
+    def src_uri(self) -> str:
+        return urls.story(self.slug)
+
+    @property
+    def dates(self) -> list[dt.date]:
+        return [a.date for a in self.articles if a.date]
+
+
+@dataclass
 class Site:
     articles: list[Article]  # newest first, undated last (site_order)
     entities: dict[EntityKey, EntityEntry]
@@ -105,6 +121,12 @@ class Site:
     # What listings show: `articles` with one version of each story (see listed_versions).
     # Every article has its page; entities, topics, tags, months and undated hold listed ones.
     listed: list[Article] = field(default_factory=list)
+    stories: dict[str, StoryEntry] = field(default_factory=dict)  # by key
+
+    @functools.cached_property
+    def newest_date(self) -> dt.date | None:
+        """The newest article's date: what "recent" is measured from (never the build's clock)."""
+        return max((a.date for a in self.articles if a.date), default=None)
 
     def entity_page(self, type_: EntityType, name: str) -> EntityEntry | None:
         entry = self.entities.get((type_, name))
@@ -185,7 +207,13 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
     months = dict(sorted(months.items(), reverse=True))
 
     tags = collect_tags(listed, config.tag_page_min_articles)
-    return Site(ordered, entities, topics, months, undated, config, tags, listed)
+    stories: dict[str, StoryEntry] = {}
+    for article in sorted(ordered, key=lambda a: (a.date is None, a.date or dt.date.min, a.source)):
+        if article.story:
+            entry = stories.setdefault(article.story.key, StoryEntry(article.story.key, article.story.title,
+                                                                     article.story.slug))
+            entry.articles.append(article)
+    return Site(ordered, entities, topics, months, undated, config, tags, listed, stories)
 
 
 def listed_versions(ordered: list[Article]) -> list[Article]:

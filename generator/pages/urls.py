@@ -18,6 +18,7 @@ TAGS_INDEX = "tags/index.md"
 ENTITIES_INDEX = "entities/index.md"
 ARCHIVE_INDEX = "archive/index.md"
 ARCHIVE_UNDATED = "archive/undated.md"
+STORIES_INDEX = "stories/index.md"
 # Files that are not pages: MkDocs copies them into the site as they are.
 FEED_RSS = "feed.xml"
 FEED_JSON = "feed.json"
@@ -57,6 +58,15 @@ def paged(first: str, number: int) -> str:
 def topic_page(slug: str, number: int) -> str:
     """Page `number` of a topic's article list: the first is the topic page itself."""
     return paged(topic(slug), number)
+
+
+def story(slug: str) -> str:
+    return f"stories/{slug}.md"
+
+
+def story_feed(slug: str, kind: str) -> str:
+    """A story's feed beside its page: `stories/<slug>/feed.xml` (kind "xml") or `.json`."""
+    return f"stories/{slug}/feed.{kind}"
 
 
 def tag(slug: str) -> str:

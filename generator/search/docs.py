@@ -2,18 +2,23 @@
 
 Articles are indexed by title, summary, body, photo caption and author; entity pages by
 name, roles, other spellings and the owner's description; topic pages by name and
-description; tag pages by name. Listings of articles on those pages are not indexed:
+description; tag pages by name; story pages by title, span and the names of their people,
+organizations and places. Listings of articles on those pages are not indexed:
 they would repeat every article title and change with every new article.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..enrich.markdown_text import plain_text
 from ..pages.site import Site
+from ..pages.story import span_text
+
+_MIN = dt.date.min
 
 ROLES_SHOWN = 3  # as on the entity page
 
@@ -23,7 +28,7 @@ class SearchDoc:
     key: str  # the page's src_uri: unique, and what the index is kept in step by
     url: str  # relative to the site root ("articles/<slug>/")
     title: str
-    kind: str  # "article", "person", "organization", "place", "topic" or "tag"
+    kind: str  # "article", "person", "organization", "place", "topic", "story" or "tag"
     date: str | None  # ISO date shown in results: an article's date, else the latest article's
     summary: str  # shown in results, and indexed
     text: str  # indexed, not shown
@@ -63,6 +68,13 @@ def search_docs(site: Site, url_for: Callable[[str], str]) -> list[SearchDoc]:
         latest, first = _latest_and_first(topic.articles)
         docs.append(SearchDoc(topic.src_uri, url_for(topic.src_uri), topic.name, "topic", latest,
                               topic.topic.description, "", weight=_page_weight(len(topic.articles)),
+                              language=default_language, since=first))
+    for story in sorted(site.stories.values(), key=lambda s: s.slug):
+        newest_first = list(reversed(story.articles))
+        latest, first = _latest_and_first(sorted(newest_first, key=lambda a: (a.date is None, -(a.date or _MIN).toordinal())))
+        names = dict.fromkeys(m.name for a in story.articles for m in a.entities)
+        docs.append(SearchDoc(story.src_uri, url_for(story.src_uri), story.title, "story", latest, span_text(story),
+                              "\n".join(names), weight=_page_weight(len(story.articles)),
                               language=default_language, since=first))
     for tag in site.tags.values():
         latest, first = _latest_and_first(tag.articles)
