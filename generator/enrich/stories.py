@@ -20,9 +20,9 @@ Stories are found through an inverted index from feature to stories, over featur
 MAX_POSTINGS articles (commoner ones still count in the similarity, but a story is never a
 candidate through them alone), so the work per article is bounded whatever the corpus size.
 
-A story's title is the title of its most representative article (the one most similar to the
-story's sum; ties to the earliest); its key is its first article's source, which never changes
-as the story grows.
+A story is named by its first article: its key is that article's source and its title that
+article's title (the report that started it), so neither changes as the story grows and the
+pages of a story's articles change only when the story does.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ from ..model import Article, Block, BulletList, EntityMention, EntityType, Markd
 from ..stopwords import stop_lists
 from .topics.tags import NEWS_STOP_WORDS
 from .topics.text import singular
-from .topics.weights import idf
 
 ENTITY_WEIGHT = 1.0  # the entity group's weight beside the words' (1)
 PLACE_WEIGHT = 0.8  # sharing a country says less than sharing a person or an organization
@@ -131,6 +130,13 @@ def _lead(blocks: Sequence[Block]) -> str:
     return " ".join(parts)
 
 
+def relative_idf(df: int, n: int) -> float:
+    """1 + ln 2 x floor(log2(n / df)): a feature in every article weighs 1, in half of them 1.7,
+    in one of 1,000 7.9. Relative to the corpus, so a word every article of a small digest shares
+    (a series' boilerplate) says little; in doubling steps, so one more article rarely moves it."""
+    return 1.0 + math.log(2) * max(0, int(math.floor(math.log2(n / df))))
+
+
 def canonical_order(inputs: Sequence[StoryInput]) -> list[int]:
     """Dated articles by date, then undated ones; ties by source path."""
     return sorted(range(len(inputs)), key=lambda i: (inputs[i].date is None, inputs[i].date or dt.date.min,
@@ -147,7 +153,7 @@ def vectors(inputs: Sequence[StoryInput]) -> tuple[list[dict[str, float]], dict[
             key = "t:" + term
             df[key] = df.get(key, 0) + 1
     features = sorted(df)
-    idfs = dict(zip(features, idf(np.array([df[f] for f in features], np.float64)).tolist())) if features else {}
+    idfs = {f: relative_idf(df[f], len(inputs)) for f in features}
     out: list[dict[str, float]] = []
     for item in inputs:
         entity = {f: w * idfs[f] for f, w in item.entities.items() if df[f] >= 2}
@@ -217,13 +223,7 @@ def assign_stories(articles: Sequence[Article]) -> list[StoryRef | None]:
     for group in members.values():
         if len(group) < 2:
             continue
-        total: dict[str, float] = {}
-        for i in group:
-            for f, w in vecs[i].items():
-                total[f] = total.get(f, 0.0) + w
-        central = max(enumerate(group), key=lambda p: (sum(w * total.get(f, 0.0) for f, w in vecs[p[1]].items()),
-                                                        -p[0]))[1]
-        ref = StoryRef(key=articles[group[0]].source, title=articles[central].title)
+        ref = StoryRef(key=articles[group[0]].source, title=articles[group[0]].title)
         for i in group:
             refs[i] = ref
     return refs

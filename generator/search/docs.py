@@ -21,6 +21,8 @@ from ..pages.story import span_text
 _MIN = dt.date.min
 
 ROLES_SHOWN = 3  # as on the entity page
+# A story is titled by its first article: that article comes first for its own title, the story next.
+STORY_WEIGHT = 0.9
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def search_docs(site: Site, url_for: Callable[[str], str]) -> list[SearchDoc]:
         latest, first = _latest_and_first(sorted(newest_first, key=lambda a: (a.date is None, -(a.date or _MIN).toordinal())))
         names = dict.fromkeys(m.name for a in story.articles for m in a.entities)
         docs.append(SearchDoc(story.src_uri, url_for(story.src_uri), story.title, "story", latest, span_text(story),
-                              "\n".join(names), weight=_page_weight(len(story.articles)),
+                              "\n".join(names), weight=STORY_WEIGHT,
                               language=default_language, since=first))
     for tag in site.tags.values():
         latest, first = _latest_and_first(tag.articles)
