@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 from ..model import Article
@@ -36,23 +38,33 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 # Listings are HTML blocks inside the Markdown: Python-Markdown passes an HTML block through
 # about four times faster than it parses the same list written in Markdown, and listings are
 # most of a large digest's pages. Their text is HTML-escaped and their links go through
-# urls.link, which render_site resolves for each page. An entry is the same wherever it is
-# listed, so each is made once per build (render_site clears this cache first).
-_entries: dict[tuple, str] = {}
+# urls.link, which render_site resolves for each page. An entry is the same wherever one site
+# lists it, so during one render (`one_render`, which render_site enters) each is made once;
+# outside a render nothing is kept, so no site ever shows another's dates or summaries.
+_render_entries: ContextVar[dict[tuple, str] | None] = ContextVar("digest_listing_entries", default=None)
 
 
-def clear_entry_cache() -> None:
-    _entries.clear()
+@contextmanager
+def one_render() -> Iterator[None]:
+    """Entries made while rendering one site are reused within it, and dropped after."""
+    token = _render_entries.set({})
+    try:
+        yield
+    finally:
+        _render_entries.reset(token)
 
 
 def article_entry(article: Article, *, show_date: bool = True,
                   topic_links: dict[str, str] | None = None) -> str:
     """One article in a list: linked title, date and topics, then its summary (an HTML <li>).
-    `topic_links` must be the build's Site.topic_links (entries are cached per article)."""
+    `topic_links` must be the rendered site's Site.topic_links."""
+    entries = _render_entries.get()
+    if entries is None:
+        return _article_entry(article, show_date, topic_links or {})
     key = (article.source, show_date)
-    entry = _entries.get(key)
+    entry = entries.get(key)
     if entry is None:
-        entry = _entries[key] = _article_entry(article, show_date, topic_links or {})
+        entry = entries[key] = _article_entry(article, show_date, topic_links or {})
     return entry
 
 
