@@ -6,9 +6,11 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..model import Article
+from ..site_model import Site
 from . import urls
 from .escape import html_text, md_link
 
@@ -41,31 +43,42 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 # urls.link, which render_site resolves for each page. An entry is the same wherever one site
 # lists it, so during one render (`one_render`, which render_site enters) each is made once;
 # outside a render nothing is kept, so no site ever shows another's dates or summaries.
-_render_entries: ContextVar[dict[tuple, str] | None] = ContextVar("digest_listing_entries", default=None)
+@dataclass
+class _Render:
+    site: Site
+    entries: dict[tuple[str, bool], str] = field(default_factory=dict)
+    topic_links: dict[str, str] = field(default_factory=dict)
+
+
+_current: ContextVar[_Render | None] = ContextVar("digest_render", default=None)
 
 
 @contextmanager
-def one_render() -> Iterator[None]:
-    """Entries made while rendering one site are reused within it, and dropped after."""
-    token = _render_entries.set({})
+def one_render(site: Site) -> Iterator[None]:
+    """While rendering `site`, entries are made once and reused; they are dropped after."""
+    token = _current.set(_Render(site, topic_links=urls.topic_links(site)))
     try:
         yield
     finally:
-        _render_entries.reset(token)
+        _current.reset(token)
 
 
-def article_entry(article: Article, *, show_date: bool = True,
-                  topic_links: dict[str, str] | None = None) -> str:
-    """One article in a list: linked title, date and topics, then its summary (an HTML <li>).
-    `topic_links` must be the rendered site's Site.topic_links."""
-    entries = _render_entries.get()
-    if entries is None:
-        return _article_entry(article, show_date, topic_links or {})
+def article_entry(article: Article, site: Site, *, show_date: bool = True) -> str:
+    """One article in a list: linked title, date and topics, then its summary (an HTML <li>)."""
+    render = _current.get()
+    if render is None or render.site is not site:
+        return _article_entry(article, show_date, urls.topic_links(site))
     key = (article.source, show_date)
-    entry = entries.get(key)
+    entry = render.entries.get(key)
     if entry is None:
-        entry = entries[key] = _article_entry(article, show_date, topic_links or {})
+        entry = render.entries[key] = _article_entry(article, show_date, render.topic_links)
     return entry
+
+
+def topic_links(site: Site) -> dict[str, str]:
+    """Topic name -> its page, for the site being rendered (computed once per render)."""
+    render = _current.get()
+    return render.topic_links if render is not None and render.site is site else urls.topic_links(site)
 
 
 def _article_entry(article: Article, show_date: bool, topic_links: dict[str, str]) -> str:
@@ -83,9 +96,9 @@ def _article_entry(article: Article, show_date: bool, topic_links: dict[str, str
     return f"<li><p>{head}</p>{summary}</li>"
 
 
-def article_list(articles: Iterable[Article], **kwargs) -> str:
+def article_list(articles: Iterable[Article], site: Site, *, show_date: bool = True) -> str:
     """An HTML list of articles: one Markdown block (no blank line inside)."""
-    return html_list((article_entry(a, **kwargs) for a in articles), "digest-list")
+    return html_list((article_entry(a, site, show_date=show_date) for a in articles), "digest-list")
 
 
 def html_list(items: Iterable[str], css_class: str) -> str:

@@ -11,12 +11,8 @@ import re
 
 from ...model import EntityType
 from . import lexicon as lx
-from typing import TYPE_CHECKING
-
+from .candidate import Candidate
 from .gazetteer import Gazetteer
-
-if TYPE_CHECKING:
-    from .candidates import Candidate
 
 PERSON, ORG, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
 
