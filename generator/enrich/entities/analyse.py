@@ -11,10 +11,11 @@ import re
 
 from ... import wire
 from ...model import Article, EntityType
-from ..markdown_text import plain_text
+from ...text.markdown_text import plain_text
 from . import lexicon as lx
 from . import sports
-from .candidates import Candidate, find
+from .candidate import Candidate
+from .candidates import find
 from .gazetteer import Gazetteer
 from .quotes import quote_spots, speakers
 from .records import SURNAME, TEAM, TEAMED, TYPES, WORD, EntityAnalysis

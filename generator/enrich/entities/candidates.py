@@ -12,15 +12,16 @@ for each candidate from the few tokens around it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ...model import EntityType
 from . import lexicon as lx
+from .candidate import Candidate
 from .classify import classify
 from .gazetteer import Gazetteer
 from .records import GIVEN, SURNAME, WEAK
 from .tokens import INITIAL, LOWER, TITLE, UPPER, Sentence, shape, tokens_from
+
 
 _CAPS = (TITLE, UPPER, INITIAL)
 _HONORIFICS = lx._words("mr mrs ms miss mister dr sir dame lord lady rev reverend prof")
@@ -28,36 +29,6 @@ _ROYAL = lx._words("king queen prince princess duke duchess earl count countess 
 _LOCATIVE = lx._words("in at near from to across outside inside into toward towards via")
 PERSON = EntityType.PERSON
 UNIT = -1  # a candidate's cue strength when it follows a number
-
-
-@dataclass(slots=True)
-class Candidate:
-    sentence: Sentence
-    start: int  # character offsets in the paragraph
-    end: int
-    tokens: tuple[str, ...]
-    surface: str  # the tokens joined by spaces
-    first: bool  # the first word of its sentence
-    weak: bool  # capitals say little: headline, line in capitals, or a sentence's first word
-    headline: bool = False  # in a headline or a line in capitals
-    cue: EntityType | None = None  # what the context says it is
-    cue_strength: int = 0
-    role: str | None = None
-    paren_acronym: bool = False  # "(SACEUR)" right after a name
-    type: EntityType | None = None  # decided by classify
-    strength: int = 0
-    canonical: str = ""
-    extras: list[str] | None = None  # roles in apposition: "Thomas Röwekamp, chair of ..."
-    maybe_team: bool = False  # a city or an unknown name in a report on a team sport
-    team: bool = False  # a team in results (an organization here, not everywhere)
-    flags: int = 0  # records.WEAK, SURNAME, WORD, GIVEN as far as the words tell
-    ask_speaks: bool = False  # an ordinary word first in a sentence: a surname if "said" follows
-
-    def next_token(self) -> str:
-        return self.sentence.next_token(self.end)
-
-    def prev_token(self) -> str:
-        return self.sentence.prev_token(self.start)
 
 
 # A cut of a run: (start, end, classified already, the rest of its Candidate's fields), with

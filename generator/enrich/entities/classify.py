@@ -11,14 +11,10 @@ import re
 
 from ...model import EntityType
 from . import lexicon as lx
-from typing import TYPE_CHECKING
-
+from .candidate import Candidate
 from .gazetteer import Gazetteer
 from .tokens import SYLLABLE, SYLLABLE_REST
 from .variants import canonical_variant, variant_type
-
-if TYPE_CHECKING:
-    from .candidates import Candidate
 
 PERSON, ORG, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
 
