@@ -399,3 +399,11 @@ def test_a_role_of_a_body_is_not_a_person():
     assert {"Cutty Sark Enterprises", "Acme Holdings", "Prince of Wales Hospital"} <= names_of(found, ORG)
     assert {"Chris Levitt", "Lena Hartmann", "John Kornblum"} <= names_of(found, PERSON)
     assert not any("Chairman" in name or "President" in name for name in found)
+
+
+def test_a_surname_that_is_also_a_country_is_the_person_the_article_names_in_full():
+    found = _found(_article(
+        "film.txt", "Film news", "Dublin-born director Neil Jordan says he never lost sleep over a film.",
+        '"It was hard," Jordan said. Later, Jordan told reporters he would fly to Jordan next week.'))["film.txt"]
+    assert found["Neil Jordan"].count == 3 and "Jordan" in found["Neil Jordan"].aliases
+    assert found["Jordan"].type is PLACE and found["Jordan"].count == 1  # "to Jordan": the country

@@ -26,7 +26,7 @@ from .tokens import INITIAL, LOWER, TITLE, UPPER, Sentence, shape, tokens_from
 _CAPS = (TITLE, UPPER, INITIAL)
 _HONORIFICS = lx._words("mr mrs ms miss mister dr sir dame lord lady rev reverend prof")
 _ROYAL = lx._words("king queen prince princess duke duchess earl count countess baron emperor")  # "Prince of Wales Hospital"
-_LOCATIVE = lx._words("in at near from to across outside inside into toward towards via")
+LOCATIVE = lx._words("in at near from to across outside inside into toward towards via")
 PERSON = EntityType.PERSON
 UNIT = -1  # a candidate's cue strength when it follows a number
 
@@ -387,7 +387,7 @@ def _attach_context(cand: Candidate) -> None:
             cand.role = _role_text(words[k:])
     if n1 == "-" and s.after(cand.end, 2)[0][1:2] == ["based"]:
         cand.cue, cand.cue_strength = cand.cue or EntityType.PLACE, max(cand.cue_strength, 1)
-    if cand.cue is None and single and prev.casefold() in _LOCATIVE:
+    if cand.cue is None and single and prev.casefold() in LOCATIVE:
         cand.cue, cand.cue_strength = EntityType.PLACE, 1
     if cand.cue is None and n1.casefold() in lx.ORG_VERBS:
         cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1
