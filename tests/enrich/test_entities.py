@@ -407,3 +407,14 @@ def test_a_surname_that_is_also_a_country_is_the_person_the_article_names_in_ful
         '"It was hard," Jordan said. Later, Jordan told reporters he would fly to Jordan next week.'))["film.txt"]
     assert found["Neil Jordan"].count == 3 and "Jordan" in found["Neil Jordan"].aliases
     assert found["Jordan"].type is PLACE and found["Jordan"].count == 1  # "to Jordan": the country
+
+
+def test_unknown_names_take_the_type_the_words_around_them_say():
+    """Read in 20 random one-article entities: a harbour, a militia and a minister's country were people."""
+    found = _found(_article(
+        "blasts.txt", "Blasts", "A third explosion took place some hours later, in Muara Angke, North Jakarta.",
+        "A message from Hizbul Shabaab leader, Aden Hashi Ayro, was broadcast.",
+        "Finance Minister of India P. Chidambaram resigned.", "A letter to Zelimkhan Yandarbiyev was read."))["blasts.txt"]
+    assert found["Muara Angke"].type is PLACE and found["Hizbul Shabaab"].type is ORG
+    assert {"P. Chidambaram", "Zelimkhan Yandarbiyev"} <= names_of(found, PERSON)
+    assert "India P. Chidambaram" not in found

@@ -26,6 +26,7 @@ from .tokens import INITIAL, LOWER, TITLE, UPPER, Sentence, shape, tokens_from
 _CAPS = (TITLE, UPPER, INITIAL)
 _HONORIFICS = lx._words("mr mrs ms miss mister dr sir dame lord lady rev reverend prof")
 _ROYAL = lx._words("king queen prince princess duke duchess earl count countess baron emperor")  # "Prince of Wales Hospital"
+_IN_PLACE = lx._words("in near outside")
 LOCATIVE = lx._words("in at near from to across outside inside into toward towards via")
 PERSON = EntityType.PERSON
 UNIT = -1  # a candidate's cue strength when it follows a number
@@ -287,6 +288,10 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                 p = r + 1  # "Secretary of State John Kornblum": the role goes on to "State"
                 while p < b - 1 and (shapes[p] not in _CAPS or words[p].casefold() in lx.ROLE_MODIFIERS):
                     p += 1
+                if words[r + 1] == "of" and b - p > 1:
+                    known = _gaz_prefix(words, p, b, gaz)  # "Finance Minister of India P. Chidambaram"
+                    if p < known < b:
+                        p = known
                 role_cuts = _role_prefix(words, shapes, a, p, first, weak, gaz, fw)
                 if words[r + 1] in lx.CONNECTORS and (b - p == 1 or words[b - 1].casefold() in lx.ORG_HEADS):
                     # "Queen of South", "Duke of Norfolk": a title of a place, not a person;
@@ -391,6 +396,11 @@ def _attach_context(cand: Candidate) -> None:
         cand.cue, cand.cue_strength = EntityType.PLACE, 1
     if cand.cue is None and n1.casefold() in lx.ORG_VERBS:
         cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1
+    if cand.cue is None and not single:
+        if n1.islower() and _folded(n1) in lx.TITLES:
+            cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1  # "Hizbul Shabaab leader"
+        elif prev.casefold() in _IN_PLACE and n1 not in ("'s", "’s"):  # ("to"/"from" + a person is common)
+            cand.cue, cand.cue_strength = EntityType.PLACE, 1  # "in Muara Angke"
     # "Friedrich Merz (CDU)": a party or country in brackets after a full name.
     if cand.cue is None and not single and n1 == "(":
         after = s.after(cand.end, 3)[0]
