@@ -395,9 +395,9 @@ def test_a_role_of_a_body_is_not_a_person():
     found = _found(_article(
         "fire.txt", "Fire", "The Chairman of Cutty Sark Enterprises, Chris Levitt, said the ship was safe.",
         "The President of Acme Holdings, Lena Hartmann, spoke at the Prince of Wales Hospital.",
-        "Secretary of State John Kornblum agreed."))["fire.txt"]
+        "Secretary of State John Kornblum agreed, as did General Counsel Mike Godwin."))["fire.txt"]
     assert {"Cutty Sark Enterprises", "Acme Holdings", "Prince of Wales Hospital"} <= names_of(found, ORG)
-    assert {"Chris Levitt", "Lena Hartmann", "John Kornblum"} <= names_of(found, PERSON)
+    assert {"Chris Levitt", "Lena Hartmann", "John Kornblum", "Mike Godwin"} <= names_of(found, PERSON)
     assert not any("Chairman" in name or "President" in name for name in found)
 
 
