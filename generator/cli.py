@@ -19,8 +19,8 @@ import sys
 from pathlib import Path
 
 from . import __version__, commands
+from .commands.explain import explain_file
 from .config import load_for_cli, resolve_dir
-from .enrich.topics.explain import explain_file
 from .pipeline import generate
 from .progress import reading_progress
 from .writer import OutputFolderError, write_pages

@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from .config import DigestConfig
-from .enrich.dates import first_date, parse_date_value
+from .text.dates import first_date, parse_date_value
 from .enrich.language import detect_language
-from .enrich.markdown_text import plain_text
-from .enrich.published import publication_date
-from .enrich.summary import reading_minutes, summarize, word_count
+from .text.markdown_text import plain_text
+from .text.published import publication_date
+from .text.summary import reading_minutes, summarize, word_count
 from .languages import is_language_code, language_code
 from .model import Article, EntityMention, EntityType, Image, Paragraph, Problem, RawArticle, Severity, TopicScore
 from .textutil import squash
@@ -136,7 +136,7 @@ def resolve(raw: RawArticle, config: DigestConfig) -> tuple[Article, list[Proble
 
 def _date_from_text(text: str, inferred: dict[str, Any], language: str):
     """A date the page's own metadata states (HTML), else one the article states as its
-    publication date (`generator.enrich.published`), read in the article's language; never a
+    publication date (`generator.text.published`), read in the article's language; never a
     date of something the story tells, never a file time."""
     if inferred.get("date") is not None:
         date = parse_date_value(inferred["date"])

@@ -26,7 +26,8 @@ from .enrich.topics import Taxonomy, load_taxonomy
 from .metadata import resolve
 from .model import Article, Problem, Severity
 from .nogc import no_cycle_collection
-from .pages import PageSet, Site, assemble, feed_note, render_site
+from .pages import PageSet, feed_note, render_site
+from .site_model import Site, assemble
 from .readers import ReadError, StillWriting, read_file
 from .extract import extract_all
 from .report import Report

@@ -34,7 +34,7 @@ from .config import DigestConfig, SiteInfo, resolve_dir
 from .fast_page import FastPage
 from .pages.article import ARTICLE_TEMPLATE
 from .pages.listing import long_date
-from .pages import PageSet
+from .pages import PageSet, urls
 from .paths import FolderTest, is_within
 from .pipeline import Generation, code_version, generate
 from .progress import reading_progress
@@ -150,7 +150,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Per article page, what its HTML depends on besides its Markdown (see theme_links)."""
         theme = _theme_fingerprint(config)
         targets = link_targets(generation.site)
-        return {f"articles/{a.slug}.md": article_signature(a, targets, theme) for a in generation.site.articles}
+        return {urls.article(a.slug): article_signature(a, targets, theme) for a in generation.site.articles}
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri not in self._generated:

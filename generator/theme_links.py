@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from .enrich.topics import tag_key
 from .model import Article, EntityType
-from .pages import Site
+from .pages import urls
+from .site_model import Site
 
 
 def link_targets(site: Site) -> dict[str, str]:
@@ -25,12 +26,12 @@ def link_targets(site: Site) -> dict[str, str]:
     targets: dict[str, str] = {}
     for entry in site.entities.values():
         if entry.has_page:
-            targets[entity_key(entry.type.value, entry.name)] = entry.src_uri
+            targets[entity_key(entry.type.value, entry.name)] = urls.entity_of(entry)
     for topic in site.topics.values():
         if topic.articles:
-            targets[f"topic:{topic.name}"] = topic.src_uri
+            targets[f"topic:{topic.name}"] = urls.topic_of(topic)
     for tag in site.tags.values():
-        targets[f"tag:{tag.key}"] = tag.src_uri
+        targets[f"tag:{tag.key}"] = urls.tag_of(tag)
     return targets
 
 

@@ -37,7 +37,7 @@ from generator.discover import discover  # noqa: E402
 from generator.enrich import enrich_corpus  # noqa: E402
 from generator.enrich.entities import load_rules  # noqa: E402
 from generator.enrich.topics import analyse_article, finish_corpus, load_taxonomy  # noqa: E402
-from generator.enrich.topics.explain import rule  # noqa: E402
+from generator.commands.explain import rule  # noqa: E402
 from generator.pipeline import read_articles  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))

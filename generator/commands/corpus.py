@@ -21,10 +21,11 @@ from pathlib import Path
 
 from ..config import DigestConfig
 from ..discover import discover, is_ignored
-from ..enrich.markdown_text import plain_text
+from ..text.markdown_text import plain_text
 from ..model import Article
-from ..pages import assemble, urls
-from ..pages.slugs import make_slug, short_hash
+from ..pages import urls
+from ..site_model import assemble
+from ..slugs import make_slug, short_hash
 from ..pipeline import load_taxonomies, read_articles
 from ..textutil import words
 

@@ -30,7 +30,7 @@ from typing import Any
 import feedparser
 import frontmatter
 
-from ..enrich.dates import parse_date_value
+from ..text.dates import parse_date_value
 from ..model import Block, BulletList, Paragraph
 from ..pages.escape import md_text
 from ..readers.html import html_blocks

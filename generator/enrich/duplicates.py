@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Article, Problem, Severity
 from ..textutil import words
-from .markdown_text import plain_text
+from ..text.markdown_text import plain_text
 
 SHINGLE = 5
 SAMPLE_MOD = 8  # keep about one shingle in eight

@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..model import EntityType
+from ..site_model import Site, tag_list
 from .archive import archive_pages
 from .article import article_page
 from .entity import entities_index, entity_more_pages, entity_page, entity_type_index
 from .feeds import Publishing, feed_note, feed_pages, with_story_feeds, with_topic_feeds
 from .home import home_page
-from .listing import clear_entry_cache
+from .listing import one_render
 from .page import DuplicatePage, Page, PageSet
 from .reading import neighbours, with_neighbours
-from .site import Site, assemble
 from .story import part_of_line, stories_index, story_page
-from .tag import tag_list, tag_pages, tags_index
+from .tag import tag_pages, tags_index
 from .topic import topic_more_pages, topic_page, topics_index
 
 
@@ -23,8 +23,12 @@ def render_site(site: Site, site_name: str = "Briefing", site_url: str | None = 
                 bodies: Mapping[str, str] | None = None) -> PageSet:
     """Every page; feeds only with a `site_url` (their links must be absolute). `bodies` maps
     an article's source to its rendered body when that was cached with the file."""
-    bodies = bodies or {}
-    clear_entry_cache()
+    with one_render(site):
+        return _render_site(site, site_name, site_url, directory_urls, bodies or {})
+
+
+def _render_site(site: Site, site_name: str, site_url: str | None, directory_urls: bool,
+                 bodies: Mapping[str, str]) -> PageSet:
     publishing = Publishing(site_url, site_name, directory_urls) if site_url else None
     pages = PageSet(directory_urls)
     pages.add(home_page(site, site_name, feeds=publishing is not None))
@@ -65,4 +69,4 @@ def render_site(site: Site, site_name: str = "Briefing", site_url: str | None = 
     return pages
 
 
-__all__ = ["DuplicatePage", "Page", "PageSet", "Site", "assemble", "feed_note", "render_site"]
+__all__ = ["DuplicatePage", "Page", "PageSet", "feed_note", "render_site"]

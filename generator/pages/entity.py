@@ -14,11 +14,11 @@ import datetime as dt
 from collections import Counter
 
 from ..model import EntityType
+from ..site_model import EntityEntry, Site
 from . import urls
 from .escape import html_text, md_link, md_text
 from .listing import MONTH_NAMES, article_list, html_list, link_item, long_date, page_slices, pager, plural
 from .page import Page
-from .site import EntityEntry, Site
 
 CO_MENTIONS_SHOWN = 12
 INDEX_SHOWN_PER_TYPE = 50
@@ -33,7 +33,7 @@ MAX_BARS = 60
 
 
 def entity_page(entry: EntityEntry, site: Site) -> Page:
-    uri = entry.src_uri
+    uri = urls.entity_of(entry)
     lines = [f"# {md_text(entry.name)}", ""]
     roles = [role for role, _ in sorted(entry.roles.items(), key=lambda kv: (-kv[1], kv[0]))][:ROLES_SHOWN]
     kind = entry.type.value.capitalize() + (f" · {roles[0]}" if roles else "")
@@ -73,7 +73,7 @@ def entity_page(entry: EntityEntry, site: Site) -> Page:
         if key in site.entities and site.entities[key].has_page
     ][:CO_MENTIONS_SHOWN]
     if related:
-        items = (link_item(other.name, other.src_uri, f"{other.type.value} · {plural(n, 'article')}") for other, n in related)
+        items = (link_item(other.name, urls.entity_of(other), f"{other.type.value} · {plural(n, 'article')}") for other, n in related)
         lines += ["## Mentioned alongside", "", html_list(items, "digest-names"), ""]
 
     chunks = page_slices(entry.articles, site.config.archive_page_size)
@@ -87,9 +87,9 @@ def entity_more_pages(entry: EntityEntry, site: Site) -> list[Page]:
     chunks = page_slices(entry.articles, site.config.archive_page_size)
     pages = []
     for number in range(2, len(chunks) + 1):
-        uri = urls.paged(entry.src_uri, number)
+        uri = urls.paged(urls.entity_of(entry), number)
         title = f"{entry.name} (page {number})"
-        back = md_link(entry.name, urls.relative(uri, entry.src_uri))
+        back = md_link(entry.name, urls.relative(uri, urls.entity_of(entry)))
         lines = [f"# {md_text(title)}", "", f"Back to {back}.", ""] + _articles_section(entry, site, number, chunks)
         meta = {"title": title, "entity_type": entry.type.value, "articles": len(entry.articles)}
         pages.append(Page(uri, "\n".join(lines), meta=meta, kind="entity", origin=f"entity {entry.name!r} page {number}"))
@@ -99,8 +99,8 @@ def entity_more_pages(entry: EntityEntry, site: Site) -> list[Page]:
 def _articles_section(entry: EntityEntry, site: Site, number: int, chunks: list) -> list[str]:
     count = len(chunks)
     head = plural(len(entry.articles), "article") + ", newest first" + (f" (page {number} of {count})." if count > 1 else ".")
-    lines = [head, "", article_list(chunks[number - 1], topic_links=site.topic_links), ""]
-    more = pager(entry.src_uri, number, count)
+    lines = [head, "", article_list(chunks[number - 1], site), ""]
+    more = pager(urls.entity_of(entry), number, count)
     return lines + ([more, ""] if more else [])
 
 
@@ -183,7 +183,7 @@ def mentions_chart(dates: list[dt.date], name: str) -> str:
 
 
 def _entity_item(entry: EntityEntry) -> str:
-    return link_item(entry.name, entry.src_uri, f"{plural(len(entry.articles), 'article')} · {plural(entry.mentions, 'mention')}")
+    return link_item(entry.name, urls.entity_of(entry), f"{plural(len(entry.articles), 'article')} · {plural(entry.mentions, 'mention')}")
 
 
 def entity_type_index(type_: EntityType, site: Site) -> list[Page]:

@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Article, Problem, Severity
+from ..site_model import Site, StoryEntry, TopicEntry
 from . import urls
 from .escape import md_link
 from .page import Page
-from .site import Site, StoryEntry, TopicEntry
 from .topic import display_name
 
 FEED_ITEMS = 50  # newest articles in each feed
@@ -78,13 +78,13 @@ def site_feed(site: Site, site_name: str) -> Feed:
 def topic_feed(entry: TopicEntry, site: Site, site_name: str) -> Feed:
     name = display_name(entry.name)
     return Feed(f"{name} · {site_name}", entry.topic.description or f"The latest articles on {entry.name} in {site_name}.",
-                entry.src_uri, urls.topic_feed(entry.slug, "xml"), urls.topic_feed(entry.slug, "json"),
+                urls.topic_of(entry), urls.topic_feed(entry.slug, "xml"), urls.topic_feed(entry.slug, "json"),
                 entry.articles[:FEED_ITEMS], site.config.default_language)
 
 
 def story_feed(entry: StoryEntry, site: Site, site_name: str) -> Feed:
     newest = sorted(entry.articles, key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.source))
-    return Feed(f"{entry.title} · {site_name}", f"New articles on this story in {site_name}.", entry.src_uri,
+    return Feed(f"{entry.title} · {site_name}", f"New articles on this story in {site_name}.", urls.story_of(entry),
                 urls.story_feed(entry.slug, "xml"), urls.story_feed(entry.slug, "json"), newest[:FEED_ITEMS],
                 site.config.default_language)
 

@@ -11,11 +11,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Article, EntityType
+from ..site_model import EntityEntry, EntityKey, Site
 from . import urls
 from .escape import md_link, md_text
-from .listing import by_day, day_heading, long_date, plural
+from .listing import by_day, day_heading, long_date, plural, topic_links
 from .page import Page
-from .site import EntityEntry, EntityKey, Site
 from .topic import display_name
 
 NEWS_WINDOWS = ((7, "past week"), (30, "past month"))  # days, ending on the newest article's date
@@ -78,12 +78,12 @@ def _chip(text: str, from_uri: str, to_uri: str, extra: str = "") -> str:
     return md_link(text, urls.relative(from_uri, to_uri)) + "{ .digest-chip" + extra + " }"
 
 
-def briefing_entry(article: Article, site: Site, uri: str, topic_links: dict[str, str]) -> str:
+def briefing_entry(article: Article, site: Site, uri: str, links: dict[str, str]) -> str:
     """One article: linked title; topics and reading time; summary; key entities."""
     link = md_link(article.title, urls.relative(uri, urls.article(article.slug)))
     facts: list[str] = []
     for name in article.topic_names[:ARTICLE_TOPICS]:
-        target = topic_links.get(name)
+        target = links.get(name)
         facts.append(md_link(display_name(name), urls.relative(uri, target)) if target else md_text(display_name(name)))
     if article.reading_time:
         facts.append(f"{article.reading_time} min read")
@@ -95,7 +95,7 @@ def briefing_entry(article: Article, site: Site, uri: str, topic_links: dict[str
         entry += f"\n\n    {md_text(article.summary)}"
     entities = key_entities(article, site)
     if entities:
-        chips = " ".join(_chip(e.name, uri, e.src_uri) for e in entities)
+        chips = " ".join(_chip(e.name, uri, urls.entity_of(e)) for e in entities)
         entry += f"\n\n    {chips}\n    {{ .digest-entities-line }}"
     return entry
 
@@ -113,7 +113,7 @@ def news_section(news: list[InTheNews], uri: str) -> list[str]:
             ranked = window.entities[type_]
             if not ranked:
                 continue
-            chips = " ".join(_counted(_chip(e.name, uri, e.src_uri), n) for e, n in ranked)
+            chips = " ".join(_counted(_chip(e.name, uri, urls.entity_of(e)), n) for e, n in ranked)
             lines += [f'<span class="digest-news__type">{type_.label}</span> <span class="digest-news__items">{chips}</span>',
                       "{ .digest-news }", ""]
     return lines
@@ -122,7 +122,7 @@ def news_section(news: list[InTheNews], uri: str) -> list[str]:
 def home_page(site: Site, site_name: str = "Briefing", feeds: bool = False) -> Page:
     """The home page; `feeds` says whether feed.xml and feed.json exist to link to."""
     uri = urls.HOME
-    topic_links = site.topic_links
+    links = topic_links(site)
     articles = site.listed
     dated = [a for a in articles if a.date]
     latest = dated[: site.config.home_articles]
@@ -143,18 +143,18 @@ def home_page(site: Site, site_name: str = "Briefing", feeds: bool = False) -> P
         lines += ["No articles yet: drop a `.txt` or `.md` file into the content folder.", ""]
     for date, group in by_day(latest):
         lines += [f"## {day_heading(date)}", ""]
-        lines += ["\n\n".join(briefing_entry(a, site, uri, topic_links) for a in group), ""]
+        lines += ["\n\n".join(briefing_entry(a, site, uri, links) for a in group), ""]
     if len(dated) > len(latest):
         lines += [md_link(f"All {plural(len(dated), 'dated article')} in the archive", urls.relative(uri, urls.ARCHIVE_INDEX)), ""]
     if undated:
         lines += ["## Undated", "", f"{plural(len(site.undated), 'article')} without a date, the most recently added first.", ""]
-        lines += ["\n\n".join(briefing_entry(a, site, uri, topic_links) for a in undated), ""]
+        lines += ["\n\n".join(briefing_entry(a, site, uri, links) for a in undated), ""]
         if len(site.undated) > len(undated):
             lines += [md_link(f"All {plural(len(site.undated), 'undated article')}", urls.relative(uri, urls.ARCHIVE_UNDATED)), ""]
     topics = site.topic_list()
     if topics:
         lines += ["## Topics", ""]
-        lines.append(" ".join(_counted(_chip(display_name(t.name), uri, t.src_uri, " .digest-chip--topic"), len(t.articles))
+        lines.append(" ".join(_counted(_chip(display_name(t.name), uri, urls.topic_of(t), " .digest-chip--topic"), len(t.articles))
                               for t in topics))
         lines += ["{ .digest-topics }", ""]
     return Page(uri, "\n".join(lines), meta={"title": site_name}, kind="home", in_nav=True)

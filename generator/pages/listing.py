@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..model import Article
+from ..site_model import Site
 from . import urls
 from .escape import html_text, md_link
 
@@ -36,24 +40,45 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 # Listings are HTML blocks inside the Markdown: Python-Markdown passes an HTML block through
 # about four times faster than it parses the same list written in Markdown, and listings are
 # most of a large digest's pages. Their text is HTML-escaped and their links go through
-# urls.link, which render_site resolves for each page. An entry is the same wherever it is
-# listed, so each is made once per build (render_site clears this cache first).
-_entries: dict[tuple, str] = {}
+# urls.link, which render_site resolves for each page. An entry is the same wherever one site
+# lists it, so during one render (`one_render`, which render_site enters) each is made once;
+# outside a render nothing is kept, so no site ever shows another's dates or summaries.
+@dataclass
+class _Render:
+    site: Site
+    entries: dict[tuple[str, bool], str] = field(default_factory=dict)
+    topic_links: dict[str, str] = field(default_factory=dict)
 
 
-def clear_entry_cache() -> None:
-    _entries.clear()
+_current: ContextVar[_Render | None] = ContextVar("digest_render", default=None)
 
 
-def article_entry(article: Article, *, show_date: bool = True,
-                  topic_links: dict[str, str] | None = None) -> str:
-    """One article in a list: linked title, date and topics, then its summary (an HTML <li>).
-    `topic_links` must be the build's Site.topic_links (entries are cached per article)."""
+@contextmanager
+def one_render(site: Site) -> Iterator[None]:
+    """While rendering `site`, entries are made once and reused; they are dropped after."""
+    token = _current.set(_Render(site, topic_links=urls.topic_links(site)))
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def article_entry(article: Article, site: Site, *, show_date: bool = True) -> str:
+    """One article in a list: linked title, date and topics, then its summary (an HTML <li>)."""
+    render = _current.get()
+    if render is None or render.site is not site:
+        return _article_entry(article, show_date, urls.topic_links(site))
     key = (article.source, show_date)
-    entry = _entries.get(key)
+    entry = render.entries.get(key)
     if entry is None:
-        entry = _entries[key] = _article_entry(article, show_date, topic_links or {})
+        entry = render.entries[key] = _article_entry(article, show_date, render.topic_links)
     return entry
+
+
+def topic_links(site: Site) -> dict[str, str]:
+    """Topic name -> its page, for the site being rendered (computed once per render)."""
+    render = _current.get()
+    return render.topic_links if render is not None and render.site is site else urls.topic_links(site)
 
 
 def _article_entry(article: Article, show_date: bool, topic_links: dict[str, str]) -> str:
@@ -71,9 +96,9 @@ def _article_entry(article: Article, show_date: bool, topic_links: dict[str, str
     return f"<li><p>{head}</p>{summary}</li>"
 
 
-def article_list(articles: Iterable[Article], **kwargs) -> str:
+def article_list(articles: Iterable[Article], site: Site, *, show_date: bool = True) -> str:
     """An HTML list of articles: one Markdown block (no blank line inside)."""
-    return html_list((article_entry(a, **kwargs) for a in articles), "digest-list")
+    return html_list((article_entry(a, site, show_date=show_date) for a in articles), "digest-list")
 
 
 def html_list(items: Iterable[str], css_class: str) -> str:

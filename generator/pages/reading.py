@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Article
+from ..site_model import Site
 from . import urls
 from .escape import html_text
 from .page import Page
-from .site import Site
 
 Neighbours = tuple[Article | None, Article | None]  # (previous = older, next = newer)
 

@@ -17,7 +17,7 @@ from . import urls
 from .escape import html_text, md_link, md_text
 from .listing import MONTH_NAMES, html_list, long_date, plural
 from .page import Page
-from .site import Site, StoryEntry
+from ..site_model import Site, StoryEntry
 from .topic import display_name
 
 DEVELOPING_DAYS = 2  # a story with an article this close to the digest's newest one is developing
@@ -64,13 +64,13 @@ def part_of_line(article: Article, site: Site) -> str:
         return ""
     dates = entry.dates
     since = f" since {dates[0].day} {MONTH_NAMES[dates[0].month - 1]}" if dates else ""
-    link = f'<a href="{urls.link(entry.src_uri)}">{html_text(entry.title)}</a>'
+    link = f'<a href="{urls.link(urls.story_of(entry))}">{html_text(entry.title)}</a>'
     return (f'<p class="digest-story-link">Part of: {link} '
             f'<small>({plural(len(entry.articles), "article")}{since})</small></p>\n')
 
 
 def story_page(entry: StoryEntry, site: Site) -> Page:
-    uri = entry.src_uri
+    uri = urls.story_of(entry)
     developing = is_developing(entry, site)
     lines = [f"# {md_text(entry.title)}", ""]
     lines += [(" **Developing** · " if developing else "") + md_text(span_text(entry)), "{ .digest-story-span }", ""]
@@ -81,7 +81,7 @@ def story_page(entry: StoryEntry, site: Site) -> Page:
             lines += [f"## {type_.label}", "", html_list(present, "digest-chips"), ""]
     topics = Counter(a.topic_names[0] for a in entry.articles if a.topics)
     if topics:
-        links = site.topic_links
+        links = urls.topic_links(site)
         items = [f"{md_link(display_name(name), urls.relative(uri, links[name])) if name in links else md_text(name)}"
                  f" <small>{plural(n, 'article')}</small>" for name, n in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))]
         lines += ["## Topics", "", " · ".join(items), ""]
@@ -107,7 +107,7 @@ def _entities(entry: StoryEntry, site: Site, type_: EntityType) -> list[str]:
     for name, n in ranked:
         page = site.entity_page(type_, name)
         label = html_text(name)
-        named = f'<a href="{urls.link(page.src_uri)}">{label}</a>' if page else label
+        named = f'<a href="{urls.link(urls.entity_of(page))}">{label}</a>' if page else label
         items.append(f"<li>{named} <small>{plural(n, 'article')}</small></li>")
     return items
 
@@ -129,7 +129,7 @@ def stories_index(site: Site) -> Page:
         items = []
         for entry in entries:
             mark = " <strong>Developing</strong>" if is_developing(entry, site) else ""
-            items.append(f'<li><a href="{urls.link(entry.src_uri)}">{html_text(entry.title)}</a>{mark} '
+            items.append(f'<li><a href="{urls.link(urls.story_of(entry))}">{html_text(entry.title)}</a>{mark} '
                          f'<small>{html_text(span_text(entry))}</small></li>')
         lines += [html_list(items, "digest-list"), ""]
     return Page(uri, "\n".join(lines), meta={"title": "Stories"}, kind="index", in_nav=bool(entries))

@@ -8,11 +8,11 @@ have articles, largest first, each with its sub-topics under it and its article 
 
 from __future__ import annotations
 
+from ..site_model import Site, TopicEntry
 from . import urls
 from .escape import md_link, md_text
 from .listing import article_list, plural
 from .page import Page
-from .site import Site, TopicEntry
 
 ENTITIES_SHOWN = 15
 
@@ -22,7 +22,7 @@ def display_name(name: str) -> str:
 
 
 def _link(entry: TopicEntry, from_uri: str) -> str:
-    return md_link(display_name(entry.name), urls.relative(from_uri, entry.src_uri))
+    return md_link(display_name(entry.name), urls.relative(from_uri, urls.topic_of(entry)))
 
 
 def _page_count(entry: TopicEntry, site: Site) -> int:
@@ -36,9 +36,8 @@ def _articles_section(entry: TopicEntry, site: Site, number: int) -> list[str]:
     size = max(1, site.config.archive_page_size)
     count = _page_count(entry, site)
     shown = entry.articles[(number - 1) * size: number * size]
-    topic_links = site.topic_links
     lines = [plural(len(entry.articles), "article") + ", newest first" + (f" (page {number} of {count})." if count > 1 else "."), ""]
-    lines += [article_list(shown, topic_links=topic_links), ""]
+    lines += [article_list(shown, site), ""]
     if count > 1:
         pager = [f"**{n}**" if n == number else md_link(str(n), urls.relative(uri, urls.topic_page(entry.slug, n)))
                  for n in range(1, count + 1)]
@@ -48,7 +47,7 @@ def _articles_section(entry: TopicEntry, site: Site, number: int) -> list[str]:
 
 def topic_page(entry: TopicEntry, site: Site) -> Page:
     """The topic's own page (the first page of its articles)."""
-    uri = entry.src_uri
+    uri = urls.topic_of(entry)
     lines = [f"# {md_text(display_name(entry.name))}", ""]
     if entry.topic.description:
         lines += [md_text(entry.topic.description), ""]
@@ -67,7 +66,7 @@ def topic_page(entry: TopicEntry, site: Site) -> Page:
     if present:
         lines += ["## Most present", "", "The people, organizations and places in the most of these articles.", ""]
         for other, n in present:
-            link = md_link(other.name, urls.relative(uri, other.src_uri))
+            link = md_link(other.name, urls.relative(uri, urls.entity_of(other)))
             lines.append(f"-   {link} <small>{md_text(other.type.value)} · {plural(n, 'article')}</small>")
         lines.append("")
     meta = {"title": display_name(entry.name), "topic_code": entry.topic.code, "articles": len(entry.articles)}

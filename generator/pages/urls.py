@@ -11,6 +11,7 @@ import functools
 import re
 
 from ..model import EntityType
+from ..site_model import EntityEntry, Site, StoryEntry, TagEntry, TopicEntry
 
 HOME = "index.md"
 TOPICS_INDEX = "topics/index.md"
@@ -24,9 +25,6 @@ FEED_RSS = "feed.xml"
 FEED_JSON = "feed.json"
 ROBOTS = "robots.txt"
 SITEMAP = "sitemap.xml"  # written by MkDocs itself
-
-# Slugs that would collide with a section's own index page.
-RESERVED_SLUGS = frozenset({"index"})
 
 
 def article(slug: str) -> str:
@@ -43,6 +41,27 @@ def entity_type_index(type_: EntityType) -> str:
 
 def topic(slug: str) -> str:
     return f"topics/{slug}.md"
+
+
+def entity_of(entry: EntityEntry) -> str:
+    return entity(entry.type, entry.slug)
+
+
+def story_of(entry: StoryEntry) -> str:
+    return story(entry.slug)
+
+
+def topic_of(entry: TopicEntry) -> str:
+    return topic(entry.slug)
+
+
+def tag_of(entry: TagEntry) -> str:
+    return tag(entry.slug)
+
+
+def topic_links(site: Site) -> dict[str, str]:
+    """Topic name -> its page, for every topic with articles (what listings and chips link to)."""
+    return {t.name: topic(t.slug) for t in site.topics.values() if t.articles}
 
 
 def paged(first: str, number: int) -> str:

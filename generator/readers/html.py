@@ -26,8 +26,8 @@ import trafilatura
 from lxml import etree, html as lxml_html
 from trafilatura.utils import load_html
 
-from ..enrich.dates import find_dates
-from ..enrich.published import is_publication_line
+from ..text.dates import find_dates
+from ..text.published import is_publication_line
 from ..languages import is_language_code, language_code
 from ..model import Block, BulletList, Paragraph
 from ..textutil import squash

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..languages import language_code
-from ..enrich.published import is_publication_line
+from ..text.published import is_publication_line
 from ..model import Block, BulletList, Paragraph
 from ..textutil import squash
 from . import boilerplate, headline

@@ -14,9 +14,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..enrich.markdown_text import plain_text
-from ..pages.site import Site
+from ..text.markdown_text import plain_text
+from ..pages import urls
 from ..pages.story import span_text
+from ..site_model import Site
 
 _MIN = dt.date.min
 
@@ -51,7 +52,7 @@ def search_docs(site: Site, url_for: Callable[[str], str]) -> list[SearchDoc]:
         date = article.date.isoformat() if article.date else None
         extra = [article.image.caption if article.image and article.image.caption else "", article.author or ""]
         text = "\n\n".join([plain_text(article.blocks), *(x for x in extra if x)])
-        uri = f"articles/{article.slug}.md"
+        uri = urls.article(article.slug)
         docs.append(SearchDoc(uri, url_for(uri), article.title, "article", date, article.summary, text,
                               language=article.language, since=date))
     for entry in site.entities.values():
@@ -61,26 +62,26 @@ def search_docs(site: Site, url_for: Callable[[str], str]) -> list[SearchDoc]:
         summary = " ".join(part for part in ["; ".join(roles) + ("." if roles else ""), entry.description or ""] if part)
         aliases = sorted(entry.aliases)
         latest, first = _latest_and_first(entry.articles)
-        docs.append(SearchDoc(entry.src_uri, url_for(entry.src_uri), entry.name, entry.type.value, latest, summary,
+        docs.append(SearchDoc(urls.entity_of(entry), url_for(urls.entity_of(entry)), entry.name, entry.type.value, latest, summary,
                               "\n".join(aliases), weight=_page_weight(len(entry.articles)),
                               language=default_language, since=first))
     for topic in site.topics.values():
         if not topic.articles:
             continue
         latest, first = _latest_and_first(topic.articles)
-        docs.append(SearchDoc(topic.src_uri, url_for(topic.src_uri), topic.name, "topic", latest,
+        docs.append(SearchDoc(urls.topic_of(topic), url_for(urls.topic_of(topic)), topic.name, "topic", latest,
                               topic.topic.description, "", weight=_page_weight(len(topic.articles)),
                               language=default_language, since=first))
     for story in sorted(site.stories.values(), key=lambda s: s.slug):
         newest_first = list(reversed(story.articles))
         latest, first = _latest_and_first(sorted(newest_first, key=lambda a: (a.date is None, -(a.date or _MIN).toordinal())))
         names = dict.fromkeys(m.name for a in story.articles for m in a.entities)
-        docs.append(SearchDoc(story.src_uri, url_for(story.src_uri), story.title, "story", latest, span_text(story),
+        docs.append(SearchDoc(urls.story_of(story), url_for(urls.story_of(story)), story.title, "story", latest, span_text(story),
                               "\n".join(names), weight=STORY_WEIGHT,
                               language=default_language, since=first))
     for tag in site.tags.values():
         latest, first = _latest_and_first(tag.articles)
-        docs.append(SearchDoc(tag.src_uri, url_for(tag.src_uri), tag.name, "tag", latest, "", "",
+        docs.append(SearchDoc(urls.tag_of(tag), url_for(urls.tag_of(tag)), tag.name, "tag", latest, "", "",
                               weight=_page_weight(len(tag.articles)) * 0.75, language=default_language, since=first))
     return docs
 

@@ -24,7 +24,7 @@ from mkdocs.structure.files import Files
 
 from ..config import resolve_dir
 from ..paths import is_within
-from ..pages.site import Site
+from ..site_model import Site
 from .docs import SearchDoc, search_docs
 from .index import PREFIX, build_search_index
 

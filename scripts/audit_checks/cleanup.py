@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator.config import config_from_dict
-from generator.enrich.dates import find_dates
+from generator.text.dates import find_dates
 from generator.metadata import resolve
 from generator.model import Paragraph
 from generator.readers import read_file

@@ -395,7 +395,26 @@ def test_a_role_of_a_body_is_not_a_person():
     found = _found(_article(
         "fire.txt", "Fire", "The Chairman of Cutty Sark Enterprises, Chris Levitt, said the ship was safe.",
         "The President of Acme Holdings, Lena Hartmann, spoke at the Prince of Wales Hospital.",
-        "Secretary of State John Kornblum agreed."))["fire.txt"]
+        "Secretary of State John Kornblum agreed, as did General Counsel Mike Godwin."))["fire.txt"]
     assert {"Cutty Sark Enterprises", "Acme Holdings", "Prince of Wales Hospital"} <= names_of(found, ORG)
-    assert {"Chris Levitt", "Lena Hartmann", "John Kornblum"} <= names_of(found, PERSON)
+    assert {"Chris Levitt", "Lena Hartmann", "John Kornblum", "Mike Godwin"} <= names_of(found, PERSON)
     assert not any("Chairman" in name or "President" in name for name in found)
+
+
+def test_a_surname_that_is_also_a_country_is_the_person_the_article_names_in_full():
+    found = _found(_article(
+        "film.txt", "Film news", "Dublin-born director Neil Jordan says he never lost sleep over a film.",
+        '"It was hard," Jordan said. Later, Jordan told reporters he would fly to Jordan next week.'))["film.txt"]
+    assert found["Neil Jordan"].count == 3 and "Jordan" in found["Neil Jordan"].aliases
+    assert found["Jordan"].type is PLACE and found["Jordan"].count == 1  # "to Jordan": the country
+
+
+def test_unknown_names_take_the_type_the_words_around_them_say():
+    """Read in 20 random one-article entities: a harbour, a militia and a minister's country were people."""
+    found = _found(_article(
+        "blasts.txt", "Blasts", "A third explosion took place some hours later, in Muara Angke, North Jakarta.",
+        "A message from Hizbul Shabaab leader, Aden Hashi Ayro, was broadcast.",
+        "Finance Minister of India P. Chidambaram resigned.", "A letter to Zelimkhan Yandarbiyev was read."))["blasts.txt"]
+    assert found["Muara Angke"].type is PLACE and found["Hizbul Shabaab"].type is ORG
+    assert {"P. Chidambaram", "Zelimkhan Yandarbiyev"} <= names_of(found, PERSON)
+    assert "India P. Chidambaram" not in found

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from generator.config import config_from_dict
-from generator.enrich.dates import first_date
+from generator.text.dates import first_date
 from generator.enrich.language import MIN_LETTERS, PREFIX_CHARS, candidate_languages, detect_language
 from generator.languages import NAME_BY_CODE
 from generator.metadata import resolve

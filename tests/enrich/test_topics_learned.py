@@ -12,7 +12,8 @@ from generator.config import config_from_dict
 from generator.discover import discover
 from generator.enrich import enrich_corpus
 from generator.enrich.entities import load_rules
-from generator.enrich.topics import assign_topics, explain, load_taxonomy
+from generator.commands.explain import explain
+from generator.enrich.topics import assign_topics, load_taxonomy
 from generator.enrich.topics.learned import load_model
 from generator.model import Article, Paragraph
 from generator.pipeline import read_articles

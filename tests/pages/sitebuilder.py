@@ -8,7 +8,7 @@ from generator.config import config_from_dict
 from generator.enrich.entities.rules import EntityRules
 from generator.enrich.topics.taxonomy import Taxonomy
 from generator.model import Article, EntityMention, EntityType, Paragraph, TopicScore
-from generator.pages import assemble
+from generator.site_model import assemble
 
 PERSON, ORG, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
 

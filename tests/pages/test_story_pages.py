@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 from generator.model import StoryRef
-from generator.pages import render_site
+from generator.pages import render_site, urls
 from generator.pages.article import front_matter
 
 from sitebuilder import ORG, PERSON, PLACE, article, make_site
@@ -37,7 +37,7 @@ def test_story_page_has_span_developing_mark_and_timeline_oldest_first():
     site = quake_site()
     pages = render_site(site)
     [entry] = [s for s in site.stories.values() if s.key == "quake-1.txt"]
-    page = pages.get(entry.src_uri)
+    page = pages.get(urls.story_of(entry))
     assert "10–14 September 2025, 3 articles, 2 sources" in page.body
     assert "**Developing**" in page.body  # its newest article is the digest's newest
     timeline = page.body.split("## Timeline")[1]
@@ -45,7 +45,7 @@ def test_story_page_has_span_developing_mark_and_timeline_oldest_first():
     assert "&lt;strikes&gt;" in page.body and "<strikes>" not in page.body  # a title is text, never markup
     assert "Mohammed VI" in page.body and "Red Crescent" in page.body and "Morocco" in page.body
     flood = next(s for s in site.stories.values() if s.key == "flood-1.txt")
-    assert "Developing" not in pages.get(flood.src_uri).body  # six weeks older than the newest article
+    assert "Developing" not in pages.get(urls.story_of(flood)).body  # six weeks older than the newest article
 
 
 def test_articles_link_their_story_and_say_how_large_it_is():
@@ -76,4 +76,4 @@ def test_each_story_has_feeds_newest_first():
     feed = json.loads(pages.get(f"stories/{entry.slug}/feed.json").body)
     assert [item["title"] for item in feed["items"]] == ["Aid reaches Atlas villages", "Death toll passes 2,000",
                                                           "Earthquake strikes Morocco"]
-    assert "Follow this story" in pages.get(entry.src_uri).body
+    assert "Follow this story" in pages.get(urls.story_of(entry)).body

@@ -12,8 +12,9 @@ from support import build_site
 from generator.config import config_from_dict
 from generator.enrich.entities.rules import EntityRules
 from generator.enrich.topics.taxonomy import Taxonomy, Topic
-from generator.pages import assemble, render_site
-from generator.pages.tag import collect_tags
+from generator.pages import render_site, urls
+from generator.site_model import assemble
+from generator.site_model import collect_tags
 from generator.pages.topic import topic_more_pages, topic_page, topics_index
 
 WAR = Topic("medtop:16000000", "conflict, war and peace", "Military activities and peace efforts.")
@@ -86,7 +87,7 @@ def test_a_tag_gets_a_page_only_when_enough_articles_share_it():
     assert list(site.tags) == ["rail strike"]
     entry = site.tags["rail strike"]
     assert entry.name == "Rail strike" and [a.title for a in entry.articles] == ["B", "C", "A"]
-    assert entry.src_uri == "tags/rail-strike.md"
+    assert urls.tag_of(entry) == "tags/rail-strike.md"
     assert collect_tags(site.articles, 2).keys() == {"rail strike", "pay"}
     pages = render_site(site)
     assert "tags/rail-strike.md" in pages and "tags/pay.md" not in pages

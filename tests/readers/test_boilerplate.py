@@ -6,7 +6,7 @@ import pytest
 from support import FIXTURES
 
 from generator.config import config_from_dict
-from generator.enrich.markdown_text import plain_text
+from generator.text.markdown_text import plain_text
 from generator.metadata import resolve
 from generator.readers import read_file
 from generator.readers.boilerplate import is_junk_line, junk_blocks, split_sign_off

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from generator.config import config_from_dict
-from generator.enrich.markdown_text import plain_text
+from generator.text.markdown_text import plain_text
 from generator.metadata import resolve
 from generator.model import BulletList, Image, Paragraph
 from generator.readers import ReadError, read_bytes, reader_for

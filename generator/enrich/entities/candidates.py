@@ -12,52 +12,24 @@ for each candidate from the few tokens around it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ...model import EntityType
 from . import lexicon as lx
+from .candidate import Candidate
 from .classify import classify
 from .gazetteer import Gazetteer
 from .records import GIVEN, SURNAME, WEAK
 from .tokens import INITIAL, LOWER, TITLE, UPPER, Sentence, shape, tokens_from
 
+
 _CAPS = (TITLE, UPPER, INITIAL)
 _HONORIFICS = lx._words("mr mrs ms miss mister dr sir dame lord lady rev reverend prof")
 _ROYAL = lx._words("king queen prince princess duke duchess earl count countess baron emperor")  # "Prince of Wales Hospital"
-_LOCATIVE = lx._words("in at near from to across outside inside into toward towards via")
+_IN_PLACE = lx._words("in near outside")
+LOCATIVE = lx._words("in at near from to across outside inside into toward towards via")
 PERSON = EntityType.PERSON
 UNIT = -1  # a candidate's cue strength when it follows a number
-
-
-@dataclass(slots=True)
-class Candidate:
-    sentence: Sentence
-    start: int  # character offsets in the paragraph
-    end: int
-    tokens: tuple[str, ...]
-    surface: str  # the tokens joined by spaces
-    first: bool  # the first word of its sentence
-    weak: bool  # capitals say little: headline, line in capitals, or a sentence's first word
-    headline: bool = False  # in a headline or a line in capitals
-    cue: EntityType | None = None  # what the context says it is
-    cue_strength: int = 0
-    role: str | None = None
-    paren_acronym: bool = False  # "(SACEUR)" right after a name
-    type: EntityType | None = None  # decided by classify
-    strength: int = 0
-    canonical: str = ""
-    extras: list[str] | None = None  # roles in apposition: "Thomas Röwekamp, chair of ..."
-    maybe_team: bool = False  # a city or an unknown name in a report on a team sport
-    team: bool = False  # a team in results (an organization here, not everywhere)
-    flags: int = 0  # records.WEAK, SURNAME, WORD, GIVEN as far as the words tell
-    ask_speaks: bool = False  # an ordinary word first in a sentence: a surname if "said" follows
-
-    def next_token(self) -> str:
-        return self.sentence.next_token(self.end)
-
-    def prev_token(self) -> str:
-        return self.sentence.prev_token(self.start)
 
 
 # A cut of a run: (start, end, classified already, the rest of its Candidate's fields), with
@@ -316,6 +288,10 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                 p = r + 1  # "Secretary of State John Kornblum": the role goes on to "State"
                 while p < b - 1 and (shapes[p] not in _CAPS or words[p].casefold() in lx.ROLE_MODIFIERS):
                     p += 1
+                if words[r + 1] == "of" and b - p > 1:
+                    known = _gaz_prefix(words, p, b, gaz)  # "Finance Minister of India P. Chidambaram"
+                    if p < known < b:
+                        p = known
                 role_cuts = _role_prefix(words, shapes, a, p, first, weak, gaz, fw)
                 if words[r + 1] in lx.CONNECTORS and (b - p == 1 or words[b - 1].casefold() in lx.ORG_HEADS):
                     # "Queen of South", "Duke of Norfolk": a title of a place, not a person;
@@ -416,10 +392,15 @@ def _attach_context(cand: Candidate) -> None:
             cand.role = _role_text(words[k:])
     if n1 == "-" and s.after(cand.end, 2)[0][1:2] == ["based"]:
         cand.cue, cand.cue_strength = cand.cue or EntityType.PLACE, max(cand.cue_strength, 1)
-    if cand.cue is None and single and prev.casefold() in _LOCATIVE:
+    if cand.cue is None and single and prev.casefold() in LOCATIVE:
         cand.cue, cand.cue_strength = EntityType.PLACE, 1
     if cand.cue is None and n1.casefold() in lx.ORG_VERBS:
         cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1
+    if cand.cue is None and not single:
+        if n1.islower() and _folded(n1) in lx.TITLES:
+            cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1  # "Hizbul Shabaab leader"
+        elif prev.casefold() in _IN_PLACE and n1 not in ("'s", "’s"):  # ("to"/"from" + a person is common)
+            cand.cue, cand.cue_strength = EntityType.PLACE, 1  # "in Muara Angke"
     # "Friedrich Merz (CDU)": a party or country in brackets after a full name.
     if cand.cue is None and not single and n1 == "(":
         after = s.after(cand.end, 3)[0]

@@ -11,14 +11,10 @@ import re
 
 from ...model import EntityType
 from . import lexicon as lx
-from typing import TYPE_CHECKING
-
+from .candidate import Candidate
 from .gazetteer import Gazetteer
 from .tokens import SYLLABLE, SYLLABLE_REST
 from .variants import canonical_variant, variant_type
-
-if TYPE_CHECKING:
-    from .candidates import Candidate
 
 PERSON, ORG, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
 
@@ -110,7 +106,8 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
             _set(cand, PERSON, 1)
             return
         if english and 2 <= n <= 3 and all(_odd_word(t, gaz) for t in tokens):
-            _set(cand, PERSON, 1)
+            # Unknown words: a person, unless the words around say place or organization.
+            _set(cand, cand.cue if cand.cue in (PLACE, ORG) else PERSON, 1)
             return
     if cand.cue is not None and n <= 3 and not (n == 1 and upper and not _is_acronym(tokens[0], gaz)):
         if english or cand.cue is PERSON:  # ("in CAPS" is no place)

@@ -15,7 +15,7 @@ def _words(text: str) -> frozenset[str]:
 
 # A capitalized one of these right before a name makes it a person: "Chancellor Friedrich Merz".
 TITLES = _words("""
-president president-elect vice-president chancellor minister premier secretary general spokesperson
+president president-elect counsel solicitor vice-president chancellor minister premier secretary general spokesperson
 spokesman spokeswoman senator sen governor gov mayor king queen prince princess pope ambassador envoy
 commander chief director chairman chairwoman chair ceo head leader inspector admiral colonel col
 lieutenant lt captain capt sergeant sgt judge justice prosecutor attorney coach manager mr mrs ms

@@ -14,7 +14,7 @@ import re
 
 from ...model import EntityType
 from . import lexicon as lx
-from .candidates import Candidate
+from .candidate import Candidate
 from .gazetteer import Gazetteer
 from .tokens import NUMBER, shape
 

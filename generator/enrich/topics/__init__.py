@@ -9,12 +9,12 @@ Interface used by the pipeline:
   `related` (sources of up to five related articles); see `analysis`.
 - `assign_topics(articles, taxonomy)` is both phases in one call. Articles whose owner gave
   `topics` or `tags` keep them.
-- `explain(article, taxonomy)` says, in words, why an article got its topics and tags.
 
 The modules: `text` (tokens, counted once), `taxonomy` (loading and validation), `learned` (the
 model trained on labelled news, which ranks the IPTC topics of articles of 60 words or more), `scoring`
 (the topic rule, combining the lexicon and the model), `tags` (TF-IDF key phrases), `related` (sparse similarity), `weights`
-(the stepped idf both use), `analysis` (the two phases), `explain`.
+(the stepped idf both use), `analysis` (the two phases). `digest explain` (generator.commands.explain)
+says in words why an article got its topics.
 """
 
 from __future__ import annotations
@@ -26,14 +26,13 @@ from ...model import Article
 from . import related
 from .analysis import (TopicAnalysis, TopicResult, analyse_article, finish_corpus,
                        scorer_for)
-from .explain import explain
 from .scoring import Assessment, Scorer
 from .tags import tag_key
 from .taxonomy import Settings, Taxonomy, Term, Topic, load_taxonomy
 
 __all__ = [
     "Assessment", "Scorer", "Settings", "Taxonomy", "Term", "Topic", "TopicAnalysis", "TopicResult",
-    "analyse_article", "assign_topics", "explain", "finish_corpus", "load_taxonomy", "related",
+    "analyse_article", "assign_topics", "finish_corpus", "load_taxonomy", "related",
     "scorer_for", "tag_key",
 ]
 

@@ -23,7 +23,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ...model import Article
-from ..markdown_text import plain_text
+from ...text.markdown_text import plain_text
 
 _MARKS = ".,;:!?()[]\"“”«»…—–/|"  # punctuation marks that are tokens of their own
 _TOKEN = re.compile(r"[^\W\d_]+|[" + re.escape(_MARKS) + r"]|\d+")

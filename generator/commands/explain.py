@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...config import DigestConfig
-from ...model import Article, Problem
-from .analysis import analyse_article, finish_corpus, scorer_for
-from .learned import MIN_WORDS
-from .scoring import MODEL_POINTS, Assessment, Hit, Scorer
-from .taxonomy import Taxonomy
-from .text import article_text
+from ..config import DigestConfig
+from ..discover import InputFile
+from ..enrich.entities import extract_corpus
+from ..enrich.topics.analysis import analyse_article, finish_corpus, scorer_for
+from ..enrich.topics.learned import MIN_WORDS
+from ..enrich.topics.scoring import MODEL_POINTS, Assessment, Hit, Scorer
+from ..enrich.topics.taxonomy import Taxonomy
+from ..enrich.topics.text import article_text
+from ..model import Article, Problem
+from ..pipeline import load_taxonomies, read_articles
 
 EVIDENCE_SHOWN = 12
 OTHERS_SHOWN = 5
@@ -112,9 +115,6 @@ def explain_file(path: Path, content_dir: Path, config: DigestConfig) -> tuple[s
     """Read one article as the pipeline would (with the content folder's entities.yml and
     topics.yml) and explain its topics. Returns (text, problems); text is None when the file
     could not be read."""
-    from ...discover import InputFile  # the pipeline imports this package: import it late
-    from ...pipeline import load_taxonomies, read_articles
-    from ..entities import extract_corpus
 
     path = path.resolve()
     try:

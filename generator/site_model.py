@@ -1,7 +1,8 @@
 """Collect first: the whole site model, every collection explicitly sorted.
 
-`assemble` gives each article its slug and groups articles by entity, topic and
-month. Page renderers only read this model; nothing here formats text.
+`assemble` gives each article its slug and groups articles by entity, topic, tag and
+month. Page renderers (generator.pages) and the search index only read this model;
+nothing here formats text or computes a path (that is generator.pages.urls).
 """
 
 from __future__ import annotations
@@ -13,13 +14,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..config import DigestConfig
-from ..enrich.entities import EntityRules
-from ..enrich.topics import Taxonomy, Topic
-from ..model import Article, EntityType
-from . import urls
+from .config import DigestConfig
+from .enrich.entities import EntityRules
+from .enrich.topics import Taxonomy, Topic, tag_key
+from .model import Article, EntityType
 from .slugs import assign_unique
-from .tag import TagEntry, collect_tags
 
 EntityKey = tuple[EntityType, str]
 
@@ -68,10 +67,6 @@ class EntityEntry:
         return (self.type, self.name)
 
     @property
-    def src_uri(self) -> str:
-        return urls.entity(self.type, self.slug)
-
-    @property
     def dates(self) -> list[dt.date]:
         return sorted(a.date for a in self.articles if a.date)
 
@@ -88,9 +83,13 @@ class TopicEntry:
     def name(self) -> str:
         return self.topic.name
 
-    @property
-    def src_uri(self) -> str:
-        return urls.topic(self.slug)
+
+@dataclass
+class TagEntry:
+    key: str  # tag_key of the tag
+    name: str
+    slug: str = ""
+    articles: list[Article] = field(default_factory=list)  # newest first
 
 
 @dataclass
@@ -99,10 +98,6 @@ class StoryEntry:
     title: str
     slug: str = ""
     articles: list[Article] = field(default_factory=list)  # oldest first, undated last (a timeline)
-
-    @property
-    def src_uri(self) -> str:
-        return urls.story(self.slug)
 
     @property
     def dates(self) -> list[dt.date]:
@@ -136,11 +131,6 @@ class Site:
         """Entities of one type with a page, most mentioned (in most articles) first."""
         entries = [e for e in self.entities.values() if e.type is type_ and e.has_page]
         return sorted(entries, key=lambda e: (-len(e.articles), -e.mentions, e.name.casefold(), e.name))
-
-    @functools.cached_property
-    def topic_links(self) -> dict[str, str]:
-        """Topic name -> its page, for every topic with articles (what listings link to)."""
-        return {t.name: t.src_uri for t in self.topics.values() if t.articles}
 
     def topic_list(self) -> list[TopicEntry]:
         """Topics with articles, largest first."""
@@ -214,6 +204,33 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
                                                                      article.story.slug))
             entry.articles.append(article)
     return Site(ordered, entities, topics, months, undated, config, tags, listed, stories)
+
+
+def collect_tags(articles: Sequence[Article], min_articles: int) -> dict[str, TagEntry]:
+    """Tags with a page, by key; `articles` come newest first and stay in that order."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    members: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        seen = set()
+        for tag in article.tags:
+            key = tag_key(tag)
+            if key and key not in seen:
+                seen.add(key)
+                forms[key][tag] += 1
+                members[key].append(article)
+    entries = {}
+    for key in sorted(members):
+        if len(members[key]) >= max(1, min_articles):
+            name = min(forms[key], key=lambda f: (-forms[key][f], f))
+            entries[key] = TagEntry(key, name, articles=members[key])
+    for key, slug in assign_unique(((k, e.name, k) for k, e in entries.items()), prefix="tag").items():
+        entries[key].slug = slug
+    return entries
+
+
+def tag_list(tags: dict[str, TagEntry]) -> list[TagEntry]:
+    """Tags with a page, the most shared first."""
+    return sorted(tags.values(), key=lambda t: (-len(t.articles), t.name.casefold(), t.key))
 
 
 def listed_versions(ordered: list[Article]) -> list[Article]:

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from generator.enrich.dates import find_dates, first_date, parse_date_value
+from generator.text.dates import find_dates, first_date, parse_date_value
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from support import SEED, run_digest
 
-from generator.enrich.topics import explain, load_taxonomy
+from generator.commands.explain import explain
+from generator.enrich.topics import load_taxonomy
 from generator.model import Article, EntityMention, EntityType, Paragraph, TopicScore
 
 REPO = Path(__file__).resolve().parents[2]

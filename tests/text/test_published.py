@@ -6,7 +6,7 @@ import pytest
 from support import FIXTURES
 
 from generator.config import config_from_dict
-from generator.enrich.published import publication_date
+from generator.text.published import publication_date
 from generator.metadata import resolve
 from generator.readers import read_file
 

@@ -7,8 +7,8 @@ from generator.config import config_from_dict
 from generator.enrich.entities import EntityRules
 from generator.enrich.topics import Taxonomy
 from generator.model import Article
-from generator.pages.site import assemble
-from generator.pages.slugs import assign_unique, make_slug
+from generator.site_model import assemble
+from generator.slugs import assign_unique, make_slug
 
 VALID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -14,9 +14,10 @@ from collections.abc import Iterable
 
 from slugify import slugify
 
-from .urls import RESERVED_SLUGS
-
 MAX_LENGTH = 80
+
+# Slugs that would collide with a section's own index page (`topics/index.md`).
+RESERVED_SLUGS = frozenset({"index"})
 
 
 def make_slug(text: str) -> str:
