@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from ..model import EntityType
 from ..site_model import Site, tag_list
 from .archive import archive_pages
+from .briefing import day_pages, week_pages
 from .article import article_page
 from .entity import entities_index, entity_more_pages, entity_page, entity_type_index
 from .feeds import Publishing, feed_note, feed_pages, with_story_feeds, with_topic_feeds
@@ -62,6 +63,8 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
             pages.add(entity_page(entry, site))
             for more in entity_more_pages(entry, site):
                 pages.add(more)
+    for page in day_pages(site) + week_pages(site):
+        pages.add(page)
     for page in archive_pages(site):
         pages.add(page)
     for page in feed_pages(site, publishing):

@@ -7,6 +7,7 @@ MkDocs checks them and they keep working when the site is served from a sub-path
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 
@@ -45,6 +46,16 @@ def topic(slug: str) -> str:
 
 def entity_of(entry: EntityEntry) -> str:
     return entity(entry.type, entry.slug)
+
+
+def day(date: dt.date) -> str:
+    """A day's briefing: `days/2025-09-12.md`."""
+    return f"days/{date.isoformat()}.md"
+
+
+def week(year: int, number: int) -> str:
+    """An ISO week's briefing: `weeks/2025-W37.md`."""
+    return f"weeks/{year:04d}-W{number:02d}.md"
 
 
 def story_of(entry: StoryEntry) -> str:
