@@ -1,4 +1,4 @@
-"""A reader following a story in Chromium: the timeline in order, links both ways, a phone's width."""
+"""A reader following a story in Chromium: the timeline in order, links both ways, briefings, a phone's width."""
 
 from __future__ import annotations
 
@@ -42,4 +42,18 @@ def test_stories_index_links_the_story(page, base):
     link = page.get_by_role("link", name=re.compile(FIRST))
     expect(link).to_be_visible()
     link.click()
+    expect(page).to_have_url(base + STORY)
+
+
+def test_home_leads_to_the_days_briefing_which_leads_to_the_story(page, base):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base)
+    lead = page.locator(".digest-briefing-lead")
+    expect(lead).to_contain_text("Briefing for Friday, 12 September 2025")
+    lead.get_by_role("link", name=re.compile("Briefing for")).click()
+    expect(page).to_have_url(base + "days/2025-09-12/")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"day briefing: {overflow}px wider than the phone's screen"
+    expect(page.get_by_role("link", name=re.compile("Week 37, 2025"))).to_be_visible()
+    page.get_by_role("link", name=re.compile(FIRST)).first.click()
     expect(page).to_have_url(base + STORY)
