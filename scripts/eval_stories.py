@@ -106,13 +106,29 @@ def score(events: list[Event], inputs: list[stories.StoryInput]) -> tuple[float,
     return b_cubed([e.story for e in events], stories.cluster(inputs))
 
 
+def close_pairs(events: list[Event], predicted: list[int], days: int = 3) -> tuple[int, int]:
+    """Pairs of one gold story at most `days` apart (one event's follow-ups, most likely): how many share a story."""
+    by_story: dict[str, list[int]] = {}
+    for i, e in enumerate(events):
+        by_story.setdefault(e.story, []).append(i)
+    joined = total = 0
+    for members in by_story.values():
+        for a, b in itertools.combinations(members, 2):
+            if events[a].date and events[b].date and abs((events[a].date - events[b].date).days) <= days:
+                total += 1
+                joined += predicted[a] == predicted[b]
+    return joined, total
+
+
 def describe(name: str, events: list[Event], inputs, seconds: float | None = None) -> tuple[float, float, float]:
     p, r, f = score(events, inputs)
+    joined, total = close_pairs(events, stories.cluster(inputs))
     _, alone, alone_f1 = b_cubed([e.story for e in events], list(range(len(events))))
     multi = sum(1 for c in Counter(e.story for e in events).values() if c > 1)
     print(f"  {name:9} {len(events):5} articles {len(set(e.story for e in events)):5} stories ({multi} of 2+)"
           f"  precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}" + (f"  ({seconds:.2f} s)" if seconds else ""))
-    print(f"  {'':9} (every article alone would score recall {alone:.3f}, F1 {alone_f1:.3f})")
+    print(f"  {'':9} (every article alone would score recall {alone:.3f}, F1 {alone_f1:.3f}); "
+          f"pairs of one story <= 3 days apart in one predicted story: {joined} of {total}")
     return p, r, f
 
 

@@ -53,7 +53,13 @@ HALF_LIFE_DAYS = 7.0
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _STOP = {code: frozenset(words) for code, words in stop_lists().items()}
-_ENGLISH_STOP = _STOP.get("en", frozenset()) | NEWS_STOP_WORDS
+# Counting and vague quantity words: "ten firefighters" and "nine people" are not what two reports share.
+_COUNTING = frozenset("""
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen several many least
+    most more other others another some numerous multiple few half
+""".split())
+_ENGLISH_STOP = _STOP.get("en", frozenset()) | NEWS_STOP_WORDS | _COUNTING
 
 
 @dataclass(frozen=True)
