@@ -18,7 +18,9 @@ canonical order changes no earlier decision (only the idf steps of its own featu
 
 Stories are found through an inverted index from feature to stories, over features in at most
 MAX_POSTINGS articles (commoner ones still count in the similarity, but a story is never a
-candidate through them alone), so the work per article is bounded whatever the corpus size.
+candidate through them alone), and dot products are summed along the postings, skipping stories
+whose latest article is further back than any similarity could make up for; so the work per
+article is bounded by its features' postings, never by the number of stories.
 
 A story is named by its first article: its key is that article's source and its title that
 article's title (the report that started it), so neither changes as the story grows and the
@@ -88,12 +90,6 @@ class _Story:
             old = self.weights.get(feature, 0.0)
             self.weights[feature] = old + w
             self.norm2 += (old + w) ** 2 - old * old
-
-    def cosine(self, vector: dict[str, float]) -> float:
-        if self.norm2 <= 0:
-            return 0.0
-        weights = self.weights
-        return sum(w * weights.get(f, 0.0) for f, w in vector.items()) / math.sqrt(self.norm2)
 
 
 def story_input(article: Article) -> StoryInput:
@@ -183,27 +179,46 @@ def cluster(inputs: Sequence[StoryInput]) -> list[int]:
 
 def _cluster(inputs: Sequence[StoryInput], vecs: list[dict[str, float]], df: dict[str, int]) -> list[int]:
     stories: list[_Story] = []
-    postings: dict[str, set[int]] = {}  # feature -> the stories having it
+    postings: dict[str, list[int]] = {}  # feature -> the stories having it, in the order they got it
+    last_day: list[int | None] = []  # each story's latest date as an ordinal (None: undated so far)
+    # Beyond this many days since a story's latest article, not even an identical article reaches the bar.
+    horizon = GAP_DAYS + HALF_LIFE_DAYS * math.log2(1 / JOIN_SIMILARITY)
     story_of = [0] * len(inputs)
     for index in canonical_order(inputs):
         vector, date = vecs[index], inputs[index].date
-        candidates: set[int] = set()
-        for feature in vector:
-            if df[feature] <= MAX_POSTINGS:
-                candidates.update(postings.get(feature, ()))
+        day = date.toordinal() if date is not None else None
+        # Dot products with every story sharing a feature, through the postings (never all stories);
+        # features too common to find candidates still count in the products of those found.
+        dots: dict[int, float] = {}
+        common: list[tuple[str, float]] = []
+        for feature, weight in vector.items():
+            if df[feature] > MAX_POSTINGS:
+                common.append((feature, weight))
+                continue
+            for candidate in postings.get(feature, ()):
+                seen = last_day[candidate]
+                if day is not None and seen is not None and day - seen > horizon:
+                    continue
+                dots[candidate] = dots.get(candidate, 0.0) + weight * stories[candidate].weights[feature]
         best, best_score = -1, 0.0
-        for candidate in sorted(candidates):
+        for candidate in sorted(dots):
             story = stories[candidate]
-            score = story.cosine(vector) * _time_factor(story.last_date, date)
+            dot = dots[candidate] + sum(w * story.weights.get(f, 0.0) for f, w in common)
+            score = dot / math.sqrt(story.norm2) * _time_factor(story.last_date, date)
             least = JOIN_SIMILARITY if date is not None and story.last_date is not None else UNDATED_JOIN_SIMILARITY
             if score >= least and score > best_score:
                 best, best_score = candidate, score
         if best < 0:
             best = len(stories)
             stories.append(_Story(first=index, last_date=None))
-        stories[best].add(index, vector, date)
+            last_day.append(None)
+        story = stories[best]
         for feature in vector:
-            postings.setdefault(feature, set()).add(best)
+            if feature not in story.weights:
+                postings.setdefault(feature, []).append(best)
+        story.add(index, vector, date)
+        if story.last_date is not None:
+            last_day[best] = story.last_date.toordinal()
         story_of[index] = best
     return story_of
 
