@@ -193,7 +193,7 @@ def collect_tags(articles: Sequence[Article], min_articles: int) -> dict[str, Ta
                 members[key].append(article)
     entries = {}
     for key in sorted(members):
-        if len(members[key]) >= max(1, min_articles):
+        if len(members[key]) >= min_articles:
             name = min(forms[key], key=lambda f: (-forms[key][f], f))
             entries[key] = TagEntry(key, name, articles=members[key])
     for key, slug in assign_unique(((k, e.name, k) for k, e in entries.items()), prefix="tag").items():
