@@ -58,6 +58,11 @@ class DigestConfig(base.Config):
     entity_page_min_articles = Count(1)
     """An entity gets its own page when it appears in at least this many articles."""
 
+    all_entity_pages_up_to = Count(300, minimum=0)
+    """Up to this many (listed) articles every entity gets a page; in a larger digest an entity named in
+    one article only does not (it stays on its article and in the entity index, unlinked): most of
+    those pages would repeat the one article, and they were most of a large site."""
+
     tag_page_min_articles = Count(3)
     """A tag (key phrase) gets its own page when at least this many articles share it."""
 
@@ -88,7 +93,7 @@ class SiteInfo:
 # that say where rather than what. Every other option is part of the per-file cache's key
 # (`per_file_options`), so an option added later is keyed unless it is named here.
 AFTER_PER_FILE = frozenset({
-    "content_dir", "cache_dir", "home_articles", "entity_page_min_articles", "tag_page_min_articles",
+    "content_dir", "cache_dir", "home_articles", "entity_page_min_articles", "all_entity_pages_up_to", "tag_page_min_articles",
     "archive_page_size", "trusted_html",
 })
 

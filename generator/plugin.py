@@ -30,6 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import staging
+from .compact import compact_html
 from .config import DigestConfig, SiteInfo
 from .fast_page import FastPage
 from .pages.article import ARTICLE_TEMPLATE
@@ -178,6 +179,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             # Written right after this event and never read again: at 10,000 articles, keeping
             # every page's Markdown and HTML in memory until the end cost most of a gigabyte.
             page.content = None
+            return compact_html(output)
         return output
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):

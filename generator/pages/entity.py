@@ -5,7 +5,8 @@ An entity page shows the entity's name and type, the owner's description and lin
 articles name it and when it was first and last seen, a small chart of articles over
 time (an SVG drawn here, no JavaScript), quotations attributed to a person, the entities
 most often named alongside it, and its articles newest first with date and summary.
-Only entities in at least `entity_page_min_articles` articles get a page.
+Only entities in at least `entity_page_min_articles` articles get a page, and in a digest of more than
+`all_entity_pages_up_to` articles, only those in two or more; the indexes list every entity.
 """
 
 from __future__ import annotations
@@ -181,12 +182,14 @@ def mentions_chart(dates: list[dt.date], name: str) -> str:
 
 
 def _entity_item(entry: EntityEntry) -> str:
-    return link_item(entry.name, urls.entity_of(entry), f"{plural(len(entry.articles), 'article')} · {plural(entry.mentions, 'mention')}")
+    """An entity in an index: linked when it has a page, its name as plain text when not."""
+    note = f"{plural(len(entry.articles), 'article')} · {plural(entry.mentions, 'mention')}"
+    return link_item(entry.name, urls.entity_of(entry) if entry.has_page else None, note)
 
 
 def entity_type_index(type_: EntityType, site: Site) -> list[Page]:
     """All entities of one type, most mentioned first, INDEX_PAGE_SIZE to a page."""
-    entries = site.entities_of(type_)
+    entries = site.entities_of(type_, with_page_only=False)
     pages = []
     for paging, chunk in paginate(urls.entity_type_index(type_), entries, INDEX_PAGE_SIZE):
         title = paging.title(type_.label)
@@ -200,7 +203,7 @@ def entities_index(site: Site) -> Page:
     uri = urls.ENTITIES_INDEX
     lines = ["# Entities", "", "People, organizations and places in the articles, most mentioned first.", ""]
     for type_ in EntityType:
-        entries = site.entities_of(type_)
+        entries = site.entities_of(type_, with_page_only=False)
         lines += [f"## {type_.label}", ""]
         if not entries:
             lines += [f"No {type_.plural} yet.", ""]

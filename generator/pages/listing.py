@@ -106,10 +106,11 @@ def html_list(items: Iterable[str], css_class: str) -> str:
     return f'<ul class="{css_class}">\n' + "\n".join(items) + "\n</ul>"
 
 
-def link_item(text: str, target_uri: str, note: str = "") -> str:
-    """A linked name with an optional small note (counts): an HTML <li>."""
+def link_item(text: str, target_uri: str | None, note: str = "") -> str:
+    """A name, linked when it has a page, with an optional small note (counts): an HTML <li>."""
     small = f" <small>{html_text(note)}</small>" if note else ""
-    return f'<li><a href="{urls.link(target_uri)}">{html_text(text)}</a>{small}</li>'
+    name = f'<a href="{urls.link(target_uri)}">{html_text(text)}</a>' if target_uri else html_text(text)
+    return f"<li>{name}{small}</li>"
 
 
 def by_day(articles: Iterable[Article]) -> list[tuple[dt.date | None, list[Article]]]:
