@@ -447,6 +447,9 @@ def places(words: set[str], first: set[str], last: set[str] = frozenset(),
         if not name[:1].isupper():
             continue
         add(name)
+        plain = _unaccented(name)  # "San Sebastián", "Zürich": wire copy drops the accents
+        if plain != name and not (single_word and (plain.lower() in words or plain in first or plain in last)):
+            add(plain)
         if pop >= BIG_CITY:
             for alt in city.get("alternatenames") or []:
                 alt = _clean(alt)

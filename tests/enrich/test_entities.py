@@ -363,3 +363,71 @@ def test_wire_tickers_and_abbreviations_are_never_entities():
         "Harcourt Brace Jovanovich Inc <HBJ> said it sold its unit for 120 MLN DLRS, up 12 PCT in the QTR.",
     ))["wire.txt"]
     assert not {"HBJ", "MLN", "DLRS", "PCT", "QTR"} & set(found)
+
+
+def test_korean_and_chinese_given_names_keep_their_hyphenated_syllables():
+    """"Kim Jong-un" was "Kim Jong"; "Kang Young-hoon" was no one. English compounds stay apart."""
+    found = _found(_article(
+        "korea.txt", "N. Korea urges S. Korea to return war veteran",
+        "North Korean leader Kim Jong-un met South Korean President Moon Jae-in in Panmunjom.",
+        "Red Cross president Li Song-ho wrote to his southern counterpart, Kang Young-hoon, and to Ban Ki-moon.",
+        "The Berlin-based group and US-led forces had no comment.",
+    ))["korea.txt"]
+    assert {"Kim Jong-un", "Moon Jae-in", "Li Song-ho", "Kang Young-hoon", "Ban Ki-moon"} <= names_of(found, PERSON)
+    assert not {"Kim Jong", "Moon Jae", "Li Song"} & set(found)
+    assert {"Berlin", "United States"} <= names_of(found, PLACE)
+    assert "N. Korea" in found["North Korea"].aliases and "S. Korea" in found["South Korea"].aliases
+
+
+def test_a_known_organization_after_a_qualifier_keeps_its_full_name():
+    found = _found(_article("appeal.txt", "Appeal", "He submitted a petition to the International Red Cross in 1993."))
+    assert names_of(found["appeal.txt"], ORG) == {"International Red Cross"}
+
+
+def test_a_place_written_without_its_accents_is_still_known():
+    found = _found(_article("dateline.txt", "Talks resume", "SAN SEBASTIAN, Spain 1996-08-31",
+                            "Negotiators met again in Zurich and in Sao Paulo on Saturday."))["dateline.txt"]
+    assert {"San Sebastian", "Spain", "Zurich", "Sao Paulo"} <= names_of(found, PLACE)
+
+
+def test_a_role_of_a_body_is_not_a_person():
+    """"The Chairman of Cutty Sark Enterprises, Chris Levitt" made a person of the company."""
+    found = _found(_article(
+        "fire.txt", "Fire", "The Chairman of Cutty Sark Enterprises, Chris Levitt, said the ship was safe.",
+        "The President of Acme Holdings, Lena Hartmann, spoke at the Prince of Wales Hospital.",
+        "Secretary of State John Kornblum agreed, as did General Counsel Mike Godwin."))["fire.txt"]
+    assert {"Cutty Sark Enterprises", "Acme Holdings", "Prince of Wales Hospital"} <= names_of(found, ORG)
+    assert {"Chris Levitt", "Lena Hartmann", "John Kornblum", "Mike Godwin"} <= names_of(found, PERSON)
+    assert not any("Chairman" in name or "President" in name for name in found)
+
+
+def test_a_surname_that_is_also_a_country_is_the_person_the_article_names_in_full():
+    found = _found(_article(
+        "film.txt", "Film news", "Dublin-born director Neil Jordan says he never lost sleep over a film.",
+        '"It was hard," Jordan said. Later, Jordan told reporters he would fly to Jordan next week.'))["film.txt"]
+    assert found["Neil Jordan"].count == 3 and "Jordan" in found["Neil Jordan"].aliases
+    assert found["Jordan"].type is PLACE and found["Jordan"].count == 1  # "to Jordan": the country
+
+
+def test_unknown_names_take_the_type_the_words_around_them_say():
+    """Read in 20 random one-article entities: a harbour, a militia and a minister's country were people."""
+    found = _found(_article(
+        "blasts.txt", "Blasts", "A third explosion took place some hours later, in Muara Angke, North Jakarta.",
+        "A message from Hizbul Shabaab leader, Aden Hashi Ayro, was broadcast.",
+        "Finance Minister of India P. Chidambaram resigned.", "A letter to Zelimkhan Yandarbiyev was read."))["blasts.txt"]
+    assert found["Muara Angke"].type is PLACE and found["Hizbul Shabaab"].type is ORG
+    assert {"P. Chidambaram", "Zelimkhan Yandarbiyev"} <= names_of(found, PERSON)
+    assert "India P. Chidambaram" not in found
+
+
+def test_organizations_named_head_first_and_a_country_before_a_name_in_a_list():
+    found = _found(
+        _article("group.txt", "Attacks", "Another group, called Hizbul Islam, claimed responsibility.",
+                 "Shares of Banque Indosuez rose."),
+        _article("lista.txt", "Liberata", "Il presidente Uribe ed i presidenti di Venezuela, Ecuador ed Argentina "
+                 "Hugo Chavez, Rafael Correa e Cristina Fernández de Kirchner hanno parlato.",
+                 "Bogotà ha accolto la notizia con gioia.") ,
+    )
+    assert {"Hizbul Islam", "Banque Indosuez"} <= names_of(found["group.txt"], ORG)
+    assert {"Hugo Chavez", "Rafael Correa"} <= names_of(found["lista.txt"], PERSON)
+    assert "Argentina" in names_of(found["lista.txt"], PLACE) and "Argentina Hugo Chavez" not in found["lista.txt"]

@@ -15,10 +15,10 @@ from ...text.markdown_text import plain_text
 from . import lexicon as lx
 from . import sports
 from .candidate import Candidate
-from .candidates import find
+from .candidates import LOCATIVE, find
 from .gazetteer import Gazetteer
 from .quotes import quote_spots, speakers
-from .records import SURNAME, TEAM, TEAMED, TYPES, WORD, EntityAnalysis
+from .records import AT_PLACE, SURNAME, TEAM, TEAMED, TYPES, WORD, EntityAnalysis
 from .resolve import plan, teach
 from .tokens import Sentence, is_headline_case, sentences
 
@@ -118,6 +118,9 @@ def _records(candidates: list[Candidate]) -> tuple[list[tuple], list[int]]:
                 flags |= SURNAME
             elif len(c.tokens) == 1:
                 flags |= WORD
+        if c.strength >= 3 and c.type is EntityType.PLACE and len(c.tokens) == 1 \
+                and c.prev_token().casefold() in LOCATIVE:
+            flags |= AT_PLACE
         if c.maybe_team:
             flags |= TEAM
         elif c.team:

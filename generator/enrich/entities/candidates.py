@@ -25,7 +25,9 @@ from .tokens import INITIAL, LOWER, TITLE, UPPER, Sentence, shape, tokens_from
 
 _CAPS = (TITLE, UPPER, INITIAL)
 _HONORIFICS = lx._words("mr mrs ms miss mister dr sir dame lord lady rev reverend prof")
-_LOCATIVE = lx._words("in at near from to across outside inside into toward towards via")
+_ROYAL = lx._words("king queen prince princess duke duchess earl count countess baron emperor")  # "Prince of Wales Hospital"
+_IN_PLACE = lx._words("in near outside")
+LOCATIVE = lx._words("in at near from to across outside inside into toward towards via")
 PERSON = EntityType.PERSON
 UNIT = -1  # a candidate's cue strength when it follows a number
 
@@ -271,7 +273,18 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                 return _cut_part(words, shapes, a, m, first, weak, gaz, fw) \
                     + _cut_part(words, shapes, after, b, first, weak, gaz, fw)
     last = words[b - 1].casefold()
+    if b - a >= 3 and gaz.is_country(words[a]) and words[a + 1].casefold() in gaz.first_names \
+            and not gaz.lookup(_join(words[a:a + 2])):
+        # "i presidenti di Venezuela, Ecuador ed Argentina Hugo Chavez, …": a list, not a person.
+        return [(a, a + 1, None, 0, None, False)] + _cut_part(words, shapes, a + 1, b, first, weak, gaz, fw)
     # A title word inside: what follows it is a person, what precedes it is the role.
+    # "Chairman of Cutty Sark Enterprises": a role, then the body it belongs to.
+    if last in lx.ORG_HEADS:
+        for r in range(a, b - 2):
+            if _folded(words[r]) in lx.TITLES and words[r + 1] == "of" and words[r].casefold() not in _ROYAL \
+                    and shapes[r] != UPPER and not gaz.lookup(_join(words[a:b])):
+                return _role_prefix(words, shapes, a, r, first, weak, gaz, fw) \
+                    + _cut_part(words, shapes, r + 2, b, first, weak, gaz, fw)
     if last not in lx.ORG_HEADS:
         for r in range(b - 2, a - 1, -1):
             if _folded(words[r]) in lx.TITLES and shapes[r] != UPPER \
@@ -279,9 +292,14 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                 p = r + 1  # "Secretary of State John Kornblum": the role goes on to "State"
                 while p < b - 1 and (shapes[p] not in _CAPS or words[p].casefold() in lx.ROLE_MODIFIERS):
                     p += 1
+                if words[r + 1] == "of" and b - p > 1:
+                    known = _gaz_prefix(words, p, b, gaz)  # "Finance Minister of India P. Chidambaram"
+                    if p < known < b:
+                        p = known
                 role_cuts = _role_prefix(words, shapes, a, p, first, weak, gaz, fw)
-                if words[r + 1] in lx.CONNECTORS and b - p == 1:
-                    # "Queen of South", "Duke of Norfolk": a title of a place, not a person.
+                if words[r + 1] in lx.CONNECTORS and (b - p == 1 or words[b - 1].casefold() in lx.ORG_HEADS):
+                    # "Queen of South", "Duke of Norfolk": a title of a place, not a person;
+                    # "Chairman of Cutty Sark Enterprises": the body the role belongs to.
                     return role_cuts + _cut_part(words, shapes, p, b, first, weak, gaz, fw)
                 role = _role_text(words[a:p]) if _folded(words[r]) not in _HONORIFICS else None
                 return role_cuts + [(p, b, PERSON, 3, role, True)]
@@ -378,10 +396,15 @@ def _attach_context(cand: Candidate) -> None:
             cand.role = _role_text(words[k:])
     if n1 == "-" and s.after(cand.end, 2)[0][1:2] == ["based"]:
         cand.cue, cand.cue_strength = cand.cue or EntityType.PLACE, max(cand.cue_strength, 1)
-    if cand.cue is None and single and prev.casefold() in _LOCATIVE:
+    if cand.cue is None and single and prev.casefold() in LOCATIVE:
         cand.cue, cand.cue_strength = EntityType.PLACE, 1
     if cand.cue is None and n1.casefold() in lx.ORG_VERBS:
         cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1
+    if cand.cue is None and not single:
+        if n1.islower() and _folded(n1) in lx.TITLES:
+            cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1  # "Hizbul Shabaab leader"
+        elif prev.casefold() in _IN_PLACE and n1 not in ("'s", "’s"):  # ("to"/"from" + a person is common)
+            cand.cue, cand.cue_strength = EntityType.PLACE, 1  # "in Muara Angke"
     # "Friedrich Merz (CDU)": a party or country in brackets after a full name.
     if cand.cue is None and not single and n1 == "(":
         after = s.after(cand.end, 3)[0]

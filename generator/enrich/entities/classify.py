@@ -13,6 +13,8 @@ from ...model import EntityType
 from . import lexicon as lx
 from .candidate import Candidate
 from .gazetteer import Gazetteer
+from .tokens import SYLLABLE, SYLLABLE_REST
+from .variants import canonical_variant, variant_type
 
 PERSON, ORG, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
 
@@ -48,6 +50,10 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
     if len(tokens) == 1 and (tokens[0].casefold() in lx.DEMONYMS or tokens[0].casefold() in lx.NOT_NAMES):
         return
     hit = gaz.lookup(surface)
+    if hit is None and len(tokens) >= 2:
+        table = canonical_variant(surface)  # "N. Korea", "Stati Uniti": the table of variants knows them
+        if table:
+            hit = variant_type(table), surface
     if hit:
         cand.type, cand.canonical = hit
         cand.strength = 3
@@ -68,6 +74,12 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
                           for k, t in enumerate(tokens) if k)):
         _set(cand, ORG, 2 if not cand.weak else 1)  # "Bank of England", "Douglas & Lomason", "Cofinec S.A."
         return
+    if n >= 2 and first.split("-")[0] in lx.ORG_STARTS:
+        _set(cand, ORG, 2 if not cand.weak else 1)  # "Hizbul Islam", "Banque Indosuez"
+        return
+    if n >= 2 and _qualified_organization(tokens, gaz):
+        _set(cand, ORG, 2 if not cand.weak else 1)  # "International Red Cross", "Irish Football Association"
+        return
     if n >= 2 and tokens[-1].endswith("s") and tokens[-1][:1].isupper() and not gaz.lookup(tokens[-1]) \
             and _place_prefix(tokens, gaz):
         _set(cand, ORG, 2 if not cand.weak else 1)  # "Cleveland Indians", "Chicago Bulls": a team
@@ -86,6 +98,9 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
     if not english and n == 1:
         return  # German capitalizes every noun: one capitalized word is not a name
     if _could_be_person(tokens, gaz, language):
+        if n == 2 and len(tokens[0]) <= 5 and _EAST_ASIAN_GIVEN_NAME.fullmatch(tokens[1]):
+            _set(cand, PERSON, 2)  # "Kang Young-hoon", "Ban Ki-moon": a surname and a hyphenated given name
+            return
         if n >= 2 and first in gaz.first_names:
             if first not in gaz.words or last not in gaz.words or last in gaz.surnames:
                 _set(cand, PERSON, 2 if last not in gaz.words or last in gaz.surnames else 1)
@@ -94,7 +109,8 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
             _set(cand, PERSON, 1)
             return
         if english and 2 <= n <= 3 and all(_odd_word(t, gaz) for t in tokens):
-            _set(cand, PERSON, 1)
+            # Unknown words: a person, unless the words around say place or organization.
+            _set(cand, cand.cue if cand.cue in (PLACE, ORG) else PERSON, 1)
             return
     if cand.cue is not None and n <= 3 and not (n == 1 and upper and not _is_acronym(tokens[0], gaz)):
         if english or cand.cue is PERSON:  # ("in CAPS" is no place)
@@ -120,11 +136,27 @@ def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "e
         if t.casefold() in lx.ORG_HEADS or t.casefold() in lx.DEMONYMS and not (
                 i == 0 and last and t.casefold() in gaz.first_names and tokens[-1].casefold() in gaz.surnames):
             return False  # but "Christian Blanc"
-    if len(tokens) > 1 and _plural(tokens[-1], gaz) and tokens[0].casefold() not in gaz.first_names:
-        return False  # "Government Bonds", "Tattersalls Breeders", "Cofinec GDRs"
+    if len(tokens) > 1 and _plural(tokens[-1], gaz) and (tokens[0].casefold() not in gaz.first_names
+                                                          or gaz.is_word(tokens[0])):
+        return False  # "Government Bonds", "Tattersalls Breeders", "Cofinec GDRs", "Royal Marines"
     if len(tokens) > 1 and (gaz.lookup(tokens[0]) or gaz.lookup(tokens[-1])):
         return tokens[0].casefold() in gaz.first_names  # "Vladimir Putin", not "Philadelphia Eagles"
     return True
+
+
+_ORG_QUALIFIERS = frozenset({"international", "national", "world", "global", "federal", "royal", "central", "state"})
+
+
+def _qualified_organization(tokens: tuple[str, ...], gaz: Gazetteer) -> bool:
+    """A known organization after qualifiers ("International" Red Cross, "British" Red Cross)."""
+    for k in range(1, len(tokens)):
+        word = tokens[k - 1].casefold()
+        if word not in _ORG_QUALIFIERS and word not in lx.DEMONYMS:
+            return False
+        hit = gaz.lookup(" ".join(tokens[k:]))
+        if hit and hit[0] is ORG and len(tokens) - k >= 2:
+            return True
+    return False
 
 
 def _plural(token: str, gaz: Gazetteer) -> bool:
@@ -158,6 +190,7 @@ def _odd_word(token: str, gaz: Gazetteer) -> bool:
     return not (gaz.is_word(token) or folded in gaz.function_words("en") or folded in lx.DEMONYMS or gaz.lookup(token) or folded in lx.TITLES)
 
 
+_EAST_ASIAN_GIVEN_NAME = re.compile(r"[A-Z]" + SYLLABLE_REST + "-" + SYLLABLE)
 _CAMEL = re.compile(r"[a-z]([A-Z][a-z]*)$")
 
 

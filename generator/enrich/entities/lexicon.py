@@ -15,7 +15,7 @@ def _words(text: str) -> frozenset[str]:
 
 # A capitalized one of these right before a name makes it a person: "Chancellor Friedrich Merz".
 TITLES = _words("""
-president president-elect vice-president chancellor minister premier secretary general spokesperson
+president president-elect counsel solicitor vice-president chancellor minister premier secretary general spokesperson
 spokesman spokeswoman senator sen governor gov mayor king queen prince princess pope ambassador envoy
 commander chief director chairman chairwoman chair ceo head leader inspector admiral colonel col
 lieutenant lt captain capt sergeant sgt judge justice prosecutor attorney coach manager mr mrs ms
@@ -71,7 +71,7 @@ ministry ministries department council commission committee agency authority bur
 party union federation association alliance coalition front movement organization
 organisation institute institution foundation fund trust bank bancorp exchange corporation corp
 corp. company co co. inc inc. ltd ltd. plc llc ag gmbh sa nv bv group holdings holding partners
-industries airlines airways motors systems technologies technology software pharmaceuticals
+industries enterprises enterprise airlines airways motors systems technologies technology software pharmaceuticals
 pharma energy petroleum oil telecom communications media network press news times post journal
 herald gazette tribune daily radio television tv broadcasting university college school academy
 court tribunal parliament assembly congress senate cabinet government administration army navy
@@ -107,6 +107,14 @@ PLACE_STARTS = _words("mount mt mt. lake gulf bay cape isle port fort sierra san
 FOREIGN_PLACE_STARTS = _words("""
 monte val valle lago isola isole capo golfo porto piazza mont lac île ile golfe rue río rio cerro puerto
 plaza calle bad sankt
+""")
+
+# Words that start an organization's name where the head comes first: Romance languages and names
+# transliterated from Arabic, Persian and Urdu ("Partito Democratico", "Banque Indosuez", "Hizbul
+# Islam" (party of Islam), "Jaish-e-Mohammed", "Lashkar-e-Taiba").
+ORG_STARTS = _words("""
+partito partido parti partei banca banco banque banc compagnie compagnia compañía société societa società
+hizb hizbul hezb harakat jamaat jamaah jemaah jaish lashkar tehrik ansar
 """)
 
 # Words that start a name that is neither a person, an organization nor a place.

@@ -22,6 +22,7 @@ GIVEN = 8  # one word that is a known first name
 TEAM = 16  # a city or an unknown name in a report on a team sport: the team, if the corpus knows one
 TEAMED = 32  # a team in results: an organization there, which teaches the corpus no type
 WORD = 64  # a sentence's first word, an ordinary word ("Fans", "Officials"): a name only if the article says so
+AT_PLACE = 128  # a known place after "in", "to", "from"...: the place, even where a person has it as surname
 
 # What pass two still has to do for a name (computed in pass one from the article alone).
 FINAL = 0  # nothing: type and strength are settled

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from ...model import EntityMention
 from .gazetteer import Gazetteer
 from .quotes import attribute
-from .records import (CORPUS, CORPUS_SURNAME, CORPUS_TEAM, DROP, FINAL, FULL_NAME, GIVEN, IGNORED, LOCAL, NO_TYPE,
+from .records import (AT_PLACE, CORPUS, CORPUS_SURNAME, CORPUS_TEAM, DROP, FINAL, FULL_NAME, GIVEN, IGNORED, LOCAL, NO_TYPE,
                       ORGANIZATION, PERSON, PLACE, SURNAME, TEAM, TEAMED, TYPES, WEAK, WORD, EntityAnalysis, Name)
 from .rules import EntityRules
 
@@ -74,8 +74,9 @@ def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
         mode, ref = FINAL, ""
         if strength < 4:
             single = " " not in canonical  # a one-word name: maybe a surname
-            people = full.get(canonical.casefold()) if single and full and not (strength >= 3 and type_ == PLACE) \
-                else None
+            # "Jordan said", after "Neil Jordan": the person; "in Jordan" stays the country.
+            people = full.get(canonical.casefold()) if single and full and not (
+                strength >= 3 and type_ == PLACE and (flags & AT_PLACE or len(canonical) <= 3)) else None
             if not people and single and type_ <= PERSON and flags & GIVEN and given:
                 people = given.get(canonical.casefold())  # "Steve", after "Steve Waugh"
             if people and len(people) == 1:

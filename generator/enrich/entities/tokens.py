@@ -38,7 +38,15 @@ _UP = _char_class(lambda ch: ch.isupper() or ch.istitle())  # a capital letter, 
 _ABBREV = "St|Mt|Ft|Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Gov|Rep|Prof|Rev|Messrs|Brig|Cdr"
 _ABBREV_SET = frozenset(_ABBREV.split("|"))
 _PARTICLE = "|".join(sorted(NAME_PARTICLES, key=lambda p: (-len(p), p)))
-_WORD_TAIL = r"[\w&]*(?:(?:['’](?!s\b)|-(?:(?:" + _PARTICLE + r")-)*(?=" + _UP + r"))[^\W_][\w&]*)*"
+# A romanized East Asian given name joins its syllables with a hyphen, the second in lower case
+# ("Kim Jong-un", "Moon Jae-in", "Ban Ki-moon", "Chen Chun-yeh"): two single syllables (after the
+# capital: an optional second onset letter, vowels, an optional final n/ng/m/k/l/p/t/g/b/r/h) are
+# one word. English compounds ("Berlin-based", "US-led", "Mao-era") never have that shape.
+SYLLABLE_REST = r"[hsyw]?[aeiouy]{0,3}(?:ng|[nmklptgbrh])?"
+SYLLABLE = r"[bcdghjklmnprstwy]{0,2}[aeiouy]{1,3}(?:ng|[nmklptgbrh])?"
+_GIVEN_NAME_TAIL = SYLLABLE_REST + r"-" + SYLLABLE + r"(?![\w&-])"
+_WORD_TAIL = (r"(?:" + _GIVEN_NAME_TAIL + r"|[\w&]*(?:(?:['’](?!s\b)|-(?:(?:" + _PARTICLE + r")-)*(?=" + _UP
+              + r"))[^\W_][\w&]*)*)")
 
 # Every token, as the extractor sees them: "U.S.", "Mr.", "G." (an initial), numbers and scores,
 # words with inner apostrophes and hyphens (a possessive 's is a token of its own), punctuation.

@@ -57,6 +57,8 @@ _TABLE: dict[str, tuple[str, ...]] = {
     "National Health Service": ("NHS",),
     "Democratic Republic of the Congo": ("DR Congo", "DRC", "D.R. Congo", "Congo-Kinshasa"),
     "People's Republic of China": ("PRC",),
+    "North Korea": ("N. Korea", "DPRK", "D.P.R.K.", "Corea del Nord", "Corée du Nord", "Nordkorea", "Corea del Norte"),
+    "South Korea": ("S. Korea", "Corea del Sud", "Corée du Sud", "Südkorea", "Corea del Sur"),
 }
 
 # Exonyms of capitals and large cities in the languages digest reads most: one page per city.
