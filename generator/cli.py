@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import __version__, commands
 from .commands.explain import explain_file
-from .config import load_for_cli, resolve_dir
+from .config import load_for_cli
 from .pipeline import generate
 from .progress import reading_progress
 from .writer import OutputFolderError, write_pages
@@ -58,11 +58,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if subprocess.call(cmd) == 0 else 2
 
     try:
-        config, root, site_info = load_for_cli(args.config_file)
+        config, site_info = load_for_cli(args.config_file)
     except (ValueError, OSError) as exc:
         print(f"digest: {exc}", file=sys.stderr)
         return 2
-    content_dir = Path(args.content).resolve() if args.content else resolve_dir(root, config.content_dir)
+    content_dir = Path(args.content).resolve() if args.content else Path(config.content_dir)
     if not content_dir.is_dir():
         print(f"digest: content folder not found: {content_dir}", file=sys.stderr)
         return 2
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
             print(text, end="")
         return 0 if text is not None else 2
 
-    generation = generate(content_dir, config, site_info, cache_dir=resolve_dir(root, config.cache_dir), progress=reading_progress)
+    generation = generate(content_dir, config, site_info, cache_dir=Path(config.cache_dir), progress=reading_progress)
     report = generation.report
     for line in report.lines() + report.note_lines():
         print(line, file=sys.stderr)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .cache import ExtractionCache, namespace
-from .config import DigestConfig, SiteInfo
+from .config import DigestConfig, SiteInfo, per_file_options
 from .discover import InputFile, discover
 from .enrich import EnrichContext, finish_corpus
 from .enrich.duplicates import remove_duplicates
@@ -148,8 +148,7 @@ def _namespace(content_dir: Path, config: DigestConfig) -> str:
         for path in (_first_existing(content_dir, "entities.yml", "entities.yaml"),
                      _first_existing(content_dir, "topics.yml", "topics.yaml"))
     ]
-    options = {name: config[name] for name in ("default_language", "summary_length", "words_per_minute", "max_file_size")}
-    return namespace(code_version(), taxonomy_files, sorted(options.items()))
+    return namespace(code_version(), taxonomy_files, per_file_options(config))
 
 
 @functools.lru_cache(maxsize=1)

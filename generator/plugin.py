@@ -30,7 +30,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import staging
-from .config import DigestConfig, SiteInfo, resolve_dir
+from .compact import compact_html
+from .config import DigestConfig, SiteInfo
 from .fast_page import FastPage
 from .pages.article import ARTICLE_TEMPLATE
 from .pages.listing import long_date
@@ -66,9 +67,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._command, self._dirty = command, dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path or ".").resolve().parent
-        self.content_dir = resolve_dir(root, self.config.content_dir)
-        self.cache_dir = resolve_dir(root, self.config.cache_dir)
+        self.content_dir = Path(self.config.content_dir)  # absolute: config_options.Dir resolved it
+        self.cache_dir = Path(self.config.cache_dir)
         # Reset per build: `serve` keeps this object alive across rebuilds.
         if self._search is not None:
             self._search.cancel()
@@ -135,7 +135,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 self._owner_markdown.add(page.src_uri)
         # digest's search index (generator/search), built while MkDocs renders the pages and
         # copied into the site after them; Material's index stays empty.
-        self._search = start_search_index(files, config, generation.site, self.config.cache_dir)
+        self._search = start_search_index(files, config, generation.site, self.cache_dir)
         # Warnings make `mkdocs build --strict` fail, as a problem with any article should in CI.
         for line in generation.report.lines():
             log.warning(line)
@@ -158,7 +158,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # MkDocs' Jinja environment does not autoescape, and Material prints page.meta.title
         # as it is. Article titles are data ("<DD>"), so every string becomes escaped Markup.
         page.meta = _escape(page.meta)
-        if page.file.src_uri.startswith("articles/"):
+        if urls.is_article(page.file.src_uri):
             page.meta["template"] = ARTICLE_TEMPLATE
         return markdown
 
@@ -179,6 +179,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             # Written right after this event and never read again: at 10,000 articles, keeping
             # every page's Markdown and HTML in memory until the end cost most of a gigabyte.
             page.content = None
+            return compact_html(output)
         return output
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):

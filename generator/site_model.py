@@ -127,9 +127,9 @@ class Site:
         entry = self.entities.get((type_, name))
         return entry if entry is not None and entry.has_page else None
 
-    def entities_of(self, type_: EntityType) -> list[EntityEntry]:
-        """Entities of one type with a page, most mentioned (in most articles) first."""
-        entries = [e for e in self.entities.values() if e.type is type_ and e.has_page]
+    def entities_of(self, type_: EntityType, *, with_page_only: bool = True) -> list[EntityEntry]:
+        """Entities of one type (by default those with a page), most mentioned (in most articles) first."""
+        entries = [e for e in self.entities.values() if e.type is type_ and (e.has_page or not with_page_only)]
         return sorted(entries, key=lambda e: (-len(e.articles), -e.mentions, e.name.casefold(), e.name))
 
     def topic_list(self) -> list[TopicEntry]:
@@ -159,8 +159,9 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
             entry.aliases.update(a for a in mention.aliases if a != mention.name)
             entry.quotes.extend((q, article) for q in mention.quotes)
             entry.co_mentions.update(k for k in keys if k != entry.key)
+    min_articles = entity_page_threshold(len(listed), config)
     for entry in entities.values():
-        entry.has_page = len(entry.articles) >= config.entity_page_min_articles
+        entry.has_page = len(entry.articles) >= min_articles
         entry.description = rules.descriptions.get(entry.name)
         entry.link = rules.links.get(entry.name)
     for type_ in EntityType:
@@ -220,7 +221,7 @@ def collect_tags(articles: Sequence[Article], min_articles: int) -> dict[str, Ta
                 members[key].append(article)
     entries = {}
     for key in sorted(members):
-        if len(members[key]) >= max(1, min_articles):
+        if len(members[key]) >= min_articles:
             name = min(forms[key], key=lambda f: (-forms[key][f], f))
             entries[key] = TagEntry(key, name, articles=members[key])
     for key, slug in assign_unique(((k, e.name, k) for k, e in entries.items()), prefix="tag").items():
@@ -231,6 +232,13 @@ def collect_tags(articles: Sequence[Article], min_articles: int) -> dict[str, Ta
 def tag_list(tags: dict[str, TagEntry]) -> list[TagEntry]:
     """Tags with a page, the most shared first."""
     return sorted(tags.values(), key=lambda t: (-len(t.articles), t.name.casefold(), t.key))
+
+
+def entity_page_threshold(listed_articles: int, config: DigestConfig) -> int:
+    """In how many articles an entity must be named to get a page (see `all_entity_pages_up_to`)."""
+    if listed_articles > config.all_entity_pages_up_to:
+        return max(2, config.entity_page_min_articles)
+    return config.entity_page_min_articles
 
 
 def listed_versions(ordered: list[Article]) -> list[Article]:

@@ -18,9 +18,11 @@ of repeated runs on this machine:
 
 - story clustering alone on the corpus's final articles, as a share of the cold build
   (`--stories-only`: this and one cold build).
+- the site's size per article, and where it goes by folder (`--size-only`: one cold build per
+  size, or of the articles in `--corpus DIR`, e.g. a real corpus kept by `scripts/audit.py --keep`).
 
 Usage: python scripts/bench.py [--sizes 1000,5000,10000] [--runs 3] [--work DIR] [--stages-only] [--search-only]
-       [--stories-only]
+                               [--stories-only] [--size-only [--corpus DIR]]
 """
 
 from __future__ import annotations
@@ -96,6 +98,33 @@ def tree_hash(site: Path) -> str:
 
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def size_figures(site: Path, articles: int) -> dict[str, float]:
+    """Site MB, KB per article, and MB per top-level folder (articles, entities, topics, ...)."""
+    total = folder_size(site)
+    folders: dict[str, int] = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            top = path.relative_to(site).parts[0] if len(path.relative_to(site).parts) > 1 else "(top files)"
+            folders[top] = folders.get(top, 0) + path.stat().st_size
+    figures = {"site_mb": total / 1e6, "kb_per_article": total / 1e3 / max(1, articles)}
+    figures.update({f"{name}/": size / 1e6 for name, size in sorted(folders.items(), key=lambda kv: -kv[1])[:8]})
+    return figures
+
+
+def print_sizes(label: str, content: Path, work: Path) -> None:
+    """One cold `mkdocs build` of `content`: the site's size, per article and by folder."""
+    articles = sum(1 for p in content.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".html", ".htm"))
+    ours = project(work, content)
+    shutil.rmtree(ours / ".cache", ignore_errors=True)
+    shutil.rmtree(ours / "site", ignore_errors=True)
+    run([sys.executable, "-m", "mkdocs", "build"], ours)
+    f = size_figures(ours / "site", articles)
+    pages = sum(1 for _ in (ours / "site").rglob("index.html"))
+    folders = ", ".join(f"{k} {v:.1f} MB" for k, v in f.items() if k.endswith("/"))
+    print(f"  {label}: {articles:,} articles, {pages:,} pages, site {f['site_mb']:.1f} MB = "
+          f"{f['kb_per_article']:.1f} KB per article ({folders})", flush=True)
 
 
 def generator_rate(content: Path, runs: int) -> tuple[float, int]:
@@ -311,7 +340,7 @@ def bench_size(n: int, runs: int, work: Path) -> dict[str, object]:
     row["build_s"] = statistics.median(times)
     row["build_pages_s"] = pages / row["build_s"]
     row["peak_mb"] = max(peaks)
-    row["site_mb"] = folder_size(ours / "site") / 1e6
+    row.update(size_figures(ours / "site", n))
 
     docs = base / "plain-docs"
     shutil.rmtree(docs, ignore_errors=True)
@@ -354,8 +383,19 @@ def main() -> None:
     parser.add_argument("--stages-only", action="store_true", help="only the per-file stage split")
     parser.add_argument("--search-only", action="store_true", help="only the first-search figures, several queries")
     parser.add_argument("--stories-only", action="store_true", help="only the story clustering's time (beside one cold build)")
+    parser.add_argument("--size-only", action="store_true", help="only the site's size per article, one cold build")
+    parser.add_argument("--corpus", type=Path, help="with --size-only: measure this content folder instead")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.size_only:
+        if args.corpus:
+            print_sizes(args.corpus.name, args.corpus.resolve(), args.work / f"size-{args.corpus.name}")
+        for n in [] if args.corpus else sizes:
+            content = args.work / f"n{n}" / "corpus"
+            if not content.exists():
+                write_corpus(n, content)
+            print_sizes(f"{n:,} synthetic", content, args.work / f"n{n}" / "size")
+        return
     if args.search_only:
         for n in sizes:
             search_figures(n, args.work)
@@ -387,14 +427,14 @@ def main() -> None:
         rows.append(row)
         print(f"  {n:,} articles done", flush=True)
     header = ("articles", "pages", "generator art/s", "build s", "build pages/s", "plain MkDocs pages/s",
-              "ours/plain", "peak MB", "site MB", "home KB", "1st search KB", "typo search KB", "search s", "drop-to-site s", "drop = clean")
+              "ours/plain", "peak MB", "site MB", "KB/article", "home KB", "1st search KB", "typo search KB", "search s", "drop-to-site s", "drop = clean")
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for r in rows:
         print("| " + " | ".join([
             f"{r['articles']:,}", f"{r['pages']:,}", f"{r['generator_articles_s']:.0f}", f"{r['build_s']:.1f}",
             f"{r['build_pages_s']:.0f}", f"{r['plain_pages_s']:.0f}", f"{r['build_pages_s'] / r['plain_pages_s']:.2f}",
-            f"{r['peak_mb']:,}", f"{r['site_mb']:.0f}", f"{r['home_kb']:.0f}", f"{r['search_kb']:.0f}", f"{r['typo_kb']:.0f}",
+            f"{r['peak_mb']:,}", f"{r['site_mb']:.0f}", f"{r['kb_per_article']:.1f}", f"{r['home_kb']:.0f}", f"{r['search_kb']:.0f}", f"{r['typo_kb']:.0f}",
             f"{r['search_s']:.2f}", f"{r['drop_s']:.1f}", "yes" if r["drop_equals_clean"] else "NO",
         ]) + " |")
     for r in rows:

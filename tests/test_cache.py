@@ -2,10 +2,11 @@
 
 import shutil
 
+from mkdocs.config import config_options as opt
 from support import REPO, SEED
 
-from generator.config import SiteInfo, config_from_dict
-from generator.pipeline import generate
+from generator.config import AFTER_PER_FILE, DigestConfig, SiteInfo, config_from_dict
+from generator.pipeline import _namespace, generate
 
 OWN_TOPIC = """
 topics:
@@ -33,3 +34,49 @@ def test_editing_topics_yml_takes_effect_with_a_warm_cache(tmp_path):
     with open(content / "topics.yml", "a", encoding="utf-8") as topics_file:
         topics_file.write(OWN_TOPIC.replace("topics:\n", "", 1))
     assert "Baltic air policing" in topics_of_the_seed(content, cache)
+
+
+def other_value(value):
+    """A valid value different from `value`, for any option type."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return value + 1
+    return value + "-other" if value != "en" else "de"
+
+
+def test_every_option_per_file_work_may_read_is_part_of_the_cache_key(tmp_path):
+    default = config_from_dict({})
+    assert AFTER_PER_FILE <= set(default)  # the exceptions name real options
+    keyed = [key for key in default if key not in AFTER_PER_FILE]
+    assert {"default_language", "summary_length", "words_per_minute", "max_file_size"} <= set(keyed)
+    for key in keyed:
+        changed = config_from_dict({key: other_value(default[key])})
+        assert _namespace(tmp_path, changed) != _namespace(tmp_path, default), key
+
+
+def test_an_option_added_later_is_keyed_without_naming_it_anywhere(tmp_path):
+    class WithNewOption(DigestConfig):
+        headline_case = opt.Type(str, default="as written")
+
+    def config(value):
+        cfg = WithNewOption()
+        cfg.load_dict({"headline_case": value})
+        assert cfg.validate() == ([], [])
+        return cfg
+
+    assert _namespace(tmp_path, config("title")) != _namespace(tmp_path, config("as written"))
+
+
+def test_a_shorter_summary_length_takes_effect_with_a_warm_cache(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(SEED, content / SEED.name)
+
+    def summary(length):
+        generation = generate(content, config_from_dict({"summary_length": length}), SiteInfo(),
+                              cache_dir=tmp_path / "cache", workers=1)
+        return generation.site.articles[0].summary
+
+    long, short = summary(300), summary(80)
+    assert len(short) <= 80 < len(long)

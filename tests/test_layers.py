@@ -26,7 +26,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("pipeline", ("generator.pipeline", "generator.extract", "generator.extract_worker", "generator.cache",
                   "generator.report", "generator.writer")),
     ("front", ("generator.plugin", "generator.cli", "generator.__main__", "generator.commands",
-               "generator.fast_page", "generator.staging")),
+               "generator.fast_page", "generator.staging", "generator.compact")),
 ]
 
 

@@ -79,7 +79,7 @@ class Corpus:
         """source -> URL path (relative to the site root) of every article's page."""
         rules, taxonomy, _problems = load_taxonomies(self.content_dir)
         site = assemble(self.articles, taxonomy, rules, config)
-        return {a.source: url_path(urls.article(a.slug), directory_urls) for a in site.articles}
+        return {a.source: urls.page_url(urls.article(a.slug), directory_urls) for a in site.articles}
 
 
 def load_corpus(content_dir: Path, config: DigestConfig, progress: Callable | None = None) -> Corpus:
@@ -90,12 +90,6 @@ def load_corpus(content_dir: Path, config: DigestConfig, progress: Callable | No
     for article in sorted(articles, key=lambda a: a.source):
         corpus.add(article)
     return corpus
-
-
-def url_path(src_uri: str, directory_urls: bool = True) -> str:
-    """The URL path MkDocs gives a page: `articles/x.md` -> `articles/x/` (or `articles/x.html`)."""
-    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
-    return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
 def clean_url(url: str) -> str:

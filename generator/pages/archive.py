@@ -7,7 +7,7 @@ from ..model import Article
 from ..site_model import Site
 from . import urls
 from .escape import md_link
-from .listing import article_list, by_day, day_heading, month_label, page_slices, pager, plural
+from .listing import article_list, by_day, day_heading, month_label, paginate, plural
 from .page import Page
 
 
@@ -20,33 +20,23 @@ def _days(articles: list[Article], site: Site) -> list[str]:
 
 
 def _month_pages(first: str, label: str, articles: list[Article], site: Site) -> list[Page]:
-    """A month's articles by day, `size` to a page (a busy month gets pages 2, 3, ...)."""
-    chunks = page_slices(articles, site.config.archive_page_size)
+    """A month's articles by day, `archive_page_size` to a page (a busy month gets pages 2, 3, ...)."""
     pages = []
-    for number, chunk in enumerate(chunks, start=1):
-        uri = urls.paged(first, number)
-        title = label if number == 1 else f"{label} (page {number})"
-        head = plural(len(articles), "article") + (f" (page {number} of {len(chunks)})." if len(chunks) > 1 else ".")
-        body = [f"# {title}", "", head, ""] + _days(list(chunk), site)
-        more = pager(first, number, len(chunks))
-        body += [more, ""] if more else []
-        pages.append(Page(uri, "\n".join(body), meta={"title": title}, kind="archive", origin=f"archive {label} page {number}"))
+    for paging, chunk in paginate(first, articles, site.config.archive_page_size):
+        title = paging.title(label)
+        body = [f"# {title}", "", paging.head(plural(len(articles), "article")), ""] + _days(list(chunk), site) + paging.pager()
+        pages.append(Page(paging.uri, "\n".join(body), meta={"title": title}, kind="archive", origin=f"archive {label} page {paging.number}"))
     return pages
 
 
 def _undated_pages(articles: list[Article], site: Site) -> list[Page]:
-    """Articles without a date, the most recently added first, `size` to a page."""
-    chunks = page_slices(articles, site.config.archive_page_size)
+    """Articles without a date, the most recently added first, `archive_page_size` to a page."""
     pages = []
-    for number, chunk in enumerate(chunks, start=1):
-        uri = urls.paged(urls.ARCHIVE_UNDATED, number)
-        title = "Undated articles" + (f" (page {number})" if number > 1 else "")
-        head = (plural(len(articles), "article") + " in which no full date was found, the most recently added first"
-                + (f" (page {number} of {len(chunks)})." if len(chunks) > 1 else "."))
-        body = [f"# {title}", "", head, "", article_list(chunk, site), ""]
-        more = pager(urls.ARCHIVE_UNDATED, number, len(chunks))
-        body += [more, ""] if more else []
-        pages.append(Page(uri, "\n".join(body), meta={"title": title}, kind="archive", origin=f"archive undated page {number}"))
+    for paging, chunk in paginate(urls.ARCHIVE_UNDATED, articles, site.config.archive_page_size):
+        title = paging.title("Undated articles")
+        head = plural(len(articles), "article") + " in which no full date was found, the most recently added first"
+        body = [f"# {title}", ""] + paging.section(head, article_list(chunk, site))
+        pages.append(Page(paging.uri, "\n".join(body), meta={"title": title}, kind="archive", origin=f"archive undated page {paging.number}"))
     return pages
 
 

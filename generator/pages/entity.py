@@ -5,19 +5,21 @@ An entity page shows the entity's name and type, the owner's description and lin
 articles name it and when it was first and last seen, a small chart of articles over
 time (an SVG drawn here, no JavaScript), quotations attributed to a person, the entities
 most often named alongside it, and its articles newest first with date and summary.
-Only entities in at least `entity_page_min_articles` articles get a page.
+Only entities in at least `entity_page_min_articles` articles get a page, and in a digest of more than
+`all_entity_pages_up_to` articles, only those in two or more; the indexes list every entity.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 
-from ..model import EntityType
+from ..model import Article, EntityType
 from ..site_model import EntityEntry, Site
 from . import urls
 from .escape import html_text, md_link, md_text
-from .listing import MONTH_NAMES, article_list, html_list, link_item, long_date, page_slices, pager, plural
+from .listing import MONTH_NAMES, Paging, article_list, html_list, link_item, long_date, paginate, plural
 from .page import Page
 
 CO_MENTIONS_SHOWN = 12
@@ -76,32 +78,29 @@ def entity_page(entry: EntityEntry, site: Site) -> Page:
         items = (link_item(other.name, urls.entity_of(other), f"{other.type.value} · {plural(n, 'article')}") for other, n in related)
         lines += ["## Mentioned alongside", "", html_list(items, "digest-names"), ""]
 
-    chunks = page_slices(entry.articles, site.config.archive_page_size)
-    lines += ["## Articles", ""] + _articles_section(entry, site, 1, chunks)
+    lines += ["## Articles", ""] + _articles_section(entry, site, *_article_pages(entry, site)[0])
     meta = {"title": entry.name, "entity_type": entry.type.value, "articles": len(entry.articles)}
     return Page(uri, "\n".join(lines), meta=meta, kind="entity", origin=f"entity {entry.name!r}")
 
 
 def entity_more_pages(entry: EntityEntry, site: Site) -> list[Page]:
     """Pages 2, 3, ... of an entity's articles, so no page grows with the corpus."""
-    chunks = page_slices(entry.articles, site.config.archive_page_size)
     pages = []
-    for number in range(2, len(chunks) + 1):
-        uri = urls.paged(urls.entity_of(entry), number)
-        title = f"{entry.name} (page {number})"
-        back = md_link(entry.name, urls.relative(uri, urls.entity_of(entry)))
-        lines = [f"# {md_text(title)}", "", f"Back to {back}.", ""] + _articles_section(entry, site, number, chunks)
+    for paging, shown in _article_pages(entry, site)[1:]:
+        title = paging.title(entry.name)
+        back = md_link(entry.name, urls.relative(paging.uri, urls.entity_of(entry)))
+        lines = [f"# {md_text(title)}", "", f"Back to {back}.", ""] + _articles_section(entry, site, paging, shown)
         meta = {"title": title, "entity_type": entry.type.value, "articles": len(entry.articles)}
-        pages.append(Page(uri, "\n".join(lines), meta=meta, kind="entity", origin=f"entity {entry.name!r} page {number}"))
+        pages.append(Page(paging.uri, "\n".join(lines), meta=meta, kind="entity", origin=f"entity {entry.name!r} page {paging.number}"))
     return pages
 
 
-def _articles_section(entry: EntityEntry, site: Site, number: int, chunks: list) -> list[str]:
-    count = len(chunks)
-    head = plural(len(entry.articles), "article") + ", newest first" + (f" (page {number} of {count})." if count > 1 else ".")
-    lines = [head, "", article_list(chunks[number - 1], site), ""]
-    more = pager(urls.entity_of(entry), number, count)
-    return lines + ([more, ""] if more else [])
+def _article_pages(entry: EntityEntry, site: Site) -> list[tuple[Paging, Sequence[Article]]]:
+    return paginate(urls.entity_of(entry), entry.articles, site.config.archive_page_size)
+
+
+def _articles_section(entry: EntityEntry, site: Site, paging: Paging, shown: Sequence[Article]) -> list[str]:
+    return paging.section(plural(len(entry.articles), "article") + ", newest first", article_list(shown, site))
 
 
 def _quotes(entry: EntityEntry) -> list:
@@ -183,24 +182,20 @@ def mentions_chart(dates: list[dt.date], name: str) -> str:
 
 
 def _entity_item(entry: EntityEntry) -> str:
-    return link_item(entry.name, urls.entity_of(entry), f"{plural(len(entry.articles), 'article')} · {plural(entry.mentions, 'mention')}")
+    """An entity in an index: linked when it has a page, its name as plain text when not."""
+    note = f"{plural(len(entry.articles), 'article')} · {plural(entry.mentions, 'mention')}"
+    return link_item(entry.name, urls.entity_of(entry) if entry.has_page else None, note)
 
 
 def entity_type_index(type_: EntityType, site: Site) -> list[Page]:
     """All entities of one type, most mentioned first, INDEX_PAGE_SIZE to a page."""
-    first = urls.entity_type_index(type_)
-    entries = site.entities_of(type_)
-    chunks = page_slices(entries, INDEX_PAGE_SIZE)
+    entries = site.entities_of(type_, with_page_only=False)
     pages = []
-    for number, chunk in enumerate(chunks, start=1):
-        uri = urls.paged(first, number)
-        title = type_.label if number == 1 else f"{type_.label} (page {number})"
+    for paging, chunk in paginate(urls.entity_type_index(type_), entries, INDEX_PAGE_SIZE):
+        title = paging.title(type_.label)
         head = f"{plural(len(entries), type_.value, type_.plural)}, most mentioned first"
-        lines = [f"# {title}", "", head + (f" (page {number} of {len(chunks)})." if len(chunks) > 1 else "."), ""]
-        lines += [html_list((_entity_item(e) for e in chunk), "digest-names"), ""]
-        more = pager(first, number, len(chunks))
-        lines += [more, ""] if more else []
-        pages.append(Page(uri, "\n".join(lines), meta={"title": title}, kind="index", origin=f"{type_.plural} page {number}"))
+        lines = [f"# {title}", ""] + paging.section(head, html_list((_entity_item(e) for e in chunk), "digest-names"))
+        pages.append(Page(paging.uri, "\n".join(lines), meta={"title": title}, kind="index", origin=f"{type_.plural} page {paging.number}"))
     return pages
 
 
@@ -208,7 +203,7 @@ def entities_index(site: Site) -> Page:
     uri = urls.ENTITIES_INDEX
     lines = ["# Entities", "", "People, organizations and places in the articles, most mentioned first.", ""]
     for type_ in EntityType:
-        entries = site.entities_of(type_)
+        entries = site.entities_of(type_, with_page_only=False)
         lines += [f"## {type_.label}", ""]
         if not entries:
             lines += [f"No {type_.plural} yet.", ""]

@@ -106,10 +106,11 @@ def html_list(items: Iterable[str], css_class: str) -> str:
     return f'<ul class="{css_class}">\n' + "\n".join(items) + "\n</ul>"
 
 
-def link_item(text: str, target_uri: str, note: str = "") -> str:
-    """A linked name with an optional small note (counts): an HTML <li>."""
+def link_item(text: str, target_uri: str | None, note: str = "") -> str:
+    """A name, linked when it has a page, with an optional small note (counts): an HTML <li>."""
     small = f" <small>{html_text(note)}</small>" if note else ""
-    return f'<li><a href="{urls.link(target_uri)}">{html_text(text)}</a>{small}</li>'
+    name = f'<a href="{urls.link(target_uri)}">{html_text(text)}</a>' if target_uri else html_text(text)
+    return f"<li>{name}{small}</li>"
 
 
 def by_day(articles: Iterable[Article]) -> list[tuple[dt.date | None, list[Article]]]:
@@ -123,17 +124,41 @@ def by_day(articles: Iterable[Article]) -> list[tuple[dt.date | None, list[Artic
     return groups
 
 
-def page_slices(items: Sequence[T], size: int) -> list[Sequence[T]]:
-    """`items` cut into pages of `size` (at least one page, possibly empty)."""
-    size = max(1, size)
-    return [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+@dataclass(frozen=True)
+class Paging:
+    """Where one page of a listing sits among its pages; every listing kind pages through this."""
+
+    first: str  # the listing's first page (src_uri)
+    number: int  # 1-based
+    count: int
+
+    @property
+    def uri(self) -> str:
+        return urls.paged(self.first, self.number)
+
+    def title(self, name: str) -> str:
+        """The page's title: the listing's name, with its page number after the first page."""
+        return name if self.number == 1 else f"{name} (page {self.number})"
+
+    def head(self, sentence: str) -> str:
+        """'7 articles, newest first (page 1 of 3).' -- the count line that opens a listing."""
+        return sentence + (f" (page {self.number} of {self.count})." if self.count > 1 else ".")
+
+    def pager(self) -> list[str]:
+        """'Pages: 1 · **2** · 3' linked to the other pages, as lines; none for a single page."""
+        if self.count <= 1:
+            return []
+        links = [f"**{n}**" if n == self.number else md_link(str(n), urls.relative(self.uri, urls.paged(self.first, n)))
+                 for n in range(1, self.count + 1)]
+        return ["Pages: " + " · ".join(links), ""]
+
+    def section(self, sentence: str, block: str) -> list[str]:
+        """The count line, the listing's block and the pager: the part every listing page shares."""
+        return [self.head(sentence), "", block, ""] + self.pager()
 
 
-def pager(first_uri: str, number: int, count: int) -> str:
-    """'Pages: 1 · **2** · 3', linked from page `number` of a listing; '' for a single page."""
-    if count <= 1:
-        return ""
-    here = urls.paged(first_uri, number)
-    links = [f"**{n}**" if n == number else md_link(str(n), urls.relative(here, urls.paged(first_uri, n)))
-             for n in range(1, count + 1)]
-    return "Pages: " + " · ".join(links)
+def paginate(first: str, items: Sequence[T], size: int) -> list[tuple[Paging, Sequence[T]]]:
+    """`items` cut into pages of `size` (a validated option, at least 1), each with its Paging;
+    always at least one page, possibly empty."""
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+    return [(Paging(first, number, len(chunks)), chunk) for number, chunk in enumerate(chunks, start=1)]

@@ -8,10 +8,13 @@ have articles, largest first, each with its sub-topics under it and its article 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from ..model import Article
 from ..site_model import Site, TopicEntry
 from . import urls
 from .escape import md_link, md_text
-from .listing import article_list, plural
+from .listing import Paging, article_list, paginate, plural
 from .page import Page
 
 ENTITIES_SHOWN = 15
@@ -25,24 +28,13 @@ def _link(entry: TopicEntry, from_uri: str) -> str:
     return md_link(display_name(entry.name), urls.relative(from_uri, urls.topic_of(entry)))
 
 
-def _page_count(entry: TopicEntry, site: Site) -> int:
-    size = max(1, site.config.archive_page_size)
-    return max(1, -(-len(entry.articles) // size))
+def _article_pages(entry: TopicEntry, site: Site) -> list[tuple[Paging, Sequence[Article]]]:
+    return paginate(urls.topic_of(entry), entry.articles, site.config.archive_page_size)
 
 
-def _articles_section(entry: TopicEntry, site: Site, number: int) -> list[str]:
+def _articles_section(entry: TopicEntry, site: Site, paging: Paging, shown: Sequence[Article]) -> list[str]:
     """One page of the topic's articles, with links to the other pages when there are several."""
-    uri = urls.topic_page(entry.slug, number)
-    size = max(1, site.config.archive_page_size)
-    count = _page_count(entry, site)
-    shown = entry.articles[(number - 1) * size: number * size]
-    lines = [plural(len(entry.articles), "article") + ", newest first" + (f" (page {number} of {count})." if count > 1 else "."), ""]
-    lines += [article_list(shown, site), ""]
-    if count > 1:
-        pager = [f"**{n}**" if n == number else md_link(str(n), urls.relative(uri, urls.topic_page(entry.slug, n)))
-                 for n in range(1, count + 1)]
-        lines += ["Pages: " + " · ".join(pager), ""]
-    return lines
+    return paging.section(plural(len(entry.articles), "article") + ", newest first", article_list(shown, site))
 
 
 def topic_page(entry: TopicEntry, site: Site) -> Page:
@@ -57,7 +49,7 @@ def topic_page(entry: TopicEntry, site: Site) -> Page:
     children = [site.topics[c] for c in entry.children if site.topics[c].articles]
     if children:
         lines += ["Sub-topics: " + " · ".join(f"{_link(c, uri)} ({len(c.articles):,})" for c in children), ""]
-    lines += ["## Articles", ""] + _articles_section(entry, site, 1)
+    lines += ["## Articles", ""] + _articles_section(entry, site, *_article_pages(entry, site)[0])
     present = [
         (site.entities[key], n)
         for key, n in sorted(entry.entities.items(), key=lambda kv: (-kv[1], kv[0][1].casefold(), kv[0][1]))
@@ -76,12 +68,11 @@ def topic_page(entry: TopicEntry, site: Site) -> Page:
 def topic_more_pages(entry: TopicEntry, site: Site) -> list[Page]:
     """Pages 2, 3, ... of a topic's articles, when there are more than one page holds."""
     pages = []
-    for number in range(2, _page_count(entry, site) + 1):
-        uri = urls.topic_page(entry.slug, number)
-        title = f"{display_name(entry.name)} (page {number})"
-        lines = [f"# {md_text(title)}", "", f"Back to {_link(entry, uri)}.", ""] + _articles_section(entry, site, number)
+    for paging, shown in _article_pages(entry, site)[1:]:
+        title = paging.title(display_name(entry.name))
+        lines = [f"# {md_text(title)}", "", f"Back to {_link(entry, paging.uri)}.", ""] + _articles_section(entry, site, paging, shown)
         meta = {"title": title, "topic_code": entry.topic.code, "articles": len(entry.articles)}
-        pages.append(Page(uri, "\n".join(lines), meta=meta, kind="topic", origin=f"topic {entry.name!r} page {number}"))
+        pages.append(Page(paging.uri, "\n".join(lines), meta=meta, kind="topic", origin=f"topic {entry.name!r} page {paging.number}"))
     return pages
 
 

@@ -32,6 +32,10 @@ def article(slug: str) -> str:
     return f"articles/{slug}.md"
 
 
+def is_article(src_uri: str) -> bool:
+    return src_uri.startswith("articles/")
+
+
 def entity(type_: EntityType, slug: str) -> str:
     return f"entities/{type_.plural}/{slug}.md"
 

@@ -22,7 +22,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from ..config import resolve_dir
 from ..paths import is_within
 from ..site_model import Site
 from .docs import SearchDoc, search_docs
@@ -77,10 +76,9 @@ def _build_from_handover(handover: Path, state_dir: Path) -> dict[str, Path]:
     return build_search_index(docs, state_dir)
 
 
-def start_search_index(files: Files, config: MkDocsConfig, site: Site, cache_dir: str) -> SearchIndexJob:
+def start_search_index(files: Files, config: MkDocsConfig, site: Site, cache_dir: Path) -> SearchIndexJob:
     """Start building or updating the index in `<cache_dir>/search/`; `publish_search_index` puts it in the site."""
-    root = Path(config.config_file_path or ".").resolve().parent
-    state_dir = resolve_dir(root, cache_dir) / "search"
+    state_dir = cache_dir / "search"
 
     def url_for(src_uri: str) -> str:
         file = files.get_file_from_path(src_uri)

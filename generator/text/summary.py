@@ -43,4 +43,4 @@ def word_count(text: str) -> int:
 
 
 def reading_minutes(count: int, words_per_minute: int = 220) -> int:
-    return max(1, round(count / max(1, words_per_minute)))
+    return max(1, round(count / words_per_minute))

@@ -418,3 +418,16 @@ def test_unknown_names_take_the_type_the_words_around_them_say():
     assert found["Muara Angke"].type is PLACE and found["Hizbul Shabaab"].type is ORG
     assert {"P. Chidambaram", "Zelimkhan Yandarbiyev"} <= names_of(found, PERSON)
     assert "India P. Chidambaram" not in found
+
+
+def test_organizations_named_head_first_and_a_country_before_a_name_in_a_list():
+    found = _found(
+        _article("group.txt", "Attacks", "Another group, called Hizbul Islam, claimed responsibility.",
+                 "Shares of Banque Indosuez rose."),
+        _article("lista.txt", "Liberata", "Il presidente Uribe ed i presidenti di Venezuela, Ecuador ed Argentina "
+                 "Hugo Chavez, Rafael Correa e Cristina Fernández de Kirchner hanno parlato.",
+                 "Bogotà ha accolto la notizia con gioia.") ,
+    )
+    assert {"Hizbul Islam", "Banque Indosuez"} <= names_of(found["group.txt"], ORG)
+    assert {"Hugo Chavez", "Rafael Correa"} <= names_of(found["lista.txt"], PERSON)
+    assert "Argentina" in names_of(found["lista.txt"], PLACE) and "Argentina Hugo Chavez" not in found["lista.txt"]

@@ -273,6 +273,10 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                 return _cut_part(words, shapes, a, m, first, weak, gaz, fw) \
                     + _cut_part(words, shapes, after, b, first, weak, gaz, fw)
     last = words[b - 1].casefold()
+    if b - a >= 3 and gaz.is_country(words[a]) and words[a + 1].casefold() in gaz.first_names \
+            and not gaz.lookup(_join(words[a:a + 2])):
+        # "i presidenti di Venezuela, Ecuador ed Argentina Hugo Chavez, …": a list, not a person.
+        return [(a, a + 1, None, 0, None, False)] + _cut_part(words, shapes, a + 1, b, first, weak, gaz, fw)
     # A title word inside: what follows it is a person, what precedes it is the role.
     # "Chairman of Cutty Sark Enterprises": a role, then the body it belongs to.
     if last in lx.ORG_HEADS:

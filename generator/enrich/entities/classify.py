@@ -74,6 +74,9 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
                           for k, t in enumerate(tokens) if k)):
         _set(cand, ORG, 2 if not cand.weak else 1)  # "Bank of England", "Douglas & Lomason", "Cofinec S.A."
         return
+    if n >= 2 and first.split("-")[0] in lx.ORG_STARTS:
+        _set(cand, ORG, 2 if not cand.weak else 1)  # "Hizbul Islam", "Banque Indosuez"
+        return
     if n >= 2 and _qualified_organization(tokens, gaz):
         _set(cand, ORG, 2 if not cand.weak else 1)  # "International Red Cross", "Irish Football Association"
         return
@@ -133,8 +136,9 @@ def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "e
         if t.casefold() in lx.ORG_HEADS or t.casefold() in lx.DEMONYMS and not (
                 i == 0 and last and t.casefold() in gaz.first_names and tokens[-1].casefold() in gaz.surnames):
             return False  # but "Christian Blanc"
-    if len(tokens) > 1 and _plural(tokens[-1], gaz) and tokens[0].casefold() not in gaz.first_names:
-        return False  # "Government Bonds", "Tattersalls Breeders", "Cofinec GDRs"
+    if len(tokens) > 1 and _plural(tokens[-1], gaz) and (tokens[0].casefold() not in gaz.first_names
+                                                          or gaz.is_word(tokens[0])):
+        return False  # "Government Bonds", "Tattersalls Breeders", "Cofinec GDRs", "Royal Marines"
     if len(tokens) > 1 and (gaz.lookup(tokens[0]) or gaz.lookup(tokens[-1])):
         return tokens[0].casefold() in gaz.first_names  # "Vladimir Putin", not "Philadelphia Eagles"
     return True

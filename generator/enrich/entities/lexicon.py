@@ -109,6 +109,14 @@ monte val valle lago isola isole capo golfo porto piazza mont lac île ile golfe
 plaza calle bad sankt
 """)
 
+# Words that start an organization's name where the head comes first: Romance languages and names
+# transliterated from Arabic, Persian and Urdu ("Partito Democratico", "Banque Indosuez", "Hizbul
+# Islam" (party of Islam), "Jaish-e-Mohammed", "Lashkar-e-Taiba").
+ORG_STARTS = _words("""
+partito partido parti partei banca banco banque banc compagnie compagnia compañía société societa società
+hizb hizbul hezb harakat jamaat jamaah jemaah jaish lashkar tehrik ansar
+""")
+
 # Words that start a name that is neither a person, an organization nor a place.
 EVENT_STARTS = _words("operation exercise")
 EVENT_HEADS = _words("""
