@@ -16,6 +16,12 @@ article or the story has no date: content alone must then say more). Nothing is 
 a new article can only join a story or start one, and an article added at the end of the
 canonical order changes no earlier decision (only the idf steps of its own features).
 
+One event has the same actors: where the article or the story names people or organizations
+(news agencies and desks that filed the reports do not count), the article joins only a story
+that shares one of them; where both name places, they share one. Reports written to one
+template about different events ("Armenia and Portugal draw 0-0 in World Cup qualifier",
+"Austria draw 0-0 with Scotland ...") are alike in words only.
+
 Stories are found through an inverted index from feature to stories, over features in at most
 MAX_POSTINGS articles (commoner ones still count in the similarity, but a story is never a
 candidate through them alone), and dot products are summed along the postings, skipping stories
@@ -37,6 +43,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..wire import is_news_source
 from ..model import Article, Block, BulletList, EntityMention, EntityType, MarkdownBody, Paragraph, StoryRef
 from ..stopwords import stop_lists
 from .topics.tags import NEWS_STOP_WORDS
@@ -79,6 +86,8 @@ class _Story:
     first: int  # index (in canonical order) of the story's first article
     last_date: dt.date | None
     members: list[int] = field(default_factory=list)
+    has_actors: bool = False  # one of its articles names a person or an organization
+    has_entities: bool = False  # one of its articles names anyone or any place
     weights: dict[str, float] = field(default_factory=dict)
     norm2: float = 0.0
 
@@ -191,17 +200,33 @@ def _cluster(inputs: Sequence[StoryInput], vecs: list[dict[str, float]], df: dic
         # features too common to find candidates still count in the products of those found.
         dots: dict[int, float] = {}
         common: list[tuple[str, float]] = []
+        # One event has the same actors: where the article or the story names people or organizations,
+        # the article joins only a story sharing one of them ("Ireland beat Liechtenstein" and "Belarus beat Estonia" share
+        # a template and a day, not an event); where both name places, they share one. Articles that name
+        # no one and nowhere are judged by their words.
+        has_actors = any(_is_actor(f) for f in inputs[index].entities)
+        has_entities = any(not is_news_source(f.split(":", 1)[1]) for f in inputs[index].entities)
+        sharing: set[int] = set()  # stories sharing an actor
+        sharing_any: set[int] = set()  # stories sharing any entity
         for feature, weight in vector.items():
             if df[feature] > MAX_POSTINGS:
                 common.append((feature, weight))
                 continue
+            actor = _is_actor(feature)
             for candidate in postings.get(feature, ()):
                 seen = last_day[candidate]
                 if day is not None and seen is not None and day - seen > horizon:
                     continue
                 dots[candidate] = dots.get(candidate, 0.0) + weight * stories[candidate].weights[feature]
+                if actor:
+                    sharing.add(candidate)
+                if not feature.startswith("t:"):
+                    sharing_any.add(candidate)
         best, best_score = -1, 0.0
         for candidate in sorted(dots):
+            if (has_actors or stories[candidate].has_actors) and candidate not in sharing \
+                    or has_entities and stories[candidate].has_entities and candidate not in sharing_any:
+                continue
             story = stories[candidate]
             dot = dots[candidate] + sum(w * story.weights.get(f, 0.0) for f, w in common)
             score = dot / math.sqrt(story.norm2) * _time_factor(story.last_date, date)
@@ -217,10 +242,20 @@ def _cluster(inputs: Sequence[StoryInput], vecs: list[dict[str, float]], df: dic
             if feature not in story.weights:
                 postings.setdefault(feature, []).append(best)
         story.add(index, vector, date)
+        story.has_actors = story.has_actors or has_actors
+        story.has_entities = story.has_entities or has_entities
         if story.last_date is not None:
             last_day[best] = story.last_date.toordinal()
         story_of[index] = best
     return story_of
+
+
+_ACTORS = (f"{EntityType.PERSON.value}:", f"{EntityType.ORGANIZATION.value}:")
+
+
+def _is_actor(feature: str) -> bool:
+    """A person or an organization, but not the agency or desk that filed the report."""
+    return feature.startswith(_ACTORS) and not is_news_source(feature.split(":", 1)[1])
 
 
 def _time_factor(last: dt.date | None, date: dt.date | None) -> float:

@@ -1,4 +1,4 @@
-"""Stories to read: the ten largest, each with its span and its articles' titles.
+"""Stories to read: the twenty largest (the issue asks for 20 read by a person), each with its span and its articles' titles.
 
 A person reads them to judge whether a story mixes unrelated events (the worst error: a reader
 following one story is shown another) or merely splits one (which costs less).
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-SHOWN = 10
+SHOWN = 20
 
 
 def report(generation) -> list[str]:

@@ -87,3 +87,38 @@ def test_a_later_article_joins_a_story_without_regrouping_the_earlier_ones(conte
     assert after["quake-3.txt"] == after["quake-1.txt"]
     for source, story in before.items():
         assert (story and story.key) == (after[source] and after[source].key)
+
+
+QUALIFIERS = [
+    ("q-1.txt", D(1996, 8, 31), "Soccer - Armenia and Portugal draw 0-0 in World Cup qualifier",
+     "Armenia and Portugal drew 0-0 in a World Cup qualifying group match in Yerevan on Saturday. Neither side "
+     "created many chances in the first half and the goalless draw leaves both teams with a point in the group."),
+    ("q-2.txt", D(1996, 8, 31), "Soccer - Austria draw 0-0 with Scotland in World Cup qualifier",
+     "Austria and Scotland drew 0-0 in a World Cup qualifying group match in Vienna on Saturday. Neither side "
+     "created many chances in the first half and the goalless draw leaves both teams with a point in the group."),
+]
+FROM_ONE_AGENCY = [
+    ("judge.txt", D(1996, 8, 30), "Russian judge stabbed to death over $7 fine",
+     "A Russian judge, Olga Lavrentyeva, was stabbed to death in her Moscow office by a man she had fined the "
+     "equivalent of $7, Interfax news agency said. Police arrested Valery Ivankov near the court in Moscow."),
+    ("soldiers.txt", D(1996, 8, 31), "Three Russian soldiers killed in gun attack near Moscow",
+     "Three Russian soldiers were killed when gunmen opened fire on their patrol near Moscow on Saturday, Interfax "
+     "news agency said. Police in Moscow said the attackers fled and a search was under way."),
+]
+
+
+def test_two_matches_of_one_competition_on_one_day_are_two_stories(context):
+    """Read in make audit: reports written to one template ("X draw 0-0 in World Cup qualifier") were one story."""
+    found = stories_of(QUALIFIERS, context)
+    assert found["q-1.txt"] is None and found["q-2.txt"] is None
+
+
+def test_the_agency_that_filed_two_reports_does_not_make_them_one_story(context):
+    found = stories_of(FROM_ONE_AGENCY, context)
+    assert found["judge.txt"] is None and found["soldiers.txt"] is None
+
+
+def test_follow_ups_naming_the_same_people_still_join(context):
+    found = stories_of(QUAKE + [CHIPS], context)
+    assert found["quake-1.txt"] is not None and found["quake-1.txt"] == found["quake-2.txt"] == found["quake-3.txt"]
+    assert found["chips.txt"] is None
