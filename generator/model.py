@@ -146,6 +146,12 @@ class Article:
     def topic_names(self) -> list[str]:
         return [t.name for t in self.topics]
 
+    @property
+    def outlet(self) -> str | None:
+        """Who published it, as far as digest knows: the publisher, else the author, else the
+        sub-folder of content/ it was filed in ("reuters/…"); None when nothing says."""
+        return self.publisher or self.author or self.source.rpartition("/")[0] or None
+
 
 # --- problems ---------------------------------------------------------------------
 

@@ -45,12 +45,17 @@ def ranked_stories(site: Site, articles: Sequence[Article]) -> list[tuple[StoryE
     for article in articles:
         if article.story and article.story.key in site.stories:
             here[article.story.key].append(article)
-    ranked = [(site.stories[key], len(group), len({_source(a) for a in group})) for key, group in here.items()]
+    ranked = [(site.stories[key], len(group), _outlets(group)) for key, group in here.items()]
     return sorted(ranked, key=lambda r: (-r[1], -r[2], -len(r[0].articles), r[0].title.casefold(), r[0].key))
 
 
-def _source(article: Article) -> str:
-    return article.publisher or article.author or article.source.rpartition("/")[0] or article.source
+def _outlets(articles: Sequence[Article]) -> int:
+    """How many known outlets published `articles` (see `Article.outlet`)."""
+    return len({a.outlet for a in articles if a.outlet})
+
+
+def _from(sources: int) -> str:
+    return f" from {plural(sources, 'source')}" if sources else ""
 
 
 def first_seen(site: Site) -> dict[EntityKey, dt.date]:
@@ -70,7 +75,7 @@ def _stories_section(site: Site, articles: Sequence[Article], uri: str, period: 
         return []
     items = []
     for story, n, sources in ranked:
-        note = f"{plural(n, 'article')} {period} from {plural(sources, 'source')} · {plural(len(story.articles), 'article')} in all"
+        note = f"{plural(n, 'article')} {period}{_from(sources)} · {plural(len(story.articles), 'article')} in all"
         items.append(f'<li><a href="{urls.link(urls.story_of(story))}">{html_text(story.title)}</a> '
                      f'<small>{html_text(note)}</small></li>')
     return ["## Stories", "", html_list(items, "digest-list"), ""]
@@ -125,10 +130,10 @@ def day_pages(site: Site) -> list[Page]:
     for i, date in enumerate(dates):
         uri = urls.day(date)
         articles = by_date[date]
-        sources = len({_source(a) for a in articles})
+        sources = _outlets(articles)
         year, week = week_of(date)
         lines = [f"# {md_text(day_heading(date))}", "",
-                 f"{plural(len(articles), 'article')} from {plural(sources, 'source')}. "
+                 f"{plural(len(articles), 'article')}{_from(sources)}. "
                  + md_link(week_label(year, week), urls.relative(uri, urls.week(year, week))) + ".", ""]
         lines += _pager(uri, (urls.day(dates[i - 1]), day_heading(dates[i - 1])) if i else None,
                         (urls.day(dates[i + 1]), day_heading(dates[i + 1])) if i + 1 < len(dates) else None)

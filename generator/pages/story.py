@@ -29,7 +29,9 @@ def span_text(entry: StoryEntry) -> str:
     dates = entry.dates
     parts = [_date_range(min(dates), max(dates))] if dates else []
     parts.append(plural(len(entry.articles), "article"))
-    parts.append(plural(len(sources(entry)), "source"))
+    known = sources(entry)
+    if known:  # files with no publisher, author or folder say nothing of where they come from
+        parts.append(plural(len(known), "source"))
     return ", ".join(parts)
 
 
@@ -44,12 +46,8 @@ def _date_range(first: dt.date, last: dt.date) -> str:
 
 
 def sources(entry: StoryEntry) -> list[str]:
-    """Who published the story's articles: their publishers, else their authors, else their files' folders."""
-    return sorted({_publisher(a) for a in entry.articles})
-
-
-def _publisher(article: Article) -> str:
-    return article.publisher or article.author or article.source.rpartition("/")[0] or article.source
+    """Who published the story's articles, where known (see `Article.outlet`)."""
+    return sorted({a.outlet for a in entry.articles if a.outlet})
 
 
 def is_developing(entry: StoryEntry, site: Site) -> bool:
@@ -94,7 +92,7 @@ def _timeline(entry: StoryEntry) -> str:
     for article in entry.articles:
         when = (f'<time datetime="{article.date.isoformat()}">{html_text(long_date(article.date))}</time>'
                 if article.date else "<span>undated</span>")
-        publisher = f' <small>{html_text(_publisher(article))}</small>'
+        publisher = f' <small>{html_text(article.outlet)}</small>' if article.outlet else ""
         items.append(f'<li>{when} <a href="{urls.link(urls.article(article.slug))}">{html_text(article.title)}</a>'
                      f'{publisher}</li>')
     return html_list(items, "digest-timeline")

@@ -77,3 +77,15 @@ def test_each_story_has_feeds_newest_first():
     assert [item["title"] for item in feed["items"]] == ["Aid reaches Atlas villages", "Death toll passes 2,000",
                                                           "Earthquake strikes Morocco"]
     assert "Follow this story" in pages.get(urls.story_of(entry)).body
+
+
+def test_files_that_name_no_publisher_count_no_sources():
+    """Read on a digest of wire items with no publisher line: '3 articles, 3 sources' counted the files."""
+    story = StoryRef("a.txt", "Peace talks")
+    site = make_site(*(article(f"Talks day {i}", D(1996, 8, 29 + i), source=f"{name}.txt", story=story)
+                       for i, name in enumerate("abc")),
+                     article("Talks go on", D(1996, 9, 1), source="desk/d.txt", story=story))
+    pages = render_site(site)
+    page = pages.get(urls.story_of(next(iter(site.stories.values()))))
+    assert "29 August – 1 September 1996, 4 articles, 1 source" in page.body
+    assert "a.txt" not in page.body.split("## Timeline")[1] and "<small>desk</small>" in page.body
