@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import xml.etree.ElementTree as ET
 
 from generator.model import StoryRef
 from generator.pages import render_site, urls
@@ -77,6 +78,10 @@ def test_each_story_has_feeds_newest_first():
     assert [item["title"] for item in feed["items"]] == ["Aid reaches Atlas villages", "Death toll passes 2,000",
                                                           "Earthquake strikes Morocco"]
     assert "Follow this story" in pages.get(urls.story_of(entry)).body
+    channel = ET.fromstring(pages.get(f"stories/{entry.slug}/feed.xml").body).find("channel")  # well-formed RSS
+    assert channel.findtext("title").startswith("Earthquake <strikes> Morocco's Atlas Mountains")  # text, escaped in XML
+    assert [item.findtext("title") for item in channel.findall("item")][0] == "Aid reaches Atlas villages"
+    assert all(item.findtext("link").startswith("https://example.org/digest/articles/") for item in channel.findall("item"))
 
 
 def test_files_that_name_no_publisher_count_no_sources():
