@@ -8,7 +8,13 @@ Training data, each record a document with its IPTC top-level labels:
   commit f271c282e0e65b83b664a010309944e10269cb1a, a selection of PrimerAI/WikiNews-multilingual;
   Wikinews contributors, CC BY 2.5), minus the held-out third fixed in scripts/data/topics_heldout.txt
   (scripts/topic_split.py), which nothing here reads. An article with several labels counts once in all,
-  shared among them; Wikinews' "Politics and conflicts" counts for conflict, war and peace as well as politics.
+  shared among them. Wikinews' "Politics and conflicts" (mapped to politics by the shared set) also counts
+  for conflict, war and peace only where the article itself has war evidence: the lexicon gives it at least as
+  many conflict points as politics points (`training_labels`). Counting every such article as conflict (most
+  are about elections, governments and diplomacy) taught the model that politics and crime stories are war:
+  cross-validated main-topic accuracy 0.75 that way, 0.854 this way, 0.869 with politics alone, which
+  however learns that a story of war is politics (0.925 against 0.928 when conflict counts as right where
+  Wikinews says "Politics and conflicts"). IPTC's conflict, war and peace is armed conflict, war and unrest.
 - Wikipedia's Current events summaries, `../shared/eval/topics/current_events.jsonl` (GitHub
   fordred/wikinews, commit 0441f5273b8763fa543a6148b97efbbbae37b371; Wikipedia contributors,
   CC BY-SA 4.0). Share-alike: the weights file is therefore CC BY-SA 4.0, kept in a file of its own.
@@ -51,10 +57,18 @@ from generator.enrich.topics.learned import MODEL_RESOURCE, word_counts, word_fe
 from generator.enrich.topics.text import article_text  # noqa: E402
 
 SEED = 13
-GRID = tuple((c, b) for c in (32.0, 128.0) for b in (0.5,))  # (C, class balance exponent)
-LEXICON_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)  # weight of ln(1 + lexicon points) added to each topic's logit
+CONFLICT_CODE, POLITICS_CODE, CRIME_CODE = "medtop:16000000", "medtop:11000000", "medtop:02000000"
+# (C, class balance exponent); C = 8, 32 and 128 cross-validated within 0.003 of each other (0.869, 0.869,
+# 0.867 with politics alone as the label), so only 32 is run; balance 0.8 and 1.0 (more weight against
+# the crime skew) cross-validated lower, 0.849 and 0.841 against 0.857.
+GRID = tuple((c, b) for c in (32.0,) for b in (0.5,))
+# Weight of ln(1 + lexicon points) added to each topic's logit; never 0, since the lexicon also carries the
+# owner's words added to a default topic (content/topics.yml), which must keep counting.
+LEXICON_GRID = (0.5, 1.0, 1.5, 2.0, 3.0)
 SCARCE = 30  # a topic with fewer news documents (Wikinews, Current events) than this lacks data ...
 SCARCE_LEXICON = 1.5  # ... and its lexicon weighs this much more: the lexicon is most of what is known of it
+# Current events at 0.25 and 1.0 cross-validated 0.864 and 0.848 (0.857 at 0.5): on Wikinews, less of the
+# short summaries is better, but they hold most of the sport, arts and science examples; kept at 0.5.
 SOURCE_WEIGHT = {"wikinews": 1.0, "current_events": 0.5, "iptc": 0.3, "seeds": 1.0}
 MIN_DF = 2
 PRUNE = 0.02
@@ -116,11 +130,19 @@ def matrix(docs, vocabulary: dict[str, int]):
     return csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vocabulary)))
 
 
-def expand(records: list[Labelled], sources: list[str], codes_of: dict[str, str], balance: float):
+def training_labels(record: Labelled, lexicon: np.ndarray, codes: tuple[str, ...]) -> tuple[str, ...]:
+    """The record's labels, with conflict, war and peace for a "Politics and conflicts" article whose own
+    words give the lexicon's conflict topic at least the points of politics and of crime (lexicon: ln(1 +
+    points)): a shooting, a bombing trial or an arrest of militants stays crime, as IPTC files it."""
+    conflict = lexicon[codes.index(CONFLICT_CODE)]
+    rivals = max(lexicon[codes.index(POLITICS_CODE)], lexicon[codes.index(CRIME_CODE)])
+    return with_conflict(record) if conflict > 0 and conflict >= rivals else record.labels
+
+
+def expand(labelled: list[tuple[str, ...]], sources: list[str], codes_of: dict[str, str], balance: float):
     """One row per (document, label), weight shared among the labels; classes balanced."""
     index, labels, weights = [], [], []
-    for i, (record, source) in enumerate(zip(records, sources)):
-        names = with_conflict(record)
+    for i, (names, source) in enumerate(zip(labelled, sources)):
         for label in names:
             if label in codes_of:
                 index.append(i)
@@ -173,6 +195,7 @@ def main() -> None:
     sources = [name for name, part in parts.items() for _ in part]
     print(f"training documents: {Counter(sources)}", flush=True)
     docs = [featurizer.document(r) for r in records]
+    labelled = [training_labels(r, lexicon, featurizer.codes) for r, (_, lexicon) in zip(records, docs)]
 
     def vocabulary_of(chosen: list[int]) -> dict[str, int]:
         df = Counter(f for i in chosen for f in docs[i][0])
@@ -190,14 +213,14 @@ def main() -> None:
             chosen = [i for i in range(len(records)) if i not in test]
             vocabulary = vocabulary_of(chosen)
             x = matrix([docs[i] for i in chosen], vocabulary)
-            idx, y, w = expand([records[i] for i in chosen], [sources[i] for i in chosen], codes_of, balance)
+            idx, y, w = expand([labelled[i] for i in chosen], [sources[i] for i in chosen], codes_of, balance)
             model = fit(x[idx], y, w, c)
             tested = sorted(test)
             scores_ = model.decision_function(matrix([docs[i] for i in tested], vocabulary))
             lexicon = np.array([docs[i][1] for i in tested])[:, [featurizer.codes.index(k) for k in model.classes_]]
             for alpha in LEXICON_GRID:
                 predicted = model.classes_[np.argmax(scores_ + alpha * lexicon, axis=1)]
-                right[alpha] += sum(featurizer.names[p] in with_conflict(records[i]) for p, i in zip(predicted, tested))
+                right[alpha] += sum(featurizer.names[p] in records[i].labels for p, i in zip(predicted, tested))
         for alpha in LEXICON_GRID:
             scores[f"C={c:g} balance={balance:g} lexicon={alpha:g}"] = right[alpha] / len(train)
             print(f"C={c:g}, balance {balance:g}, lexicon {alpha:g}: cross-validated main-topic accuracy on Wikinews "
@@ -210,15 +233,15 @@ def main() -> None:
     everything = list(range(len(records)))
     vocabulary = vocabulary_of(everything)
     x = matrix(docs, vocabulary)
-    idx, y, w = expand(records, sources, codes_of, balance)
+    idx, y, w = expand(labelled, sources, codes_of, balance)
     model = fit(x[idx], y, w, best)
     codes = list(model.classes_)
     word_weights = model.coef_.T  # (features, topics)
     n_words = len(vocabulary)
     names = sorted(vocabulary, key=vocabulary.get)
     keep = np.abs(word_weights).max(axis=1) >= PRUNE
-    news = Counter(label for r, source in zip(records, sources) if source in ("wikinews", "current_events")
-                   for label in with_conflict(r))
+    news = Counter(label for names, source in zip(labelled, sources) if source in ("wikinews", "current_events")
+                   for label in names)
     lexicon = np.array([alpha + (SCARCE_LEXICON if news[featurizer.names[c]] < SCARCE else 0.0) for c in codes])
     about = {"C": best, "balance": balance, "lexicon": alpha, "scarce_lexicon": SCARCE_LEXICON,
              "scarce_topics": [featurizer.names[c] for c in codes if news[featurizer.names[c]] < SCARCE], "seed": SEED, "documents": dict(Counter(sources)), "cross_validated": scores,
