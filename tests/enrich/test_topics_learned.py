@@ -36,6 +36,8 @@ def articles():
     ("video_game_review.txt", {ARTS, LIFESTYLE, SCIENCE}),  # IPTC files video games under lifestyle and leisure
     ("computer_virus.txt", {SCIENCE}),
     ("gadget_launch.txt", {SCIENCE}),
+    ("film_review.txt", {ARTS}),
+    ("quarterly_earnings.txt", {"economy, business and finance"}),
     ("home_office_policy.txt", {"politics"}),
     # Crime and politics stories are not war: conflict, war and peace needs evidence of armed conflict.
     ("shooting_trial.txt", {"crime, law and justice"}),
