@@ -5,6 +5,8 @@ data; see the README) hold, for each of the 17 IPTC top-level topics, a weight p
 - `w:word`, a word in lower case (stop words of every listed language and words under 3 letters are left out);
 - `s:stem`, the first five letters of a longer word with accents removed, which a word shares with its
   inflections and, often, with its cousins in other languages ("politics", "politica", "Politik": `s:polit`);
+A `w:` weight is the regression's plus, at training time, a share of the word's closeness to each topic in
+static word embeddings (scripts/topic_embedding.py), so some words no labelled article has still count.
 A word counts `1 + ln n` (title words three times over), words and stems together scaled to length 1.
 A topic's logit is the sum of its weights, plus `lexicon x ln(1 + points)` from the hand-written lexicon's
 points for that topic (`scoring`; weight `lexicon`, larger for topics the news data lacks), so the topics the news data
