@@ -415,10 +415,12 @@ def places(words: set[str], first: set[str], last: set[str] = frozenset(),
         if country.get("capital"):
             add(country["capital"])
     for country in pycountry.countries:
+        # The official name ("Kingdom of Saudi Arabia", "Republic of Korea") is the country's page too.
+        short = next((v for v in (getattr(country, "common_name", None), country.name) if v and "," not in v), None)
         for attr in ("common_name", "name", "official_name"):
             value = getattr(country, attr, None)
             if value and "," not in value:
-                add(value)
+                add(value, short)
     for continent in gc.get_continents().values():
         add(continent["name"])
     for state in gc.get_us_states().values():

@@ -80,7 +80,8 @@ def test_navigation_holds_sections_not_articles(built):
     _, site = built
     nav = page(site, ".").select(".md-nav--primary .md-nav__link")
     labels = {link.get_text(" ", strip=True) for link in nav}
-    assert {"Home", "Topics", "Entities", "Archive"} <= labels
+    assert {"Home", "Stories", "Topics", "Entities", "Archive"} <= labels
+    assert "None" not in labels  # the Stories tab of a digest with no story yet read "None"
     assert not any("NATO powers" in label for label in labels)
 
 

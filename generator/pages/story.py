@@ -130,4 +130,4 @@ def stories_index(site: Site) -> Page:
             items.append(f'<li><a href="{urls.link(urls.story_of(entry))}">{html_text(entry.title)}</a>{mark} '
                          f'<small>{html_text(span_text(entry))}</small></li>')
         lines += [html_list(items, "digest-list"), ""]
-    return Page(uri, "\n".join(lines), meta={"title": "Stories"}, kind="index", in_nav=bool(entries))
+    return Page(uri, "\n".join(lines), meta={"title": "Stories"}, kind="index", in_nav=True)

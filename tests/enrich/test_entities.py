@@ -431,3 +431,9 @@ def test_organizations_named_head_first_and_a_country_before_a_name_in_a_list():
     assert {"Hizbul Islam", "Banque Indosuez"} <= names_of(found["group.txt"], ORG)
     assert {"Hugo Chavez", "Rafael Correa"} <= names_of(found["lista.txt"], PERSON)
     assert "Argentina" in names_of(found["lista.txt"], PLACE) and "Argentina Hugo Chavez" not in found["lista.txt"]
+
+
+def test_a_country_named_officially_is_the_country():
+    """Read in make audit: 'Kingdom of Saudi Arabia' was a place of its own beside Saudi Arabia."""
+    found = _found(_article("oil.txt", "Oil", "The Kingdom of Saudi Arabia cut output; Saudi Arabia said prices would rise."))
+    assert found["oil.txt"]["Saudi Arabia"].count == 2 and "Kingdom of Saudi Arabia" in found["oil.txt"]["Saudi Arabia"].aliases
