@@ -90,6 +90,7 @@ _ORGANIZATIONS = frozenset({
 _CANONICAL: dict[str, str] = {}
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def fold(name: str) -> str:
     """The spelling-blind key: case, accents, dots, hyphens and spaces do not count."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
