@@ -105,6 +105,15 @@ class TopicScore:
 
 
 @dataclass(frozen=True)
+class StoryRef:
+    """The story an article belongs to (see enrich.stories); only stories of two articles or more."""
+
+    key: str  # the source of the story's first article: it never changes as the story grows
+    title: str
+    slug: str = ""  # assigned when the site is assembled
+
+
+@dataclass(frozen=True)
 class Article:
     source: str
     source_sha256: str
@@ -124,6 +133,7 @@ class Article:
     tags: tuple[str, ...] = ()
     entities: tuple[EntityMention, ...] = ()
     related: tuple[str, ...] = ()  # sources of related articles, most related first
+    story: StoryRef | None = None
     versions: tuple[str, ...] = ()  # sources of other versions of the same story (near-duplicates), sorted
     extra: dict[str, Any] = field(default_factory=dict)  # the owner's other front matter keys
     given_keys: frozenset[str] = frozenset()  # which fields the owner set explicitly

@@ -93,6 +93,18 @@ class TagEntry:
 
 
 @dataclass
+class StoryEntry:
+    key: str  # the source of its first article (see enrich.stories)
+    title: str
+    slug: str = ""
+    articles: list[Article] = field(default_factory=list)  # oldest first, undated last (a timeline)
+
+    @property
+    def dates(self) -> list[dt.date]:
+        return [a.date for a in self.articles if a.date]
+
+
+@dataclass
 class Site:
     articles: list[Article]  # newest first, undated last (site_order)
     entities: dict[EntityKey, EntityEntry]
@@ -104,6 +116,12 @@ class Site:
     # What listings show: `articles` with one version of each story (see listed_versions).
     # Every article has its page; entities, topics, tags, months and undated hold listed ones.
     listed: list[Article] = field(default_factory=list)
+    stories: dict[str, StoryEntry] = field(default_factory=dict)  # by key
+
+    @functools.cached_property
+    def newest_date(self) -> dt.date | None:
+        """The newest article's date: what "recent" is measured from (never the build's clock)."""
+        return max((a.date for a in self.articles if a.date), default=None)
 
     def entity_page(self, type_: EntityType, name: str) -> EntityEntry | None:
         entry = self.entities.get((type_, name))
@@ -124,7 +142,10 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
     # Slugs: the oldest article keeps a contested slug (see slugs.assign_unique).
     by_age = sorted(articles, key=lambda a: (a.date is None, a.date or dt.date.min, a.source))
     slugs = assign_unique(((a.source, a.slug or a.title, a.source) for a in by_age), prefix="article")
-    ordered = site_order(replace(a, slug=slugs[a.source]) for a in articles)
+    story_slugs = assign_unique(((s.key, s.title, s.key) for s in dict.fromkeys(a.story for a in by_age if a.story)),
+                                prefix="story")
+    ordered = site_order(replace(a, slug=slugs[a.source], story=replace(a.story, slug=story_slugs[a.story.key])
+                                 if a.story else None) for a in articles)
     listed = listed_versions(ordered)
 
     entities: dict[EntityKey, EntityEntry] = {}
@@ -177,7 +198,13 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
     months = dict(sorted(months.items(), reverse=True))
 
     tags = collect_tags(listed, config.tag_page_min_articles)
-    return Site(ordered, entities, topics, months, undated, config, tags, listed)
+    stories: dict[str, StoryEntry] = {}
+    for article in sorted(ordered, key=lambda a: (a.date is None, a.date or dt.date.min, a.source)):
+        if article.story:
+            entry = stories.setdefault(article.story.key, StoryEntry(article.story.key, article.story.title,
+                                                                     article.story.slug))
+            entry.articles.append(article)
+    return Site(ordered, entities, topics, months, undated, config, tags, listed, stories)
 
 
 def collect_tags(articles: Sequence[Article], min_articles: int) -> dict[str, TagEntry]:

@@ -1,4 +1,4 @@
-"""How wire services write: ticker symbols and the desk's abbreviations.
+"""How wire services write: ticker symbols, the desk's abbreviations, and who the agencies are.
 
 Shared by the text reader (headlines) and by entity extraction (never an entity), so both
 agree on what a ticker and a wire abbreviation are.
@@ -15,6 +15,21 @@ TICKER = re.compile(r"\s*<(?P<symbol>[A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,3})?)>")
 WIRE_ABBREVIATIONS = frozenset("""
     mln mlns bln blns trln pct dlr dlrs ct cts qtr qtrs stg shr shrs revs avg oper yr yrs mths wk wks
 """.split())
+
+
+# News agencies and desks: they report events, they are not part of them (story clustering must not
+# join two reports because both came from Interfax or from a "Bucharest Newsroom").
+NEWS_AGENCIES = frozenset(name.strip().casefold() for name in """
+    Reuters|Reuter|Associated Press|AP|Agence France-Presse|AFP|dpa|Deutsche Presse-Agentur|UPI|United Press International
+    |Bloomberg|ANSA|EFE|Xinhua|PA|Press Association|CP|Canadian Press|TASS|ITAR-TASS|Interfax|RIA Novosti|Kyodo|APA
+    |Belga|Lusa|PTI|Press Trust of India|IANS|Yonhap|Anadolu|AAP|Australian Associated Press|Jiji|Bernama|Antara
+""".replace("\n", "").split("|"))
+_DESK = re.compile(r"(?i)\b(?:newsroom|newsdesk|news desk|wire service|news agency)$")
+
+
+def is_news_source(name: str) -> bool:
+    """A news agency or a desk ("Interfax", "Bucharest Newsroom"), by its name."""
+    return name.strip().casefold() in NEWS_AGENCIES or bool(_DESK.search(name.strip()))
 
 
 def tickers(text: str) -> frozenset[str]:

@@ -16,11 +16,13 @@ of repeated runs on this machine:
 - entity extraction alone (both passes, the corpus pass included) on the CoNLL-2003
   development documents (short wire articles), in articles per second on one core.
 
+- story clustering alone on the corpus's final articles, as a share of the cold build
+  (`--stories-only`: this and one cold build).
 - the site's size per article, and where it goes by folder (`--size-only`: one cold build per
   size, or of the articles in `--corpus DIR`, e.g. a real corpus kept by `scripts/audit.py --keep`).
 
 Usage: python scripts/bench.py [--sizes 1000,5000,10000] [--runs 3] [--work DIR] [--stages-only] [--search-only]
-                               [--size-only [--corpus DIR]] [--drop-only]
+                               [--stories-only] [--size-only [--corpus DIR]] [--drop-only]
 """
 
 from __future__ import annotations
@@ -137,6 +139,32 @@ def generator_rate(content: Path, runs: int) -> tuple[float, int]:
         pages = len(generation.pages)
         articles = generation.report.articles
     return articles / statistics.median(times), pages
+
+
+def stories_time(content: Path) -> dict[str, float]:
+    """Seconds of story clustering (enrich.stories.assign_stories, inside the corpus stage) on the
+    corpus's final articles, beside the generator's own seconds on one core; and the story count."""
+    from generator.enrich.stories import assign_stories
+    from generator.nogc import no_cycle_collection
+
+    start = time.perf_counter()
+    generation = generate(content, config_from_dict({}), SiteInfo(), workers=1)
+    generator_s = time.perf_counter() - start
+    articles = generation.site.articles
+    del generation
+    with no_cycle_collection():  # as inside the pipeline, which runs its corpus stages so
+        start = time.perf_counter()
+        refs = assign_stories(articles)
+        seconds = time.perf_counter() - start
+    return {"stories_s": seconds, "generator_s": generator_s,
+            "stories": len({r.key for r in refs if r}), "in_stories": sum(1 for r in refs if r)}
+
+
+def print_stories(n: int, f: dict[str, float], build_s: float | None = None) -> None:
+    share = f" = {f['stories_s'] / build_s:.1%} of the cold build ({build_s:.1f} s)" if build_s else ""
+    print(f"  {n:,} articles, story clustering: {f['stories_s']:.2f} s{share}, {f['stories_s'] / f['generator_s']:.1%} "
+          f"of the generator on one core ({f['generator_s']:.1f} s); {f['stories']:,} stories holding "
+          f"{f['in_stories']:,} articles")
 
 
 def stage_split(content: Path, limit: int = 2000) -> dict[str, float]:
@@ -300,6 +328,7 @@ def bench_size(n: int, runs: int, work: Path) -> dict[str, object]:
     row["generator_articles_s"] = rate
     row["pages"] = pages
     row["stages"] = stage_split(content)
+    row["stories"] = stories_time(content)
 
     ours = project(base / "digest", content)
     times, peaks = [], []
@@ -409,6 +438,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "digest-bench")
     parser.add_argument("--stages-only", action="store_true", help="only the per-file stage split")
     parser.add_argument("--search-only", action="store_true", help="only the first-search figures, several queries")
+    parser.add_argument("--stories-only", action="store_true", help="only the story clustering's time (beside one cold build)")
     parser.add_argument("--size-only", action="store_true", help="only the site's size per article, one cold build")
     parser.add_argument("--drop-only", action="store_true", help="only the drop-one-article figures, with a breakdown")
     parser.add_argument("--corpus", type=Path, help="with --size-only: measure this content folder instead")
@@ -430,6 +460,17 @@ def main() -> None:
     if args.search_only:
         for n in sizes:
             search_figures(n, args.work)
+        return
+    if args.stories_only:
+        for n in sizes:
+            content = args.work / f"n{n}" / "corpus"
+            if not content.exists():
+                write_corpus(n, content)
+            ours = project(args.work / f"n{n}" / "digest", content)
+            shutil.rmtree(ours / ".cache", ignore_errors=True)
+            shutil.rmtree(ours / "site", ignore_errors=True)
+            build_s, _ = run([sys.executable, "-m", "mkdocs", "build"], ours)
+            print_stories(n, stories_time(content), build_s)
         return
     if args.stages_only:
         for n in sizes:
@@ -459,6 +500,7 @@ def main() -> None:
         ]) + " |")
     for r in rows:
         print_stage_split(r["articles"], r["stages"])
+        print_stories(r["articles"], r["stories"], r["build_s"])
     print_entity_speed(args.runs)
 
 

@@ -3,7 +3,7 @@
 Two phases. `analyse_article` looks at one article alone (so its result can be cached per
 file and computed in worker processes); `finish_corpus` then does what needs every article
 at once (an entity typed in one article helps the others; tags and related articles
-compare articles).
+compare articles; stories group articles on one event, once entities and topics are final).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from ..model import Article
 from . import entities
 from .duplicates import TextPrint, text_print
+from .stories import assign_stories
 from .entities import EntityAnalysis, EntityRules
 from . import topics
 from .topics import Taxonomy, TopicAnalysis
@@ -50,7 +51,8 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysi
     mentions = entities.resolve_corpus(articles, [a.entities for a in analyses], context.rules)
     articles = [a if "entities" in a.given_keys else replace(a, entities=m) for a, m in zip(articles, mentions)]
     results = topics.finish_corpus(articles, [a.topics for a in analyses], context.taxonomy)
-    return [replace(a, topics=r.topics, tags=r.tags, related=r.related) for a, r in zip(articles, results)]
+    articles = [replace(a, topics=r.topics, tags=r.tags, related=r.related) for a, r in zip(articles, results)]
+    return [replace(a, story=s) for a, s in zip(articles, assign_stories(articles))]
 
 
 def enrich_corpus(articles: Sequence[Article], rules: EntityRules, taxonomy: Taxonomy) -> list[Article]:

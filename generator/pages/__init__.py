@@ -7,13 +7,15 @@ from collections.abc import Mapping
 from ..model import EntityType
 from ..site_model import Site, tag_list
 from .archive import archive_pages
+from .briefing import day_pages, week_pages
 from .article import article_page
 from .entity import entities_index, entity_more_pages, entity_page, entity_type_index
-from .feeds import Publishing, feed_note, feed_pages, with_topic_feeds
+from .feeds import Publishing, feed_note, feed_pages, with_story_feeds, with_topic_feeds
 from .home import home_page
 from .listing import one_render
 from .page import DuplicatePage, Page, PageSet
 from .reading import neighbours, with_neighbours
+from .story import part_of_line, stories_index, story_page
 from .tag import tag_pages, tags_index
 from .topic import topic_more_pages, topic_page, topics_index
 
@@ -35,8 +37,12 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     listed_as = {other: a.source for a in site.listed for other in a.versions}
     prev_next = neighbours(site)
     for article in site.articles:
-        page = article_page(article, by_source, bodies.get(article.source), listed_as)
+        page = article_page(article, by_source, bodies.get(article.source), listed_as, part_of_line(article, site))
         pages.add(with_neighbours(page, article, prev_next.get(article.source)))
+    pages.add(stories_index(site))
+    for entry in sorted(site.stories.values(), key=lambda s: s.slug):
+        page = story_page(entry, site)
+        pages.add(with_story_feeds(page, entry) if publishing else page)
     pages.add(topics_index(site))
     for entry in sorted(site.topics.values(), key=lambda t: t.slug):
         if entry.articles:
@@ -57,6 +63,8 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
             pages.add(entity_page(entry, site))
             for more in entity_more_pages(entry, site):
                 pages.add(more)
+    for page in day_pages(site) + week_pages(site):
+        pages.add(page)
     for page in archive_pages(site):
         pages.add(page)
     for page in feed_pages(site, publishing):

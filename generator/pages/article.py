@@ -37,6 +37,8 @@ def front_matter(article: Article) -> dict[str, Any]:
     if article.tags:
         meta["tags"] = list(article.tags)
     meta["entities"] = {t.value: article.entity_names(t) for t in EntityType}
+    if article.story:
+        meta["story"] = {"slug": article.story.slug, "title": article.story.title}
     for key, value in article.extra.items():
         meta.setdefault(key, value)
     return meta
@@ -86,14 +88,15 @@ def versions_section(article: Article, slugs: dict[str, Article]) -> str:
 
 
 def article_page(article: Article, by_source: dict[str, Article] | None = None, body_md: str | None = None,
-                 listed_as: dict[str, str] | None = None) -> Page:
+                 listed_as: dict[str, str] | None = None, part_of: str = "") -> Page:
     """`body_md`, when given, is `body(article)` computed earlier (it depends on the file alone);
-    `listed_as` maps a story's other versions to the one listings show."""
+    `listed_as` maps a story's other versions to the one listings show; `part_of` links the
+    article's story (see story.part_of_line)."""
     related = related_section(article, by_source or {}, listed_as)
     versions = versions_section(article, by_source or {})
     return Page(
         src_uri=urls.article(article.slug),
-        body=(versions + "\n" if versions else "") + (body_md if body_md is not None else body(article))
+        body=(part_of + "\n" if part_of else "") + (versions + "\n" if versions else "") + (body_md if body_md is not None else body(article))
         + ("\n" + related if related else ""),
         meta=front_matter(article),
         kind="article",

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Article, Problem, Severity
-from ..site_model import Site, TopicEntry
+from ..site_model import Site, StoryEntry, TopicEntry
 from . import urls
 from .escape import md_link
 from .page import Page
@@ -82,10 +82,19 @@ def topic_feed(entry: TopicEntry, site: Site, site_name: str) -> Feed:
                 entry.articles[:FEED_ITEMS], site.config.default_language)
 
 
+def story_feed(entry: StoryEntry, site: Site, site_name: str) -> Feed:
+    newest = sorted(entry.articles, key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.source))
+    return Feed(f"{entry.title} · {site_name}", f"New articles on this story in {site_name}.", urls.story_of(entry),
+                urls.story_feed(entry.slug, "xml"), urls.story_feed(entry.slug, "json"), newest[:FEED_ITEMS],
+                site.config.default_language)
+
+
 def feeds(site: Site, site_name: str) -> list[Feed]:
-    """The digest's feed, then one per topic with articles, in slug order."""
+    """The digest's feed, then one per topic with articles and one per story, in slug order."""
     topics = sorted((t for t in site.topics.values() if t.articles), key=lambda t: t.slug)
-    return [site_feed(site, site_name)] + [topic_feed(t, site, site_name) for t in topics]
+    stories = sorted(site.stories.values(), key=lambda s: s.slug)
+    return ([site_feed(site, site_name)] + [topic_feed(t, site, site_name) for t in topics]
+            + [story_feed(s, site, site_name) for s in stories])
 
 
 def feed_pages(site: Site, publishing: Publishing | None) -> list[Page]:
@@ -108,6 +117,17 @@ def with_topic_feeds(page: Page, entry: TopicEntry) -> Page:
         {"type": JSON_TYPE, "title": f"{title} (JSON Feed)", "path": urls.page_url(json_uri)},
     ]}
     follow = follow_line(page.src_uri, rss_uri, json_uri, "Follow this topic")
+    return replace(page, meta=meta, body=page.body.rstrip("\n") + "\n\n" + follow + "\n")
+
+
+def with_story_feeds(page: Page, entry: StoryEntry) -> Page:
+    """A story page that names its feeds, as a topic page does."""
+    rss_uri, json_uri = urls.story_feed(entry.slug, "xml"), urls.story_feed(entry.slug, "json")
+    meta = {**page.meta, "feeds": [
+        {"type": RSS_TYPE, "title": f"{entry.title} (RSS)", "path": urls.page_url(rss_uri)},
+        {"type": JSON_TYPE, "title": f"{entry.title} (JSON Feed)", "path": urls.page_url(json_uri)},
+    ]}
+    follow = follow_line(page.src_uri, rss_uri, json_uri, "Follow this story")
     return replace(page, meta=meta, body=page.body.rstrip("\n") + "\n\n" + follow + "\n")
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..model import Article, EntityType
 from ..site_model import EntityEntry, EntityKey, Site
 from . import urls
+from .briefing import home_lead
 from .escape import md_link, md_text
 from .listing import by_day, day_heading, long_date, plural, topic_links
 from .page import Page
@@ -138,6 +139,7 @@ def home_page(site: Site, site_name: str = "Briefing", feeds: bool = False) -> P
         lede += " Follow: " + " · ".join([md_link("RSS", urls.relative(uri, urls.FEED_RSS)),
                                           md_link("JSON Feed", urls.relative(uri, urls.FEED_JSON))])
     lines += [lede, "{ .digest-lede }", ""]
+    lines += home_lead(site, uri)
     lines += news_section(news_windows(site), uri)
     if not articles:
         lines += ["No articles yet: drop a `.txt` or `.md` file into the content folder.", ""]

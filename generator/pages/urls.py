@@ -7,11 +7,12 @@ MkDocs checks them and they keep working when the site is served from a sub-path
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 
 from ..model import EntityType
-from ..site_model import EntityEntry, Site, TagEntry, TopicEntry
+from ..site_model import EntityEntry, Site, StoryEntry, TagEntry, TopicEntry
 
 HOME = "index.md"
 TOPICS_INDEX = "topics/index.md"
@@ -19,6 +20,7 @@ TAGS_INDEX = "tags/index.md"
 ENTITIES_INDEX = "entities/index.md"
 ARCHIVE_INDEX = "archive/index.md"
 ARCHIVE_UNDATED = "archive/undated.md"
+STORIES_INDEX = "stories/index.md"
 # Files that are not pages: MkDocs copies them into the site as they are.
 FEED_RSS = "feed.xml"
 FEED_JSON = "feed.json"
@@ -50,6 +52,20 @@ def entity_of(entry: EntityEntry) -> str:
     return entity(entry.type, entry.slug)
 
 
+def day(date: dt.date) -> str:
+    """A day's briefing: `days/2025-09-12.md`."""
+    return f"days/{date.isoformat()}.md"
+
+
+def week(year: int, number: int) -> str:
+    """An ISO week's briefing: `weeks/2025-W37.md`."""
+    return f"weeks/{year:04d}-W{number:02d}.md"
+
+
+def story_of(entry: StoryEntry) -> str:
+    return story(entry.slug)
+
+
 def topic_of(entry: TopicEntry) -> str:
     return topic(entry.slug)
 
@@ -76,6 +92,15 @@ def paged(first: str, number: int) -> str:
 def topic_page(slug: str, number: int) -> str:
     """Page `number` of a topic's article list: the first is the topic page itself."""
     return paged(topic(slug), number)
+
+
+def story(slug: str) -> str:
+    return f"stories/{slug}.md"
+
+
+def story_feed(slug: str, kind: str) -> str:
+    """A story's feed beside its page: `stories/<slug>/feed.xml` (kind "xml") or `.json`."""
+    return f"stories/{slug}/feed.{kind}"
 
 
 def tag(slug: str) -> str:

@@ -2,21 +2,28 @@
 
 Articles are indexed by title, summary, body, photo caption and author; entity pages by
 name, roles, other spellings and the owner's description; topic pages by name and
-description; tag pages by name. Listings of articles on those pages are not indexed:
+description; tag pages by name; story pages by title, span and the names of their people,
+organizations and places. Listings of articles on those pages are not indexed:
 they would repeat every article title and change with every new article.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..text.markdown_text import plain_text
 from ..pages import urls
+from ..pages.story import span_text
 from ..site_model import Site
 
+_MIN = dt.date.min
+
 ROLES_SHOWN = 3  # as on the entity page
+# A story is titled by its first article: that article comes first for its own title, the story next.
+STORY_WEIGHT = 0.9
 
 
 @dataclass(frozen=True)
@@ -24,7 +31,7 @@ class SearchDoc:
     key: str  # the page's src_uri: unique, and what the index is kept in step by
     url: str  # relative to the site root ("articles/<slug>/")
     title: str
-    kind: str  # "article", "person", "organization", "place", "topic" or "tag"
+    kind: str  # "article", "person", "organization", "place", "topic", "story" or "tag"
     date: str | None  # ISO date shown in results: an article's date, else the latest article's
     summary: str  # shown in results, and indexed
     text: str  # indexed, not shown
@@ -64,6 +71,13 @@ def search_docs(site: Site, url_for: Callable[[str], str]) -> list[SearchDoc]:
         latest, first = _latest_and_first(topic.articles)
         docs.append(SearchDoc(urls.topic_of(topic), url_for(urls.topic_of(topic)), topic.name, "topic", latest,
                               topic.topic.description, "", weight=_page_weight(len(topic.articles)),
+                              language=default_language, since=first))
+    for story in sorted(site.stories.values(), key=lambda s: s.slug):
+        newest_first = list(reversed(story.articles))
+        latest, first = _latest_and_first(sorted(newest_first, key=lambda a: (a.date is None, -(a.date or _MIN).toordinal())))
+        names = dict.fromkeys(m.name for a in story.articles for m in a.entities)
+        docs.append(SearchDoc(urls.story_of(story), url_for(urls.story_of(story)), story.title, "story", latest, span_text(story),
+                              "\n".join(names), weight=STORY_WEIGHT,
                               language=default_language, since=first))
     for tag in site.tags.values():
         latest, first = _latest_and_first(tag.articles)

@@ -84,7 +84,9 @@ def test_results_show_kind_date_and_summary_with_the_query_words_marked(page, ba
     expect(first.locator("h1 mark").first).to_have_text(["Drones"])
     expect(first.locator(".digest-search-result__info")).to_have_text("Article · September 10, 2025")
     expect(first.locator("p:not(.digest-search-result__info) mark").first).to_be_visible()
-    expect(page.locator(".md-search-result__meta")).to_have_text("2 matching documents")
+    # the two articles, and the story they make (titled by the first), after the article of that title
+    expect(page.locator(".md-search-result__meta")).to_have_text("3 matching documents")
+    expect(page.locator(".digest-search-result__info", has_text="Story")).to_have_count(1)
 
 
 def test_the_entity_page_comes_first_for_its_name_also_while_typing(page, base):

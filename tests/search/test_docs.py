@@ -59,3 +59,25 @@ def test_topic_pages_are_indexed_by_name_and_description(docs):
 def test_urls_come_from_the_site(site):
     docs = search_docs(site, lambda uri: "x/" + urls.page_url(uri))
     assert all(d.url.startswith("x/") for d in docs)
+
+
+def test_story_pages_are_found_by_title_and_by_the_names_in_them():
+    import datetime as dt
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pages"))
+    from sitebuilder import PERSON, PLACE, article, make_site
+
+    from generator.model import StoryRef
+
+    story = StoryRef("a.txt", "Earthquake in Morocco")
+    site = make_site(article("Quake strikes", dt.date(2025, 9, 10), source="a.txt", story=story,
+                             entities=[("Morocco", PLACE, 1)]),
+                     article("Aid arrives", dt.date(2025, 9, 12), source="b.txt", story=story,
+                             entities=[("Mohammed VI", PERSON, 1)]))
+    [doc] = [d for d in search_docs(site, urls.page_url) if d.kind == "story"]
+    assert (doc.title, doc.url) == ("Earthquake in Morocco", "stories/earthquake-in-morocco/")
+    assert "Morocco" in doc.text and "Mohammed VI" in doc.text
+    assert (doc.date, doc.since) == ("2025-09-12", "2025-09-10")
+    assert "10–12 September 2025, 2 articles" in doc.summary

@@ -324,7 +324,7 @@
 
   // --- showing ---------------------------------------------------------------------
 
-  var KINDS = {article: "Article", person: "Person", organization: "Organization", place: "Place", topic: "Topic", tag: "Tag"};
+  var KINDS = {article: "Article", person: "Person", organization: "Organization", place: "Place", topic: "Topic", story: "Story", tag: "Tag"};
   var current = 0;     // the latest query's number: answers to older queries are dropped
   var shown = null;    // {m, results, tokens, count}
   var sentinel = document.createElement("li");

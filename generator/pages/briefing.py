@@ -1,0 +1,182 @@
+"""Daily and weekly briefings (`days/YYYY-MM-DD/`, `weeks/YYYY-Www/`) and the home page's lead.
+
+A briefing ranks the stories of its day or week by coverage there (articles, then sources),
+lists its articles, the entities new that day (first named in the digest then) and its topics,
+and links the previous and next briefing. Days and weeks are those of the articles' dates
+(ISO weeks), never the build's clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from ..model import Article, EntityType
+from ..site_model import EntityKey, Site, StoryEntry
+from . import urls
+from .escape import html_text, md_link, md_text
+from .listing import MONTH_NAMES, article_list, day_heading, html_list, long_date, plural, topic_links
+from .page import Page
+from .topic import display_name
+
+STORIES_SHOWN = 10
+NEW_SHOWN = 10  # entities new that day
+HOME_STORIES = 3  # stories named in the home page's lead
+
+
+def days(site: Site) -> dict[dt.date, list[Article]]:
+    """Listed articles by date, oldest day first (each day's articles in site order)."""
+    by_date: dict[dt.date, list[Article]] = defaultdict(list)
+    for article in site.listed:
+        if article.date:
+            by_date[article.date].append(article)
+    return dict(sorted(by_date.items()))
+
+
+def week_of(date: dt.date) -> tuple[int, int]:
+    year, week, _ = date.isocalendar()
+    return year, week
+
+
+def ranked_stories(site: Site, articles: Sequence[Article]) -> list[tuple[StoryEntry, int, int]]:
+    """(story, its articles among `articles`, their sources), most covered first."""
+    here: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        if article.story and article.story.key in site.stories:
+            here[article.story.key].append(article)
+    ranked = [(site.stories[key], len(group), len({_source(a) for a in group})) for key, group in here.items()]
+    return sorted(ranked, key=lambda r: (-r[1], -r[2], -len(r[0].articles), r[0].title.casefold(), r[0].key))
+
+
+def _source(article: Article) -> str:
+    return article.publisher or article.author or article.source.rpartition("/")[0] or article.source
+
+
+def first_seen(site: Site) -> dict[EntityKey, dt.date]:
+    """The date each entity (with a page) was first named in a dated listed article."""
+    first: dict[EntityKey, dt.date] = {}
+    for entry in site.entities.values():
+        if entry.has_page:
+            dates = entry.dates
+            if dates:
+                first[entry.key] = dates[0]
+    return first
+
+
+def _stories_section(site: Site, articles: Sequence[Article], uri: str, period: str) -> list[str]:
+    ranked = ranked_stories(site, articles)[:STORIES_SHOWN]
+    if not ranked:
+        return []
+    items = []
+    for story, n, sources in ranked:
+        note = f"{plural(n, 'article')} {period} from {plural(sources, 'source')} · {plural(len(story.articles), 'article')} in all"
+        items.append(f'<li><a href="{urls.link(urls.story_of(story))}">{html_text(story.title)}</a> '
+                     f'<small>{html_text(note)}</small></li>')
+    return ["## Stories", "", html_list(items, "digest-list"), ""]
+
+
+def _topics_section(site: Site, articles: Sequence[Article], uri: str) -> list[str]:
+    counts = Counter(a.topic_names[0] for a in articles if a.topics)
+    if not counts:
+        return []
+    links = topic_links(site)
+    items = [(md_link(display_name(name), urls.relative(uri, links[name])) if name in links else md_text(display_name(name)))
+             + f" <small>{n}</small>" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return ["## Topics", "", " · ".join(items), ""]
+
+
+def _new_section(site: Site, date: dt.date, articles: Sequence[Article], first: dict[EntityKey, dt.date]) -> list[str]:
+    counts: Counter[EntityKey] = Counter(k for a in articles for k in dict.fromkeys((m.type, m.name) for m in a.entities))
+    new = [k for k in counts if first.get(k) == date]
+    new.sort(key=lambda k: (-counts[k], list(EntityType).index(k[0]), k[1].casefold(), k[1]))
+    items = []
+    for key in new[:NEW_SHOWN]:
+        entry = site.entities[key]
+        items.append(f'<li><a href="{urls.link(urls.entity_of(entry))}">{html_text(entry.name)}</a> '
+                     f'<small>{html_text(entry.type.value)}</small></li>')
+    return ["## New today", "", html_list(items, "digest-list"), ""] if items else []
+
+
+def _pager(uri: str, previous: tuple[str, str] | None, following: tuple[str, str] | None) -> list[str]:
+    parts = []
+    if previous:
+        parts.append("← " + md_link(previous[1], urls.relative(uri, previous[0])))
+    if following:
+        parts.append(md_link(following[1], urls.relative(uri, following[0])) + " →")
+    return [" · ".join(parts), "{ .digest-briefing-pager }", ""] if parts else []
+
+
+def week_label(year: int, week: int) -> str:
+    monday = dt.date.fromisocalendar(year, week, 1)
+    sunday = monday + dt.timedelta(days=6)
+    if monday.month == sunday.month:
+        span = f"{monday.day}–{sunday.day} {MONTH_NAMES[sunday.month - 1]} {sunday.year}"
+    else:
+        span = f"{monday.day} {MONTH_NAMES[monday.month - 1]} – {long_date(sunday)}"
+    return f"Week {week}, {year} ({span})"
+
+
+def day_pages(site: Site) -> list[Page]:
+    by_date = days(site)
+    dates = list(by_date)
+    first = first_seen(site)
+    pages = []
+    for i, date in enumerate(dates):
+        uri = urls.day(date)
+        articles = by_date[date]
+        sources = len({_source(a) for a in articles})
+        year, week = week_of(date)
+        lines = [f"# {md_text(day_heading(date))}", "",
+                 f"{plural(len(articles), 'article')} from {plural(sources, 'source')}. "
+                 + md_link(week_label(year, week), urls.relative(uri, urls.week(year, week))) + ".", ""]
+        lines += _pager(uri, (urls.day(dates[i - 1]), day_heading(dates[i - 1])) if i else None,
+                        (urls.day(dates[i + 1]), day_heading(dates[i + 1])) if i + 1 < len(dates) else None)
+        lines += _stories_section(site, articles, uri, "that day")
+        lines += _new_section(site, date, articles, first)
+        lines += _topics_section(site, articles, uri)
+        lines += ["## Articles", "", article_list(articles, site, show_date=False), ""]
+        meta = {"title": f"Briefing: {day_heading(date)}", "date": date, "articles": len(articles)}
+        pages.append(Page(uri, "\n".join(lines), meta=meta, kind="day", origin=f"day {date.isoformat()}"))
+    return pages
+
+
+def week_pages(site: Site) -> list[Page]:
+    by_week: dict[tuple[int, int], dict[dt.date, list[Article]]] = defaultdict(dict)
+    for date, articles in days(site).items():
+        by_week[week_of(date)][date] = articles
+    weeks = sorted(by_week)
+    pages = []
+    for i, (year, week) in enumerate(weeks):
+        uri = urls.week(year, week)
+        in_week = by_week[(year, week)]
+        articles = [a for group in in_week.values() for a in group]
+        label = week_label(year, week)
+        lines = [f"# {md_text(label)}", "", f"{plural(len(articles), 'article')} on {plural(len(in_week), 'day')}.", ""]
+        lines += _pager(uri, (urls.week(*weeks[i - 1]), week_label(*weeks[i - 1])) if i else None,
+                        (urls.week(*weeks[i + 1]), week_label(*weeks[i + 1])) if i + 1 < len(weeks) else None)
+        lines += _stories_section(site, articles, uri, "that week")
+        lines += _topics_section(site, articles, uri)
+        items = [f'<li><a href="{urls.link(urls.day(d))}">{html_text(day_heading(d))}</a> '
+                 f'<small>{html_text(plural(len(group), "article"))}</small></li>' for d, group in in_week.items()]
+        lines += ["## Days", "", html_list(items, "digest-list"), ""]
+        meta = {"title": label, "articles": len(articles)}
+        pages.append(Page(uri, "\n".join(lines), meta=meta, kind="week", origin=f"week {year}-W{week:02d}"))
+    return pages
+
+
+def home_lead(site: Site, uri: str) -> list[str]:
+    """The newest day's briefing in a few lines, for the top of the home page."""
+    by_date = days(site)
+    if not by_date:
+        return []
+    date = max(by_date)
+    articles = by_date[date]
+    ranked = ranked_stories(site, articles)[:HOME_STORIES]
+    text = f"**{md_link('Briefing for ' + day_heading(date), urls.relative(uri, urls.day(date)))}**: " \
+           f"{plural(len(articles), 'article')}"
+    if ranked:
+        named = [md_link(s.title, urls.relative(uri, urls.story_of(s))) + f" ({plural(len(s.articles), 'article')})"
+                 for s, _, _ in ranked]
+        text += "; leading stories: " + "; ".join(named)
+    return [text + ".", "{ .digest-briefing-lead }", ""]
