@@ -10,7 +10,8 @@ of repeated runs on this machine:
   (headless Chromium, Debian's), also with a typo in the query's first letters, and the time a
   first search takes to show results (`--search-only`: these alone, for several queries);
 - dropping one new article into the corpus: the time until `mkdocs build --dirty` has
-  updated the site, and whether that site equals a clean build of the same content;
+  updated the site, and whether that site equals a clean build of the same content
+  (`--drop-only`: this alone, after a warm build, with the seconds per stage of the median run);
 - the generator's per-file stages apart (parse, entities, topics, duplicate prints, page
   body), in ms per article on one core;
 - entity extraction alone (both passes, the corpus pass included) on the CoNLL-2003
