@@ -19,7 +19,7 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 deploy: $(STAMP)
 	$(BIN)/mkdocs gh-deploy --strict --force

@@ -17,6 +17,19 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from .model import Problem, Severity
+
+def _open(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=30)
+    try:
+        db.execute(_SCHEMA)
+        db.execute("SELECT key FROM extracted LIMIT 1").fetchall()
+    except sqlite3.Error:
+        db.close()
+        raise
+    return db
+
+
 _SCHEMA = "CREATE TABLE IF NOT EXISTS extracted (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
 
 
@@ -31,19 +44,38 @@ def namespace(*parts: object) -> str:
 
 class ExtractionCache:
     """Pickled per-file results in `<folder>/extract.sqlite3`; a cache that cannot be opened is
-    simply not used (a read-only checkout still builds)."""
+    simply not used (a read-only checkout still builds). A file that is not an SQLite database
+    (damaged, or something else under that name) is replaced, with one note in `notes`."""
 
     def __init__(self, folder: Path | None, space: str) -> None:
         self.space = space
+        self.notes: list[Problem] = []
+        self._path: Path | None = None
         self._db: sqlite3.Connection | None = None
         if folder is None:
             return
+        path = self._path = folder / "extract.sqlite3"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(folder / "extract.sqlite3", timeout=30)
-            self._db.execute(_SCHEMA)
-        except (OSError, sqlite3.Error):
+            self._db = _open(path)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                return  # another build holds it: build without the cache
+            self.notes.append(Problem(str(path), f"the cache of read articles was not used: it is damaged ({exc}); "
+                                      "every article was read again and the cache rebuilt", Severity.INFO))
+            try:
+                path.unlink()
+                self._db = _open(path)
+            except (OSError, sqlite3.Error):
+                self._db = None
+        except OSError:
             self._db = None
+
+    def _broken(self, exc: sqlite3.Error) -> None:
+        """A read failed midway: the file is damaged; stop using it, say so once."""
+        if not self.notes:
+            self.notes.append(Problem(str(self._path), f"the cache of read articles is damaged ({exc}); "
+                                      "articles were read again", Severity.INFO))
 
     def key(self, source: str, sha256: str) -> str:
         return f"{self.space}:{sha256}:{source}"
@@ -58,7 +90,8 @@ class ExtractionCache:
             marks = ",".join("?" * len(chunk))
             try:
                 rows = self._db.execute(f"SELECT key, value FROM extracted WHERE key IN ({marks})", chunk).fetchall()
-            except sqlite3.Error:
+            except sqlite3.Error as exc:
+                self._broken(exc)
                 return found
             for key, blob in rows:
                 try:

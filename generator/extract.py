@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -58,30 +59,52 @@ def extract_all(
     *,
     workers: int | None = None,
     progress: Callable[[Iterable], Iterable] | None = None,
+    hashes: dict[str, tuple[int, int, int, int, str]] | None = None,
 ) -> tuple[list[Extracted], list[str]]:
-    """Every file's result, in the order of `files`, and the cache keys used."""
+    """Every file's result, in the order of `files`, and the cache keys used.
+
+    `hashes` (source -> size, mtime, ctime, inode and SHA-256 of a file, kept from the last
+    build) spares reading and hashing files whose metadata has not changed; it is updated
+    in place to describe the files as they are now."""
     results: dict[int, Extracted] = {}
-    todo: list[tuple[int, str, bytes, str]] = []
+    todo: list[tuple[int, str, bytes | None, str]] = []
     keys: dict[int, str] = {}
+    known = hashes if hashes is not None else {}
+    seen: dict[str, tuple[int, int, int, int, str]] = {}
     for index, file in enumerate(files):
-        try:
-            data, sha = load_file(file.path, max_size=config.max_file_size)
-        except StillWriting as exc:
-            results[index] = Extracted(None, (Problem(file.source, str(exc), Severity.INFO),))
-            continue
-        except ReadError as exc:
-            results[index] = Extracted(None, (Problem(file.source, str(exc)),))
-            continue
+        data: bytes | None = None
+        sha = _known_hash(file.path, known.get(file.source), config.max_file_size)
+        if sha is None:
+            try:
+                data, sha = load_file(file.path, max_size=config.max_file_size)
+            except StillWriting as exc:
+                results[index] = Extracted(None, (Problem(file.source, str(exc), Severity.INFO),))
+                continue
+            except ReadError as exc:
+                results[index] = Extracted(None, (Problem(file.source, str(exc)),))
+                continue
+        if (entry := _hash_entry(file.path, sha, len(data) if data is not None else None)) is not None:
+            seen[file.source] = entry
         keys[index] = cache.key(file.source, sha)
         todo.append((index, file.source, data, keys[index]))
+    if hashes is not None:
+        hashes.clear()
+        hashes.update(seen)
 
     cached = cache.get_many(keys.values())
     misses = []
     for index, source, data, key in todo:
         if key in cached:
             results[index] = cached[key]
-        else:
-            misses.append((index, source, data, key))
+            continue
+        if data is None:  # known by its hash alone, and the cache lost it: read it after all
+            try:
+                data, _ = load_file(files[index].path, max_size=config.max_file_size)
+            except ReadError as exc:
+                severity = Severity.INFO if isinstance(exc, StillWriting) else Severity.ERROR
+                results[index] = Extracted(None, (Problem(source, str(exc), severity),))
+                continue
+        misses.append((index, source, data, key))
 
     fresh: dict[str, Extracted] = {}
     for index, key, extracted in _run(misses, config, context, workers, progress):
@@ -89,6 +112,37 @@ def extract_all(
         fresh[key] = extracted
     cache.put_many(fresh)
     return [results[i] for i in range(len(files))], list(keys.values())
+
+
+# A file's hash is taken from the last build only when its size, modification and change
+# times and inode are the same, and it was last modified well before it was hashed: a file
+# changed again within the file system's time resolution cannot pass for the old one.
+_SETTLED_NS = 2_000_000_000
+
+
+def _known_hash(path: Path, entry: tuple[int, int, int, int, str] | None, max_size: int) -> str | None:
+    if entry is None:
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    if (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) != entry[:4] or st.st_size > max_size:
+        return None
+    return entry[4]
+
+
+def _hash_entry(path: Path, sha: str, size: int | None) -> tuple[int, int, int, int, str] | None:
+    """What to remember of a file just hashed (None: nothing, it may still change unseen)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    if size is not None and st.st_size != size:
+        return None
+    if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < _SETTLED_NS:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, sha)
 
 
 def _run(misses, config, context, workers, progress):

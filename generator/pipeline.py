@@ -17,10 +17,11 @@ from pathlib import Path
 
 from . import __version__
 from .cache import ExtractionCache, namespace
+from .corpus_state import FILE_NAME, load_state, save_state
 from .config import DigestConfig, SiteInfo, per_file_options
 from .discover import InputFile, discover
 from .enrich import EnrichContext, finish_corpus
-from .enrich.duplicates import remove_duplicates
+from .enrich.duplicates import NearPairs, update_duplicates
 from .enrich.entities import EntityRules, load_rules
 from .enrich.topics import Taxonomy, load_taxonomy
 from .metadata import resolve
@@ -92,26 +93,37 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
     files, problems = discover(content_dir)
     report.extend(problems)
     report.files = len(files)
-    rules, taxonomy, problems = load_taxonomies(content_dir)
+    space = _namespace(content_dir, config)
+    state, note = load_state(cache_dir, space)
+    if note:
+        report.extend([Problem(str(cache_dir / FILE_NAME), note, Severity.INFO)])
+    if state.taxonomies is None:
+        state.taxonomies = load_taxonomies(content_dir)
+    rules, taxonomy, problems = state.taxonomies
     report.extend(problems)
     context = EnrichContext(rules, taxonomy)
     clock.lap("discover")
 
-    cache = ExtractionCache(cache_dir, _namespace(content_dir, config))
+    cache = ExtractionCache(cache_dir, space)
     try:
-        extracted, used_keys = extract_all(files, config, context, cache, workers=workers, progress=progress)
+        extracted, used_keys = extract_all(files, config, context, cache, workers=workers, progress=progress,
+                                           hashes=state.stats)
         cache.prune(used_keys)
     finally:
         cache.close()
+    report.extend(cache.notes)
     for result in extracted:
         report.extend(result.problems)
     analyses = {r.article.source: r.analysis for r in extracted if r.article is not None}
     clock.lap("read and analyse (per file, cached)")
 
     read = [r.article for r in extracted if r.article is not None]
-    articles, problems = remove_duplicates(read, [analyses[a.source].text for a in read])
+    articles, problems, state.duplicates = update_duplicates(read, [analyses[a.source].text for a in read],
+                                                             _near_pairs(state.duplicates))
     report.extend(problems)
     clock.lap("duplicates")
+    save_state(cache_dir, space, state)
+    clock.lap("corpus state saved")
     articles = finish_corpus(articles, [analyses[a.source] for a in articles], context)
     clock.lap("entities, topics, related (corpus)")
     site = assemble(articles, taxonomy, rules, config)
@@ -123,6 +135,10 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
     report.pages = len(pages)
     log.debug("digest: stage times: %s", clock)
     return Generation(pages, site, report)
+
+
+def _near_pairs(value: object) -> NearPairs | None:
+    return value if isinstance(value, NearPairs) else None
 
 
 class _StageClock:

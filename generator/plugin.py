@@ -62,6 +62,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._warnings = _WarningCounter()
         self._store_writer: threading.Thread | None = None
         self._search: SearchIndexJob | None = None
+        self._laps: list[tuple[str, float]] = []  # seconds per build step, logged with -v
+        self._files_done = time.perf_counter()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
@@ -86,6 +88,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        started = time.perf_counter()
         site_info = SiteInfo(config.site_name, config.site_url or None, config.use_directory_urls)
         generation = generate(self.content_dir, self.config, site_info, cache_dir=self.cache_dir,
                               progress=reading_progress)
@@ -96,6 +99,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if file.abs_src_path and in_content(file.abs_src_path):
                 files.remove(file)
 
+        self._laps = [("generator", time.perf_counter() - started)]
+        lap = time.perf_counter()
         signatures = self._signatures(generation, config)
         if self._dirty:
             # Incremental: MkDocs compares each page's source file time with its HTML's.
@@ -113,6 +118,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 kwargs={"texts": texts, "mtime": time.time() - 1},
             )
             self._store_writer.start()
+        self._laps.append(("signatures and page store", time.perf_counter() - lap))
+        lap = time.perf_counter()
         for page in generation.pages:
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
@@ -135,7 +142,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 self._owner_markdown.add(page.src_uri)
         # digest's search index (generator/search), built while MkDocs renders the pages and
         # copied into the site after them; Material's index stays empty.
+        self._laps.append(("files for MkDocs", time.perf_counter() - lap))
+        lap = time.perf_counter()
         self._search = start_search_index(files, config, generation.site, self.cache_dir)
+        self._laps.append(("search index handed over", time.perf_counter() - lap))
+        self._files_done = time.perf_counter()
         # Warnings make `mkdocs build --strict` fail, as a problem with any article should in CI.
         for line in generation.report.lines():
             log.warning(line)
@@ -194,10 +205,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     @event_priority(-100)  # last, after search and every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        lap = time.perf_counter()
+        self._laps.append(("MkDocs renders pages", lap - self._files_done))
         if self._search is not None:
             publish_search_index(self._search, Path(config.site_dir))
             self._search = None
         self._finish_store()
+        self._laps.append(("search index published", time.perf_counter() - lap))
+        log.debug("digest: build times: %s", ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in self._laps))
         final = self._final_site_dir
         if final is None:
             return

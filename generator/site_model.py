@@ -12,6 +12,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from dataclasses import dataclass, field, replace
 
 from .config import DigestConfig
@@ -57,7 +58,7 @@ class EntityEntry:
     roles: Counter[str] = field(default_factory=Counter)
     aliases: Counter[str] = field(default_factory=Counter)
     quotes: list[tuple[str, Article]] = field(default_factory=list)
-    co_mentions: Counter[EntityKey] = field(default_factory=Counter)
+    co_mentions: Counter[EntityKey] = field(default_factory=Counter)  # counted only when it has a page
     description: str | None = None
     link: str | None = None
     has_page: bool = False
@@ -150,20 +151,28 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
 
     entities: dict[EntityKey, EntityEntry] = {}
     for article in listed:
-        keys = [(m.type, m.name) for m in article.entities]
         for mention in article.entities:
-            entry = entities.setdefault((mention.type, mention.name), EntityEntry(mention.type, mention.name))
+            key = (mention.type, mention.name)
+            entry = entities.get(key)
+            if entry is None:
+                entry = entities[key] = EntityEntry(mention.type, mention.name)
             entry.articles.append(article)
             entry.mentions += mention.count
-            entry.roles.update(mention.roles)
-            entry.aliases.update(a for a in mention.aliases if a != mention.name)
-            entry.quotes.extend((q, article) for q in mention.quotes)
-            entry.co_mentions.update(k for k in keys if k != entry.key)
+            if mention.roles:
+                entry.roles.update(mention.roles)
+            if mention.aliases:
+                entry.aliases.update(a for a in mention.aliases if a != mention.name)
+            if mention.quotes:
+                entry.quotes.extend((q, article) for q in mention.quotes)
     min_articles = entity_page_threshold(len(listed), config)
     for entry in entities.values():
         entry.has_page = len(entry.articles) >= min_articles
         entry.description = rules.descriptions.get(entry.name)
         entry.link = rules.links.get(entry.name)
+        if entry.has_page:  # only its page shows them: counted for entities with a page alone
+            entry.co_mentions = Counter(chain.from_iterable(((m.type, m.name) for m in a.entities)
+                                                            for a in entry.articles))
+            del entry.co_mentions[entry.key]
     for type_ in EntityType:
         of_type = sorted((e for e in entities.values() if e.type is type_), key=lambda e: e.name)
         for name, slug in assign_unique(((e.name, e.name, e.name) for e in of_type), prefix=type_.value).items():

@@ -10,7 +10,8 @@ of repeated runs on this machine:
   (headless Chromium, Debian's), also with a typo in the query's first letters, and the time a
   first search takes to show results (`--search-only`: these alone, for several queries);
 - dropping one new article into the corpus: the time until `mkdocs build --dirty` has
-  updated the site, and whether that site equals a clean build of the same content;
+  updated the site, and whether that site equals a clean build of the same content
+  (`--drop-only`: this alone, after a warm build, with the seconds per stage of the median run);
 - the generator's per-file stages apart (parse, entities, topics, duplicate prints, page
   body), in ms per article on one core;
 - entity extraction alone (both passes, the corpus pass included) on the CoNLL-2003
@@ -22,7 +23,7 @@ of repeated runs on this machine:
   size, or of the articles in `--corpus DIR`, e.g. a real corpus kept by `scripts/audit.py --keep`).
 
 Usage: python scripts/bench.py [--sizes 1000,5000,10000] [--runs 3] [--work DIR] [--stages-only] [--search-only]
-                               [--stories-only] [--size-only [--corpus DIR]]
+                               [--stories-only] [--size-only [--corpus DIR]] [--drop-only]
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import hashlib
 import http.server
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -375,6 +377,61 @@ def bench_size(n: int, runs: int, work: Path) -> dict[str, object]:
     return row
 
 
+def drop_one(n: int, runs: int, work: Path) -> None:
+    """Only the "drop one article" figures (`--drop-only`): a warm build of N articles, then
+    `runs` times one new article and `mkdocs build --dirty -v`, timed; the median, and the
+    stage breakdown digest logs for the median run (generator stages, then MkDocs' own work);
+    finally whether the site equals a clean build of the same content."""
+    base = work / f"n{n}"
+    content = base / "corpus"
+    if not content.exists():
+        write_corpus(n, content)
+    for stale in content.glob("dropped-*.txt"):
+        stale.unlink()
+    ours = project(base / "digest", content)
+    shutil.rmtree(ours / ".cache", ignore_errors=True)
+    shutil.rmtree(ours / "site", ignore_errors=True)
+    cold, _ = run([sys.executable, "-m", "mkdocs", "build"], ours)
+    drops: list[tuple[float, str]] = []
+    for i in range(runs):
+        text = article(n + i, ["Mark Rutte", "Friedrich Merz"], random.Random(i), dt.date(2030, 1, 1))
+        (content / f"dropped-{i}.txt").write_text(text, encoding="utf-8")
+        elapsed, _, log = run_logged([sys.executable, "-m", "mkdocs", "build", "--dirty", "-v"], ours)
+        drops.append((elapsed, stage_lines(log)))
+    drops.sort(key=lambda d: d[0])
+    median_s, breakdown = drops[len(drops) // 2]
+    clean = project(base / "clean", content)
+    shutil.rmtree(clean / "site", ignore_errors=True)
+    shutil.rmtree(clean / ".cache", ignore_errors=True)
+    run([sys.executable, "-m", "mkdocs", "build"], clean)
+    same = tree_hash(ours / "site") == tree_hash(clean / "site")
+    for i in range(runs):
+        (content / f"dropped-{i}.txt").unlink()
+    print(f"  {n:,} articles: cold build {cold:.1f} s; drop one, `mkdocs build --dirty`: median {median_s:.2f} s "
+          f"of {runs} ({', '.join(f'{d[0]:.2f}' for d in drops)}); site equals a clean build: {'yes' if same else 'NO'}")
+    print(f"    breakdown of the median run: {breakdown}", flush=True)
+
+
+def run_logged(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
+    """`run`, keeping the command's output."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{text[-4000:]}")
+    return elapsed, usage.ru_maxrss // 1024, text
+
+
+def stage_lines(log: str) -> str:
+    """The stage times digest logs with -v (generator stages, then the build's own)."""
+    found = re.findall(r"digest: (?:stage|build) times: (.*)", log)
+    return "; ".join(found) or "(no stage times logged)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,5000,10000")
@@ -384,6 +441,7 @@ def main() -> None:
     parser.add_argument("--search-only", action="store_true", help="only the first-search figures, several queries")
     parser.add_argument("--stories-only", action="store_true", help="only the story clustering's time (beside one cold build)")
     parser.add_argument("--size-only", action="store_true", help="only the site's size per article, one cold build")
+    parser.add_argument("--drop-only", action="store_true", help="only the drop-one-article figures, with a breakdown")
     parser.add_argument("--corpus", type=Path, help="with --size-only: measure this content folder instead")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -395,6 +453,10 @@ def main() -> None:
             if not content.exists():
                 write_corpus(n, content)
             print_sizes(f"{n:,} synthetic", content, args.work / f"n{n}" / "size")
+        return
+    if args.drop_only:
+        for n in sizes:
+            drop_one(n, args.runs, args.work)
         return
     if args.search_only:
         for n in sizes:

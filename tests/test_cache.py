@@ -80,3 +80,32 @@ def test_a_shorter_summary_length_takes_effect_with_a_warm_cache(tmp_path):
 
     long, short = summary(300), summary(80)
     assert len(short) <= 80 < len(long)
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(tmp_path, monkeypatch):
+    """The corpus state spares re-reading files whose size and times are unchanged; a rewrite
+    of the same length with its modification time put back (as `rsync -t` or `touch -r` do)
+    changes the file's change time, so the new text is read."""
+    import os
+
+    import generator.extract as extract
+
+    monkeypatch.setattr(extract, "_SETTLED_NS", 0)  # trust hashes of files written a moment ago
+    content = tmp_path / "content"
+    content.mkdir()
+    path = content / "note.txt"
+    path.write_text("Harbour report\n\nThe ferry to Gdansk left at noon with grain on board.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+
+    def body():
+        generation = generate(content, config_from_dict({}), SiteInfo(), cache_dir=cache, workers=1)
+        (article,) = generation.site.articles
+        return " ".join(block.text for block in article.blocks)
+
+    assert "Gdansk" in body()
+    assert "Gdansk" in body()  # from the state and the cache
+    times = path.stat()
+    path.write_text("Harbour report\n\nThe ferry to Lisbon left at noon with grain on board.\n", encoding="utf-8")
+    os.utime(path, ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert path.stat().st_size == times.st_size and path.stat().st_mtime_ns == times.st_mtime_ns
+    assert "Lisbon" in body()

@@ -3,6 +3,9 @@ and the site it leaves is byte for byte the site a clean build makes."""
 
 import hashlib
 import os
+import signal
+import subprocess
+import sys
 import time
 
 import pytest
@@ -68,3 +71,129 @@ def test_dirty_build_after_a_deletion_removes_the_page(tmp_path, monkeypatch):
     run_mkdocs(clean, "build")
     dirty_tree, clean_tree = tree(project / "site"), tree(clean / "site")
     assert dirty_tree == clean_tree
+
+
+# A bare surname ("Brandt") and a one-word name typed as a place ("in Halvorsen") that a new
+# article settles otherwise: Willy Brandt in full, and Mayor Halvorsen, a person.
+LONE = ("Shipyard talks in Gdansk\n\nGDANSK, 3 March 2024 - Brandt told reporters at Westerplatte Shipping that "
+        "workers in Halvorsen and in Gdansk would be hired as welders.\n\n"
+        "Talks in Halvorsen go on, Brandt said, and Westerplatte Shipping expects a deal by June.\n")
+SETTLES = ("Shipyard chief visits Gdansk\n\nGDANSK, 9 March 2024 - Shipyard chief Willy Brandt and Mayor Halvorsen "
+           "visited Westerplatte Shipping on Monday. Halvorsen said the dock would open. Willy Brandt told workers "
+           "the yard was safe, and Mayor Halvorsen thanked them.\n")
+
+
+def entity_names(site, page):
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_dirty_builds_follow_an_article_that_changes_an_entitys_type_and_name(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    articles = {f"s{i:02d}.txt": story(i) for i in range(12)} | {"lone.txt": LONE}
+    project = make_project(tmp_path / "incremental", articles)
+    run_mkdocs(project, "build")
+    lone_page = "articles/shipyard-talks-in-gdansk"
+    assert "Willy Brandt" not in entity_names(project / "site", lone_page)
+
+    (project / "content" / "settles.txt").write_text(SETTLES, encoding="utf-8")
+    run_mkdocs(project, "build", "--dirty")
+    page = entity_names(project / "site", lone_page)
+    assert "Willy Brandt" in page  # the bare surname is now the person named in full
+    assert (project / "site" / "entities" / "people" / "halvorsen" / "index.html").exists()
+    clean = make_project(tmp_path / "clean", articles | {"settles.txt": SETTLES})
+    run_mkdocs(clean, "build")
+    assert tree(project / "site") == tree(clean / "site")
+
+    os.remove(project / "content" / "settles.txt")  # and back: Halvorsen a place again, Brandt unnamed
+    run_mkdocs(project, "build", "--dirty")
+    assert "Willy Brandt" not in entity_names(project / "site", lone_page)
+    before = make_project(tmp_path / "before", articles)
+    run_mkdocs(before, "build")
+    assert tree(project / "site") == tree(before / "site")
+
+
+# Each kills the build (SIGKILL: no clean-up runs) at one point: in the corpus stages, after
+# the new corpus state is half written, and between writing it and renaming it into place.
+KILL_POINTS = {
+    "corpus stages": "import generator.pipeline as p\np.finish_corpus = die\n",
+    "state half written": (
+        "import generator.corpus_state as cs\n"
+        "real_fdopen = cs.os.fdopen\n"
+        "class Half:\n"
+        "    def __init__(self, fh): self.fh = fh\n"
+        "    def __enter__(self): return self\n"
+        "    def __exit__(self, *exc): return False\n"
+        "    def write(self, data):\n"
+        "        self.fh.write(data[: len(data) // 2]); self.fh.flush(); die()\n"
+        "    def __getattr__(self, name): return getattr(self.fh, name)\n"
+        "cs.os.fdopen = lambda fd, mode: Half(real_fdopen(fd, mode))\n"
+    ),
+    "state written, not renamed": "import generator.corpus_state as cs\ncs.os.replace = lambda *a: die()\n",
+}
+
+
+@pytest.mark.parametrize("point", sorted(KILL_POINTS))
+def test_a_build_killed_midway_leaves_nothing_the_next_build_trusts(tmp_path, monkeypatch, point):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    articles = {f"s{i:02d}.txt": story(i) for i in range(12)} | {"lone.txt": LONE}
+    project = make_project(tmp_path / "incremental", articles)
+    run_mkdocs(project, "build")
+    (project / "content" / "settles.txt").write_text(SETTLES, encoding="utf-8")
+    os.remove(project / "content" / "s03.txt")
+
+    script = ("import os, signal, sys\n"
+              "def die(*args, **kwargs):\n    os.kill(os.getpid(), signal.SIGKILL)\n"
+              + KILL_POINTS[point] +
+              "from mkdocs.__main__ import cli\ncli(['build', '--dirty'])\n")
+    killed = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+
+    run_mkdocs(project, "build", "--dirty")
+    clean = make_project(tmp_path / "clean", {k: v for k, v in articles.items() if k != "s03.txt"} | {"settles.txt": SETTLES})
+    run_mkdocs(clean, "build")
+    assert tree(project / "site") == tree(clean / "site")
+
+
+@pytest.mark.parametrize("damage", ["garbage", "cut short", "one byte changed", "foreign"])
+def test_a_damaged_or_foreign_corpus_state_is_rebuilt_with_one_note(tmp_path, monkeypatch, damage):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    articles = {f"s{i:02d}.txt": story(i) for i in range(12)} | {"lone.txt": LONE}
+    project = make_project(tmp_path / "incremental", articles)
+    run_mkdocs(project, "build")
+    state = project / ".cache" / "digest" / "corpus.state"
+    data = state.read_bytes()
+    if damage == "garbage":
+        data = b"\x80\x04not a digest state" * 50
+    elif damage == "cut short":
+        data = data[: len(data) // 2]
+    elif damage == "one byte changed":
+        data = data[:-10] + bytes([data[-10] ^ 1]) + data[-9:]
+    else:  # written by other code, or for other options: another key in its header
+        lines = data.split(b"\n", 3)
+        data = b"\n".join([lines[0], lines[1], b"0" * len(lines[2]), lines[3]])
+    state.write_bytes(data)
+    (project / "content" / "settles.txt").write_text(SETTLES, encoding="utf-8")
+
+    result = run_mkdocs(project, "build", "--dirty")
+    notes = [line for line in result.stderr.splitlines() if "corpus state" in line]
+    assert len(notes) == 1 and "not used" in notes[0], result.stderr
+    clean = make_project(tmp_path / "clean", articles | {"settles.txt": SETTLES})
+    run_mkdocs(clean, "build")
+    assert tree(project / "site") == tree(clean / "site")
+    again = run_mkdocs(project, "build", "--dirty")  # the file was rewritten: no note any more
+    assert "corpus state" not in again.stderr
+
+
+def test_a_damaged_extraction_cache_is_rebuilt_with_one_note(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    articles = {f"s{i:02d}.txt": story(i) for i in range(8)}
+    project = make_project(tmp_path / "incremental", articles)
+    run_mkdocs(project, "build")
+    (project / ".cache" / "digest" / "extract.sqlite3").write_bytes(b"not a database " * 100)
+    result = run_mkdocs(project, "build", "--dirty")
+    assert len([line for line in result.stderr.splitlines() if "cache of read articles" in line]) == 1, result.stderr
+    clean = make_project(tmp_path / "clean", articles)
+    run_mkdocs(clean, "build")
+    assert tree(project / "site") == tree(clean / "site")
+    assert "cache of read articles" not in run_mkdocs(project, "build", "--dirty").stderr

@@ -24,6 +24,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("pages", ("generator.pages", "generator.theme_links")),
     ("search", ("generator.search",)),
     ("pipeline", ("generator.pipeline", "generator.extract", "generator.extract_worker", "generator.cache",
+                  "generator.corpus_state",
                   "generator.report", "generator.writer")),
     ("front", ("generator.plugin", "generator.cli", "generator.__main__", "generator.commands",
                "generator.fast_page", "generator.staging", "generator.compact")),

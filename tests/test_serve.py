@@ -40,12 +40,13 @@ def wait_for(predicate, timeout: float, what: str):
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
-def test_dropped_article_appears_while_serving(tmp_path):
+@pytest.mark.parametrize("flags", [[], ["--dirty"]], ids=["serve", "serve --dirty (make serve)"])
+def test_dropped_article_appears_while_serving(tmp_path, flags):
     project = make_project(tmp_path, {SEED.name: SEED.read_bytes()})
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", *flags, "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     base = f"http://127.0.0.1:{port}"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from ..model import Article
 from . import entities
 from .duplicates import TextPrint, text_print
-from .stories import assign_stories
+from .stories import assign_stories, story_words
 from .entities import EntityAnalysis, EntityRules
 from . import topics
 from .topics import Taxonomy, TopicAnalysis
@@ -35,6 +35,7 @@ class ArticleAnalysis:
     text: TextPrint  # for duplicate detection
     entities: EntityAnalysis | None  # None when the owner gave the entities
     topics: TopicAnalysis
+    story_words: tuple[tuple[str, float], ...]  # see stories.story_words
 
 
 def analyse_article(article: Article, context: EnrichContext) -> ArticleAnalysis:
@@ -43,6 +44,7 @@ def analyse_article(article: Article, context: EnrichContext) -> ArticleAnalysis
         text=text_print(article),
         entities=None if given else entities.analyse_article(article),
         topics=topics.analyse_article(article, context.taxonomy),
+        story_words=story_words(article),
     )
 
 
@@ -52,7 +54,8 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysi
     articles = [a if "entities" in a.given_keys else replace(a, entities=m) for a, m in zip(articles, mentions)]
     results = topics.finish_corpus(articles, [a.topics for a in analyses], context.taxonomy)
     articles = [replace(a, topics=r.topics, tags=r.tags, related=r.related) for a, r in zip(articles, results)]
-    return [replace(a, story=s) for a, s in zip(articles, assign_stories(articles))]
+    stories = assign_stories(articles, [a.story_words for a in analyses])
+    return [replace(a, story=s) for a, s in zip(articles, stories)]
 
 
 def enrich_corpus(articles: Sequence[Article], rules: EntityRules, taxonomy: Taxonomy) -> list[Article]:

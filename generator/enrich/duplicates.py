@@ -14,6 +14,7 @@ articles sharing one of their rarest sampled shingles are compared (prefix filte
 from __future__ import annotations
 
 import functools
+from fractions import Fraction
 import hashlib
 import zlib
 from collections import Counter, defaultdict
@@ -27,6 +28,7 @@ from ..text.markdown_text import plain_text
 SHINGLE = 5
 SAMPLE_MOD = 8  # keep about one shingle in eight
 NEAR_DUPLICATE = 0.8  # Jaccard similarity of the sampled shingles
+_NEAR = Fraction(NEAR_DUPLICATE).limit_denominator(1000)  # the same, for exact integer bounds
 MIN_SAMPLED = 8  # articles too short to sample reliably are not compared
 
 
@@ -56,9 +58,28 @@ def _word_hash(word: str) -> int:
     return zlib.crc32(word.encode("utf-8"))
 
 
+@dataclass(frozen=True)
+class NearPairs:
+    """The near-duplicates found in one build, for the next: which prints were compared with
+    each other (by source and words), and the pairs among them with their similarity."""
+
+    compared: frozenset[tuple[str, str]]
+    pairs: tuple[tuple[tuple[str, str], tuple[str, str], float], ...]
+
+
 def remove_duplicates(articles: Sequence[Article], prints: Sequence[TextPrint] | None = None) -> tuple[list[Article], list[Problem]]:
     """Keep one article of each set of exact duplicates; link and report near-duplicates.
     `prints[i]` (from text_print, possibly cached) belongs to `articles[i]`."""
+    kept, problems, _ = update_duplicates(articles, prints)
+    return kept, problems
+
+
+def update_duplicates(articles: Sequence[Article], prints: Sequence[TextPrint] | None = None,
+                      known: NearPairs | None = None) -> tuple[list[Article], list[Problem], NearPairs]:
+    """`remove_duplicates`, reusing the pairs an earlier build found (`known`): only articles
+    that are new or changed since are compared, with every other one. Whether two samples
+    are near-duplicates depends on those two alone, so the pairs are exactly the ones a
+    comparison of every article would find; the result also says what to keep for next time."""
     prints = list(prints) if prints is not None else [text_print(a) for a in articles]
     kept: list[tuple[Article, TextPrint]] = []
     problems: list[Problem] = []
@@ -71,9 +92,61 @@ def remove_duplicates(articles: Sequence[Article], prints: Sequence[TextPrint] |
         seen[article.source_sha256] = seen[tp.words] = article
         kept.append((article, tp))
     articles = [a for a, _ in kept]
-    pairs, notes = _near_duplicates(articles, [tp.sample for _, tp in kept])
-    problems.extend(notes)
-    return _with_versions(articles, pairs), problems
+    samples = [tp.sample for _, tp in kept]
+    ids = [(a.source, tp.words) for a, tp in kept]
+    if known is None:
+        pairs = _near_duplicates(samples)
+    else:
+        pairs = _updated_pairs(ids, samples, known)
+    problems.extend(_notes(articles, samples, pairs))
+    state = NearPairs(frozenset(ids), tuple((ids[a], ids[b], s) for a, b, s in pairs))
+    return _with_versions(articles, [(a, b) for a, b, _ in pairs]), problems, state
+
+
+def _updated_pairs(ids: list[tuple[str, str]], samples: list[frozenset[int]],
+                   known: NearPairs) -> list[tuple[int, int, float]]:
+    """The pairs of `_near_duplicates`, from `known` where both prints were compared before."""
+    index = {id_: i for i, id_ in enumerate(ids)}
+    found: set[tuple[int, int, float]] = set()
+    for a, b, similarity in known.pairs:
+        i, j = index.get(a), index.get(b)
+        if i is not None and j is not None:
+            found.add((min(i, j), max(i, j), similarity))
+    fresh = [i for i, id_ in enumerate(ids) if id_ not in known.compared and len(samples[i]) >= MIN_SAMPLED]
+    fresh_set = set(fresh)
+    others = [j for j, sample in enumerate(samples) if len(sample) >= MIN_SAMPLED]
+    for i in fresh:
+        size = len(samples[i])
+        for j in others:
+            if j == i or (j in fresh_set and j < i):
+                continue  # itself, or a pair of two new prints counted from the other side
+            other = len(samples[j])
+            if min(size, other) * _NEAR.denominator < max(size, other) * _NEAR.numerator:
+                continue  # Jaccard is at most min/max
+            a, b = min(i, j), max(i, j)
+            similarity = _similarity(samples[a], samples[b])
+            if similarity >= NEAR_DUPLICATE:
+                found.add((a, b, similarity))
+    return sorted(found)
+
+
+def _prefix_length(size: int) -> int:
+    """size - ceil(t * size) + 1, in integers (floats got it one short for sizes like 10)."""
+    return size - -(-size * _NEAR.numerator // _NEAR.denominator) + 1
+
+
+def _similarity(a: frozenset[int], b: frozenset[int]) -> float:
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
+
+
+def _notes(articles: list[Article], samples: list[frozenset[int]], pairs: list[tuple[int, int, float]]) -> list[Problem]:
+    return [Problem(
+        articles[b].source,
+        f"nearly the same text as {articles[a].source} ({similarity:.0%} of passages shared); both are published, "
+        "linked to each other as versions of one story, and listed once",
+        Severity.INFO,
+    ) for a, b, similarity in pairs]
 
 
 def _with_versions(articles: list[Article], pairs: list[tuple[int, int]]) -> list[Article]:
@@ -99,12 +172,13 @@ def _with_versions(articles: list[Article], pairs: list[tuple[int, int]]) -> lis
     return result
 
 
-def _near_duplicates(articles: list[Article], samples: list[frozenset[int]]) -> tuple[list[tuple[int, int]], list[Problem]]:
-    """Pairs whose sampled passages overlap by at least NEAR_DUPLICATE (Jaccard).
+def _near_duplicates(samples: list[frozenset[int]]) -> list[tuple[int, int, float]]:
+    """Pairs (i < j, in order) whose sampled passages overlap by at least NEAR_DUPLICATE (Jaccard).
 
     Prefix filtering keeps this near linear without missing a pair: order each sample by how
-    rare its passages are in the corpus; two samples with Jaccard >= t must share one of the
-    first floor((1 - t) * size) + 1 passages of each, so only those are indexed."""
+    rare its passages are in the corpus; two samples with Jaccard >= t share at least
+    ceil(t * size) passages of each, so they must share one of the first
+    size - ceil(t * size) + 1 passages of each, and only those are indexed."""
     frequency: Counter[int] = Counter()
     for sample in samples:
         frequency.update(sample)
@@ -114,24 +188,16 @@ def _near_duplicates(articles: list[Article], samples: list[frozenset[int]]) -> 
             continue
         # Rarest first, ties by hash (two C-level sorts; the second is stable).
         ordered = sorted(sorted(sample), key=frequency.__getitem__)
-        for h in ordered[: int((1 - NEAR_DUPLICATE) * len(ordered)) + 1]:
+        for h in ordered[: _prefix_length(len(ordered))]:
             postings[h].append(index)
     candidates: set[tuple[int, int]] = set()
     for ids in postings.values():
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
                 candidates.add((a, b))
-    pairs: list[tuple[int, int]] = []
-    notes: list[Problem] = []
+    pairs: list[tuple[int, int, float]] = []
     for a, b in sorted(candidates):
-        shared = len(samples[a] & samples[b])
-        similarity = shared / (len(samples[a]) + len(samples[b]) - shared)
+        similarity = _similarity(samples[a], samples[b])
         if similarity >= NEAR_DUPLICATE:
-            pairs.append((a, b))
-            notes.append(Problem(
-                articles[b].source,
-                f"nearly the same text as {articles[a].source} ({similarity:.0%} of passages shared); both are published, "
-                "linked to each other as versions of one story, and listed once",
-                Severity.INFO,
-            ))
-    return pairs, notes
+            pairs.append((a, b, similarity))
+    return pairs

@@ -101,8 +101,22 @@ class _Story:
             self.norm2 += (old + w) ** 2 - old * old
 
 
-def story_input(article: Article) -> StoryInput:
-    """An article's date, entities and candidate terms (raw counts; idf comes with the corpus)."""
+def story_words(article: Article) -> tuple[tuple[str, float], ...]:
+    """The words of the title and lead that can be terms (lower case, no stop words), each with
+    its occurrences weighed and summed, in order of first use. It depends on the article's text
+    alone, so the per-file stage computes it once (cached); `story_input` finishes the terms."""
+    stop = _STOP.get(article.language, frozenset()) | (_ENGLISH_STOP if article.language == "en" else NEWS_STOP_WORDS)
+    counts: dict[str, float] = {}
+    for weight, text in ((TITLE_WEIGHT, article.title), (1.0, _lead(article.blocks))):
+        for word in _WORD.findall(text.lower()):
+            if word not in stop:
+                counts[word] = counts.get(word, 0.0) + weight
+    return tuple(counts.items())
+
+
+def story_input(article: Article, words: Sequence[tuple[str, float]] | None = None) -> StoryInput:
+    """An article's date, entities and candidate terms (raw counts; idf comes with the corpus).
+    `words` is the article's `story_words`, when the per-file stage has it already."""
     entities: dict[str, float] = {}
     name_words: set[str] = set()
     for mention in article.entities:
@@ -110,14 +124,14 @@ def story_input(article: Article) -> StoryInput:
         key = f"{mention.type.value}:{mention.name}"
         entities[key] = max(entities.get(key, 0.0), weight * (1 + math.log(max(1, mention.count))))
         name_words.update(w.lower() for w in _WORD.findall(mention.name))
-    stop = _STOP.get(article.language, frozenset()) | (_ENGLISH_STOP if article.language == "en" else NEWS_STOP_WORDS)
+    # Weights are whole numbers (TITLE_WEIGHT, 1), so summing by word first changes no sum,
+    # and a term's place in `counts` is still where its first word came in the text.
     counts: dict[str, float] = {}
-    for weight, text in ((TITLE_WEIGHT, article.title), (1.0, _lead(article.blocks))):
-        for word in _WORD.findall(text.lower()):
-            if word in stop or word in name_words:
-                continue
-            word = singular(word)
-            counts[word] = counts.get(word, 0.0) + weight
+    for word, weight in story_words(article) if words is None else words:
+        if word in name_words:
+            continue
+        word = singular(word)
+        counts[word] = counts.get(word, 0.0) + weight
     return StoryInput(article.source, article.date, entities, counts)
 
 
@@ -267,9 +281,12 @@ def _time_factor(last: dt.date | None, date: dt.date | None) -> float:
     return 0.5 ** ((gap - GAP_DAYS) / HALF_LIFE_DAYS)
 
 
-def assign_stories(articles: Sequence[Article]) -> list[StoryRef | None]:
-    """Each article's story (in input order), or None when its story would have it alone."""
-    inputs = [story_input(a) for a in articles]
+def assign_stories(articles: Sequence[Article],
+                   words: Sequence[Sequence[tuple[str, float]] | None] | None = None) -> list[StoryRef | None]:
+    """Each article's story (in input order), or None when its story would have it alone.
+    `words[i]`, when given, is `story_words(articles[i])` from the per-file stage."""
+    words = words if words is not None else [None] * len(articles)
+    inputs = [story_input(a, w) for a, w in zip(articles, words)]
     vecs, df = vectors(inputs)
     story_of = _cluster(inputs, vecs, df)
     members: dict[int, list[int]] = {}

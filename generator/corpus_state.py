@@ -1,0 +1,132 @@
+"""What the corpus stages keep between builds: one file, `<cache_dir>/corpus.state`.
+
+The file holds what lets the next build redo only what changed (see `pipeline`): which
+files were read and what their bytes hash to, the taxonomies as loaded, and the pairs of
+near-duplicate articles. It is trusted only when everything about it checks out:
+
+- a fixed magic line and format number, then the key it was written for (digest's code
+  version, the owner's taxonomy files, the options: `pipeline._namespace`), then a SHA-256 of
+  the payload, then the pickled payload;
+- it is written to a temporary file, flushed to disk (fsync), then renamed over the old
+  one, and the folder is synced: a build killed at any moment leaves the old file or the
+  new one, never half of one.
+
+A file that fails a check (cut short, edited, written by other code or for other options)
+is not used: the build recomputes everything from the articles, says so once, and writes
+a good file. Deleting the file is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MAGIC = b"digest corpus state\n"
+FORMAT = 1
+FILE_NAME = "corpus.state"
+
+
+@dataclass
+class CorpusState:
+    """The payload. Every field is a plain dict of plain values, keyed so that an entry for a
+    file that changed can never be mistaken for the current one."""
+
+    # source -> (size, mtime_ns, inode, sha256) of files whose hash is known
+    stats: dict[str, tuple[int, int, int, str]] = field(default_factory=dict)
+    # the taxonomies as loaded: (sha256 of both files, the loaded value)
+    taxonomies: tuple[str, Any] | None = None
+    # near-duplicate detection: identity of each print compared -> pairs found among them
+    duplicates: Any = None
+
+
+def load_state(folder: Path | None, key: str) -> tuple[CorpusState, str | None]:
+    """The state kept in `folder` for `key`, or a fresh one; and a note for the owner when a
+    file was there but could not be trusted (None when there was no file or it was good)."""
+    if folder is None:
+        return CorpusState(), None
+    path = folder / FILE_NAME
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return CorpusState(), None
+    except OSError as exc:
+        return CorpusState(), f"the corpus state could not be read ({exc.strerror or exc}); everything was recomputed"
+    reason = _check(data, key)
+    if reason is None:
+        try:
+            state = pickle.loads(data[_header_length(data):])
+        except Exception as exc:  # checksum matched but the payload is not ours: never trusted
+            reason = f"its contents cannot be read ({type(exc).__name__})"
+        else:
+            if isinstance(state, CorpusState):
+                return state, None
+            reason = "it holds something else"
+    return CorpusState(), f"the corpus state was not used: {reason}; everything was recomputed and the file rewritten"
+
+
+def save_state(folder: Path | None, key: str, state: CorpusState) -> None:
+    """Write `state` for `key` atomically (see the module docstring). A folder that cannot be
+    written (a read-only checkout) is not an error: the next build just recomputes."""
+    if folder is None:
+        return
+    payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+    header = b"%s%d\n%s\n%s\n" % (MAGIC, FORMAT, key.encode("ascii"), hashlib.sha256(payload).hexdigest().encode("ascii"))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".corpus.state.")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(header)
+                fh.write(payload)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, folder / FILE_NAME)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _sync_folder(folder)
+    except OSError:
+        pass
+
+
+def _check(data: bytes, key: str) -> str | None:
+    """Why `data` cannot be trusted for `key`, or None."""
+    if not data.startswith(MAGIC):
+        return "it is not a digest corpus state"
+    lines = data[len(MAGIC):].split(b"\n", 3)
+    if len(lines) < 4:
+        return "it is cut short"
+    version, written_for, checksum, payload = lines
+    if version != str(FORMAT).encode():
+        return "it was written by another version of digest"
+    if written_for != key.encode("ascii"):
+        return "it was written by another version of digest, or for other options or taxonomy files"
+    if hashlib.sha256(payload).hexdigest().encode("ascii") != checksum:
+        return "it is damaged (its checksum does not match)"
+    return None
+
+
+def _header_length(data: bytes) -> int:
+    start = len(MAGIC)
+    for _ in range(3):
+        start = data.index(b"\n", start) + 1
+    return start
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
