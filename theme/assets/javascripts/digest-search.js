@@ -495,9 +495,15 @@
     // Opening search from the header's icon focuses the box (and brings up a phone's keyboard).
     // The label's own action would toggle the box again after the focus handler opened it
     // (closing it at once on phones and tablets), so the click opens it here instead.
+    // Closing (the back arrow in the open box) is done here too: the box loses focus first, so
+    // that nothing refocusing it on a slow phone can open search again behind the reader's tap.
     label.addEventListener("click", function (event) {
-      if (toggle.checked) return;
       event.preventDefault();
+      if (toggle.checked) {
+        input.blur();
+        setOpen(false);
+        return;
+      }
       setOpen(true);
       input.focus();
     });
