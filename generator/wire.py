@@ -17,13 +17,19 @@ WIRE_ABBREVIATIONS = frozenset("""
 """.split())
 
 
+# Agencies as their sign-offs write them at the end of a story ("REUTER", "dpa"); case matters there.
+SIGN_OFF_AGENCIES = (
+    "REUTERS", "REUTER", "Reuters", "Reuter", "AP", "AFP", "dpa", "DPA", "UPI", "Bloomberg", "BLOOMBERG", "ANSA",
+    "EFE", "Xinhua", "XINHUA", "PA", "CP", "TASS", "Interfax", "Kyodo", "KYODO", "APA", "Belga", "Lusa", "PTI", "IANS",
+)
+
 # News agencies and desks: they report events, they are not part of them (story clustering must not
 # join two reports because both came from Interfax or from a "Bucharest Newsroom").
-NEWS_AGENCIES = frozenset(name.strip().casefold() for name in """
-    Reuters|Reuter|Associated Press|AP|Agence France-Presse|AFP|dpa|Deutsche Presse-Agentur|UPI|United Press International
-    |Bloomberg|ANSA|EFE|Xinhua|PA|Press Association|CP|Canadian Press|TASS|ITAR-TASS|Interfax|RIA Novosti|Kyodo|APA
-    |Belga|Lusa|PTI|Press Trust of India|IANS|Yonhap|Anadolu|AAP|Australian Associated Press|Jiji|Bernama|Antara
-""".replace("\n", "").split("|"))
+NEWS_AGENCIES = frozenset(name.strip().casefold() for name in (*SIGN_OFF_AGENCIES, *"""
+    Associated Press|Agence France-Presse|Deutsche Presse-Agentur|United Press International|Press Association
+    |Canadian Press|ITAR-TASS|RIA Novosti|Press Trust of India|Yonhap|Anadolu|AAP|Australian Associated Press|Jiji
+    |Bernama|Antara
+""".split("|")))
 _DESK = re.compile(r"(?i)\b(?:newsroom|newsdesk|news desk|wire service|news agency)$")
 
 

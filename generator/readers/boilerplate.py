@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from ..wire import SIGN_OFF_AGENCIES
+
 # Words of a page's interface; a short line made only of these is never article text.
 _UI_WORDS = frozenset("""
     share shares shared sharing gift article story this page email e-mail mail print save saved bookmark
@@ -110,8 +112,7 @@ _SENTENCE_END = re.compile(r"[.!?…\"”»)]$")
 _MAX_JUNK_LINE = 300
 
 # Wire agencies' sign-offs, as they end a story; "^M" is a carriage return a conversion left as text.
-_AGENCY = (r"REUTERS?|Reuters?|AP|AFP|dpa|DPA|UPI|Bloomberg|BLOOMBERG|ANSA|EFE|Xinhua|XINHUA|PA|CP|TASS|Interfax|Kyodo"
-           r"|KYODO|APA|Belga|Lusa|PTI|IANS")
+_AGENCY = "|".join(re.escape(a) for a in sorted(SIGN_OFF_AGENCIES, key=lambda a: (-len(a), a)))
 _SIGN_OFF = re.compile(rf"^[-–—\s]*\(?(?P<agency>{_AGENCY})(?:\s*/\s*(?:{_AGENCY}))*\)?\.?\s*(?:\^M|\r)*\s*$")
 _TRAILING_SIGN_OFF = re.compile(r"(?<=[.!?\"”'’)])\s+(?P<agency>REUTERS?|Reuter)\s*(?:\^M|\r)*\s*$")
 _CREDIT_LINE = re.compile(r"^\((?:reporting|writing|additional\s+reporting|editing|compiled)\s+by\b[^()]*\)\.?$",
