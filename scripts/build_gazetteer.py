@@ -233,8 +233,17 @@ def stop_words() -> dict[str, list[str]]:
             word = line.strip().casefold()
             if word and " " not in word and word.replace("'", "").isalpha():
                 words.add(word)
+        if code == "en":
+            # The English list carries every two-letter country code ("li", "hu", "jo", "ma"): as
+            # function words they cut "Li Keqiang", "Hu Jintao" and "Jo Cox" out of the text.
+            words = {w for w in words if len(w) != 2 or w in ENGLISH_TWO_LETTER_WORDS}
         out["no" if code == "nb" else code] = sorted(words)
     return out
+
+
+# The two-letter English words that are function words (pronouns, prepositions, auxiliaries,
+# conjunctions), from general knowledge of English grammar.
+ENGLISH_TWO_LETTER_WORDS = frozenset("am an as at be by do go he if in is it me my no of oh on or so to up us we".split())
 
 
 def census(name: str) -> list[tuple[str, float]]:

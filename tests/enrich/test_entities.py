@@ -379,6 +379,18 @@ def test_korean_and_chinese_given_names_keep_their_hyphenated_syllables():
     assert "N. Korea" in found["North Korea"].aliases and "S. Korea" in found["South Korea"].aliases
 
 
+def test_two_letter_surnames_and_given_names_are_not_function_words():
+    """"Li", "Hu", "Ma" and "Jo" were English function words (country codes in the stop list) and
+    "Xi" a roman numeral: "Hu Jintao" and "Xi Jinping" were no one. Capital roman numerals stay out."""
+    found = _found(_article(
+        "leaders.txt", "Leaders meet in Beijing",
+        "President Xi Jinping received Premier Li Keqiang, former president Hu Jintao and Ma Ying-jeou.",
+        "In London, Jo Cox spoke about the veterans of World War II.",
+    ))["leaders.txt"]
+    assert {"Xi Jinping", "Li Keqiang", "Hu Jintao", "Ma Ying-jeou", "Jo Cox"} <= names_of(found, PERSON)
+    assert not {"Jinping", "Keqiang", "Jintao", "II", "World War II"} & set(found)
+
+
 def test_a_known_organization_after_a_qualifier_keeps_its_full_name():
     found = _found(_article("appeal.txt", "Appeal", "He submitted a petition to the International Red Cross in 1993."))
     assert names_of(found["appeal.txt"], ORG) == {"International Red Cross"}

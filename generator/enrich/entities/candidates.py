@@ -224,7 +224,7 @@ def _cut(words, shapes, first: int, weak: bool, gaz: Gazetteer, fw: frozenset[st
     k = 0
     j = len(words)
     for m in range(j + 1):
-        if m == j or words[m].casefold() in lx.NOT_NAMES:
+        if m == j or lx.is_not_name(words[m]):
             if m > k:
                 out.extend(_cut_part(words, shapes, k, m, first, weak, gaz, fw))
             k = m + 1
@@ -339,7 +339,7 @@ def _cut_weak(words, shapes, a: int, b: int, gaz: Gazetteer, fw) -> list[Cut]:
         end = _gaz_prefix(words, k, b, gaz) if k < b else k
         plain = k < b and end == k and shapes[k] in _CAPS and not (
             words[k].casefold() in fw or gaz.is_word(words[k]) or _is_demonym(words[k])
-            or words[k].casefold() in lx.NOT_NAMES)
+            or lx.is_not_name(words[k]))
         if not plain and run >= 0:
             out.append((run, k, None, 0, None, True))
             run = -1

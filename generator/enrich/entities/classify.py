@@ -47,7 +47,7 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
     tokens = cand.tokens
     surface = cand.surface
     cand.canonical = surface
-    if len(tokens) == 1 and (tokens[0].casefold() in lx.DEMONYMS or tokens[0].casefold() in lx.NOT_NAMES):
+    if len(tokens) == 1 and (tokens[0].casefold() in lx.DEMONYMS or lx.is_not_name(tokens[0])):
         return
     hit = gaz.lookup(surface)
     if hit is None and len(tokens) >= 2:

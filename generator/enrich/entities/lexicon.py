@@ -154,7 +154,7 @@ NOT_NAMES = _words("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 mon tue tues wed thu thurs fri sat sun today tomorrow yesterday christmas easter ramadan eid
-hanukkah passover god allah internet web online i ii iii iv v vi vii viii ix x xi xii
+hanukkah passover god allah internet web online
 am pm a.m. p.m. gmt utc est edt cet cest bst gdp gnp cpi vat ceo cfo coo cto tv dvd cd pc ok hiv
 aids covid covid-19 sars usd eur gbp jpy chf cny rub ad bc ps nb re fw fwd faq q&a tbd vip
 pct percent no. nos. vs vs. etc mph kph kmh km kg lb lbs oz ft mm cm ml ppm pdf ai euro euros
@@ -195,8 +195,19 @@ PERSON_PRONOUNS = _words("he she")
 # Leading words dropped from a role: "outgoing Army Inspector" -> "Army Inspector".
 ROLE_DROP = _words("the a an outgoing incoming then newly appointed current acting")
 
+# Roman numerals, never a name when written in capitals ("World War II", "Louis XIV"); "Xi"
+# and "Vi" in ordinary case are Chinese and Vietnamese names.
+ROMAN_NUMERALS = _words("i ii iii iv v vi vii viii ix x xi xii")
+
+
+def is_not_name(word: str) -> bool:
+    """A calendar or other capitalized word that is never an entity, or a roman numeral."""
+    folded = word.casefold()
+    return folded in NOT_NAMES or folded in ROMAN_NUMERALS and word.isupper()
+
+
 # Acronyms that are never organizations by themselves.
-NOT_ACRONYMS = NOT_NAMES | WIRE_ABBREVIATIONS | _words("""
+NOT_ACRONYMS = NOT_NAMES | ROMAN_NUMERALS | WIRE_ABBREVIATIONS | _words("""
 ok ii iii iv mp mps pm ppp hq id iq ip it pr rd st nd th
 """)
 
