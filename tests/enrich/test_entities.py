@@ -379,6 +379,19 @@ def test_korean_and_chinese_given_names_keep_their_hyphenated_syllables():
     assert "N. Korea" in found["North Korea"].aliases and "S. Korea" in found["South Korea"].aliases
 
 
+def test_a_first_name_alone_after_the_full_name_is_that_person_not_a_place():
+    """"a message to Saddam" after "Saddam Hussein" made "Saddam" a place."""
+    found = _found(_article(
+        "iraq.txt", "Iraq's Aziz says Baghdad aiding KDP against rivals",
+        "Aziz said the intervention answered a plea from Barzani to President Saddam Hussein.",
+        "He said Barzani sent a message to Saddam on August 22. In Washington, Barack Obama spoke.",
+        "Chancellor Angela Merkel wrote to Barack on Monday.",
+    ))["iraq.txt"]
+    assert {"Saddam Hussein", "Barack Obama"} <= names_of(found, PERSON)
+    assert not {"Saddam", "Barack"} & set(found)
+    assert "Washington" in names_of(found, PLACE)
+
+
 def test_two_letter_surnames_and_given_names_are_not_function_words():
     """"Li", "Hu", "Ma" and "Jo" were English function words (country codes in the stop list) and
     "Xi" a roman numeral: "Hu Jintao" and "Xi Jinping" were no one. Capital roman numerals stay out."""

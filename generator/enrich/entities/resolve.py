@@ -77,8 +77,10 @@ def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
             # "Jordan said", after "Neil Jordan": the person; "in Jordan" stays the country.
             people = full.get(canonical.casefold()) if single and full and not (
                 strength >= 3 and type_ == PLACE and (flags & AT_PLACE or len(canonical) <= 3)) else None
-            if not people and single and type_ <= PERSON and flags & GIVEN and given:
-                people = given.get(canonical.casefold())  # "Steve", after "Steve Waugh"
+            if not people and single and given and (
+                    flags & GIVEN and type_ <= PERSON or strength < 2 and not flags & WORD):
+                # "Steve", after "Steve Waugh"; "to Barack", a weak guess of a place, after "Barack Obama"
+                people = given.get(canonical.casefold())
             if people and len(people) == 1:
                 mode, type_, strength, ref = LOCAL, PERSON, max(strength, 2), next(iter(people.values()))
             elif strength < 2:
@@ -317,7 +319,7 @@ def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules
                 if key is not None:
                     canonical = corpus.full_name(key) or canonical
             elif mode == LOCAL:
-                canonical = corpus.full_name(person_key(ref)) or surface
+                canonical = corpus.full_name(person_key(ref)) or ref
             else:
                 if flags & TEAM and canonical in corpus.teams:
                     known = ORGANIZATION
