@@ -206,4 +206,5 @@ def _is_acronym(token: str, gaz: Gazetteer) -> bool:
     letters = token.replace(".", "").replace("&", "")
     word = letters.casefold()
     return 2 <= len(letters) <= 6 and token.casefold() not in lx.NOT_ACRONYMS and letters.isalpha() \
+        and not lx.is_not_name(token) \
         and not (len(letters) >= 4 and (word in gaz.words or word.endswith("s") and word[:-1] in gaz.words))

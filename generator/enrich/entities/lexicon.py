@@ -6,6 +6,8 @@ in the gazetteer. Every set holds casefolded words unless its comment says other
 
 from __future__ import annotations
 
+import re
+
 from ...wire import WIRE_ABBREVIATIONS  # "12 MLN DLRS": never names
 
 
@@ -195,19 +197,18 @@ PERSON_PRONOUNS = _words("he she")
 # Leading words dropped from a role: "outgoing Army Inspector" -> "Army Inspector".
 ROLE_DROP = _words("the a an outgoing incoming then newly appointed current acting")
 
-# Roman numerals, never a name when written in capitals ("World War II", "Louis XIV"); "Xi"
-# and "Vi" in ordinary case are Chinese and Vietnamese names.
-ROMAN_NUMERALS = _words("i ii iii iv v vi vii viii ix x xi xii")
+# Roman numerals in capitals, never a name ("World War II", "Benedict XVI", "Louis XIV"); "Xi" and
+# "Vi" in ordinary case are Chinese and Vietnamese names. Up to 39, so "DC", "CD" and "MD" stay.
+ROMAN_NUMERAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def is_not_name(word: str) -> bool:
     """A calendar or other capitalized word that is never an entity, or a roman numeral."""
-    folded = word.casefold()
-    return folded in NOT_NAMES or folded in ROMAN_NUMERALS and word.isupper()
+    return word.casefold() in NOT_NAMES or ROMAN_NUMERAL.fullmatch(word) is not None
 
 
 # Acronyms that are never organizations by themselves.
-NOT_ACRONYMS = NOT_NAMES | ROMAN_NUMERALS | WIRE_ABBREVIATIONS | _words("""
+NOT_ACRONYMS = NOT_NAMES | WIRE_ABBREVIATIONS | _words("""
 ok ii iii iv mp mps pm ppp hq id iq ip it pr rd st nd th
 """)
 
