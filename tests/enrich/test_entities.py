@@ -392,6 +392,23 @@ def test_a_first_name_alone_after_the_full_name_is_that_person_not_a_place():
     assert "Washington" in names_of(found, PLACE)
 
 
+def test_wire_tables_and_datelines_in_capitals():
+    """"ST. LOUIS" made the organization "LOUIS"; the heading "W L PCT GB" made Great Britain a place;
+    "Ex-Yankee" and a newspaper named after its city were people."""
+    found = _found(
+        _article("dateline.txt", "Jones Medical completes acquisition", "ST. LOUIS 1996-08-30",
+                 "Jones Medical Industries Inc said it completed the purchase."),
+        _article("standings.txt", "Baseball - Major League standings", "W L PCT GB",
+                 "NEW YORK 74 59 .556 -", "BALTIMORE 70 63 .526 4"),
+        _article("velarde.txt", "Rangers beat Indians", "Ex-Yankee Randy Velarde homered twice.",
+                 "The Hong Kong Standard said on Friday that police arrested him."),
+    )
+    assert "St. Louis" in names_of(found["dateline.txt"], PLACE) and "LOUIS" not in found["dateline.txt"]
+    assert "GB" not in found["standings.txt"]
+    assert "Randy Velarde" in names_of(found["velarde.txt"], PERSON)
+    assert not names_of(found["velarde.txt"], PERSON) - {"Randy Velarde"}
+
+
 def test_two_letter_surnames_and_given_names_are_not_function_words():
     """"Li", "Hu", "Ma" and "Jo" were English function words (country codes in the stop list) and
     "Xi" a roman numeral: "Hu Jintao" and "Xi Jinping" were no one. Capital roman numerals stay out."""

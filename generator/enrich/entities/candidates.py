@@ -44,6 +44,8 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
     append = out.append
     skip = -1  # the end of a known name that spanned lowercase words
     weak = sentence.weak
+    if _column_headings(sentence):
+        return out
     memos = _memo(gaz, language)
     runs = sentence.runs
     text = sentence.text
@@ -85,6 +87,15 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
                 classify(cand, gaz, language)
             append(cand)
     return out
+
+
+def _column_headings(sentence: Sentence) -> bool:
+    """A table's heading line, "W L PCT GB" or "P W D L F A PTS": abbreviations, not names
+    ("GB" is games behind, not Great Britain)."""
+    words = sentence.text[sentence.begin : sentence.end].split()
+    if len(words) < 3 or not all(len(w) <= 3 and w.isalpha() and w.isupper() for w in words):
+        return False
+    return sum(len(w) == 1 for w in words) >= 2
 
 
 def _bodies_on_or_for(runs: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
@@ -303,8 +314,11 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                     return role_cuts + _cut_part(words, shapes, p, b, first, weak, gaz, fw)
                 role = _role_text(words[a:p]) if _folded(words[r]) not in _HONORIFICS else None
                 return role_cuts + [(p, b, PERSON, 3, role, True)]
-    # Leading demonyms are adjectives, unless the name is an organization ("German Army").
+    # Leading demonyms are adjectives, unless the name is an organization ("German Army"), and so
+    # is "Ex-" with what it qualifies ("Ex-Yankee Randy Velarde").
     if last not in lx.ORG_HEADS:
+        while a < b - 1 and words[a].startswith(("Ex-", "EX-")):
+            a += 1
         while a < b and _is_demonym(words[a]):
             a += 1
     if a >= b:

@@ -141,6 +141,8 @@ def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "e
         return False  # "Government Bonds", "Tattersalls Breeders", "Cofinec GDRs", "Royal Marines"
     if len(tokens) > 1 and (gaz.lookup(tokens[0]) or gaz.lookup(tokens[-1])):
         return tokens[0].casefold() in gaz.first_names  # "Vladimir Putin", not "Philadelphia Eagles"
+    if len(tokens) > 2 and any(gaz.lookup(" ".join(tokens[:k])) for k in range(2, len(tokens))):
+        return False  # "Hong Kong Standard", "New York Newsdesk": a known name, then more
     return True
 
 

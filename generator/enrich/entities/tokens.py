@@ -35,7 +35,7 @@ def _char_class(test) -> str:
 
 
 _UP = _char_class(lambda ch: ch.isupper() or ch.istitle())  # a capital letter, in any script
-_ABBREV = "St|Mt|Ft|Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Gov|Rep|Prof|Rev|Messrs|Brig|Cdr"
+_ABBREV = "St|ST|Mt|MT|Ft|FT|Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Gov|Rep|Prof|Rev|Messrs|Brig|Cdr"
 _ABBREV_SET = frozenset(_ABBREV.split("|"))
 _PARTICLE = "|".join(sorted(NAME_PARTICLES, key=lambda p: (-len(p), p)))
 # A romanized East Asian given name joins its syllables with a hyphen, the second in lower case
