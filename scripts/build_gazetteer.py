@@ -19,6 +19,9 @@ Sources (all installed from PyPI by the `gazetteer` extra; nothing is downloaded
 - Ordinary words: `english-words` (MIT; the `web2` list, Webster's Second International,
   public domain): the lowercase English words, used to tell "Loading" from a name.
   `stop-words` (BSD-3-Clause): function words in many languages.
+- Big companies: `pytickersymbols` 1.17.10 (MIT, "Copyright (c) 2023 portfolio+"): the names of
+  the companies in eighteen large-cap stock indices (its data are compiled from Wikipedia's index tables;
+  only the names are taken, as facts).
 - Organizations, and places the sources spell differently from the news: hand-written here,
   from general knowledge. Nothing in this file comes from any evaluation data.
 - More organizations, from the openly licensed lists in ../shared/data/entities/ (read from
@@ -338,6 +341,23 @@ def _read_list(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+_SMALL_CAP_INDICES = {"S&P 600", "SDAX"}
+
+
+def index_companies() -> list[str]:
+    """The companies of the large-cap stock indices (DAX, CAC 40, FTSE 100, Nikkei 225, S&P 500, Euro
+    Stoxx 50...), from `pytickersymbols`: the big companies news names most, which the lists above miss
+    ("Vodafone", "Repsol", "Intesa Sanpaolo"). Only the names, without a note in brackets. The
+    small-cap indices are left out: news rarely names their companies, and their short names are
+    often words or names in other languages ("Uniti Group" would make Italian "Stati Uniti" a company)."""
+    from pytickersymbols.indices_data import INDICES
+
+    names = {re.sub(r"\s*\(.*?\)", "", company["name"]).strip()
+             for index_name, index in INDICES.items() if index_name not in _SMALL_CAP_INDICES
+             for company in index["companies"]}
+    return sorted(_clean(name) for name in names if name)
+
+
 def shared_organizations(words: set[str], first: set[str], last: set[str], place: dict[str, str],
                          stops: set[str]) -> dict[str, str]:
     """Surface form -> canonical name, from the lists in ../shared/data/entities/."""
@@ -369,6 +389,9 @@ def shared_organizations(words: set[str], first: set[str], last: set[str], place
     for file in ("hipo_world_universities.tsv", "partyfacts_core_parties.tsv", "openfootball_clubs.tsv"):
         for row in _read_list(file):
             rows.append((_clean(row["name"]), [_clean(a) for a in row["aliases"].split(" | ") if a.strip()]))
+    for name in index_companies():
+        short = _TRAILING_LEGAL.sub("", name)
+        rows.append((name, [short] if short != name else [name] if name.isupper() else []))
     for row in _read_list("entityidentity_gleif_companies.tsv"):
         name = _clean(row["name"])
         if " " in name and _LEGAL_FORM.search(name) and not name.isupper():

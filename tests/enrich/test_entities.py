@@ -479,3 +479,15 @@ def test_a_country_named_officially_is_the_country():
     """Read in make audit: 'Kingdom of Saudi Arabia' was a place of its own beside Saudi Arabia."""
     found = _found(_article("oil.txt", "Oil", "The Kingdom of Saudi Arabia cut output; Saudi Arabia said prices would rise."))
     assert found["oil.txt"]["Saudi Arabia"].count == 2 and "Kingdom of Saudi Arabia" in found["oil.txt"]["Saudi Arabia"].aliases
+
+
+def test_big_listed_companies_are_organizations_and_words_of_other_languages_are_not():
+    """Read in make audit: Vodafone and Hasbro were not found; a small-cap company ('Uniti Group')
+    must not make Italian 'Stati Uniti' an organization."""
+    found = _found(
+        _article("phones.txt", "Phones", "The government ordered Vodafone to shut down its network in Cairo.",
+                 "Toys by Hasbro were on show at the fair."),
+        _article("viaggio.txt", "Viaggio", "Il presidente è partito per gli Stati Uniti con Stepan Ivanov."),
+    )
+    assert {"Vodafone", "Hasbro"} <= names_of(found["phones.txt"], ORG)
+    assert not names_of(found["viaggio.txt"], ORG) & {"Uniti", "Stati Uniti", "Stepan"}
