@@ -491,3 +491,15 @@ def test_big_listed_companies_are_organizations_and_words_of_other_languages_are
     )
     assert {"Vodafone", "Hasbro"} <= names_of(found["phones.txt"], ORG)
     assert not names_of(found["viaggio.txt"], ORG) & {"Uniti", "Stati Uniti", "Stepan"}
+
+
+def test_hyphenated_ranks_and_months_that_are_first_names():
+    """Read in make audit: 'Attorney-General John Ashcroft' and 'Lieutenant-Colonel Max Marriner'
+    were people with their rank in the name; 'Jan Egeland' lost 'Jan' as if it were January."""
+    found = _found(_article(
+        "ranks.txt", "Ranks", "NATO spokesman Lieutenant-Colonel Max Marriner said in Sarajevo.",
+        "Attorney-General John Ashcroft defended the policy.", "The UN envoy Jan Egeland arrived on Jan 5.",
+        "Troops under Major-General Nikolai Sherbatov took the town."))["ranks.txt"]
+    assert {"Max Marriner", "John Ashcroft", "Jan Egeland", "Nikolai Sherbatov"} <= names_of(found, PERSON)
+    assert found["Max Marriner"].roles and "Lieutenant-Colonel" in found["Max Marriner"].roles[0]
+    assert not any(name.startswith(("Lieutenant", "Attorney", "Major", "Egeland")) for name in found)

@@ -235,11 +235,21 @@ def _cut(words, shapes, first: int, weak: bool, gaz: Gazetteer, fw: frozenset[st
     k = 0
     j = len(words)
     for m in range(j + 1):
-        if m == j or lx.is_not_name(words[m]):
+        if m == j or lx.is_not_name(words[m]) and not _given_calendar_word(words, m, gaz):
             if m > k:
                 out.extend(_cut_part(words, shapes, k, m, first, weak, gaz, fw))
             k = m + 1
     return out
+
+
+def _given_calendar_word(words, m: int, gaz: Gazetteer) -> bool:
+    """A month that is also a first name, before a surname or another first name: "Jan Egeland",
+    "June Carter", "August Strindberg" (a date has a number after the month, not a name)."""
+    if m + 1 >= len(words) or words[m].casefold() not in gaz.first_names or not words[m][1:].islower():
+        return False
+    following = words[m + 1].casefold()
+    return (following in gaz.surnames or following in gaz.first_names) and not gaz.lookup(words[m + 1]) \
+        and not lx.is_not_name(words[m + 1])
 
 
 def _gaz_prefix(words, a: int, b: int, gaz: Gazetteer) -> int:
@@ -292,13 +302,13 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
     # "Chairman of Cutty Sark Enterprises": a role, then the body it belongs to.
     if last in lx.ORG_HEADS:
         for r in range(a, b - 2):
-            if _folded(words[r]) in lx.TITLES and words[r + 1] == "of" and words[r].casefold() not in _ROYAL \
+            if lx.is_title(words[r]) and words[r + 1] == "of" and words[r].casefold() not in _ROYAL \
                     and shapes[r] != UPPER and not gaz.lookup(_join(words[a:b])):
                 return _role_prefix(words, shapes, a, r, first, weak, gaz, fw) \
                     + _cut_part(words, shapes, r + 2, b, first, weak, gaz, fw)
     if last not in lx.ORG_HEADS:
         for r in range(b - 2, a - 1, -1):
-            if _folded(words[r]) in lx.TITLES and shapes[r] != UPPER \
+            if lx.is_title(words[r]) and shapes[r] != UPPER \
                     or r == a == first and words[r].casefold() in lx.DESCRIPTORS:  # "Economist Joel Naroff said"
                 p = r + 1  # "Secretary of State John Kornblum": the role goes on to "State"
                 while p < b - 1 and (shapes[p] not in _CAPS or words[p].casefold() in lx.ROLE_MODIFIERS):
@@ -332,7 +342,7 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
 def _role_prefix(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazetteer, fw) -> list[Cut]:
     """Names inside a role ("NATO" in "NATO Secretary General"): the words before the title words."""
     end = a
-    while end < b and not (_folded(words[end]) in lx.TITLES or words[end].casefold() in lx.ROLE_MODIFIERS
+    while end < b and not (lx.is_title(words[end]) or words[end].casefold() in lx.ROLE_MODIFIERS
                            or end == a and words[end].casefold() in lx.DESCRIPTORS):
         end += 1
     if end == a:
@@ -398,14 +408,14 @@ def _attach_context(cand: Candidate) -> None:
         cand.cue_strength = UNIT  # "121 RBI", "20 MW": a unit, not an organization
         return
     # "government spokesman Stefan Kornelius", "Foreign Ministry spokesperson Maria Zakharova"
-    if prev and prev[0].islower() and shape(prev) == LOWER and (_folded(prev) in lx.TITLES
+    if prev and prev[0].islower() and shape(prev) == LOWER and (lx.is_title(prev)
                                                                  or prev in lx.DESCRIPTORS):
         cand.cue, cand.cue_strength = PERSON, 3
         if _folded(prev) not in _HONORIFICS:
             words = s.before(cand.start, 5)
             k = len(words) - 1
             while k - 1 >= 0 and (shape(words[k - 1]) in (TITLE, UPPER) or words[k - 1].casefold() in lx.ROLE_MODIFIERS
-                                  or words[k - 1].casefold() in lx.TITLES):
+                                  or lx.is_title(words[k - 1])):
                 k -= 1
             cand.role = _role_text(words[k:])
     if n1 == "-" and s.after(cand.end, 2)[0][1:2] == ["based"]:
@@ -415,7 +425,7 @@ def _attach_context(cand: Candidate) -> None:
     if cand.cue is None and n1.casefold() in lx.ORG_VERBS:
         cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1
     if cand.cue is None and not single:
-        if n1.islower() and _folded(n1) in lx.TITLES:
+        if n1.islower() and lx.is_title(n1):
             cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1  # "Hizbul Shabaab leader"
         elif prev.casefold() in _IN_PLACE and n1 not in ("'s", "’s"):  # ("to"/"from" + a person is common)
             cand.cue, cand.cue_strength = EntityType.PLACE, 1  # "in Muara Angke"

@@ -202,6 +202,19 @@ ROLE_DROP = _words("the a an outgoing incoming then newly appointed current acti
 ROMAN_NUMERAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 
 
+def is_title(word: str) -> bool:
+    """A title word, also two joined by a hyphen ("Lieutenant-Colonel", "Major-General")."""
+    folded = word.casefold().rstrip(".")
+    if folded in TITLES:
+        return True
+    parts = folded.split("-")
+    return len(parts) > 1 and parts[-1] in TITLES and all(
+        part in TITLES or part in ROLE_MODIFIERS or part in _RANK_PARTS for part in parts[:-1])
+
+
+_RANK_PARTS = _words("major lance rear staff brigadier")
+
+
 def is_not_name(word: str) -> bool:
     """A calendar or other capitalized word that is never an entity, or a roman numeral."""
     return word.casefold() in NOT_NAMES or ROMAN_NUMERAL.fullmatch(word) is not None
