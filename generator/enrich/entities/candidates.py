@@ -333,6 +333,8 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
             a += 1
     if a >= b:
         return []
+    if b - a == 1 and words[a].casefold() in lx.RELIGIONS:
+        return []  # "banished from Islam": a creed, not a place
     if words[a].casefold() in lx.EVENT_STARTS or (b - a >= 2 and any(
             w.casefold() in lx.EVENT_HEADS for w in words[max(a + 1, b - 2) : b])):
         return []  # "Operation Eastern Sentry", "Second World War", "World War II"

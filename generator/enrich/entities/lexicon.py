@@ -99,7 +99,8 @@ PLACE_HEADS = _words("""
 river sea ocean lake mountains mountain mount hills valley island islands isles peninsula bay gulf
 strait straits channel coast desert plain plains plateau basin delta canal province region county republic
 district oblast state-of street avenue square boulevard road bridge airport harbour harbor port
-heights forest park border course racecourse stadium arena
+heights forest park border course racecourse stadium arena tower palace castle cathedral mosque temple
+abbey beach falls glacier volcano reef canyon prison cemetery
 """)
 
 # The first word of a place name: "Mount Everest", "Lake Geneva", "Gulf of Mexico".
@@ -200,6 +201,14 @@ ROLE_DROP = _words("the a an outgoing incoming then newly appointed current acti
 # Roman numerals in capitals, never a name ("World War II", "Benedict XVI", "Louis XIV"); "Xi" and
 # "Vi" in ordinary case are Chinese and Vietnamese names. Up to 39, so "DC", "CD" and "MD" stay.
 ROMAN_NUMERAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+# Religions and creeds: alone, never a person, place or organization ("banished from Islam"),
+# though "Yusuf Islam" is a name.
+RELIGIONS = _words("""
+islam christianity judaism buddhism hinduism sikhism jainism catholicism protestantism orthodoxy
+shinto taoism confucianism zoroastrianism scientology mormonism sufism shia sunni wahhabism salafism
+""")
 
 
 def is_title(word: str) -> bool:
