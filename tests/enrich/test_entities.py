@@ -522,3 +522,14 @@ def test_landmarks_are_places_and_a_creed_is_no_entity():
         "He was banished from Islam, the cleric said. Yusuf Islam sang at the concert."))["paris.txt"]
     assert {"Eiffel Tower", "Mahabodhi Temple"} <= names_of(found, PLACE)
     assert "Islam" not in found and "Yusuf Islam" in names_of(found, PERSON)
+
+
+def test_a_company_named_with_of_and_its_legal_form_is_one_name_and_languages_are_no_places():
+    """Read in make audit: 'Gold Fields of South Africa Ltd' gave the company 'South Africa Ltd',
+    'Hong Kong Financial Secretary' the organization 'Hong Kong Financial', 'in Hebrew' a place."""
+    found = _found(_article(
+        "mines.txt", "Mines", "Workers at Gold Fields of South Africa Ltd stayed away, said Lynn Reaser of Barnett Banks Inc.",
+        "Hong Kong Financial Secretary Donald Tsang spoke. The statement was read in Hebrew and Urdu."))["mines.txt"]
+    assert {"Gold Fields of South Africa Ltd", "Barnett Banks Inc"} <= names_of(found, ORG)
+    assert {"Lynn Reaser", "Donald Tsang"} <= names_of(found, PERSON)
+    assert not {"South Africa Ltd", "Hong Kong Financial", "Hebrew", "Urdu"} & set(found)

@@ -283,9 +283,19 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
         return []
     if gaz.lookup(_join(words[a:b])):
         return [(a, b, None, 0, None, False)]
-    # "A of B": one name when A ends with a head word ("Bank of England"), else two names.
+    # "A of B": one name when A ends with a head word ("Bank of England") or the whole ends with a
+    # company's legal form ("Gold Fields of South Africa Ltd"), else two names.
+    last_of = -1
+    if words[b - 1].casefold().rstrip(".") in lx.ORG_ABBREVIATIONS and words[a].casefold() not in gaz.first_names \
+            and not (a == first and gaz.is_word(words[a])) \
+            and not (words[a].endswith("s") and gaz.is_word(words[a][:-1])):  # not "Lynn Reaser of …", "Shares of …"
+        last_of = max((m for m in range(a + 1, b - 1) if words[m] == "of"), default=-1)
+        head = words[last_of - 1] if last_of > 0 else ""
+        if head and not (gaz.is_word(head) or gaz.is_word(head[:-1]) and head.endswith("s")
+                         or head.casefold() in lx.ORG_OF_HEADS):
+            last_of = -1
     for m in range(a + 1, b - 1):
-        if words[m] == "of":
+        if words[m] == "of" and m != last_of:
             head = words[m - 1].casefold()
             if not (head in lx.ORG_OF_HEADS or head in lx.PLACE_HEADS or words[a].casefold() in lx.PLACE_STARTS
                     or head in lx.TITLES or head in lx.ROLE_MODIFIERS) \

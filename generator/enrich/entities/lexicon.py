@@ -56,7 +56,7 @@ prime foreign defence defense interior finance economy economic trade energy hea
 justice home state labour labor culture transport agriculture environment security intelligence
 supreme allied army navy air force military national federal deputy vice first chief acting
 interim former outgoing incoming senior junior assistant associate executive managing general
-attorney opposition party government cabinet white house junta regional district police fire
+attorney opposition party government cabinet white house junta regional district police fire financial
 """)
 
 # Lowercase role nouns in appositions: "Thomas Röwekamp, chair of the Bundestag defense committee".
@@ -131,6 +131,7 @@ classic masters invitational
 
 # Nationality and group adjectives: MISC, never an entity on their own.
 DEMONYMS = _words("""
+hebrew urdu hindi swahili mandarin cantonese farsi pashto dari tagalog yiddish esperanto bengali punjabi
 afghan albanian algerian american andorran angolan argentine argentinian armenian australian austrian
 azerbaijani azeri bahraini bangladeshi belarusian belgian beninese bolivian bosnian brazilian british
 bulgarian burmese burundian cambodian cameroonian canadian chadian chilean chinese colombian congolese
