@@ -533,3 +533,11 @@ def test_a_company_named_with_of_and_its_legal_form_is_one_name_and_languages_ar
     assert {"Gold Fields of South Africa Ltd", "Barnett Banks Inc"} <= names_of(found, ORG)
     assert {"Lynn Reaser", "Donald Tsang"} <= names_of(found, PERSON)
     assert not {"South Africa Ltd", "Hong Kong Financial", "Hebrew", "Urdu"} & set(found)
+
+
+def test_a_ministry_before_a_ministers_name_in_other_languages_is_not_part_of_it():
+    """Read in make audit: Italian news gave the person 'Esteri Margarett Beckett'."""
+    found = _found(_article("ministri.txt", "Ministri", "Il ministro degli Esteri Margaret Beckett ha parlato ieri.",
+                            "Il ministro della Difesa Arturo Parisi ha risposto."))["ministri.txt"]
+    assert {"Margaret Beckett", "Arturo Parisi"} <= names_of(found, PERSON)
+    assert not any(name.startswith(("Esteri", "Difesa")) for name in found)

@@ -341,6 +341,8 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
             a += 1
         while a < b and _is_demonym(words[a]):
             a += 1
+        if b - a >= 3 and words[a].casefold() in lx.FOREIGN_PORTFOLIOS and words[a + 1].casefold() in gaz.first_names:
+            a += 1  # "(ministro degli) Esteri Margaret Beckett": the portfolio, then the minister
     if a >= b:
         return []
     if b - a == 1 and words[a].casefold() in lx.RELIGIONS:

@@ -235,6 +235,15 @@ NOT_ACRONYMS = NOT_NAMES | WIRE_ABBREVIATIONS | _words("""
 ok ii iii iv mp mps pm ppp hq id iq ip it pr rd st nd th
 """)
 
+# A ministry's short name in the other languages digest reads, capitalized after the minister's
+# title: "il ministro degli Esteri Margaret Beckett", "el ministro de Exteriores Miguel Moratinos".
+FOREIGN_PORTFOLIOS = _words("""
+esteri interni interno difesa giustizia economia finanze tesoro sanità salute istruzione lavoro ambiente
+trasporti infrastrutture cultura exteriores interior defensa hacienda economía justicia sanidad educación
+trabajo intérieur défense justice économie finances santé éducation travail auswärtiges innern inneres
+verteidigung justiz finanzen wirtschaft gesundheit bildung arbeit umwelt negócios estrangeiros
+""")
+
 # Titles and roles in the other languages digest reads most: alone, never a name ("Presidente",
 # "Ministre", "Kanzlerin"). Only used to reject names made of nothing else.
 FOREIGN_TITLES = _words("""
