@@ -392,9 +392,11 @@ def shared_organizations(words: set[str], first: set[str], last: set[str], place
     for file in ("hipo_world_universities.tsv", "partyfacts_core_parties.tsv", "openfootball_clubs.tsv"):
         for row in _read_list(file):
             rows.append((_clean(row["name"]), [_clean(a) for a in row["aliases"].split(" | ") if a.strip()]))
+    indexed = set()
     for name in index_companies():
         short = _TRAILING_LEGAL.sub("", name)
         rows.append((name, [short] if short != name else [name] if name.isupper() else []))
+        indexed |= {name, short}
     for row in _read_list("entityidentity_gleif_companies.tsv"):
         name = _clean(row["name"])
         if " " in name and _LEGAL_FORM.search(name) and not name.isupper():
@@ -412,7 +414,8 @@ def shared_organizations(words: set[str], first: set[str], last: set[str], place
             if not surface or not _is_latin(surface) or not surface[:1].isupper() or surface in place:
                 continue
             if " " in surface:
-                ok = not all(ordinary(w) for w in surface.split())
+                # A big listed company may be named with ordinary words ("Advanced Micro Devices").
+                ok = surface in indexed or not all(ordinary(w) for w in surface.split())
             elif surface.isupper():
                 ok = acronym(surface) and len(short_owners.get(surface, ())) == 1
             else:
@@ -596,6 +599,13 @@ def build() -> dict:
             del place[name]  # a hand-written organization wins ("Commonwealth")
     for surface, canonical in shared_organizations(words, common_first, family, place, stops).items():
         orgs.setdefault(surface, canonical)
+    for surface, canonical in list(orgs.items()):
+        # "Ria Novosti", "Bbc News": news in other languages writes an acronym inside a name as a word.
+        parts = surface.split()
+        if len(parts) >= 2 and any(len(p) >= 3 and p.isupper() and p.isalpha() for p in parts):
+            titled = " ".join(p.capitalize() if len(p) >= 3 and p.isupper() and p.isalpha() else p for p in parts)
+            if titled not in place and not all(w.casefold() in words for w in titled.split()):
+                orgs.setdefault(titled, canonical)
     return {
         "version": 1,
         "place": dict(sorted(place.items())),

@@ -541,3 +541,14 @@ def test_a_ministry_before_a_ministers_name_in_other_languages_is_not_part_of_it
                             "Il ministro della Difesa Arturo Parisi ha risposto."))["ministri.txt"]
     assert {"Margaret Beckett", "Arturo Parisi"} <= names_of(found, PERSON)
     assert not any(name.startswith(("Esteri", "Difesa")) for name in found)
+
+
+def test_listed_companies_named_with_words_and_an_agency_written_as_a_word():
+    """Read in make audit: 'Trend Micro' and 'Dow Chemical' were missed, and Italian news writing
+    'Ria Novosti' made the agency a person."""
+    found = _found(
+        _article("venture.txt", "Venture", "Dow Chemical and Trend Micro reported losses on Monday."),
+        _article("aereo.txt", "Aereo", "Secondo l'agenzia Ria Novosti, invece, i superstiti sarebbero tre."),
+    )
+    assert {"Dow Chemical", "Trend Micro"} <= names_of(found["venture.txt"], ORG)
+    assert found["aereo.txt"]["RIA Novosti"].type is ORG
