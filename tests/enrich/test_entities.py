@@ -538,9 +538,12 @@ def test_a_company_named_with_of_and_its_legal_form_is_one_name_and_languages_ar
 def test_a_ministry_before_a_ministers_name_in_other_languages_is_not_part_of_it():
     """Read in make audit: Italian news gave the person 'Esteri Margarett Beckett'."""
     found = _found(_article("ministri.txt", "Ministri", "Il ministro degli Esteri Margaret Beckett ha parlato ieri.",
-                            "Il ministro della Difesa Arturo Parisi ha risposto."))["ministri.txt"]
-    assert {"Margaret Beckett", "Arturo Parisi"} <= names_of(found, PERSON)
-    assert not any(name.startswith(("Esteri", "Difesa")) for name in found)
+                            "Il ministro della Difesa Arturo Parisi ha risposto, con Franco Frattini.",
+                            "Per l'Italia parla il Ministro degli Affari Esteri Franco Frattini.",
+                            "Lo ha detto Tero Haapala del Keskusrikospoliisi, la polizia finlandese.",
+                            "Il ministro degli Esteri di Tbilisi ha risposto."))["ministri.txt"]
+    assert {"Margaret Beckett", "Arturo Parisi", "Franco Frattini", "Tero Haapala"} <= names_of(found, PERSON)
+    assert not any(name.startswith(("Esteri", "Difesa", "Affari", "di ")) or " del " in name for name in found)
 
 
 def test_listed_companies_named_with_words_and_an_agency_written_as_a_word():
@@ -552,3 +555,12 @@ def test_listed_companies_named_with_words_and_an_agency_written_as_a_word():
     )
     assert {"Dow Chemical", "Trend Micro"} <= names_of(found["venture.txt"], ORG)
     assert found["aereo.txt"]["RIA Novosti"].type is ORG
+
+
+def test_a_people_s_name_before_a_place_head_and_a_broadcaster_s_channel():
+    """Read in make audit: 'Chechen Republic' lost 'Chechen', 'the Basque separatists' gave the
+    place 'Basque', and 'Fox News Channel' was a place like the English Channel."""
+    found = _found(_article("media.txt", "Media", "Rupert Murdoch owns Fox News Channel and The Times.",
+                            "The Basque separatists left the Chechen Republic."))["media.txt"]
+    assert found["Fox News Channel"].type is ORG and found["Chechen Republic"].type is PLACE
+    assert "Basque" not in found and "Republic" not in found

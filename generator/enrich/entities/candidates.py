@@ -27,6 +27,7 @@ _CAPS = (TITLE, UPPER, INITIAL)
 _HONORIFICS = lx._words("mr mrs ms miss mister dr sir dame lord lady rev reverend prof")
 _ROYAL = lx._words("king queen prince princess duke duchess earl count countess baron emperor")  # "Prince of Wales Hospital"
 _IN_PLACE = lx._words("in near outside")
+_OF_THE = frozenset({"del", "della", "dello", "degli", "delle", "dei"})  # Italian "of the"
 LOCATIVE = lx._words("in at near from to across outside inside into toward towards via")
 PERSON = EntityType.PERSON
 UNIT = -1  # a candidate's cue strength when it follows a number
@@ -303,6 +304,12 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                 after = m + 2 if m + 1 < b and words[m + 1] == "the" else m + 1
                 return _cut_part(words, shapes, a, m, first, weak, gaz, fw) \
                     + _cut_part(words, shapes, after, b, first, weak, gaz, fw)
+    # "Tero Haapala del Keskusrikospoliisi", "Mario Rossi della Fiat": a person, then the body.
+    for m in range(a + 2, b - 1):
+        if words[m] in _OF_THE and words[a].casefold() in gaz.first_names \
+                and words[m + 1].casefold() not in gaz.first_names and not gaz.lookup(_join(words[a:b])):
+            return _cut_part(words, shapes, a, m, first, weak, gaz, fw) \
+                + _cut_part(words, shapes, m + 1, b, first, weak, gaz, fw)
     last = words[b - 1].casefold()
     if b - a >= 3 and gaz.is_country(words[a]) and words[a + 1].casefold() in gaz.first_names \
             and not gaz.lookup(_join(words[a:a + 2])):
@@ -339,10 +346,15 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
     if last not in lx.ORG_HEADS:
         while a < b - 1 and words[a].startswith(("Ex-", "EX-")):
             a += 1
-        while a < b and _is_demonym(words[a]):
+        while a < b and _is_demonym(words[a]) and last not in lx.PLACE_HEADS:  # but "Chechen Republic"
             a += 1
-        if b - a >= 3 and words[a].casefold() in lx.FOREIGN_PORTFOLIOS and words[a + 1].casefold() in gaz.first_names:
-            a += 1  # "(ministro degli) Esteri Margaret Beckett": the portfolio, then the minister
+        if b - a >= 3 and words[a].casefold() in lx.FOREIGN_PORTFOLIOS and last not in lx.PLACE_HEADS:
+            p = a
+            while b - p >= 3 and words[p].casefold() in lx.FOREIGN_PORTFOLIOS:
+                p += 1
+            if all(shapes[k] in _CAPS for k in range(p, b)) and not gaz.lookup(_join(words[p:b])):
+                # "(ministro degli) Esteri Margaret Beckett": the portfolio, then the minister.
+                return [(p, b, PERSON, 3, None, True)]
     if a >= b:
         return []
     if b - a == 1 and words[a].casefold() in lx.RELIGIONS:

@@ -84,6 +84,9 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
             and _place_prefix(tokens, gaz):
         _set(cand, ORG, 2 if not cand.weak else 1)  # "Cleveland Indians", "Chicago Bulls": a team
         return
+    if n >= 2 and last == "channel" and (gaz.lookup(" ".join(tokens[:-1])) or (None,))[0] is ORG:
+        _set(cand, ORG, 2)  # "Fox News Channel": a broadcaster's channel, not a strait
+        return
     if n >= 2 and (first in lx.PLACE_STARTS or last in lx.PLACE_HEADS or not english and first in lx.FOREIGN_PLACE_STARTS):
         _set(cand, PLACE, 2 if not cand.weak else 1)
         return

@@ -131,6 +131,7 @@ classic masters invitational
 
 # Nationality and group adjectives: MISC, never an entity on their own.
 DEMONYMS = _words("""
+basque catalan galician flemish walloon tibetan uighur uyghur chechen pashtun baloch berber bedouin maori inuit tatar
 hebrew urdu hindi swahili mandarin cantonese farsi pashto dari tagalog yiddish esperanto bengali punjabi
 afghan albanian algerian american andorran angolan argentine argentinian armenian australian austrian
 azerbaijani azeri bahraini bangladeshi belarusian belgian beninese bolivian bosnian brazilian british
@@ -238,7 +239,7 @@ ok ii iii iv mp mps pm ppp hq id iq ip it pr rd st nd th
 # A ministry's short name in the other languages digest reads, capitalized after the minister's
 # title: "il ministro degli Esteri Margaret Beckett", "el ministro de Exteriores Miguel Moratinos".
 FOREIGN_PORTFOLIOS = _words("""
-esteri interni interno difesa giustizia economia finanze tesoro sanità salute istruzione lavoro ambiente
+affari asuntos esteri interni interno difesa giustizia economia finanze tesoro sanità salute istruzione lavoro ambiente
 trasporti infrastrutture cultura exteriores interior defensa hacienda economía justicia sanidad educación
 trabajo intérieur défense justice économie finances santé éducation travail auswärtiges innern inneres
 verteidigung justiz finanzen wirtschaft gesundheit bildung arbeit umwelt negócios estrangeiros
