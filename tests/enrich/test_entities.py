@@ -564,3 +564,11 @@ def test_a_people_s_name_before_a_place_head_and_a_broadcaster_s_channel():
                             "The Basque separatists left the Chechen Republic."))["media.txt"]
     assert found["Fox News Channel"].type is ORG and found["Chechen Republic"].type is PLACE
     assert "Basque" not in found and "Republic" not in found
+
+
+def test_regnal_names_keep_their_number():
+    """Read in make audit: 'Giovanni Paolo' was among the most-named people, the pope's number cut off."""
+    found = _found(_article("papi.txt", "Papi", "Pope Benedict XVI met Queen Elizabeth II after World War II talks.",
+                            "Henry VIII had six wives; Abdullah II rules Jordan."))["papi.txt"]
+    assert {"Benedict XVI", "Elizabeth II", "Henry VIII", "Abdullah II"} <= names_of(found, PERSON)
+    assert not {"Benedict", "Elizabeth", "World War", "XVI"} & set(found)

@@ -236,11 +236,19 @@ def _cut(words, shapes, first: int, weak: bool, gaz: Gazetteer, fw: frozenset[st
     k = 0
     j = len(words)
     for m in range(j + 1):
-        if m == j or lx.is_not_name(words[m]) and not _given_calendar_word(words, m, gaz):
+        if m == j or lx.is_not_name(words[m]) and not _given_calendar_word(words, m, gaz) \
+                and not _regnal_number(words, k, m, gaz):
             if m > k:
                 out.extend(_cut_part(words, shapes, k, m, first, weak, gaz, fw))
             k = m + 1
     return out
+
+
+def _regnal_number(words, k: int, m: int, gaz: Gazetteer) -> bool:
+    """A roman numeral after a given name ends the name: "Benedict XVI", "Giovanni Paolo II",
+    "Elizabeth II" (not "World War II"; "I" is too often the pronoun or an initial)."""
+    return m > k and words[m] != "I" and lx.ROMAN_NUMERAL.fullmatch(words[m]) is not None \
+        and words[m - 1].casefold() in gaz.first_names and (m + 1 == len(words) or not words[m + 1][:1].isupper())
 
 
 def _given_calendar_word(words, m: int, gaz: Gazetteer) -> bool:

@@ -134,7 +134,8 @@ def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "e
         if t[:1].isupper() and t.casefold() in function_words and not (
                 i and i == last and t.casefold() in gaz.surnames and _given_name(tokens[0], gaz)):
             return False  # but "Peter Such", "Walter Little"
-        if t.isupper() and len(t) > 1 and not t.endswith("."):
+        if t.isupper() and len(t) > 1 and not t.endswith(".") and not (
+                i == last and i and lx.ROMAN_NUMERAL.fullmatch(t)):  # but "Benedict XVI"
             return False
         if t.casefold() in lx.ORG_HEADS or t.casefold() in lx.DEMONYMS and not (
                 i == 0 and last and t.casefold() in gaz.first_names and tokens[-1].casefold() in gaz.surnames):
