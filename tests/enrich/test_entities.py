@@ -572,3 +572,17 @@ def test_regnal_names_keep_their_number():
                             "Henry VIII had six wives; Abdullah II rules Jordan."))["papi.txt"]
     assert {"Benedict XVI", "Elizabeth II", "Henry VIII", "Abdullah II"} <= names_of(found, PERSON)
     assert not {"Benedict", "Elizabeth", "World War", "XVI"} & set(found)
+
+
+def test_a_word_before_a_number_and_a_role_s_own_words_are_no_entities():
+    """Read in make audit: 'in Terminal 2 of the airport' and 'Article 6 of the Convention' gave
+    places, 'Bush's Vice Presidential candidate' the person 'Presidential'; scores stay teams."""
+    found = _found(
+        _article("airport.txt", "Airport", "Shots were fired in Terminal 2 of the airport, breaking Article 6 of the code.",
+                 "Bush named Dick Cheney as his Vice Presidential candidate."),
+        _article("results.txt", "Soccer - English League Results", "LONDON 1996-08-31",
+                 "Results of English league matches on Saturday:", "Fulham 2 Bury 1", "Hull 0 Chester 3"),
+    )
+    assert not {"Terminal", "Article", "Presidential"} & set(found["airport.txt"])
+    assert "Dick Cheney" in names_of(found["airport.txt"], PERSON)
+    assert {"Fulham", "Bury", "Hull", "Chester"} <= set(found["results.txt"])

@@ -86,8 +86,19 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
             if not known:
                 _attach_context(cand)
                 classify(cand, gaz, language)
-            append(cand)
+            if not _numbered_word(cand, gaz):
+                append(cand)
     return out
+
+
+def _numbered_word(cand: Candidate, gaz: Gazetteer) -> bool:
+    """An ordinary word before a number names a thing's part, not an entity: "Terminal 2",
+    "Article 6", "Gate 12"."""
+    if len(cand.tokens) != 1 or cand.type is not None and cand.strength >= 3:
+        return False
+    after = cand.sentence.after(cand.end, 2)[0]
+    # ... and then a lowercase word ("Terminal 2 of the airport"): not a score ("Fulham 2 Bury 1").
+    return len(after) >= 2 and after[0][:1].isdigit() and after[1][:1].islower() and gaz.is_word(cand.tokens[0])
 
 
 def _column_headings(sentence: Sentence) -> bool:
@@ -347,6 +358,8 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                     # "Queen of South", "Duke of Norfolk": a title of a place, not a person;
                     # "Chairman of Cutty Sark Enterprises": the body the role belongs to.
                     return role_cuts + _cut_part(words, shapes, p, b, first, weak, gaz, fw)
+                if b - p == 1 and gaz.is_word(words[p]) and words[p].casefold() not in gaz.surnames:
+                    return role_cuts  # "Vice Presidential (candidate)": the role's own words, nobody
                 role = _role_text(words[a:p]) if _folded(words[r]) not in _HONORIFICS else None
                 return role_cuts + [(p, b, PERSON, 3, role, True)]
     # Leading demonyms are adjectives, unless the name is an organization ("German Army"), and so
