@@ -586,3 +586,29 @@ def test_a_word_before_a_number_and_a_role_s_own_words_are_no_entities():
     assert not {"Terminal", "Article", "Presidential"} & set(found["airport.txt"])
     assert "Dick Cheney" in names_of(found["airport.txt"], PERSON)
     assert {"Fulham", "Bury", "Hull", "Chester"} <= set(found["results.txt"])
+
+
+def test_bodies_named_in_other_languages_are_organizations_and_a_role_s_end_is_not_one():
+    """Read in make audit: 'Movimento Socialista Panellenico' and 'Lega Araba' were people;
+    'Presidente del Consiglio Silvio Berlusconi' must still give the person."""
+    found = _found(_article(
+        "elezioni.txt", "Elezioni", "Ha vinto il Movimento Socialista Panellenico, e la Lega Araba ha parlato.",
+        "Il presidente del Consiglio Silvio Berlusconi ha risposto all'Agence France Presse."))["elezioni.txt"]
+    assert {"Movimento Socialista Panellenico", "Lega Araba"} <= names_of(found, ORG)
+    assert "Silvio Berlusconi" in names_of(found, PERSON)
+    assert not any(name.startswith("Consiglio") for name in found) and "France Presse" not in found
+
+
+def test_names_after_an_elided_article_in_italian_and_french():
+    """Read in make audit: Italian news lost every name written after an elision ('dell'ONU',
+    'l'Unione Europea', 'all'Agence France Presse'), and a place or party before a name ran
+    into it ('dell'Illinois Barack Obama', 'dell'AKP Abdullah Gül')."""
+    found = _found(_article(
+        "onu.txt", "ONU", "La risoluzione dell'ONU è stata votata dall'Unione Europea e dall'Italia.",
+        "Il senatore dell'Illinois Barack Obama ha vinto; il presidente dell'AKP Abdullah Gül ha risposto "
+        "all'Agence France Presse.", "Valéry Giscard d'Estaing era presente, e anche i Queens Park Rangers."))["onu.txt"]
+    assert {"European Union", "Agence France-Presse", "AKP"} <= names_of(found, ORG)
+    assert "United Nations" in names_of(found, ORG) or "ONU" in names_of(found, ORG)
+    assert {"Italy", "Illinois"} <= names_of(found, PLACE)
+    assert {"Barack Obama", "Abdullah Gül"} <= names_of(found, PERSON)
+    assert not {"Europea", "Estaing", "Park Rangers"} & set(found)

@@ -330,8 +330,10 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
             return _cut_part(words, shapes, a, m, first, weak, gaz, fw) \
                 + _cut_part(words, shapes, m + 1, b, first, weak, gaz, fw)
     last = words[b - 1].casefold()
-    if b - a >= 3 and gaz.is_country(words[a]) and words[a + 1].casefold() in gaz.first_names \
-            and not gaz.lookup(_join(words[a:a + 2])):
+    if b - a >= 3 and not gaz.lookup(_join(words[a:a + 2])) and (
+            gaz.is_country(words[a]) and words[a + 1].casefold() in gaz.first_names
+            or _place_or_acronym(words[a], gaz) and _person_after(words, a + 1, b, gaz)):
+        # "dell'Illinois Barack Obama", "dell'AKP Abdullah Gül": a place or a body, then a person.
         # "i presidenti di Venezuela, Ecuador ed Argentina Hugo Chavez, …": a list, not a person.
         return [(a, a + 1, None, 0, None, False)] + _cut_part(words, shapes, a + 1, b, first, weak, gaz, fw)
     # A title word inside: what follows it is a person, what precedes it is the role.
@@ -369,10 +371,13 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
             a += 1
         while a < b and _is_demonym(words[a]) and last not in lx.PLACE_HEADS:  # but "Chechen Republic"
             a += 1
-        if b - a >= 3 and words[a].casefold() in lx.FOREIGN_PORTFOLIOS and last not in lx.PLACE_HEADS:
+        if b - a >= 3 and last not in lx.PLACE_HEADS and (words[a].casefold() in lx.FOREIGN_PORTFOLIOS or (
+                words[a].casefold() in lx.ORG_STARTS and words[a + 1].casefold() in gaz.first_names
+                and not any(gaz.lookup(w) for w in words[a + 1 : b]))):
             p = a
-            while b - p >= 3 and words[p].casefold() in lx.FOREIGN_PORTFOLIOS:
+            while b - p >= 3 and (words[p].casefold() in lx.FOREIGN_PORTFOLIOS or words[p].casefold() in lx.ORG_STARTS):
                 p += 1
+            # ("Presidente del) Consiglio Silvio Berlusconi": the end of a role, then the person.
             if all(shapes[k] in _CAPS for k in range(p, b)) and not gaz.lookup(_join(words[p:b])):
                 # "(ministro degli) Esteri Margaret Beckett": the portfolio, then the minister.
                 return [(p, b, PERSON, 3, None, True)]
@@ -429,6 +434,29 @@ def _role_text(tokens) -> str:
     while tokens and tokens[0].casefold() in lx.ROLE_DROP:
         tokens.pop(0)
     return _join(tokens)
+
+
+def _place_or_acronym(word: str, gaz: Gazetteer) -> bool:
+    """A known place that is no given name ("Illinois", not "Santiago"), or an acronym ("AKP")."""
+    if len(word) >= 2 and word.isupper() and word.isalpha():
+        return True
+    known = gaz.lookup(word)
+    return known is not None and known[0] is EntityType.PLACE and word.casefold() not in gaz.first_names
+
+
+def _plural_word(word: str, gaz: Gazetteer) -> bool:
+    """"Families", "Rangers", "Bonds": the plural of an ordinary word."""
+    return word.endswith("s") and (gaz.is_word(word[:-1]) or word.endswith("ies") and gaz.is_word(word[:-3] + "y")
+                                   or word.endswith("es") and gaz.is_word(word[:-2]))
+
+
+def _person_after(words, a: int, b: int, gaz: Gazetteer) -> bool:
+    """The words from `a` look like a person's name: a given name or an unknown word first, a
+    surname last, and nothing that heads a body or place ("Policing Board", "Jewish Center")."""
+    last = words[b - 1].casefold()
+    if gaz.is_word(words[a]) or _plural_word(words[a], gaz) or last in lx.ORG_HEADS or last in lx.PLACE_HEADS or gaz.lookup(_join(words[a:b])):
+        return False
+    return words[a].casefold() in gaz.first_names or last in gaz.surnames
 
 
 def _is_demonym(word: str) -> bool:

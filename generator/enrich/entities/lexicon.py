@@ -117,6 +117,10 @@ plaza calle bad sankt
 # Islam" (party of Islam), "Jaish-e-Mohammed", "Lashkar-e-Taiba").
 ORG_STARTS = _words("""
 partito partido parti partei banca banco banque banc compagnie compagnia compañía société societa società
+movimento movimiento mouvement bewegung fronte frente unione unión lega liga alleanza alianza federazione
+federación fédération confederazione confederación associazione asociación verband istituto instituto
+università universidad université universität ministero ministerio ministère ministerium consiglio consejo
+conseil tribunale comitato comité sindacato sindicato syndicat agenzia agencia agence
 hizb hizbul hezb harakat jamaat jamaah jemaah jaish lashkar tehrik ansar
 """)
 

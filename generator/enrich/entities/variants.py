@@ -28,6 +28,7 @@ _TABLE: dict[str, tuple[str, ...]] = {
                        "Europäische Union", "UE"),
     "United Nations": ("UN", "U.N.", "Nazioni Unite", "Organizzazione delle Nazioni Unite", "ONU", "Nations unies",
                        "Naciones Unidas", "Vereinte Nationen", "UNO"),
+    "Latin America": ("America Latina", "América Latina", "Amérique latine", "Lateinamerika"),
     "Soviet Union": ("USSR", "U.S.S.R.", "Unione Sovietica", "Union soviétique", "Sowjetunion", "Unión Soviética"),
     "United Arab Emirates": ("UAE", "U.A.E.", "Emirati Arabi Uniti", "Émirats arabes unis", "Emiratos Árabes Unidos"),
     "Republican Party": ("GOP", "G.O.P.", "Grand Old Party", "Republicans"),
