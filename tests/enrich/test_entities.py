@@ -612,3 +612,34 @@ def test_names_after_an_elided_article_in_italian_and_french():
     assert {"Italy", "Illinois"} <= names_of(found, PLACE)
     assert {"Barack Obama", "Abdullah Gül"} <= names_of(found, PERSON)
     assert not {"Europea", "Estaing", "Park Rangers"} & set(found)
+
+
+def test_an_acronym_after_a_number_is_a_unit_whatever_sentence_came_first():
+    """Found comparing two builds: 'AEDT' was an organization in one build and not in the next, as
+    the memo of classified names forgot that a number preceded the name ('20 MW', '10:00 AEDT')."""
+    from generator.enrich.entities import classify as classify_module
+    from generator.enrich.entities.candidates import find
+    from generator.enrich.entities.gazetteer import gazetteer
+    from generator.enrich.entities.tokens import sentences
+
+    body = "The operator KWX said on Monday that the plant would close."
+    unit = "The plant produced 20 KWX over the year, the operator said."
+    for order in ((body, unit), (unit, body)):
+        classify_module._memos.clear()
+        types = {}
+        for text in order:
+            for sentence in sentences(text, 0, "body"):
+                types[text] = {c.surface: c.type for c in find(sentence, gazetteer())}
+        assert types[body]["KWX"] is ORG and types[unit]["KWX"] is None
+
+
+def test_time_zones_a_foreign_script_quote_and_a_club_called_by_its_town():
+    """Read in make audit: 'AEDT' was an organization, a Ukrainian slogan quoted in English news a
+    person, and 'Tskhinvali' (a football club's short name) an organization in war reports."""
+    found = _found(
+        _article("hang.txt", "Execution", "He was hanged at 0600 AEDT on Friday, a spokesman said.",
+                 "The banner read: Напередодні Дня Незалежності, and police came."),
+        _article("guerra.txt", "Guerra", "La città capitale Tskhinvali è praticamente rasa al suolo."),
+    )
+    assert not {"AEDT", "Напередодні Дня Незалежності"} & set(found["hang.txt"])
+    assert found["guerra.txt"].get("Tskhinvali") is None or found["guerra.txt"]["Tskhinvali"].type is not ORG

@@ -55,6 +55,8 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
     if " on " in text or " for " in text:
         runs = _bodies_on_or_for(runs, text)
     for offset, run in runs:
+        if language == "en" and not run.isascii() and _foreign_script(run):
+            continue  # a quote in Cyrillic or Greek capitalizes its first word: no name to judge here
         if offset < skip:  # the rest of a run a spanning name began
             k = run.find(" ", skip - offset - 1)
             if k < 0:
@@ -89,6 +91,11 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
             if not _numbered_word(cand, gaz):
                 append(cand)
     return out
+
+
+def _foreign_script(run: str) -> bool:
+    """No letter of the run is a Latin one ("Напередодні Дня Незалежності")."""
+    return not any("a" <= ch.lower() <= "z" or "\u00c0" <= ch <= "\u024f" for ch in run if ch.isalpha())
 
 
 def _numbered_word(cand: Candidate, gaz: Gazetteer) -> bool:

@@ -29,7 +29,7 @@ def classify(cand: Candidate, gaz: Gazetteer, language: str = "en") -> None:
         if len(_memos) > 16 or any(g is not gaz for g, _ in _memos):
             _memos.clear()  # another gazetteer: what was learnt from the old one goes
         memo = _memos[(gaz, language)] = {}
-    if cand.cue is None:
+    if cand.cue is None and not cand.cue_strength:
         key = cand.surface if not cand.weak else ("weak" if not cand.headline else "headline", cand.surface)
     else:
         key = (cand.surface, cand.cue, cand.cue_strength, cand.weak, cand.headline)

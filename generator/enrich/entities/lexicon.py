@@ -164,7 +164,8 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 mon tue tues wed thu thurs fri sat sun today tomorrow yesterday christmas easter ramadan eid
 hanukkah passover god allah internet web online
-am pm a.m. p.m. gmt utc est edt cet cest bst gdp gnp cpi vat ceo cfo coo cto tv dvd cd pc ok hiv
+am pm a.m. p.m. gmt utc est edt cet cest bst aedt aest acdt acst awst nzdt nzst pst pdt mst mdt cst cdt
+hkt jst kst sgt eest eet msk gdp gnp cpi vat ceo cfo coo cto tv dvd cd pc ok hiv
 aids covid covid-19 sars usd eur gbp jpy chf cny rub ad bc ps nb re fw fwd faq q&a tbd vip
 pct percent no. nos. vs vs. etc mph kph kmh km kg lb lbs oz ft mm cm ml ppm pdf ai euro euros
 """)
