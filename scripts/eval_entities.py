@@ -18,7 +18,8 @@ other half's), and both halves are reported. If the untouched half lags, the rul
 data rather than news.
 
 Beyond the rule we print a second figure that also ignores letter case and the spellings
-that digest's table of variants merges on purpose ("U.S." is "United States"): the extractor gives
+that digest merges on purpose (its table of variants: "U.S." is "United States"; its gazetteer's
+other names of a place: "Arbil" is "Erbil", "Bombay" is "Mumbai"): the extractor gives
 one spelling to each entity, so a name in capitals that it knows or that the text also writes
 in ordinary case takes the ordinary spelling ("LONDON" -> "London", "MILLER" -> "Nate Miller";
 see generator/enrich/entities/__init__.py), which the strict rule counts as a miss of the
@@ -140,9 +141,14 @@ def matches(name: str, type_: str, other: set[tuple[str, str]], fold: bool) -> b
 
 
 def _relaxed_key(name: str) -> str:
-    """Case-insensitive, and one key for the spellings of one entity that digest's variant
-    table merges on purpose ("U.S." and "United States", "U.N." and "UN")."""
+    """Case-insensitive, and one key for the spellings of one entity that digest merges on
+    purpose: its variant table ("U.S." and "United States", "U.N." and "UN") and its gazetteer's
+    other names of a place ("Arbil" and "Erbil", "Bombay" and "Mumbai", "Londra" and "London")."""
     canonical = canonical_variant(name)
+    if canonical is None:
+        known = gazetteer().lookup(name) or gazetteer().lookup(name.title())
+        if known is not None and known[0].value == "place":
+            canonical = known[1]
     return (canonical or name).casefold()
 
 
