@@ -643,3 +643,11 @@ def test_time_zones_a_foreign_script_quote_and_a_club_called_by_its_town():
     )
     assert not {"AEDT", "Напередодні Дня Незалежності"} & set(found["hang.txt"])
     assert found["guerra.txt"].get("Tskhinvali") is None or found["guerra.txt"]["Tskhinvali"].type is not ORG
+
+
+def test_newspapers_are_organizations():
+    """Read in make audit: 'the Sunday Mirror' gave 'Mirror' alone, 'the Hong Kong Standard' nothing."""
+    found = _found(_article("press.txt", "Press", "The Sunday Mirror and the Daily Mail said so, as did the "
+                            "Hong Kong Standard.", "On Sunday Times Square was empty."))["press.txt"]
+    assert {"Sunday Mirror", "Daily Mail", "Hong Kong Standard"} <= names_of(found, ORG)
+    assert "Mirror" not in found and "Sunday Times Square" not in found and found["Times Square"].type is PLACE

@@ -255,7 +255,8 @@ def _cut(words, shapes, first: int, weak: bool, gaz: Gazetteer, fw: frozenset[st
     j = len(words)
     for m in range(j + 1):
         if m == j or lx.is_not_name(words[m]) and not _given_calendar_word(words, m, gaz) \
-                and not _regnal_number(words, k, m, gaz):
+                and not _regnal_number(words, k, m, gaz) \
+                and not (m + 2 == j and words[m + 1].casefold() in lx.PRESS_HEADS):  # "Sunday Times"
             if m > k:
                 out.extend(_cut_part(words, shapes, k, m, first, weak, gaz, fw))
             k = m + 1

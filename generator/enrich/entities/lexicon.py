@@ -74,7 +74,7 @@ party union federation association alliance coalition front movement organizatio
 organisation institute institution foundation fund trust bank bancorp exchange corporation corp
 corp. company co co. inc inc. ltd ltd. plc llc ag gmbh sa nv bv group holdings holding partners
 industries enterprises enterprise airlines airways motors systems technologies technology software pharmaceuticals
-pharma energy petroleum oil telecom communications media network press news times post journal
+pharma energy petroleum oil telecom communications media network press news times post journal standard mirror mail
 herald gazette tribune daily radio television tv broadcasting university college school academy
 court tribunal parliament assembly congress senate cabinet government administration army navy
 police guard forces force brigade brigades regiment corps command service services directorate
@@ -229,6 +229,10 @@ def is_title(word: str) -> bool:
 
 
 _RANK_PARTS = _words("major lance rear staff brigadier")
+
+
+# What follows a day in a newspaper's name: "Sunday Times", "Sunday Mirror", "Sunday Post".
+PRESS_HEADS = _words("times post telegraph mirror mail express herald tribune observer independent star people")
 
 
 def is_not_name(word: str) -> bool:
