@@ -651,3 +651,14 @@ def test_newspapers_are_organizations():
                             "Hong Kong Standard.", "On Sunday Times Square was empty."))["press.txt"]
     assert {"Sunday Mirror", "Daily Mail", "Hong Kong Standard"} <= names_of(found, ORG)
     assert "Mirror" not in found and "Sunday Times Square" not in found and found["Times Square"].type is PLACE
+
+
+def test_names_with_particles_and_a_given_name_that_is_also_a_demonym():
+    """Read in make audit: 'Kengo wa Dondo' was the person 'Kengo' and the place 'Dondo';
+    'Danie van Schalkwyk' and 'Christian Arrue' were not found; the Christian Bible is no person."""
+    found = _found(_article(
+        "names.txt", "Names", "Zairean Prime Minister Kengo wa Dondo said so.",
+        "12 - Danie van Schalkwyk, 11 - Pieter Hendriks.", "Darryn Hill (Australia) beat Christian Arrue (U.S.) 2-0.",
+        "A cult based on the Christian Bible grew."))["names.txt"]
+    assert {"Kengo wa Dondo", "Danie van Schalkwyk", "Christian Arrue"} <= names_of(found, PERSON)
+    assert not {"Dondo", "Kengo", "Christian Bible", "Bible"} & set(found)

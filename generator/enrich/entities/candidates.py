@@ -377,8 +377,8 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
     if last not in lx.ORG_HEADS:
         while a < b - 1 and words[a].startswith(("Ex-", "EX-")):
             a += 1
-        while a < b and _is_demonym(words[a]) and last not in lx.PLACE_HEADS:  # but "Chechen Republic"
-            a += 1
+        while a < b and _is_demonym(words[a]) and last not in lx.PLACE_HEADS and not _given_name_first(words, a, b, gaz):
+            a += 1  # (but "Chechen Republic", "Christian Arrue")
         if b - a >= 3 and last not in lx.PLACE_HEADS and (words[a].casefold() in lx.FOREIGN_PORTFOLIOS or (
                 words[a].casefold() in lx.ORG_STARTS and words[a + 1].casefold() in gaz.first_names
                 and not any(gaz.lookup(w) for w in words[a + 1 : b]))):
@@ -465,6 +465,15 @@ def _person_after(words, a: int, b: int, gaz: Gazetteer) -> bool:
     if gaz.is_word(words[a]) or _plural_word(words[a], gaz) or last in lx.ORG_HEADS or last in lx.PLACE_HEADS or gaz.lookup(_join(words[a:b])):
         return False
     return words[a].casefold() in gaz.first_names or last in gaz.surnames
+
+
+def _given_name_first(words, a: int, b: int, gaz: Gazetteer) -> bool:
+    """A demonym that is also a given name, before a surname nobody writes as a word:
+    "Christian Arrue", "Christian Cullen" (not "Christian Bible", "German Islam")."""
+    if b - a != 2 or words[a].casefold() not in gaz.first_names:
+        return False
+    after = words[a + 1]
+    return not (gaz.is_word(after) or after.casefold() in lx.RELIGIONS or gaz.lookup(after) or _plural_word(after, gaz))
 
 
 def _is_demonym(word: str) -> bool:

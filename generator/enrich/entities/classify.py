@@ -111,6 +111,10 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
         if english and 2 <= n <= 3 and last in gaz.surnames and first not in gaz.words:
             _set(cand, PERSON, 1)
             return
+        if english and n >= 3 and any(t in lx.PERSON_PARTICLES for t in tokens[1:-1]) and _odd_word(tokens[-1], gaz) \
+                and (first in gaz.first_names or _odd_word(tokens[0], gaz)):
+            _set(cand, PERSON, 1)  # "Danie van Schalkwyk": a particle only people's names have
+            return
         if english and 2 <= n <= 3 and all(_odd_word(t, gaz) for t in tokens):
             # Unknown words: a person, unless the words around say place or organization.
             _set(cand, cand.cue if cand.cue in (PLACE, ORG) else PERSON, 1)

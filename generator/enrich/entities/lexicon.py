@@ -193,7 +193,7 @@ asked asks tweeted posted commented comments
 ORG_VERBS = _words("reported reports announced announces stated")
 
 # Lowercase words that may sit inside a name: "Bank of England", "Ludwig van Beethoven".
-CONNECTORS = _words("of de del della di da do dos das van von der den ter la le du des al el bin ibn y &")
+CONNECTORS = _words("of de del della di da do dos das van von der den ter la le du des al el bin ibn wa y &")
 # Lowercase particles inside hyphenated names: "Inzamam-ul-Haq", "al-Aqsa".
 NAME_PARTICLES = _words("al el ul ur ud ad ash az bin ibn bint abu de di da du la le van von")
 # Connectors that usually join two names into one organization or place only with a head word.
@@ -210,9 +210,10 @@ ROLE_DROP = _words("the a an outgoing incoming then newly appointed current acti
 ROMAN_NUMERAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 
 
-# Religions and creeds: alone, never a person, place or organization ("banished from Islam"),
-# though "Yusuf Islam" is a name.
+# Religions, creeds and scriptures: alone, never a person, place or organization ("banished
+# from Islam", "the Christian Bible"), though "Yusuf Islam" is a name.
 RELIGIONS = _words("""
+bible koran quran torah talmud gospel gospels
 islam christianity judaism buddhism hinduism sikhism jainism catholicism protestantism orthodoxy
 shinto taoism confucianism zoroastrianism scientology mormonism sufism shia sunni wahhabism salafism
 """)
@@ -230,6 +231,10 @@ def is_title(word: str) -> bool:
 
 _RANK_PARTS = _words("major lance rear staff brigadier")
 
+
+# Particles inside a person's name that no place or body name has: "Danie van Schalkwyk",
+# "Kengo wa Dondo", "Osama bin Laden".
+PERSON_PARTICLES = _words("van von der den ter ten bin ibn bint wa")
 
 # What follows a day in a newspaper's name: "Sunday Times", "Sunday Mirror", "Sunday Post".
 PRESS_HEADS = _words("times post telegraph mirror mail express herald tribune observer independent star people")

@@ -166,7 +166,7 @@ def _junk(mention: EntityMention, analysis: EntityAnalysis | None, language: str
         # "Esteri di Tbilisi", "Paris Opera di Parigi": a phrase ending "of <place>" is no person.
         if mention.type is PERSON and len(words) > 2:
             for i, word in enumerate(name.split()[1:-1], start=1):
-                if word.islower() and word.casefold() in lx.CONNECTORS:
+                if word.islower() and word.casefold() in lx.CONNECTORS and word not in lx.PERSON_PARTICLES:
                     tail = gaz.lookup(" ".join(name.split()[i + 1:]))
                     if tail and tail[0] is PLACE:
                         return True
