@@ -101,9 +101,11 @@ def _foreign_script(run: str) -> bool:
 def _numbered_word(cand: Candidate, gaz: Gazetteer) -> bool:
     """An ordinary word before a number names a thing's part, not an entity: "Terminal 2",
     "Article 6", "Gate 12"."""
-    if len(cand.tokens) != 1 or cand.type is not None and cand.strength >= 3:
+    text, end = cand.sentence.text, cand.end
+    if end + 1 >= len(text) or not text[end + 1].isdigit() or len(cand.tokens) != 1 \
+            or cand.type is not None and cand.strength >= 3:
         return False
-    after = cand.sentence.after(cand.end, 2)[0]
+    after = cand.sentence.after(end, 2)[0]
     # ... and then a lowercase word ("Terminal 2 of the airport"): not a score ("Fulham 2 Bury 1").
     return len(after) >= 2 and after[0][:1].isdigit() and after[1][:1].islower() and gaz.is_word(cand.tokens[0])
 
