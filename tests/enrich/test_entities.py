@@ -662,3 +662,16 @@ def test_names_with_particles_and_a_given_name_that_is_also_a_demonym():
         "A cult based on the Christian Bible grew."))["names.txt"]
     assert {"Kengo wa Dondo", "Danie van Schalkwyk", "Christian Arrue"} <= names_of(found, PERSON)
     assert not {"Dondo", "Kengo", "Christian Bible", "Bible"} & set(found)
+
+
+def test_a_body_named_with_and_is_one_body_and_a_list_of_two_stays_two():
+    """Read in make audit: 'Australian Communications and Media Authority' gave two organizations,
+    'National Oceanic and Atmospheric Administration' only 'Atmospheric Administration'."""
+    found = _found(_article(
+        "bodies.txt", "Bodies", "The Australian Communications and Media Authority fined the site.",
+        "Data came from the National Oceanic and Atmospheric Administration and the Food and Drug Administration.",
+        "The Federal Aviation Administration and Transportation Security Administration met Microsoft Corp and Google Inc."))["bodies.txt"]
+    assert {"Australian Communications and Media Authority", "National Oceanic and Atmospheric Administration",
+            "Food and Drug Administration", "Federal Aviation Administration",
+            "Transportation Security Administration"} <= names_of(found, ORG)
+    assert not {"Media Authority", "Atmospheric Administration", "Drug Administration"} & set(found)

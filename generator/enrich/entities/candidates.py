@@ -27,6 +27,10 @@ _CAPS = (TITLE, UPPER, INITIAL)
 _HONORIFICS = lx._words("mr mrs ms miss mister dr sir dame lord lady rev reverend prof")
 _ROYAL = lx._words("king queen prince princess duke duchess earl count countess baron emperor")  # "Prince of Wales Hospital"
 _IN_PLACE = lx._words("in near outside")
+# Heads that also name a body's field, so a name may go on after "and": "Australian
+# Communications and Media Authority", "Department of Energy and Natural Resources".
+_FIELD_HEADS = lx._words("""communications media technology technologies energy telecom industries industry systems
+software oil gas securities environment health science sciences education culture trade finance post posts""")
 _OF_THE = frozenset({"del", "della", "dello", "degli", "delle", "dei"})  # Italian "of the"
 LOCATIVE = lx._words("in at near from to across outside inside into toward towards via")
 PERSON = EntityType.PERSON
@@ -90,6 +94,31 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
                 classify(cand, gaz, language)
             if not _numbered_word(cand, gaz):
                 append(cand)
+    if " and " in text and len(out) > 1:
+        out = _joined_bodies(out, text, gaz, language)
+    return out
+
+
+def _joined_bodies(cands: list[Candidate], text: str, gaz: Gazetteer, language: str) -> list[Candidate]:
+    """"the Food and Drug Administration", "Australian Communications and Media Authority": a
+    nameless run, "and", then a body's name make one body (the run has no head of its own)."""
+    out: list[Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if prev is not None and text[prev.end : cand.start] == " and " and cand.type is EntityType.ORGANIZATION \
+                and cand.tokens[-1].casefold() in lx.ORG_HEADS and len(cand.tokens) >= 2 \
+                and (prev.type is None or prev.strength <= 2 and prev.tokens[-1].casefold() in _FIELD_HEADS) \
+                and not prev.headline and not gaz.lookup(prev.surface) and not gaz.lookup(cand.tokens[0]):
+            # ("Federal Aviation Administration and Transportation Security Administration": two bodies.)
+            tokens = prev.tokens + ("and",) + cand.tokens
+            joined = Candidate(prev.sentence, prev.start, cand.end, tokens, " ".join(tokens), prev.first, prev.weak,
+                               prev.headline)
+            joined.flags, joined.ask_speaks = word_flags(tokens, prev.weak, prev.headline, gaz)
+            _attach_context(joined)
+            classify(joined, gaz, language)
+            out[-1] = joined
+            continue
+        out.append(cand)
     return out
 
 
