@@ -22,7 +22,7 @@ from itertools import compress
 from dataclasses import dataclass, replace
 
 from ..model import Article, Problem, Severity
-from ..textutil import words
+from ..textutil import folded_words, words
 from ..text.markdown_text import plain_text
 
 SHINGLE = 5
@@ -41,7 +41,7 @@ class TextPrint:
 
 
 def text_print(article: Article) -> TextPrint:
-    tokens = words(plain_text(article.blocks).casefold())
+    tokens = folded_words(plain_text(article.blocks))
     all_words = " ".join(words(article.title.casefold()) + tokens)  # a word never spans title and body
     # Shingles starting at an "anchor" word (about one word in SAMPLE_MOD, chosen by the word's
     # own hash): copies of a passage have the same anchors, and only those shingles are hashed.
