@@ -20,7 +20,7 @@ from .candidate import Candidate
 from .classify import classify
 from .gazetteer import Gazetteer
 from .records import GIVEN, SURNAME, WEAK
-from .tokens import INITIAL, LOWER, TITLE, UPPER, Sentence, shape, tokens_from
+from .tokens import INITIAL, LOWER, TITLE, TOKEN, UPPER, Sentence, shape
 
 
 _CAPS = (TITLE, UPPER, INITIAL)
@@ -144,8 +144,20 @@ def _possessive_names(runs: list[tuple[int, str]], text: str, gaz: Gazetteer) ->
 
 
 def _spanning_name(s: Sentence, start: int, run_length: int, gaz: Gazetteer) -> tuple[tuple[str, ...], int] | None:
-    tokens = tokens_from(s.text, start, 8)
-    tokens = [(w, k) for w, k in tokens if k < s.end]
+    # Up to 8 tokens of the sentence, and no more than some known name goes on (most runs begin none).
+    tokens = []
+    prefixes, phrase = gaz.name_prefixes, ""
+    for m in TOKEN.finditer(s.text, start):
+        k = m.start()
+        if k >= s.end:
+            break
+        w = m.group()
+        tokens.append((w, k))
+        if len(tokens) == 8:
+            break
+        phrase = f"{phrase} {w.casefold()}" if phrase else w.casefold()
+        if phrase not in prefixes and ("’" not in phrase or phrase.replace("’", "'") not in prefixes):
+            break
     words = [w for w, _ in tokens]
     end = _gaz_prefix(words, 0, len(words), gaz)
     if end <= run_length:
