@@ -61,7 +61,7 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     # Only words that could be names matter: known one-word names, and this article's candidates.
     cases = _cases(candidates)
     known, here = gaz.one_word_names, {w for w, _ in cases}
-    lower_words = frozenset(w for w in _LOWER_WORD.findall(text) if (w in known or w in here) and w.islower())
+    lower_words = frozenset(w for w in dict.fromkeys(_LOWER_WORD.findall(text)) if (w in known or w in here) and w.islower())
     return EntityAnalysis(plan(rows), votes, forms, tuple(teams), folded, tuple(quotes),
                           cases, lower_words, tickers)
 

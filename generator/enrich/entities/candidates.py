@@ -49,9 +49,10 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
     memos = _memo(gaz, language)
     runs = sentence.runs
     text = sentence.text
-    if "'s" in text or "’s" in text:
+    here = text[sentence.begin : sentence.end + 2]  # what the two helpers below may read
+    if "'s" in here or "’s" in here:
         runs = _possessive_names(runs, text, gaz)
-    if " on " in text or " for " in text:
+    if " on " in here or " for " in here:
         runs = _bodies_on_or_for(runs, text)
     for offset, run in runs:
         if offset < skip:  # the rest of a run a spanning name began
@@ -92,6 +93,9 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
 def _column_headings(sentence: Sentence) -> bool:
     """A table's heading line, "W L PCT GB" or "P W D L F A PTS": abbreviations, not names
     ("GB" is games behind, not Great Britain)."""
+    head = sentence.text[sentence.begin : min(sentence.begin + 4, sentence.end)]
+    if len(head) == 4 and head.split() == [head]:
+        return False  # a first word longer than three letters (most sentences): no need to split them
     words = sentence.text[sentence.begin : sentence.end].split()
     if len(words) < 3 or not all(len(w) <= 3 and w.isalpha() and w.isupper() for w in words):
         return False
