@@ -44,7 +44,15 @@ def text_words(text: str) -> list[str]:
 def _text_words(text: str) -> list[str]:
     found = _TEXT_WORDS.get(text)
     if found is None:
-        found = _WORD.findall(text)
+        # As _WORD.findall(text), faster: no word spans white space, and a piece between spaces
+        # that is all letters and digits is one word.
+        found = []
+        append, extend, findall = found.append, found.extend, _WORD.findall
+        for piece in text.split():
+            if piece.isalnum():
+                append(piece)
+            else:
+                extend(findall(piece))
         if len(_TEXT_WORDS) >= _TEXT_WORDS_KEPT:
             _TEXT_WORDS.clear()
         _TEXT_WORDS[text] = found

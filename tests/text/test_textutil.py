@@ -36,6 +36,14 @@ def test_folded_words_on_random_text():
         assert folded_words(text) == words(text.casefold()), text
 
 
+def test_text_words_on_random_text():
+    alphabet = "ab1_-'’. \t\n\u00a0\u2003\x1c\u0301é²½"
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(16)))
+        assert text_words(text) == words(text), text
+
+
 def test_text_words_is_a_copy():
     text = "one two three"
     text_words(text).append("four")
