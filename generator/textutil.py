@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import islice
 
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
@@ -13,6 +14,7 @@ _ABBREVIATIONS = {
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
     "e.g", "i.e", "approx", "dept", "est", "fig", "rev", "hon", "pres", "messrs", "a.m", "p.m",
 }
+_ONE_LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[^\W_a-z])")
 
 
@@ -79,17 +81,22 @@ def folded_words(text: str) -> list[str]:
 
 def sentences(text: str) -> list[str]:
     """Split a paragraph into sentences, keeping abbreviations like 'Mr.' and 'U.S.' intact."""
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[str]:
+    """The sentences of `text` as `sentences` splits them, one at a time (a reader that stops
+    early splits no further)."""
     text = squash(text)
-    out: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
         before = text[start : m.start()].rstrip("\"”’»)]")
-        last = before.rsplit(" ", 1)[-1].rstrip(".!?…").lower()
-        if before.endswith(".") and (last in _ABBREVIATIONS or re.fullmatch(r"[^\W\d_]", last)):
-            continue  # "Gen. Alexus", "J. Smith"
-        out.append(text[start : m.start()].strip())
+        if before.endswith("."):
+            last = before.rsplit(" ", 1)[-1].rstrip(".!?…").lower()
+            if last in _ABBREVIATIONS or _ONE_LETTER.fullmatch(last):
+                continue  # "Gen. Alexus", "J. Smith"
+        yield text[start : m.start()].strip()
         start = m.end()
     tail = text[start:].strip()
     if tail:
-        out.append(tail)
-    return out
+        yield tail

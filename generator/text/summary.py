@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Block, MarkdownBody, Paragraph
-from ..textutil import has_words, sentences, squash, text_words
+from ..textutil import has_words, iter_sentences, squash, text_words
 from .markdown_text import markdown_to_text
 
 
@@ -27,7 +27,7 @@ def summarize(blocks: tuple[Block, ...], limit: int = 300) -> str:
     itself too long is cut at a word and ends with an ellipsis."""
     text = lead_text(blocks)
     summary = ""
-    for sentence in sentences(text):
+    for sentence in iter_sentences(text):
         candidate = f"{summary} {sentence}".strip()
         if len(candidate) > limit:
             break
