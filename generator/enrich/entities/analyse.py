@@ -61,9 +61,22 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     # Only words that could be names matter: known one-word names, and this article's candidates.
     cases = _cases(candidates)
     known, here = gaz.one_word_names, {w for w, _ in cases}
-    lower_words = frozenset(w for w in dict.fromkeys(_LOWER_WORD.findall(text)) if (w in known or w in here) and w.islower())
+    lower_words = frozenset(w for w in dict.fromkeys(lower_word_forms(text)) if (w in known or w in here) and w.islower())
     return EntityAnalysis(plan(rows), votes, forms, tuple(teams), folded, tuple(quotes),
                           cases, lower_words, tickers)
+
+
+def lower_word_forms(text: str) -> list[str]:
+    """_LOWER_WORD.findall(text), faster: no match spans white space (nor its look-arounds), and a
+    piece between spaces that is all letters is one match or none."""
+    out: list[str] = []
+    for piece in text.split():
+        if piece.isalpha():
+            if len(piece) >= 3 and not "A" <= piece[0] <= "Z":
+                out.append(piece)
+        else:
+            out += _LOWER_WORD.findall(piece)
+    return out
 
 
 def _cases(candidates: list[Candidate]) -> tuple[tuple[str, int], ...]:
