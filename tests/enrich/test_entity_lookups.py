@@ -60,8 +60,8 @@ def test_lower_word_forms_are_what_the_pattern_finds():
 
     from generator.enrich.entities.analyse import _LOWER_WORD, lower_word_forms
 
-    alphabet = "abcAZéÉß²½1_-'’ \t\n\xa0\u2003.ǅ"
+    alphabet = "abcAZéÉß²½1_-'’ \t\n\xa0\u2003.,()“”‘ǅ"
     rng = random.Random(5)
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(14)))
-        assert lower_word_forms(text) == _LOWER_WORD.findall(text), text
+        assert lower_word_forms(text) == set(_LOWER_WORD.findall(text)), text
