@@ -114,6 +114,7 @@ _COMMENTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…\"”»)]$")
+_WORD_SEPARATORS = "|·•/"  # besides white space
 _WORD_SPLIT = re.compile(r"[\s|·•/]+")
 _WORD_EDGES = re.compile(r"^\W+|\W+$|\(\d+\)$")
 _PUNCTUATION_SPACE = re.compile(r"[.!?,;:]\s")
@@ -135,10 +136,15 @@ def is_junk_line(line: str) -> bool:
         return bool(line) and len(line) < 400 and _may_match(line, _COOKIE_KEYS) and bool(_COOKIE_NOTICE.search(line))
     if _JUNK_LINE.match(line):
         return True
-    if _may_match(line, _COOKIE_KEYS) and _COOKIE_NOTICE.search(line) \
-            or _may_match(line, _COPYRIGHT_KEYS) and _COPYRIGHT.search(line):
+    low, folds = line.lower(), _folds_to_ascii(line)
+    if (folds or any(k in low for k in _COOKIE_KEYS)) and _COOKIE_NOTICE.search(line) \
+            or (folds or any(k in low for k in _COPYRIGHT_KEYS)) and _COPYRIGHT.search(line):
         return True
-    words = [w for w in _WORD_SPLIT.split(line.casefold().strip(" .:")) if w]
+    folded = line.casefold().strip(" .:")
+    if any(c in folded for c in _WORD_SEPARATORS):
+        words = [w for w in _WORD_SPLIT.split(folded) if w]
+    else:
+        words = folded.split()  # the same: str.split() splits at what \s matches, and drops empty ends
     if 0 < len(words) <= 8:
         bare = [_WORD_EDGES.sub("", w) for w in words]
         bare = [w for w in bare if w and not w.isdigit()]
@@ -157,7 +163,11 @@ def _may_match(line: str, keys: tuple[str, ...]) -> bool:
     """Whether a case-insensitive pattern that needs one of `keys` could match `line`: a key is in
     it lowercased, or it has a letter that matches an ASCII letter only case-insensitively."""
     low = line.lower()
-    return any(k in low for k in keys) or any(c in line for c in _FOLDS_TO_ASCII)
+    return any(k in low for k in keys) or _folds_to_ascii(line)
+
+
+def _folds_to_ascii(line: str) -> bool:
+    return any(c in line for c in _FOLDS_TO_ASCII)
 
 
 def _is_navigation(line: str) -> bool:

@@ -89,3 +89,11 @@ def test_a_list_of_links_under_a_related_heading_goes_but_the_story_after_it_sta
 ])
 def test_sign_offs(text, rest, agency):
     assert split_sign_off(text) == (rest, agency)
+
+
+@pytest.mark.parametrize("line", [
+    "Home | News | World", "Print · Email · Comments (12)", "Share / Tweet / Email", "share\u2003print\u00a0email",
+    "Home\x1cNews\x1cWorld Sport Business", "Sign up for our newsletter / alerts",
+])
+def test_furniture_words_split_at_white_space_and_separators(line):
+    assert is_junk_line(line)
