@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import islice
 
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 # Abbreviations after which a period does not end a sentence.
@@ -12,6 +14,7 @@ _ABBREVIATIONS = {
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
     "e.g", "i.e", "approx", "dept", "est", "fig", "rev", "hon", "pres", "messrs", "a.m", "p.m",
 }
+_ONE_LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[^\W_a-z])")
 
 
@@ -24,19 +27,76 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def has_words(text: str, n: int) -> bool:
+    """len(words(text)) >= n, reading no further than the n-th word."""
+    return n <= 0 or next(islice(_WORD.finditer(text), n - 1, None), None) is not None
+
+
+# An article's whole text is split into words by more than one stage (its word count, its
+# duplicate print): the last few splits are kept, so each text is split once.
+_TEXT_WORDS: dict[str, list[str]] = {}
+_TEXT_WORDS_KEPT = 4
+
+
+def text_words(text: str) -> list[str]:
+    """words(text), for a whole article's text (remembered for the next stage that asks)."""
+    return list(_text_words(text))
+
+
+def _text_words(text: str) -> list[str]:
+    found = _TEXT_WORDS.get(text)
+    if found is None:
+        # As _WORD.findall(text), faster: no word spans white space, and a piece between spaces
+        # that is all letters and digits is one word.
+        found = []
+        append, extend, findall = found.append, found.extend, _WORD.findall
+        for piece in text.split():
+            if piece.isalnum():
+                append(piece)
+            else:
+                extend(findall(piece))
+        if len(_TEXT_WORDS) >= _TEXT_WORDS_KEPT:
+            _TEXT_WORDS.clear()
+        _TEXT_WORDS[text] = found
+    return found
+
+
+# Characters whose case folding changes what counts as a word character (str.isalnum, or one of
+# _ ' ’ -) in the result; every other character folds to characters of its own kind. Computed over
+# every code point (tests/text/test_textutil.py checks it against this Python's Unicode tables).
+FOLD_CHANGES_WORDS = (
+    "\u0130\u01f0\u0345\u0390\u03b0\u1e96\u1e97\u1e98\u1e99\u1f50\u1f52\u1f54\u1f56\u1fb6\u1fb7"
+    "\u1fc6\u1fc7\u1fd2\u1fd3\u1fd6\u1fd7\u1fe2\u1fe3\u1fe4\u1fe6\u1fe7\u1ff6\u1ff7"
+)
+_FOLD_CHANGES_WORDS = re.compile("[" + FOLD_CHANGES_WORDS + "]")
+
+
+def folded_words(text: str) -> list[str]:
+    """words(text.casefold()), from the words of `text` (see text_words) when folding cannot
+    move a word's edges: case folding works character by character."""
+    if _FOLD_CHANGES_WORDS.search(text):
+        return words(text.casefold())
+    return list(map(str.casefold, _text_words(text)))
+
+
 def sentences(text: str) -> list[str]:
     """Split a paragraph into sentences, keeping abbreviations like 'Mr.' and 'U.S.' intact."""
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[str]:
+    """The sentences of `text` as `sentences` splits them, one at a time (a reader that stops
+    early splits no further)."""
     text = squash(text)
-    out: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
         before = text[start : m.start()].rstrip("\"”’»)]")
-        last = before.rsplit(" ", 1)[-1].rstrip(".!?…").lower()
-        if before.endswith(".") and (last in _ABBREVIATIONS or re.fullmatch(r"[^\W\d_]", last)):
-            continue  # "Gen. Alexus", "J. Smith"
-        out.append(text[start : m.start()].strip())
+        if before.endswith("."):
+            last = before.rsplit(" ", 1)[-1].rstrip(".!?…").lower()
+            if last in _ABBREVIATIONS or _ONE_LETTER.fullmatch(last):
+                continue  # "Gen. Alexus", "J. Smith"
+        yield text[start : m.start()].strip()
         start = m.end()
     tail = text[start:].strip()
     if tail:
-        out.append(tail)
-    return out
+        yield tail

@@ -40,4 +40,6 @@ def is_news_source(name: str) -> bool:
 
 def tickers(text: str) -> frozenset[str]:
     """Every ticker symbol written in `text`."""
+    if "<" not in text:
+        return frozenset()  # (the pattern's leading spaces make a scan slow where it cannot match)
     return frozenset(m["symbol"] for m in TICKER.finditer(text))

@@ -13,16 +13,16 @@ articles sharing one of their rarest sampled shingles are compared (prefix filte
 
 from __future__ import annotations
 
-import functools
 from fractions import Fraction
 import hashlib
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import compress
 from dataclasses import dataclass, replace
 
 from ..model import Article, Problem, Severity
-from ..textutil import words
+from ..textutil import folded_words, words
 from ..text.markdown_text import plain_text
 
 SHINGLE = 5
@@ -41,21 +41,28 @@ class TextPrint:
 
 
 def text_print(article: Article) -> TextPrint:
-    tokens = words(plain_text(article.blocks).casefold())
+    tokens = folded_words(plain_text(article.blocks))
     all_words = " ".join(words(article.title.casefold()) + tokens)  # a word never spans title and body
     # Shingles starting at an "anchor" word (about one word in SAMPLE_MOD, chosen by the word's
     # own hash): copies of a passage have the same anchors, and only those shingles are hashed.
-    sample = {
-        zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode("utf-8"))
-        for i in range(len(tokens) - SHINGLE + 1)
-        if _word_hash(tokens[i]) % SAMPLE_MOD == 0
-    }
+    starts = len(tokens) - SHINGLE + 1
+    if starts > 0:
+        anchors = _anchors
+        if len(anchors) > 1 << 16:
+            anchors.clear()
+        for word in set(tokens).difference(anchors):
+            anchors[word] = zlib.crc32(word.encode("utf-8")) % SAMPLE_MOD == 0
+        sample = {
+            zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode("utf-8"))
+            for i in compress(range(starts), map(anchors.__getitem__, tokens))
+        }
+    else:
+        sample = set()
     return TextPrint(hashlib.sha256(all_words.encode("utf-8")).hexdigest(), frozenset(sample))
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _word_hash(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8"))
+# Whether a word is an anchor (memoized: words repeat across articles).
+_anchors: dict[str, bool] = {}
 
 
 @dataclass(frozen=True)

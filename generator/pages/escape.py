@@ -57,7 +57,8 @@ def html_text(text: str) -> str:
 
 def html_block_text(text: str) -> str:
     """`html_text` without the cache, for text that occurs once (an article's paragraphs)."""
-    return html.escape(_WHITESPACE.sub(" ", _CONTROL.sub("", text)).strip(), quote=True)
+    # " ".join(split()) is _WHITESPACE.sub(" ", ...).strip(): both split at str.isspace characters.
+    return html.escape(" ".join(_CONTROL.sub("", text).split()), quote=True)
 
 
 def md_link(text: str, target: str) -> str:

@@ -71,6 +71,11 @@ _COPYRIGHT = re.compile(
     r"|\balle\s+rechte\s+vorbehalten\b|\btutti\s+i\s+diritti\s+riservati\b|\btodos\s+los\s+derechos\s+reservados\b",
     re.IGNORECASE,
 )
+# Words without which _COPYRIGHT and _COOKIE_NOTICE cannot match, to skip those searches on most lines
+# (lowercased: under IGNORECASE only these four non-ASCII letters match ASCII ones, see _may_match).
+_COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights", "droits", "rechte", "diritti", "derechos")
+_COOKIE_KEYS = ("cookie", "continuing")
+_FOLDS_TO_ASCII = "İıKſ"
 _HOME = re.compile(r"^(?:home|homepage|start|startseite|accueil|inicio|página\s+principal)\b", re.IGNORECASE)
 _CRUMB_SEPARATOR = re.compile(r"\s+[>»›•·|]\s+")
 _NAV_ITEMS = frozenset("""
@@ -109,6 +114,10 @@ _COMMENTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…\"”»)]$")
+_WORD_SEPARATORS = "|·•/"  # besides white space
+_WORD_SPLIT = re.compile(r"[\s|·•/]+")
+_WORD_EDGES = re.compile(r"^\W+|\W+$|\(\d+\)$")
+_PUNCTUATION_SPACE = re.compile(r"[.!?,;:]\s")
 _MAX_JUNK_LINE = 300
 
 # Wire agencies' sign-offs, as they end a story; "^M" is a carriage return a conversion left as text.
@@ -124,12 +133,20 @@ def is_junk_line(line: str) -> bool:
     """A single line that is page furniture, not article text."""
     line = line.strip()
     if not line or len(line) > _MAX_JUNK_LINE:
-        return bool(line) and len(line) < 400 and bool(_COOKIE_NOTICE.search(line))
-    if _JUNK_LINE.match(line) or _COOKIE_NOTICE.search(line) or _COPYRIGHT.search(line):
+        return bool(line) and len(line) < 400 and _may_match(line, _COOKIE_KEYS) and bool(_COOKIE_NOTICE.search(line))
+    if _JUNK_LINE.match(line):
         return True
-    words = [w for w in re.split(r"[\s|·•/]+", line.casefold().strip(" .:")) if w]
+    low, folds = line.lower(), _folds_to_ascii(line)
+    if (folds or any(k in low for k in _COOKIE_KEYS)) and _COOKIE_NOTICE.search(line) \
+            or (folds or any(k in low for k in _COPYRIGHT_KEYS)) and _COPYRIGHT.search(line):
+        return True
+    folded = line.casefold().strip(" .:")
+    if any(c in folded for c in _WORD_SEPARATORS):
+        words = [w for w in _WORD_SPLIT.split(folded) if w]
+    else:
+        words = folded.split()  # the same: str.split() splits at what \s matches, and drops empty ends
     if 0 < len(words) <= 8:
-        bare = [re.sub(r"^\W+|\W+$|\(\d+\)$", "", w) for w in words]
+        bare = [_WORD_EDGES.sub("", w) for w in words]
         bare = [w for w in bare if w and not w.isdigit()]
         if bare and all(w in _UI_WORDS for w in bare) and any(w in _UI_STRONG for w in bare):
             return True
@@ -142,9 +159,20 @@ def is_junk_line(line: str) -> bool:
     return _is_navigation(line)
 
 
+def _may_match(line: str, keys: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern that needs one of `keys` could match `line`: a key is in
+    it lowercased, or it has a letter that matches an ASCII letter only case-insensitively."""
+    low = line.lower()
+    return any(k in low for k in keys) or _folds_to_ascii(line)
+
+
+def _folds_to_ascii(line: str) -> bool:
+    return any(c in line for c in _FOLDS_TO_ASCII)
+
+
 def _is_navigation(line: str) -> bool:
     """"Home Leading The News World Business", "Home > Europe > Poland", "Contact | Privacy | Terms"."""
-    if _SENTENCE_END.search(line) or re.search(r"[.!?,;:]\s", line):
+    if _SENTENCE_END.search(line) or _PUNCTUATION_SPACE.search(line):
         return False
     parts = [p for p in _CRUMB_SEPARATOR.split(line) if p]
     if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):

@@ -31,6 +31,7 @@ _SIGNATURES = {
 # Control characters are never article text: many mean a binary file, a few are dropped.
 _COUNTED_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _STRIPPED_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NOT_STRIPPED = bytes(b for b in range(256) if not _STRIPPED_CONTROLS.match(chr(b)))  # bytes.translate deletes these
 
 
 class NotText(ValueError):
@@ -68,10 +69,13 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         text = text.replace("\x00", "")
         repairs.append(f"removed {nuls} NUL byte{'s' if nuls != 1 else ''}")
 
-    controls = len(_COUNTED_CONTROLS.findall(text))
+    # The stripped control characters, as bytes (UTF-8 writes no other character with a byte below 0x20):
+    # found faster than by _STRIPPED_CONTROLS, which reads one character at a time.
+    stripped = text.encode("utf-8", "surrogatepass").translate(None, _NOT_STRIPPED)
+    controls = len(stripped) - stripped.count(b"\x0b") - stripped.count(b"\x0c")  # as _COUNTED_CONTROLS counts
     if text and controls > max(8, len(text) // 20):
         raise NotText(f"not a text file: {controls} control characters in {len(text)} characters")
-    if _STRIPPED_CONTROLS.search(text):
+    if stripped:
         text = _STRIPPED_CONTROLS.sub("", text)
 
     return normalize_newlines(text), repairs

@@ -149,6 +149,11 @@ def _raw_blocks(text: str) -> list[list[str]]:
 
 def _to_blocks(lines: list[str]) -> list[Block]:
     """One blank-line block of the file -> paragraphs and bullet lists."""
+    if len(lines) == 1:  # the common case, as the loop below reads it
+        bullet = _BULLET.match(lines[0])
+        if bullet:
+            return [BulletList((squash(lines[0][bullet.end() :]),))]
+        return [Paragraph(squash(lines[0]))]
     out: list[Block] = []
     items: list[str] = []
     para: list[str] = []

@@ -132,6 +132,10 @@ _PATTERNS = [
 ]
 
 
+_ANY_YEAR = re.compile(_YEAR)
+assert all(_YEAR in p.pattern for p in _PATTERNS)
+
+
 def find_dates(text: str, language: str | None = None) -> list[dt.date]:
     """All full dates in `text`, in the order they appear, month names read in `language` first."""
     return [date for _, _, date in date_spans(text, language)]
@@ -140,6 +144,8 @@ def find_dates(text: str, language: str | None = None) -> list[dt.date]:
 def date_spans(text: str, language: str | None = None) -> list[tuple[int, int, dt.date]]:
     """(start, end, date) of every full date in `text`, in text order; overlapping matches of
     two patterns keep the first."""
+    if not _ANY_YEAR.search(text):
+        return []  # every pattern has a year
     months = _MONTHS_IN.get((language or "").lower().split("-")[0], MONTHS)
     found: list[tuple[int, int, dt.date]] = []
     for pattern in _PATTERNS:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Block, MarkdownBody, Paragraph
-from ..textutil import sentences, squash, words
+from ..textutil import has_words, iter_sentences, squash, text_words
 from .markdown_text import markdown_to_text
 
 
@@ -18,7 +18,7 @@ def lead_text(blocks: tuple[Block, ...]) -> str:
         if sum(len(p) for p in paragraphs) > 1200:
             break
     # A paragraph of a few words ("LONDON 1996-08-30") is not a lead.
-    substantial = [p for p in paragraphs if len(words(p)) >= 6]
+    substantial = [p for p in paragraphs if has_words(p, 6)]
     return " ".join(squash(p) for p in (substantial or paragraphs))
 
 
@@ -27,7 +27,7 @@ def summarize(blocks: tuple[Block, ...], limit: int = 300) -> str:
     itself too long is cut at a word and ends with an ellipsis."""
     text = lead_text(blocks)
     summary = ""
-    for sentence in sentences(text):
+    for sentence in iter_sentences(text):
         candidate = f"{summary} {sentence}".strip()
         if len(candidate) > limit:
             break
@@ -39,7 +39,8 @@ def summarize(blocks: tuple[Block, ...], limit: int = 300) -> str:
 
 
 def word_count(text: str) -> int:
-    return len(words(text))
+    """The words in an article's whole text (split once for every stage: see text_words)."""
+    return len(text_words(text))
 
 
 def reading_minutes(count: int, words_per_minute: int = 220) -> int:

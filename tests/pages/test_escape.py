@@ -108,3 +108,16 @@ def test_link_text_stays_text(text):
 
 def test_html_text_escapes_quotes_for_attributes():
     assert html_text('a "b" <c> & \'d\'') == "a &quot;b&quot; &lt;c&gt; &amp; &#x27;d&#x27;"
+
+
+def test_html_block_text_collapses_white_space_and_drops_control_characters_like_the_pattern_did():
+    import html
+    import random
+
+    from generator.pages.escape import _CONTROL, _WHITESPACE, html_block_text
+
+    alphabet = " \t\n\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000a<&\"\x00\x7f"
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(10)))
+        assert html_block_text(text) == html.escape(_WHITESPACE.sub(" ", _CONTROL.sub("", text)).strip(), quote=True)

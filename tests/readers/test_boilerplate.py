@@ -56,6 +56,16 @@ def test_article_sentences_that_look_alike_are_kept(line):
     assert not is_junk_line(line)
 
 
+@pytest.mark.parametrize("line", [
+    "ALL RIGHTS RESERVED", "Tous droits réservés", "(C) Lakeside Media", "We use cookies to improve the site",
+    "All rightſ reſerved",  # a long s matches "s" case-insensitively: the quick word check must not skip it
+    "This website uſes cookies",
+    "By continuing to browse you agree. " + "More words here. " * 20 + "We use cookies.",  # longer than 300
+])
+def test_copyright_and_cookie_lines_in_any_case_or_spelling(line):
+    assert is_junk_line(line)
+
+
 def test_comment_section_is_cut_only_after_the_story_began():
     blocks = ["Title", "First paragraph of the story.", "Second paragraph.", "3 Comments", "Great piece!", "Rubbish."]
     assert junk_blocks(blocks) == [False, False, False, True, True, True]
@@ -79,3 +89,11 @@ def test_a_list_of_links_under_a_related_heading_goes_but_the_story_after_it_sta
 ])
 def test_sign_offs(text, rest, agency):
     assert split_sign_off(text) == (rest, agency)
+
+
+@pytest.mark.parametrize("line", [
+    "Home | News | World", "Print · Email · Comments (12)", "Share / Tweet / Email", "share\u2003print\u00a0email",
+    "Home\x1cNews\x1cWorld Sport Business", "Sign up for our newsletter / alerts",
+])
+def test_furniture_words_split_at_white_space_and_separators(line):
+    assert is_junk_line(line)

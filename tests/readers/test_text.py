@@ -137,3 +137,12 @@ def test_title_only_article_is_published_and_reported():
     art, problems = resolve(raw, config_from_dict({}))
     assert art.title == "Just a headline" and art.blocks == ()
     assert [p.reason for p in problems] == ["has a title but no body text"]
+
+
+def test_a_block_of_one_line_is_read_as_the_general_rule_reads_it():
+    from generator.readers.text import _to_blocks
+
+    assert _to_blocks(["  Some   text  here"]) == [Paragraph("Some text here")]
+    assert _to_blocks([" - a  list item"]) == [BulletList(("a list item",))]
+    assert _to_blocks(["-no space is text"]) == [Paragraph("-no space is text")]
+    assert _to_blocks(["One line", " - then an item"]) == [Paragraph("One line"), BulletList(("then an item",))]

@@ -24,6 +24,7 @@ from .tokens import Sentence, is_headline_case, sentences
 
 _CODE: dict[EntityType | None, int] = {None: -1, **{t: i for i, t in enumerate(TYPES)}}
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-Z][^\W\d_]{2,}(?![\w'’-])")
+_EDGE_MARKS = ".,;:!?\"“”‘()[]«»…"  # none of them a word character, an apostrophe or a hyphen
 
 
 def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
@@ -61,9 +62,37 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     # Only words that could be names matter: known one-word names, and this article's candidates.
     cases = _cases(candidates)
     known, here = gaz.one_word_names, {w for w, _ in cases}
-    lower_words = frozenset(w for w in _LOWER_WORD.findall(text) if (w in known or w in here) and w.islower())
+    lower_words = frozenset(w for w in lower_word_forms(text) if (w in known or w in here) and w.islower())
     return EntityAnalysis(plan(rows), votes, forms, tuple(teams), folded, tuple(quotes),
                           cases, lower_words, tickers)
+
+
+def lower_word_forms(text: str) -> set[str]:
+    """The words _LOWER_WORD finds in `text`, faster: no match spans white space (nor its
+    look-arounds), so each distinct piece between spaces is read once (and remembered)."""
+    out: set[str] = set()
+    memo = _PIECE_FORMS
+    if len(memo) > 200_000:
+        memo.clear()
+    for piece in set(text.split()):
+        forms = memo.get(piece)
+        if forms is None:
+            forms = memo[piece] = _piece_forms(piece)
+        if forms:
+            out.update(forms)
+    return out
+
+
+_PIECE_FORMS: dict[str, tuple[str, ...]] = {}
+
+
+def _piece_forms(piece: str) -> tuple[str, ...]:
+    if not piece.isalpha():
+        word = piece.strip(_EDGE_MARKS)  # "officials," and "(Reuters)": the same as a word alone
+        if not word.isalpha():
+            return tuple(_LOWER_WORD.findall(piece))
+        piece = word
+    return (piece,) if len(piece) >= 3 and not "A" <= piece[0] <= "Z" else ()
 
 
 def _cases(candidates: list[Candidate]) -> tuple[tuple[str, int], ...]:

@@ -20,7 +20,7 @@ from .candidate import Candidate
 from .classify import classify
 from .gazetteer import Gazetteer
 from .records import GIVEN, SURNAME, WEAK
-from .tokens import INITIAL, LOWER, TITLE, UPPER, Sentence, shape, tokens_from
+from .tokens import INITIAL, LOWER, TITLE, TOKEN, UPPER, Sentence, shape
 
 
 _CAPS = (TITLE, UPPER, INITIAL)
@@ -54,9 +54,10 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
     memos = _memo(gaz, language)
     runs = sentence.runs
     text = sentence.text
-    if "'s" in text or "’s" in text:
+    here = text[sentence.begin : sentence.end + 2]  # what the two helpers below may read
+    if "'s" in here or "’s" in here:
         runs = _possessive_names(runs, text, gaz)
-    if " on " in text or " for " in text:
+    if " on " in here or " for " in here:
         runs = _bodies_on_or_for(runs, text)
     for offset, run in runs:
         if language == "en" and not run.isascii() and _foreign_script(run):
@@ -142,6 +143,9 @@ def _numbered_word(cand: Candidate, gaz: Gazetteer) -> bool:
 def _column_headings(sentence: Sentence) -> bool:
     """A table's heading line, "W L PCT GB" or "P W D L F A PTS": abbreviations, not names
     ("GB" is games behind, not Great Britain)."""
+    head = sentence.text[sentence.begin : min(sentence.begin + 4, sentence.end)]
+    if len(head) == 4 and head.split() == [head]:
+        return False  # a first word longer than three letters (most sentences): no need to split them
     words = sentence.text[sentence.begin : sentence.end].split()
     if len(words) < 3 or not all(len(w) <= 3 and w.isalpha() and w.isupper() for w in words):
         return False
@@ -194,8 +198,20 @@ def _possessive_names(runs: list[tuple[int, str]], text: str, gaz: Gazetteer) ->
 
 
 def _spanning_name(s: Sentence, start: int, run_length: int, gaz: Gazetteer) -> tuple[tuple[str, ...], int] | None:
-    tokens = tokens_from(s.text, start, 8)
-    tokens = [(w, k) for w, k in tokens if k < s.end]
+    # Up to 8 tokens of the sentence, and no more than some known name goes on (most runs begin none).
+    tokens = []
+    prefixes, phrase = gaz.name_prefixes, ""
+    for m in TOKEN.finditer(s.text, start):
+        k = m.start()
+        if k >= s.end:
+            break
+        w = m.group()
+        tokens.append((w, k))
+        if len(tokens) == 8:
+            break
+        phrase = f"{phrase} {w.casefold()}" if phrase else w.casefold()
+        if phrase not in prefixes and ("’" not in phrase or phrase.replace("’", "'") not in prefixes):
+            break
     words = [w for w, _ in tokens]
     end = _gaz_prefix(words, 0, len(words), gaz)
     if end <= run_length:

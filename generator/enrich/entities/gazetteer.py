@@ -68,6 +68,17 @@ class Gazetteer:
         return frozenset(n for n in self.names if " " not in n) | self.first_names | self.surnames
 
 
+    @functools.cached_property
+    def name_prefixes(self) -> frozenset[str]:
+        """Casefolded openings of known names of more words, at word ends ("bosnia", "bosnia and")."""
+        out: set[str] = set()
+        for name in self.names:
+            words = name.split(" ")
+            for k in range(1, len(words)):
+                out.add(" ".join(words[:k]))
+        return frozenset(out)
+
+
 def _same_but_small_words(a: str, b: str) -> bool:
     # "Bank Of England" (a recased headline) is "Bank of England".
     return all(x == y or x.casefold() == y.casefold() and y.islower() for x, y in zip(a.split(), b.split()))

@@ -1,0 +1,67 @@
+"""Faster entity lookups find what the plain ones did (speed changes must not change names)."""
+
+
+from support import FIXTURES
+
+from generator.enrich.entities.candidates import _gaz_prefix, _spanning_name
+from generator.enrich.entities.gazetteer import gazetteer
+from generator.enrich.entities.tokens import TOKEN, sentences
+
+
+def _spanning_name_plainly(s, start, run_length, gaz):
+    """The lookup as first written: eight tokens, then the longest known name among them."""
+    tokens = [(m.group(), m.start()) for m, _ in zip(TOKEN.finditer(s.text, start), range(8))]
+    tokens = [(w, k) for w, k in tokens if k < s.end]
+    words = [w for w, _ in tokens]
+    end = _gaz_prefix(words, 0, len(words), gaz)
+    if end <= run_length:
+        return None
+    return tuple(words[:end]), tokens[end - 1][1] + len(words[end - 1])
+
+
+TEXTS = [
+    "The Organisation for Security and Cooperation in Europe met in Bosnia and Herzegovina on Monday.",
+    "Trinidad and Tobago beat Antigua and Barbuda; the Bank of England and McDonald’s said so.",
+    "Officials from Bosnia and the United States of America and the Democratic Republic of the Congo spoke.",
+    "President of the European Commission Ursula von der Leyen visited Papua New Guinea.",
+]
+
+
+def _fixture_texts():
+    for folder in ("entities", "wire", "text", "scraped"):
+        for path in sorted((FIXTURES / folder).glob("*.txt")):
+            yield from (p for p in path.read_text(encoding="utf-8", errors="replace").split("\n\n") if p.strip())
+
+
+def test_name_prefixes_are_the_openings_of_longer_names():
+    gaz = gazetteer()
+    assert "bosnia and" in gaz.name_prefixes and "bosnia" in gaz.name_prefixes
+    assert "bosnia and herzegovina" not in gaz.name_prefixes or any(
+        n.startswith("bosnia and herzegovina ") for n in gaz.names)
+
+
+def test_spanning_names_are_found_as_before():
+    gaz = gazetteer()
+    checked = 0
+    for text in TEXTS + list(_fixture_texts()):
+        text = " ".join(text.split())
+        for sentence in sentences(text, 0, "body"):
+            for offset, run in sentence.runs:
+                for start in (offset, offset + run.find(" ") + 1 if " " in run else offset):
+                    for run_length in (1, 2, 3):
+                        assert _spanning_name(sentence, start, run_length, gaz) \
+                            == _spanning_name_plainly(sentence, start, run_length, gaz), (text, start)
+                        checked += 1
+    assert checked > 1000
+
+
+def test_lower_word_forms_are_what_the_pattern_finds():
+    import random
+
+    from generator.enrich.entities.analyse import _LOWER_WORD, lower_word_forms
+
+    alphabet = "abcAZéÉß²½1_-'’ \t\n\xa0\u2003.,()“”‘ǅ"
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(14)))
+        assert lower_word_forms(text) == set(_LOWER_WORD.findall(text)), text

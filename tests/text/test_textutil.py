@@ -1,0 +1,56 @@
+"""The shared word splits give what splitting each time would (they are only faster)."""
+
+import random
+import sys
+
+import pytest
+
+from generator.textutil import FOLD_CHANGES_WORDS, folded_words, has_words, text_words, words
+
+
+def _kind(c: str) -> str:
+    return "word" if c.isalnum() else "joiner" if c in "_'’-" else "other"
+
+
+def test_the_characters_whose_folding_changes_words_are_listed():
+    changed = "".join(c for c in map(chr, range(sys.maxunicode + 1))
+                      if c.casefold() != c and any(_kind(x) != _kind(c) for x in c.casefold()))
+    assert changed == FOLD_CHANGES_WORDS
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. Army's well-known O’Brien said: 'STRASSE' and Straße, ΟΔΟΣ ΣΑΣ.",
+    "İstanbul'da İzmir", "ŉ apostrophe ǰ", "ᾷ ΐ ΰ ẖ", "rock’n’roll --- a-b _x_ 42-7",
+    "",
+])
+def test_folded_words_are_the_words_of_the_folded_text(text):
+    assert folded_words(text) == words(text.casefold())
+    assert text_words(text) == words(text)
+
+
+def test_folded_words_on_random_text():
+    alphabet = "aZß İıK ſ-'’_1.Σςΐᾷŉǰ\u0345\u0307é"
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+        assert folded_words(text) == words(text.casefold()), text
+
+
+def test_text_words_on_random_text():
+    alphabet = "ab1_-'’. \t\n\u00a0\u2003\x1c\u0301é²½"
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(16)))
+        assert text_words(text) == words(text), text
+
+
+def test_text_words_is_a_copy():
+    text = "one two three"
+    text_words(text).append("four")
+    assert text_words(text) == ["one", "two", "three"]
+
+
+@pytest.mark.parametrize("text", ["", "one", "a b c d e", "a b c d e f", "a, b; c - d e f g", "-- --"])
+def test_has_words(text):
+    for n in range(8):
+        assert has_words(text, n) == (len(words(text)) >= n)
