@@ -687,3 +687,12 @@ def test_regions_in_other_languages_reach_the_region_s_page():
     )
     assert {"South Carolina", "West Virginia", "Bavaria"} <= names_of(found["primarie.txt"], PLACE)
     assert "Bavaria" in names_of(found["steuer.txt"], PLACE) and "Bayern" not in found["steuer.txt"]
+
+
+def test_an_acronym_of_lowercase_words_is_a_term_not_a_body():
+    """Read in make audit: 'antimoney laundering (AML) laws' gave the organization 'AML'."""
+    found = _found(_article("aml.txt", "Money", "The task force promotes international antimoney laundering (AML) laws.",
+                            "Gross domestic product (GDP) rose, said the World Health Organization (WHO).",
+                            "The Kurdistan Workers Party (PKK) fought the police (RUC)."))["aml.txt"]
+    assert not {"AML", "GDP"} & set(found)
+    assert {"World Health Organization", "PKK", "RUC"} <= names_of(found, ORG)

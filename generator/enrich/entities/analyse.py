@@ -107,16 +107,45 @@ def _cases(candidates: list[Candidate]) -> tuple[tuple[str, int], ...]:
 
 
 def _paren_acronyms(candidates: list[Candidate]) -> None:
-    """'(SACEUR)' after a title is an abbreviated title, not an organization."""
+    """'(SACEUR)' after a title is an abbreviated title, not an organization, and '(AML)' after
+    'anti-money laundering' abbreviates words, not a name."""
     for cand in candidates:
-        if not cand.paren_acronym or cand.strength >= 3:
+        if not cand.paren_acronym:
             continue
-        for word in reversed(cand.sentence.before(cand.start - 1, 8)):
+        before = cand.sentence.before(cand.start - 1, 8)
+        if _abbreviates_words(cand.surface, before):
+            cand.type, cand.strength = None, 0
+            continue
+        if cand.strength >= 3:
+            continue
+        for word in reversed(before):
             if not word[:1].isupper():
                 break
             if word.casefold() in lx.TITLES:
                 cand.type, cand.strength = None, 0
                 break
+
+
+def _abbreviates_words(acronym: str, before: list[str]) -> bool:
+    """The acronym's letters start the lowercase words before it ("antimoney laundering (AML)",
+    "gross domestic product (GDP)"): a term, not a name. Letters may come from inside a word."""
+    words = [w for w in before if w[:1].isalpha()]
+    letters = acronym.casefold()
+    if not words or not words[-1].islower() or len(letters) < 2:
+        return False
+    for n in range(1, min(len(letters), len(words)) + 1):
+        if not all(w.islower() for w in words[-n:]):
+            break
+        tail = "".join(w.casefold().replace("-", "") for w in words[-n:])
+        if tail[:1] != letters[0]:
+            continue
+        k = 0
+        for ch in tail:  # the acronym's letters in order
+            if k < len(letters) and ch == letters[k]:
+                k += 1
+        if k == len(letters):
+            return True
+    return False
 
 
 def _datelines(candidates: list[Candidate], first_body: int) -> None:
