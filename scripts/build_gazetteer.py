@@ -114,6 +114,15 @@ Paris Saint-Germain|PSG|Ajax|Benfica|Porto FC|Celtic|Rangers|Harvard|Harvard Uni
 Oxford University|Cambridge University|MIT|Sorbonne|Wikipedia|Wikileaks|WikiLeaks|Hezbollah
 Ryanair|EasyJet|Air France|British Airways|Emirates|Qatar Airways|Aeroflot|Uber|Airbnb|Netflix|Disney
 Walmart|Coca-Cola|PepsiCo|McDonald's|Starbucks|Ikea|IKEA|Zara|Inditex|Nokia|Ericsson|Philips|Shell plc
+Union européenne|Commission européenne|Parlement européen|Conseil européen|Banque centrale européenne
+Nations unies|Conseil de sécurité|Assemblée nationale|Rassemblement national|La France insoumise|Sénat
+Conseil constitutionnel|Conseil d'État|Cour de cassation|Agence France-Presse|Agence France Presse
+Unione europea|Commissione europea|Parlamento europeo|Banca centrale europea|Consiglio europeo
+Consiglio di sicurezza|Camera dei deputati|Corte costituzionale|Guardia di Finanza|Protezione civile
+Unión Europea|Comisión Europea|Parlamento Europeo|Banco Central Europeo|Naciones Unidas|Guardia Civil
+Congreso de los Diputados|Tribunal Supremo|Europäische Union|Europäische Kommission|Europäisches Parlament
+Europäische Zentralbank|Vereinte Nationen|Deutsche Presse-Agentur|Bundesregierung|Bundestag|Bundesrat
+Bundesverfassungsgericht|Bundeswehr
 """
 
 # Places the sources lack or spell otherwise than news does.

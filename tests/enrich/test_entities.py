@@ -696,3 +696,32 @@ def test_an_acronym_of_lowercase_words_is_a_term_not_a_body():
                             "The Kurdistan Workers Party (PKK) fought the police (RUC)."))["aml.txt"]
     assert not {"AML", "GDP"} & set(found)
     assert {"World Health Organization", "PKK", "RUC"} <= names_of(found, ORG)
+
+
+def test_titles_and_bodies_in_german_french_and_spanish_news():
+    """Checked on articles written for the purpose: German news named no person after a title
+    ('Bundeskanzler Friedrich Merz', 'Verteidigungsminister Boris Pistorius'), French lost 'le
+    président de la République Emmanuel Macron' and bodies written with lowercase adjectives."""
+    de = _article("de.txt", "Merz trifft Macron", "Bundeskanzler Friedrich Merz ist nach Paris gereist, um mit dem "
+                  "französischen Präsidenten Emmanuel Macron zu sprechen.",
+                  "Auch Verteidigungsminister Boris Pistorius traf EU-Kommissionspräsidentin Ursula von der Leyen.")
+    fr = _article("fr.txt", "Macron reçoit Merz", "Le président de la République Emmanuel Macron a reçu le "
+                  "chancelier Friedrich Merz.", "Selon l'AFP, le ministre des Armées Sébastien Lecornu était là. "
+                  "La France insoumise a critiqué l'accord à l'Assemblée nationale et à la Commission européenne.")
+    found = _found(de, fr)
+    assert {"Friedrich Merz", "Emmanuel Macron", "Boris Pistorius", "Ursula von der Leyen"} <= names_of(found["de.txt"], PERSON)
+    assert "Verteidigungsminister" in found["de.txt"]["Boris Pistorius"].roles[0]
+    assert {"Emmanuel Macron", "Friedrich Merz", "Sébastien Lecornu"} <= names_of(found["fr.txt"], PERSON)
+    assert {"La France insoumise", "Assemblée nationale", "European Commission"} <= names_of(found["fr.txt"], ORG)
+
+
+def test_italian_roles_with_a_connector_before_the_name():
+    """Read in make audit: 'Presidente della Repubblica Giorgio Napolitano' gave the person
+    'Repubblica Giorgio Napolitano'; 'Segretario di Stato USA Condoleezza Rice' gave 'USA Condoleezza Rice'."""
+    found = _found(_article(
+        "ruoli.txt", "Ruoli", "Il Presidente della Repubblica Giorgio Napolitano ha ricevuto il Segretario di Stato "
+        "USA Condoleezza Rice.", "Fidel Castro lascia l'incarico di Presidente del Consiglio di Stato.",
+        "Il papa Benedetto XVI ha parlato."))["ruoli.txt"]
+    assert {"Giorgio Napolitano", "Condoleezza Rice", "Fidel Castro", "Benedetto XVI"} <= names_of(found, PERSON)
+    assert "Presidente della Repubblica" in found["Giorgio Napolitano"].roles[0]
+    assert not any(name.startswith(("Repubblica", "USA ", "di ", "Stato")) for name in names_of(found, PERSON))

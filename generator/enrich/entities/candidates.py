@@ -314,7 +314,8 @@ def _regnal_number(words, k: int, m: int, gaz: Gazetteer) -> bool:
     """A roman numeral after a given name ends the name: "Benedict XVI", "Giovanni Paolo II",
     "Elizabeth II" (not "World War II"; "I" is too often the pronoun or an initial)."""
     return m > k and words[m] != "I" and lx.ROMAN_NUMERAL.fullmatch(words[m]) is not None \
-        and words[m - 1].casefold() in gaz.first_names and (m + 1 == len(words) or not words[m + 1][:1].isupper())
+        and (words[m - 1].casefold() in gaz.first_names or not gaz.is_word(words[m - 1]) and not gaz.lookup(words[m - 1])) \
+        and (m + 1 == len(words) or not words[m + 1][:1].isupper())
 
 
 def _given_calendar_word(words, m: int, gaz: Gazetteer) -> bool:
@@ -407,7 +408,7 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                     + _cut_part(words, shapes, r + 2, b, first, weak, gaz, fw)
     if last not in lx.ORG_HEADS:
         for r in range(b - 2, a - 1, -1):
-            if lx.is_title(words[r]) and shapes[r] != UPPER \
+            if (lx.is_title(words[r]) or lx.is_foreign_title(words[r])) and shapes[r] != UPPER \
                     or r == a == first and words[r].casefold() in lx.DESCRIPTORS:  # "Economist Joel Naroff said"
                 p = r + 1  # "Secretary of State John Kornblum": the role goes on to "State"
                 while p < b - 1 and (shapes[p] not in _CAPS or words[p].casefold() in lx.ROLE_MODIFIERS):
@@ -416,8 +417,19 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                     known = _gaz_prefix(words, p, b, gaz)  # "Finance Minister of India P. Chidambaram"
                     if p < known < b:
                         p = known
+                elif words[r + 1].islower() and words[r + 1] in lx.CONNECTORS and p < b - 1 and (
+                        b - p >= 3 or words[p].casefold() in lx.ORG_STARTS or words[p].casefold() in lx.FOREIGN_PORTFOLIOS):
+                    # "Presidente della Repubblica Giorgio Napolitano", "del Consiglio Berlusconi":
+                    # the role goes on to the word after the connector.
+                    known = _gaz_prefix(words, p, b, gaz)
+                    after = known if p < known < b else p + 1
+                    if all(shapes[k] in _CAPS for k in range(after, b)):  # not "del Consiglio di Stato"
+                        p = after
+                if b - p >= 3 and _place_or_acronym(words[p], gaz) and _person_after(words, p + 1, b, gaz):
+                    p += 1  # "Segretario di Stato USA Condoleezza Rice"
                 role_cuts = _role_prefix(words, shapes, a, p, first, weak, gaz, fw)
-                if words[r + 1] in lx.CONNECTORS and (b - p == 1 or words[b - 1].casefold() in lx.ORG_HEADS):
+                if words[r + 1] in lx.CONNECTORS and (b - p == 1 or words[b - 1].casefold() in lx.ORG_HEADS
+                                                      or words[p].casefold() in lx.ORG_STARTS):
                     # "Queen of South", "Duke of Norfolk": a title of a place, not a person;
                     # "Chairman of Cutty Sark Enterprises": the body the role belongs to.
                     return role_cuts + _cut_part(words, shapes, p, b, first, weak, gaz, fw)
@@ -455,7 +467,8 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
 def _role_prefix(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazetteer, fw) -> list[Cut]:
     """Names inside a role ("NATO" in "NATO Secretary General"): the words before the title words."""
     end = a
-    while end < b and not (lx.is_title(words[end]) or words[end].casefold() in lx.ROLE_MODIFIERS
+    while end < b and not (lx.is_title(words[end]) or lx.is_foreign_title(words[end])
+                           or words[end].casefold() in lx.ROLE_MODIFIERS
                            or end == a and words[end].casefold() in lx.DESCRIPTORS):
         end += 1
     if end == a:
@@ -553,8 +566,8 @@ def _attach_context(cand: Candidate) -> None:
         cand.cue_strength = UNIT  # "121 RBI", "20 MW": a unit, not an organization
         return
     # "government spokesman Stefan Kornelius", "Foreign Ministry spokesperson Maria Zakharova"
-    if prev and prev[0].islower() and shape(prev) == LOWER and (lx.is_title(prev)
-                                                                 or prev in lx.DESCRIPTORS):
+    if prev and prev[0].islower() and shape(prev) == LOWER and (lx.is_title(prev) or prev in lx.DESCRIPTORS
+                                                                 or lx.is_foreign_title(prev)):
         cand.cue, cand.cue_strength = PERSON, 3
         if _folded(prev) not in _HONORIFICS:
             words = s.before(cand.start, 5)

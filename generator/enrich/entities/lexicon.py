@@ -250,10 +250,29 @@ NOT_ACRONYMS = NOT_NAMES | WIRE_ABBREVIATIONS | _words("""
 ok ii iii iv mp mps pm ppp hq id iq ip it pr rd st nd th
 """)
 
+# The other languages' titles that, right before a name, say it is a person ("le président
+# Emmanuel Macron", "Bundeskanzler Friedrich Merz"): FOREIGN_TITLES without the short or
+# ambiguous ones ("on", "re", "don", "papa") and the bodies ("governo", "ministero").
+FOREIGN_PERSON_TITLES = None  # set below, once FOREIGN_TITLES is known
+# German compounds end with the title: "Verteidigungsminister", "EU-Kommissionspräsidentin".
+GERMAN_TITLE_ENDINGS = ("minister", "ministerin", "präsident", "präsidentin", "präsidenten", "kanzler", "kanzlerin",
+                        "chef", "chefin", "sprecher", "sprecherin", "vorsitzende", "vorsitzender", "botschafter",
+                        "botschafterin", "bürgermeister", "bürgermeisterin")
+
+
+def is_foreign_title(word: str) -> bool:
+    """A title in another language, also a German compound ending in one ("Verteidigungsminister")."""
+    folded = word.casefold().rstrip(".")
+    if folded in FOREIGN_PERSON_TITLES:
+        return True
+    last = folded.rsplit("-", 1)[-1]
+    return len(last) > 6 and last.endswith(GERMAN_TITLE_ENDINGS)
+
+
 # A ministry's short name in the other languages digest reads, capitalized after the minister's
 # title: "il ministro degli Esteri Margaret Beckett", "el ministro de Exteriores Miguel Moratinos".
 FOREIGN_PORTFOLIOS = _words("""
-affari asuntos esteri interni interno difesa giustizia economia finanze tesoro sanità salute istruzione lavoro ambiente
+république repubblica república republik armées affaires affari asuntos esteri interni interno difesa giustizia economia finanze tesoro sanità salute istruzione lavoro ambiente
 trasporti infrastrutture cultura exteriores interior defensa hacienda economía justicia sanidad educación
 trabajo intérieur défense justice économie finances santé éducation travail auswärtiges innern inneres
 verteidigung justiz finanzen wirtschaft gesundheit bildung arbeit umwelt negócios estrangeiros
@@ -277,6 +296,11 @@ procuratore procureur staatsanwalt fiscal ambasciatore ambassadeur botschafter e
 commissaire kommissar comisario direttore directeur direktor director presidenza consiglio ministero
 ministère ministerium ministerio governo gouvernement regierung gobierno
 """)
+FOREIGN_PERSON_TITLES = FOREIGN_TITLES - _words("""
+on re don papa premier première prince ing avv dott generale général colonel cardinal director presidenza
+consiglio ministero ministère ministerium ministerio governo gouvernement regierung gobierno
+""")
+
 
 # Party and movement words: a member of a party is not a person named "Republican".
 PARTY_WORDS = _words("""

@@ -28,6 +28,13 @@ _TABLE: dict[str, tuple[str, ...]] = {
                        "Europäische Union", "UE"),
     "United Nations": ("UN", "U.N.", "Nazioni Unite", "Organizzazione delle Nazioni Unite", "ONU", "Nations unies",
                        "Naciones Unidas", "Vereinte Nationen", "UNO"),
+    "European Commission": ("Commission européenne", "Commissione europea", "Commissione Europea", "Comisión Europea",
+                            "Europäische Kommission", "EU-Kommission"),
+    "European Parliament": ("Parlement européen", "Parlamento europeo", "Parlamento Europeo", "Europäisches Parlament",
+                            "EU-Parlament"),
+    "United Nations Security Council": ("UN Security Council", "U.N. Security Council", "Conseil de sécurité",
+                                        "Consiglio di sicurezza", "Consiglio di Sicurezza", "Consejo de Seguridad",
+                                        "UN-Sicherheitsrat", "Sicherheitsrat"),
     "Latin America": ("America Latina", "América Latina", "Amérique latine", "Lateinamerika"),
     "Soviet Union": ("USSR", "U.S.S.R.", "Unione Sovietica", "Union soviétique", "Sowjetunion", "Unión Soviética"),
     "United Arab Emirates": ("UAE", "U.A.E.", "Emirati Arabi Uniti", "Émirats arabes unis", "Emiratos Árabes Unidos"),
@@ -85,7 +92,8 @@ _ORGANIZATIONS = frozenset({
     "World Health Organization", "International Monetary Fund", "World Trade Organization",
     "Securities and Exchange Commission", "Environmental Protection Agency", "OPEC",
     "International Olympic Committee", "FIFA", "BBC", "Palestine Liberation Organization",
-    "Irish Republican Army", "National Health Service", "Agence France-Presse",
+    "Irish Republican Army", "National Health Service", "Agence France-Presse", "European Commission",
+    "European Parliament", "United Nations Security Council",
 })
 
 _CANONICAL: dict[str, str] = {}
