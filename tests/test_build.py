@@ -141,3 +141,22 @@ def test_a_content_folder_that_is_a_link_elsewhere_builds_the_same_and_is_not_co
     site = root / "site"
     assert (site / "articles" / SEED_SLUG / "index.html").is_file()
     assert not list(site.rglob(SEED.name))  # the article file is an input, not a file to copy
+
+
+def test_the_frame_of_every_page_is_written_once_in_shared_files(built):
+    """Material's icons and inline scripts live in digest.css and digest-frame.js, not on each page."""
+    _, site = built
+    html = (site / "articles" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    frame = soup.select_one(".md-header").decode() + soup.select_one(".md-sidebar--primary").decode()
+    assert "<path" not in frame  # each icon is an empty <svg> that names its mask in digest.css
+    icons = {svg["class"][0] for svg in soup.select(".md-header svg, .md-top svg")}
+    assert icons == {f"digest-i-{name}" for name in
+                     ("library", "menu", "brightness-7", "brightness-4", "magnify", "arrow-left", "close", "arrow-up")}
+    css = (site / "assets" / "stylesheets" / "digest.css").read_text(encoding="utf-8")
+    assert all(f".digest-i-{name.removeprefix('digest-i-')} {{ --digest-icon: url(" in css for name in icons)
+    assert '__md_get("__palette")' not in html and "<script>__digest_palette()</script>" in html
+    assert 'src="../../assets/javascripts/digest-frame.js"' in html
+    assert "__tabbed_" not in html and "twitter:description" not in html
+    assert (site / "assets" / "javascripts" / "digest-frame.js").is_file()
+    assert not list(site.rglob(".icons"))  # the icon templates are not copied into the site
