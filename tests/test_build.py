@@ -151,10 +151,15 @@ def test_the_frame_of_every_page_is_written_once_in_shared_files(built):
     frame = soup.select_one(".md-header").decode() + soup.select_one(".md-sidebar--primary").decode()
     assert "<path" not in frame  # each icon is an empty <svg> that names its mask in digest.css
     icons = {svg["class"][0] for svg in soup.select(".md-header svg, .md-top svg")}
-    assert icons == {f"digest-i-{name}" for name in
-                     ("library", "menu", "brightness-7", "brightness-4", "magnify", "arrow-left", "close", "arrow-up")}
+    assert icons == {f"digest-i-{name}" for name in ("library", "menu", "brightness-7", "brightness-4", "magnify", "arrow-up")}
+    frame_js = (site / "assets" / "javascripts" / "digest-frame.js").read_text(encoding="utf-8")
+    assert 'icon("arrow-left")' in frame_js and 'icon("close")' in frame_js  # the search box's, built by script
     css = (site / "assets" / "stylesheets" / "digest.css").read_text(encoding="utf-8")
-    assert all(f".digest-i-{name.removeprefix('digest-i-')} {{ --digest-icon: url(" in css for name in icons)
+    for name in icons | {"digest-i-arrow-left", "digest-i-close"}:
+        assert f".{name} {{ --digest-icon: url(" in css
+    # The search dialog's markup is in digest-frame.js; the page holds one call with its own words.
+    assert soup.select_one("[data-digest-search]") is None
+    assert '<script>__digest_search(["Search", "Search", "Clear", "Initializing search"])</script>' in html
     assert '__md_get("__palette")' not in html and "<script>__digest_palette()</script>" in html
     assert 'src="../../assets/javascripts/digest-frame.js"' in html
     assert "__tabbed_" not in html and "twitter:description" not in html

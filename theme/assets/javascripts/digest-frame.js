@@ -23,3 +23,28 @@ function __digest_palette() {
     for (var [key, value] of Object.entries(palette.color)) document.body.setAttribute("data-md-color-" + key, value);
   }
 }
+
+/* Material's search dialog (theme/partials/search.html), built where that partial's script stands, in
+   the header, before the page is painted. words: [dialog name, placeholder, clear, initializing]. */
+function __digest_search(words) {
+  var e = function (text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  };
+  var name = e(words[0]), placeholder = e(words[1]), reset = e(words[2]), initializing = e(words[3]);
+  var icon = function (name) { return '<svg class="digest-i-' + name + '" viewBox="0 0 24 24"></svg>'; };
+  document.currentScript.insertAdjacentHTML("beforebegin",
+    '<div class="md-search" data-digest-search role="dialog" aria-label="' + name + '"' +
+    ' data-digest-unavailable="Search is not available right now">' +
+    '<label class="md-search__overlay" for="__search"></label>' +
+    '<div class="md-search__inner" role="search">' +
+    '<form class="md-search__form" name="search">' +
+    '<input type="text" class="md-search__input" name="query" aria-label="' + placeholder + '" placeholder="' + placeholder + '"' +
+    ' autocapitalize="off" autocorrect="off" autocomplete="off" spellcheck="false" required>' +
+    '<label class="md-search__icon md-icon" for="__search">' + icon("magnify") + icon("arrow-left") + '</label>' +
+    '<nav class="md-search__options" aria-label="' + name + '">' +
+    '<button type="reset" class="md-search__icon md-icon" title="' + reset + '" aria-label="' + reset + '" tabindex="-1">' +
+    icon("close") + '</button></nav></form>' +
+    '<div class="md-search__output"><div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>' +
+    '<div class="md-search-result"><div class="md-search-result__meta" aria-live="polite">' + initializing + '</div>' +
+    '<ol class="md-search-result__list" role="presentation"></ol></div></div></div></div></div>');
+}
