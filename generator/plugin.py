@@ -270,6 +270,12 @@ def _theme_fingerprint(config: MkDocsConfig) -> str:
     for folder in config.theme.dirs:
         for path in sorted(Path(folder).rglob("*.html")):
             digest.update(path.read_bytes())
+    # Icons are templates too (theme/.icons/ overrides Material's): the custom folder's count;
+    # Material's own thousands change only with Material, whose templates are hashed above.
+    if config.theme.custom_dir:
+        for path in sorted((Path(config.theme.custom_dir) / ".icons").rglob("*.svg")):
+            digest.update(path.relative_to(config.theme.custom_dir).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -151,17 +151,36 @@ def test_the_frame_of_every_page_is_written_once_in_shared_files(built):
     frame = soup.select_one(".md-header").decode() + soup.select_one(".md-sidebar--primary").decode()
     assert "<path" not in frame  # each icon is an empty <svg> that names its mask in digest.css
     icons = {svg["class"][0] for svg in soup.select(".md-header svg, .md-top svg")}
-    assert icons == {f"digest-i-{name}" for name in ("library", "menu", "brightness-7", "brightness-4", "magnify", "arrow-up")}
+    assert icons == {f"digest-i-{name}" for name in ("library", "menu", "magnify", "arrow-up")}
     frame_js = (site / "assets" / "javascripts" / "digest-frame.js").read_text(encoding="utf-8")
     assert 'icon("arrow-left")' in frame_js and 'icon("close")' in frame_js  # the search box's, built by script
     css = (site / "assets" / "stylesheets" / "digest.css").read_text(encoding="utf-8")
-    for name in icons | {"digest-i-arrow-left", "digest-i-close"}:
+    for name in icons | {"digest-i-arrow-left", "digest-i-close", "digest-i-brightness-4", "digest-i-brightness-7"}:
         assert f".{name} {{ --digest-icon: url(" in css
     # The search dialog's markup is in digest-frame.js; the page holds one call with its own words.
     assert soup.select_one("[data-digest-search]") is None
     assert '<script>__digest_search(["Search", "Search", "Clear", "Initializing search"])</script>' in html
     assert '__md_get("__palette")' not in html and "<script>__digest_palette()</script>" in html
+    # The colour toggles (shown only with JavaScript) are built from one short list per scheme.
+    assert soup.select_one("form[data-md-component=palette]") is None
+    assert ('<script>__digest_palette_form([["(prefers-color-scheme: light)", "default", "indigo", "indigo", '
+            '"Switch to dark mode", "brightness-7"], ') in html
     assert 'src="../../assets/javascripts/digest-frame.js"' in html
     assert "__tabbed_" not in html and "twitter:description" not in html
     assert (site / "assets" / "javascripts" / "digest-frame.js").is_file()
     assert not list(site.rglob(".icons"))  # the icon templates are not copied into the site
+
+
+def test_an_icon_in_the_theme_folder_is_part_of_the_theme_fingerprint(tmp_path):
+    """A `--dirty` build rebuilds every page when an icon the frame includes changes."""
+    from types import SimpleNamespace
+
+    from generator.plugin import _theme_fingerprint
+
+    icon = tmp_path / ".icons" / "material" / "menu.svg"
+    icon.parent.mkdir(parents=True)
+    icon.write_text('<svg class="digest-i-menu" viewBox="0 0 24 24"></svg>\n', encoding="utf-8")
+    config = SimpleNamespace(config_file_path=None, theme=SimpleNamespace(dirs=[str(tmp_path)], custom_dir=str(tmp_path)))
+    before = _theme_fingerprint(config)
+    icon.write_text('<svg class="digest-i-other" viewBox="0 0 24 24"></svg>\n', encoding="utf-8")
+    assert _theme_fingerprint(config) != before

@@ -48,3 +48,22 @@ function __digest_search(words) {
     '<div class="md-search-result"><div class="md-search-result__meta" aria-live="polite">' + initializing + '</div>' +
     '<ol class="md-search-result__list" role="presentation"></ol></div></div></div></div></div>');
 }
+
+/* Material's palette form (theme/partials/palette.html), built where that partial's script stands.
+   options: one [media, scheme, primary, accent, toggle name or null, icon or null] per colour scheme. */
+function __digest_palette_form(options) {
+  var e = function (text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  };
+  var html = '<form class="md-header__option" data-md-component="palette">';
+  options.forEach(function (o, i) {
+    html += '<input class="md-option" data-md-color-media="' + e(o[0]) + '" data-md-color-scheme="' + e(o[1]) +
+      '" data-md-color-primary="' + e(o[2]) + '" data-md-color-accent="' + e(o[3]) + '" ' +
+      (o[4] !== null ? 'aria-label="' + e(o[4]) + '"' : 'aria-hidden="true"') +
+      ' type="radio" name="__palette" id="__palette_' + i + '">';
+    if (o[4] !== null)
+      html += '<label class="md-header__button md-icon" title="' + e(o[4]) + '" for="__palette_' + ((i + 1) % options.length) +
+        '" hidden><svg class="digest-i-' + e(o[5]) + '" viewBox="0 0 24 24"></svg></label>';
+  });
+  document.currentScript.insertAdjacentHTML("beforebegin", html + "</form>");
+}
