@@ -106,12 +106,12 @@ def article_list(articles: Iterable[Article], site: Site, *, show_date: bool = T
     return html_list((article_entry(a, site, show_date=show_date) for a in articles), "digest-list")
 
 
-def brief_article_list(articles: Iterable[Article], site: Site) -> str:
+def brief_article_list(articles: Iterable[Article], site: Site, *, show_date: bool = True) -> str:
     """Articles as linked titles with their dates, one a line: the listings of an entity's or a
-    tag's pages. An article is listed on the page of every entity and tag it has (about a dozen
-    at 10,000 articles), so its summary and topics, which its day, topic and archive pages show,
-    are left out here: they were a sixth of a large digest."""
-    return html_list((article_entry(a, site, brief=True) for a in articles), "digest-list digest-list--brief")
+    tag's pages, and the archive's months. An article is listed on the page of every entity and
+    tag it has (about a dozen at 10,000 articles), so its summary and topics, which its own page,
+    its day's and its topics' pages show, are left out here: they were a sixth of a large digest."""
+    return html_list((article_entry(a, site, show_date=show_date, brief=True) for a in articles), "digest-list digest-list--brief")
 
 
 def html_list(items: Iterable[str], css_class: str) -> str:
