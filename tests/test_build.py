@@ -169,6 +169,15 @@ def test_the_frame_of_every_page_is_written_once_in_shared_files(built):
     assert "__tabbed_" not in html and "twitter:description" not in html
     assert (site / "assets" / "javascripts" / "digest-frame.js").is_file()
     assert not list(site.rglob(".icons"))  # the icon templates are not copied into the site
+    # A table of contents of one heading ("Related articles") is not written; its column stays.
+    assert soup.select_one(".md-sidebar--secondary nav.md-nav--secondary") is not None
+    assert soup.select_one(".md-sidebar--secondary .md-nav__list") is None
+    assert soup.select_one(".md-skip")["href"] == "#related-articles"  # the skip link is Material's, unchanged
+    # The article's chips are styled by where they stand (digest.css), not by a class on each.
+    chips = soup.select(".digest-article__topics > a, .digest-article__entities dd > a")
+    assert chips and all(not a.get("class") for a in chips)
+    css = (site / "assets" / "stylesheets" / "digest.css").read_text(encoding="utf-8")
+    assert ".digest-article__entities dd > *" in css
 
 
 def test_an_icon_in_the_theme_folder_is_part_of_the_theme_fingerprint(tmp_path):
