@@ -1,6 +1,8 @@
 """End to end: a real `mkdocs build --strict` of sample-like content, checked in the produced HTML."""
 
 import hashlib
+import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -167,6 +169,15 @@ def test_the_frame_of_every_page_is_written_once_in_shared_files(built):
             '"Switch to dark mode", "brightness-7"], ') in html
     assert 'src="../../assets/javascripts/digest-frame.js"' in html
     assert "__tabbed_" not in html and "twitter:description" not in html
+    # Material's configuration is made by __digest_config from the features and translations alone,
+    # naming the search worker of the installed Material (a new Material renames it).
+    assert soup.select_one("script#__config") is None
+    assert ('<script>__digest_config(["navigation.top", "search.highlight"], {"search.result.none": '
+            '"No matching documents"') in html
+    import material
+    base = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
+    worker = re.search(r"assets/javascripts/workers/search\.\w+\.min\.js", base).group()
+    assert f'new URL("{worker}", __digest_root)' in (site / "assets" / "javascripts" / "digest-frame.js").read_text(encoding="utf-8")
     assert (site / "assets" / "javascripts" / "digest-frame.js").is_file()
     assert not list(site.rglob(".icons"))  # the icon templates are not copied into the site
     # A table of contents of one heading ("Related articles") is not written; its column stays.

@@ -3,7 +3,8 @@
    Material's bundle, which uses these globals. The scope is the site's root: this file's folder is
    assets/javascripts/, two levels below it (Material's base_url); `config.extra.scope` still wins,
    set inline by the template. Compare with the installed Material when upgrading it. */
-var __md_scope = window.__md_scope || new URL("../..", document.currentScript.src),
+var __digest_root = new URL("../..", document.currentScript.src),
+  __md_scope = window.__md_scope || __digest_root,
   __md_hash = function (e) { return [...e].reduce(function (e, _) { return (e << 5) - e + _.charCodeAt(0); }, 0); },
   __md_get = function (e, _ = localStorage, t = __md_scope) { return JSON.parse(_.getItem(t.pathname + "." + e)); },
   __md_set = function (e, _, t = localStorage, a = __md_scope) { try { t.setItem(a.pathname + "." + e, JSON.stringify(_)); } catch (e) {} };
@@ -66,4 +67,18 @@ function __digest_palette_form(options) {
         '" hidden><svg class="digest-i-' + e(o[5]) + '" viewBox="0 0 24 24"></svg></label>';
   });
   document.currentScript.insertAdjacentHTML("beforebegin", html + "</form>");
+}
+
+/* Material's configuration (<script id="__config">, which its bundle reads), made where theme/main.html's
+   block config calls this, before the bundle: the same keys, the base as the site's root. */
+function __digest_config(features, translations) {
+  var config = document.createElement("script");
+  config.id = "__config";
+  config.type = "application/json";
+  config.textContent = JSON.stringify({
+    annotate: null, base: __digest_root.href, features: features,
+    search: new URL("assets/javascripts/workers/search.a7633da7.min.js", __digest_root).href,
+    tags: null, translations: translations, version: null
+  });
+  document.currentScript.after(config);
 }
