@@ -98,6 +98,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             # MkDocs lists them too, and they must not be copied into the site.
             if file.abs_src_path and in_content(file.abs_src_path):
                 files.remove(file)
+            # The theme's source maps (Material's bundle.*.js.map, 1 MB) serve only a developer's
+            # debugger, and would be most of a small digest's assets.
+            elif file.src_uri.endswith(".js.map") and file.src_uri.startswith("assets/"):
+                files.remove(file)
 
         self._laps = [("generator", time.perf_counter() - started)]
         lap = time.perf_counter()

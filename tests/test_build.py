@@ -153,11 +153,12 @@ def test_the_frame_of_every_page_is_written_once_in_shared_files(built):
     frame = soup.select_one(".md-header").decode() + soup.select_one(".md-sidebar--primary").decode()
     assert "<path" not in frame  # each icon is an empty <svg> that names its mask in digest.css
     icons = {svg["class"][0] for svg in soup.select(".md-header svg, .md-top svg")}
-    assert icons == {f"digest-i-{name}" for name in ("library", "menu", "magnify", "arrow-up")}
+    assert icons == {f"digest-i-{name}" for name in ("library", "menu", "magnify")}
     frame_js = (site / "assets" / "javascripts" / "digest-frame.js").read_text(encoding="utf-8")
     assert 'icon("arrow-left")' in frame_js and 'icon("close")' in frame_js  # the search box's, built by script
     css = (site / "assets" / "stylesheets" / "digest.css").read_text(encoding="utf-8")
-    for name in icons | {"digest-i-arrow-left", "digest-i-close", "digest-i-brightness-4", "digest-i-brightness-7"}:
+    assert '<svg class="digest-i-arrow-up"' in frame_js  # the back-to-top button's, built by script
+    for name in icons | {"digest-i-arrow-left", "digest-i-close", "digest-i-brightness-4", "digest-i-brightness-7", "digest-i-arrow-up"}:
         assert f".{name} {{ --digest-icon: url(" in css
     # The search dialog's markup is in digest-frame.js; the page holds one call with its own words.
     assert soup.select_one("[data-digest-search]") is None
@@ -180,6 +181,9 @@ def test_the_frame_of_every_page_is_written_once_in_shared_files(built):
     assert f'new URL("{worker}", __digest_root)' in (site / "assets" / "javascripts" / "digest-frame.js").read_text(encoding="utf-8")
     assert (site / "assets" / "javascripts" / "digest-frame.js").is_file()
     assert not list(site.rglob(".icons"))  # the icon templates are not copied into the site
+    assert not list(site.rglob("*.js.map")) and (site / "assets" / "javascripts").is_dir()  # no source maps
+    # The back-to-top button (hidden until Material's script runs) is made by __digest_top.
+    assert soup.select_one("button.md-top") is None and '<script>__digest_top("Back to top")</script>' in html
     # A table of contents of one heading ("Related articles") is not written; its column stays.
     assert soup.select_one(".md-sidebar--secondary nav.md-nav--secondary") is not None
     assert soup.select_one(".md-sidebar--secondary .md-nav__list") is None

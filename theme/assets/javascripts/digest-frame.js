@@ -82,3 +82,15 @@ function __digest_config(features, translations) {
   });
   document.currentScript.after(config);
 }
+
+/* Material's back-to-top button (theme/partials/top.html), made where that partial's script stands. */
+function __digest_top(label) {
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-top md-icon";
+  button.dataset.mdComponent = "top";
+  button.hidden = true;
+  button.innerHTML = '<svg class="digest-i-arrow-up" viewBox="0 0 24 24"></svg>';
+  button.append(label);
+  document.currentScript.after(button);
+}
