@@ -163,13 +163,20 @@ def test_the_frame_of_every_page_is_written_once_in_shared_files(built):
     # The search dialog's markup is in digest-frame.js; the page holds one call with its own words.
     assert soup.select_one("[data-digest-search]") is None
     assert '<script>__digest_search(["Search", "Search", "Clear", "Initializing search"])</script>' in html
-    assert '__md_get("__palette")' not in html and "<script>__digest_palette()</script>" in html
+    assert '__md_get("__palette")' not in html and "<script>__digest_palette()</script>" not in html
+    assert "  __digest_palette();" in (site / "assets" / "javascripts" / "digest-frame.js").read_text(encoding="utf-8")
     # The colour toggles (shown only with JavaScript) are built from one short list per scheme.
     assert soup.select_one("form[data-md-component=palette]") is None
     assert ('<script>__digest_palette_form([["(prefers-color-scheme: light)", "default", "indigo", "indigo", '
             '"Switch to dark mode", "brightness-7"], ') in html
     assert 'src="../../assets/javascripts/digest-frame.js"' in html
     assert "__tabbed_" not in html and "twitter:description" not in html
+    # Nothing a reader reads: no generator line, no article:tag lines (the tags are the chips), no
+    # "Made with Material" (extra.generator: false), no site description as a listing's og:description.
+    assert 'name="generator"' not in html and "article:tag" not in html and "Made with" not in html
+    assert soup.find("meta", attrs={"property": "og:description"})  # an article's summary stays
+    home = page(site, ".")
+    assert home.find("meta", attrs={"name": "description"}) and not home.find("meta", attrs={"property": "og:description"})
     # Material's configuration is made by __digest_config from the features and translations alone,
     # naming the search worker of the installed Material (a new Material renames it).
     assert soup.select_one("script#__config") is None

@@ -67,6 +67,7 @@ function __digest_palette_form(options) {
         '" hidden><svg class="digest-i-' + e(o[5]) + '" viewBox="0 0 24 24"></svg></label>';
   });
   document.currentScript.insertAdjacentHTML("beforebegin", html + "</form>");
+  __digest_palette();  // partials/javascripts/palette.html leaves the call to this function
 }
 
 /* Material's configuration (<script id="__config">, which its bundle reads), made where theme/main.html's
