@@ -98,6 +98,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             # MkDocs lists them too, and they must not be copied into the site.
             if file.abs_src_path and in_content(file.abs_src_path):
                 files.remove(file)
+            # The theme's source maps (Material's bundle.*.js.map, 1 MB) serve only a developer's
+            # debugger, and would be most of a small digest's assets.
+            elif file.src_uri.endswith(".js.map") and file.src_uri.startswith("assets/"):
+                files.remove(file)
 
         self._laps = [("generator", time.perf_counter() - started)]
         lap = time.perf_counter()
@@ -269,6 +273,12 @@ def _theme_fingerprint(config: MkDocsConfig) -> str:
         digest.update(Path(config.config_file_path).read_bytes())
     for folder in config.theme.dirs:
         for path in sorted(Path(folder).rglob("*.html")):
+            digest.update(path.read_bytes())
+    # Icons are templates too (theme/.icons/ overrides Material's): the custom folder's count;
+    # Material's own thousands change only with Material, whose templates are hashed above.
+    if config.theme.custom_dir:
+        for path in sorted((Path(config.theme.custom_dir) / ".icons").rglob("*.svg")):
+            digest.update(path.relative_to(config.theme.custom_dir).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -1,6 +1,8 @@
 """End to end: a real `mkdocs build --strict` of sample-like content, checked in the produced HTML."""
 
 import hashlib
+import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -141,3 +143,75 @@ def test_a_content_folder_that_is_a_link_elsewhere_builds_the_same_and_is_not_co
     site = root / "site"
     assert (site / "articles" / SEED_SLUG / "index.html").is_file()
     assert not list(site.rglob(SEED.name))  # the article file is an input, not a file to copy
+
+
+def test_the_frame_of_every_page_is_written_once_in_shared_files(built):
+    """Material's icons and inline scripts live in digest.css and digest-frame.js, not on each page."""
+    _, site = built
+    html = (site / "articles" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    frame = soup.select_one(".md-header").decode() + soup.select_one(".md-sidebar--primary").decode()
+    assert "<path" not in frame  # each icon is an empty <svg> that names its mask in digest.css
+    icons = {svg["class"][0] for svg in soup.select(".md-header svg, .md-top svg")}
+    assert icons == {f"digest-i-{name}" for name in ("library", "menu", "magnify")}
+    frame_js = (site / "assets" / "javascripts" / "digest-frame.js").read_text(encoding="utf-8")
+    assert 'icon("arrow-left")' in frame_js and 'icon("close")' in frame_js  # the search box's, built by script
+    css = (site / "assets" / "stylesheets" / "digest.css").read_text(encoding="utf-8")
+    assert '<svg class="digest-i-arrow-up"' in frame_js  # the back-to-top button's, built by script
+    for name in icons | {"digest-i-arrow-left", "digest-i-close", "digest-i-brightness-4", "digest-i-brightness-7", "digest-i-arrow-up"}:
+        assert f".{name} {{ --digest-icon: url(" in css
+    # The search dialog's markup is in digest-frame.js; the page holds one call with its own words.
+    assert soup.select_one("[data-digest-search]") is None
+    assert '<script>__digest_search(["Search", "Search", "Clear", "Initializing search"])</script>' in html
+    assert '__md_get("__palette")' not in html and "<script>__digest_palette()</script>" not in html
+    assert "  __digest_palette();" in (site / "assets" / "javascripts" / "digest-frame.js").read_text(encoding="utf-8")
+    # The colour toggles (shown only with JavaScript) are built from one short list per scheme.
+    assert soup.select_one("form[data-md-component=palette]") is None
+    assert ('<script>__digest_palette_form([["(prefers-color-scheme: light)", "default", "indigo", "indigo", '
+            '"Switch to dark mode", "brightness-7"], ') in html
+    assert 'src="../../assets/javascripts/digest-frame.js"' in html
+    assert "__tabbed_" not in html and "twitter:description" not in html
+    # Nothing a reader reads: no generator line, no article:tag lines (the tags are the chips), no
+    # "Made with Material" (extra.generator: false), no site description as a listing's og:description.
+    assert 'name="generator"' not in html and "article:tag" not in html and "Made with" not in html
+    assert soup.find("meta", attrs={"property": "og:description"})  # an article's summary stays
+    home = page(site, ".")
+    assert home.find("meta", attrs={"name": "description"}) and not home.find("meta", attrs={"property": "og:description"})
+    # Material's configuration is made by __digest_config from the features and translations alone,
+    # naming the search worker of the installed Material (a new Material renames it).
+    assert soup.select_one("script#__config") is None
+    assert ('<script>__digest_config(["navigation.top", "search.highlight"], {"search.result.none": '
+            '"No matching documents"') in html
+    import material
+    base = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
+    worker = re.search(r"assets/javascripts/workers/search\.\w+\.min\.js", base).group()
+    assert f'new URL("{worker}", __digest_root)' in (site / "assets" / "javascripts" / "digest-frame.js").read_text(encoding="utf-8")
+    assert (site / "assets" / "javascripts" / "digest-frame.js").is_file()
+    assert not list(site.rglob(".icons"))  # the icon templates are not copied into the site
+    assert not list(site.rglob("*.js.map")) and (site / "assets" / "javascripts").is_dir()  # no source maps
+    # The back-to-top button (hidden until Material's script runs) is made by __digest_top.
+    assert soup.select_one("button.md-top") is None and '<script>__digest_top("Back to top")</script>' in html
+    # A table of contents of one heading ("Related articles") is not written; its column stays.
+    assert soup.select_one(".md-sidebar--secondary nav.md-nav--secondary") is not None
+    assert soup.select_one(".md-sidebar--secondary .md-nav__list") is None
+    assert soup.select_one(".md-skip")["href"] == "#related-articles"  # the skip link is Material's, unchanged
+    # The article's chips are styled by where they stand (digest.css), not by a class on each.
+    chips = soup.select(".digest-article__topics > a, .digest-article__entities dd > a")
+    assert chips and all(not a.get("class") for a in chips)
+    css = (site / "assets" / "stylesheets" / "digest.css").read_text(encoding="utf-8")
+    assert ".digest-article__entities dd > *" in css
+
+
+def test_an_icon_in_the_theme_folder_is_part_of_the_theme_fingerprint(tmp_path):
+    """A `--dirty` build rebuilds every page when an icon the frame includes changes."""
+    from types import SimpleNamespace
+
+    from generator.plugin import _theme_fingerprint
+
+    icon = tmp_path / ".icons" / "material" / "menu.svg"
+    icon.parent.mkdir(parents=True)
+    icon.write_text('<svg class="digest-i-menu" viewBox="0 0 24 24"></svg>\n', encoding="utf-8")
+    config = SimpleNamespace(config_file_path=None, theme=SimpleNamespace(dirs=[str(tmp_path)], custom_dir=str(tmp_path)))
+    before = _theme_fingerprint(config)
+    icon.write_text('<svg class="digest-i-other" viewBox="0 0 24 24"></svg>\n', encoding="utf-8")
+    assert _theme_fingerprint(config) != before

@@ -7,7 +7,7 @@ from ..model import Article
 from ..site_model import Site
 from . import urls
 from .escape import md_link
-from .listing import article_list, by_day, day_heading, month_label, paginate, plural
+from .listing import article_list, brief_article_list, by_day, day_heading, month_label, paginate, plural
 from .page import Page
 
 
@@ -15,7 +15,7 @@ def _days(articles: list[Article], site: Site) -> list[str]:
     lines: list[str] = []
     for date, group in by_day(articles):
         lines += [f"## {day_heading(date) if date else 'Undated'}", ""]
-        lines += [article_list(group, site, show_date=False), ""]
+        lines += [brief_article_list(group, site, show_date=False), ""]  # summaries: on the day's page
     return lines
 
 

@@ -19,7 +19,7 @@ from ..model import Article, EntityType
 from ..site_model import EntityEntry, Site
 from . import urls
 from .escape import html_text, md_link, md_text
-from .listing import MONTH_NAMES, Paging, article_list, html_list, link_item, long_date, paginate, plural
+from .listing import MONTH_NAMES, Paging, brief_article_list, html_list, link_item, long_date, paginate, plural
 from .page import Page
 
 CO_MENTIONS_SHOWN = 12
@@ -100,7 +100,7 @@ def _article_pages(entry: EntityEntry, site: Site) -> list[tuple[Paging, Sequenc
 
 
 def _articles_section(entry: EntityEntry, site: Site, paging: Paging, shown: Sequence[Article]) -> list[str]:
-    return paging.section(plural(len(entry.articles), "article") + ", newest first", article_list(shown, site))
+    return paging.section(plural(len(entry.articles), "article") + ", newest first", brief_article_list(shown, site))
 
 
 def _quotes(entry: EntityEntry) -> list:

@@ -63,15 +63,16 @@ def one_render(site: Site) -> Iterator[None]:
         _current.reset(token)
 
 
-def article_entry(article: Article, site: Site, *, show_date: bool = True) -> str:
-    """One article in a list: linked title, date and topics, then its summary (an HTML <li>)."""
+def article_entry(article: Article, site: Site, *, show_date: bool = True, brief: bool = False) -> str:
+    """One article in a list: linked title, date and topics, then its summary (an HTML <li>);
+    `brief`: the linked title and date only (see `brief_article_list`)."""
     render = _current.get()
     if render is None or render.site is not site:
-        return _article_entry(article, show_date, urls.topic_links(site))
-    key = (article.source, show_date)
+        return _article_entry(article, show_date, brief, urls.topic_links(site))
+    key = (article.source, show_date, brief)
     entry = render.entries.get(key)
     if entry is None:
-        entry = render.entries[key] = _article_entry(article, show_date, render.topic_links)
+        entry = render.entries[key] = _article_entry(article, show_date, brief, render.topic_links)
     return entry
 
 
@@ -81,7 +82,11 @@ def topic_links(site: Site) -> dict[str, str]:
     return render.topic_links if render is not None and render.site is site else urls.topic_links(site)
 
 
-def _article_entry(article: Article, show_date: bool, topic_links: dict[str, str]) -> str:
+def _article_entry(article: Article, show_date: bool, brief: bool, topic_links: dict[str, str]) -> str:
+    title = f'<a href="{urls.link(urls.article(article.slug))}">{html_text(article.title)}</a>'
+    if brief:
+        date = f" <small>{long_date(article.date)}</small>" if show_date and article.date else ""
+        return f"<li>{title}{date}</li>"
     facts = []
     if show_date and article.date:
         facts.append(long_date(article.date))
@@ -89,7 +94,7 @@ def _article_entry(article: Article, show_date: bool, topic_links: dict[str, str
         target = topic_links.get(score.name)
         label = html_text(score.name[:1].upper() + score.name[1:])
         facts.append(f'<a href="{urls.link(target)}">{label}</a>' if target else label)
-    head = f'<strong><a href="{urls.link(urls.article(article.slug))}">{html_text(article.title)}</a></strong>'
+    head = f"<strong>{title}</strong>"
     if facts:
         head += "<br>\n<small>" + " · ".join(facts) + "</small>"
     summary = f"<p>{html_text(article.summary)}</p>" if article.summary else ""
@@ -99,6 +104,14 @@ def _article_entry(article: Article, show_date: bool, topic_links: dict[str, str
 def article_list(articles: Iterable[Article], site: Site, *, show_date: bool = True) -> str:
     """An HTML list of articles: one Markdown block (no blank line inside)."""
     return html_list((article_entry(a, site, show_date=show_date) for a in articles), "digest-list")
+
+
+def brief_article_list(articles: Iterable[Article], site: Site, *, show_date: bool = True) -> str:
+    """Articles as linked titles with their dates, one a line: the listings of an entity's or a
+    tag's pages, and the archive's months. An article is listed on the page of every entity and
+    tag it has (about a dozen at 10,000 articles), so its summary and topics, which its own page,
+    its day's and its topics' pages show, are left out here: they were a sixth of a large digest."""
+    return html_list((article_entry(a, site, show_date=show_date, brief=True) for a in articles), "digest-list digest-list--brief")
 
 
 def html_list(items: Iterable[str], css_class: str) -> str:

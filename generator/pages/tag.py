@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..site_model import Site, TagEntry, tag_list
 from . import urls
 from .escape import md_link, md_text
-from .listing import article_list, html_list, link_item, paginate, plural
+from .listing import brief_article_list, html_list, link_item, paginate, plural
 from .page import Page
 
 INDEX_PAGE_SIZE = 200  # tags listed on one page of the tags index
@@ -22,7 +22,7 @@ def tag_pages(entry: TagEntry, site: Site) -> list[Page]:
     for paging, chunk in paginate(urls.tag_of(entry), entry.articles, site.config.archive_page_size):
         title = paging.title(entry.name)
         head = plural(len(entry.articles), "article") + " with this tag, newest first"
-        lines = [f"# {md_text(title)}", ""] + paging.section(head, article_list(chunk, site))
+        lines = [f"# {md_text(title)}", ""] + paging.section(head, brief_article_list(chunk, site))
         lines += [md_link("All tags", urls.relative(paging.uri, urls.TAGS_INDEX)), ""]
         meta = {"title": title, "tag": entry.name, "articles": len(entry.articles)}
         pages.append(Page(paging.uri, "\n".join(lines), meta=meta, kind="tag", origin=f"tag {entry.name!r} page {paging.number}"))

@@ -50,11 +50,14 @@ def test_entity_page_shows_everything_about_a_person(site):
     for fact in ("Type person", "Articles 2", "First seen 4 March 2025", "Last seen 11 March 2025",
                  "Roles NATO Secretary General", "Also written Rutte"):
         assert fact in text, fact
-    # Articles newest first, each with its date and summary.
+    # Articles newest first, each a linked title with its date; the summary is on the article and
+    # on its day's and topics' pages, not repeated on the page of every entity it names.
     newer = text.index("Scholz defends borrowing plan in Bundestag debate")
     older = text.index("EU leaders back defence fund after talks in Brussels")
     assert newer < older
-    assert "11 March 2025" in text and "European Union leaders on Tuesday backed a new defence fund" in text
+    assert "11 March 2025" in text and "European Union leaders on Tuesday backed a new defence fund" not in text
+    listing = re.search(r'<ul class="digest-list digest-list--brief">.*?</ul>', html, re.DOTALL).group()
+    assert listing.count("<li><a href=") == 2 and "<p>" not in listing
     # Entities named alongside, linked to their pages.
     assert 'entities/people/donald-tusk/"' in html and 'entities/organizations/kremlin/"' in html
 
