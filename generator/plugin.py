@@ -33,6 +33,7 @@ from . import staging
 from .compact import compact_html
 from .config import DigestConfig, SiteInfo
 from .fast_page import FastPage
+from .nogc import FrozenHeap, no_cycle_collection
 from .pages.article import ARTICLE_TEMPLATE
 from .pages.listing import long_date
 from .pages import PageSet, urls
@@ -64,6 +65,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._search: SearchIndexJob | None = None
         self._laps: list[tuple[str, float]] = []  # seconds per build step, logged with -v
         self._files_done = time.perf_counter()
+        self._heap = FrozenHeap()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
@@ -75,6 +77,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self._search is not None:
             self._search.cancel()
             self._search = None
+        self._heap.release()  # a build that ended without on_post_build or on_build_error
         self.generation = None
         self._generated = set()
         self._owner_markdown = set()
@@ -90,8 +93,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
         site_info = SiteInfo(config.site_name, config.site_url or None, config.use_directory_urls)
-        generation = generate(self.content_dir, self.config, site_info, cache_dir=self.cache_dir,
-                              progress=reading_progress)
+        with no_cycle_collection():
+            generation = generate(self.content_dir, self.config, site_info, cache_dir=self.cache_dir,
+                                  progress=reading_progress)
+            self._heap.freeze()  # see FrozenHeap: released in on_post_build / on_build_error
         in_content = FolderTest(self.content_dir)
         for file in list(files):
             # The articles are inputs, not pages: when docs_dir is the content folder,
@@ -211,6 +216,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             publish_search_index(self._search, Path(config.site_dir))
             self._search = None
         self._finish_store()
+        self._heap.release()
         self._laps.append(("search index published", time.perf_counter() - lap))
         log.debug("digest: build times: %s", ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in self._laps))
         final = self._final_site_dir
@@ -231,6 +237,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self._search.cancel()
             self._search = None
         self._finish_store()
+        self._heap.release()
         logging.getLogger("mkdocs").removeHandler(self._warnings)
         if self._final_site_dir is not None:
             staging.discard(staging.staging_dir(self._final_site_dir))
