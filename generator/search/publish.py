@@ -10,6 +10,7 @@ starts, are not copied into the site.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 import shutil
 from collections.abc import Callable
@@ -97,17 +98,42 @@ def start_search_index(files: Files, config: MkDocsConfig, site: Site, cache_dir
 
 
 def publish_search_index(job: SearchIndexJob, site_dir: Path) -> dict[str, Path]:
-    """Copy the index files into the site (in a `--dirty` build, only those newer than the
-    site's copy, as MkDocs does for static files) and delete the ones no longer in it."""
+    """Put the index files into the site (in a `--dirty` build, only those that changed) and
+    delete the ones no longer in it.
+
+    A file goes in as a hard link to the index's own copy where the file system allows it,
+    else as a copy. Linking is safe because the index never writes a file in place: a
+    changed file is written beside it and renamed over it (index._write_if_changed), so the
+    site keeps the old bytes until the new file is linked in. Dropping one article into a
+    digest of 10,000 changes ~900 index files, and linking them costs a fraction of
+    copying them."""
     index = job.result()
     _remove_stale(site_dir, index)
+    made: set[Path] = set()
     for dest, source in index.items():
         target = site_dir / dest
-        if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        src = source.stat()
+        try:
+            st = target.stat()
+        except FileNotFoundError:
+            st = None
+        if st is not None and (os.path.samestat(st, src) or st.st_mtime >= src.st_mtime):
+            continue  # the same file, or a copy made after it was last written
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        _link_or_copy(source, target)
     return index
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(source, tmp)
+    except OSError:  # another file system, or one without hard links
+        shutil.copyfile(source, tmp)
+    os.replace(tmp, target)
 
 
 def _remove_stale(site_dir: Path, index: dict[str, Path]) -> None:
