@@ -82,7 +82,8 @@ def start_search_index(files: Files, config: MkDocsConfig, site: Site, cache_dir
     state_dir = cache_dir / "search"
 
     def url_for(src_uri: str) -> str:
-        file = files.get_file_from_path(src_uri)
+        # The site model's src_uris (pages.urls) are in MkDocs' form: found at once, without PurePath.
+        file = files.src_uris.get(src_uri) or files.get_file_from_path(src_uri)
         if file is None:
             raise PluginError(f"digest search: no page '{src_uri}' among the site's files")
         return file.url
