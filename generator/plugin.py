@@ -112,7 +112,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             # Incremental: MkDocs compares each page's source file time with its HTML's.
             store = write_pages(generation.pages, self.cache_dir / "pages", signatures)
             _remove_from_site(store.removed, config)
-            sources = {uri: {"abs_src_path": str(path)} for uri, path in store.paths.items()}
+            sources = {uri: {"abs_src_path": path} for uri, path in store.paths.items()}
         else:
             # A full build reads the pages from memory, and the store a later `--dirty` build
             # needs is written beside it, dated to before any page is rendered.
