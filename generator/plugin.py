@@ -42,7 +42,7 @@ from .paths import FolderTest, is_within
 from .pipeline import Generation, code_version, generate
 from .progress import reading_progress
 from .sanitize import clean_html
-from .search import SearchIndexJob, publish_search_index, start_search_index
+from .search.publish import SearchIndexJob, publish_search_index, start_search_index
 from .theme_links import ChipLinks, article_signature, link_targets
 from .writer import write_pages
 

@@ -25,8 +25,9 @@ from mkdocs.structure.files import Files
 
 from ..paths import is_within
 from ..site_model import Site
-from .docs import SearchDoc, search_docs
-from .index import PREFIX, build_search_index
+from .docs import search_docs
+from .index import PREFIX, build_from_handover, build_search_index
+from .searchdoc import SearchDoc
 
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
@@ -50,7 +51,7 @@ class SearchIndexJob:
             handover.write_bytes(pickle.dumps(make_docs(), protocol=pickle.HIGHEST_PROTOCOL))
             # forkserver: safe under `mkdocs serve`, whose server threads a plain fork could copy mid-lock.
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
-            self._future = self._pool.submit(_build_from_handover, handover, state_dir)
+            self._future = self._pool.submit(build_from_handover, handover, state_dir)
         except (BrokenProcessPool, OSError):
             self.cancel()
 
@@ -69,12 +70,6 @@ class SearchIndexJob:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-
-
-def _build_from_handover(handover: Path, state_dir: Path) -> dict[str, Path]:
-    docs = pickle.loads(handover.read_bytes())  # written just now by this build's own process
-    handover.unlink()
-    return build_search_index(docs, state_dir)
 
 
 def start_search_index(files: Files, config: MkDocsConfig, site: Site, cache_dir: Path) -> SearchIndexJob:
