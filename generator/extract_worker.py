@@ -3,6 +3,7 @@ stages' modules and their data are loaded there once, not again in every worker.
 
 from .enrich.entities.gazetteer import gazetteer
 from .extract import extract_one  # noqa: F401  (the import is the point)
+from .readers import html  # noqa: F401  (read lazily by the main process: loaded here for the workers)
 
 _gaz = gazetteer()
 _ = _gaz.one_word_names, _gaz.name_prefixes  # derived tables, computed once here rather than in every worker

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, field
-from typing import Any, Union
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar, Union
 
 
 class EntityType(str, enum.Enum):
@@ -170,3 +170,26 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+_T = TypeVar("_T")
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
+def evolve(obj: _T, **changes: Any) -> _T:
+    """`dataclasses.replace` for the frozen dataclasses of this package (Article, StoryRef,
+    pages.Page), none of which checks or derives anything when made: the copy takes the
+    instance's fields as they are, with `changes` over them, without running `__init__`
+    again (about a tenth of the cost; a build at 10,000 articles makes some 70,000 such
+    copies). As with `replace`, a name that is not a field is an error."""
+    kind = type(obj)
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = frozenset(f.name for f in fields(kind))  # type: ignore[arg-type]
+    if not names.issuperset(changes):
+        raise TypeError(f"{kind.__name__} has no field {', '.join(sorted(set(changes) - names))}")
+    new = object.__new__(kind)
+    state = new.__dict__
+    state.update(obj.__dict__)
+    state.update(changes)
+    return new

@@ -13,12 +13,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import chain
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .config import DigestConfig
 from .enrich.entities import EntityRules
 from .enrich.topics import Taxonomy, Topic, tag_key
-from .model import Article, EntityType
+from .model import Article, EntityType, evolve
 from .slugs import assign_unique
 
 EntityKey = tuple[EntityType, str]
@@ -145,7 +145,7 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
     slugs = assign_unique(((a.source, a.slug or a.title, a.source) for a in by_age), prefix="article")
     story_slugs = assign_unique(((s.key, s.title, s.key) for s in dict.fromkeys(a.story for a in by_age if a.story)),
                                 prefix="story")
-    ordered = site_order(replace(a, slug=slugs[a.source], story=replace(a.story, slug=story_slugs[a.story.key])
+    ordered = site_order(evolve(a, slug=slugs[a.source], story=evolve(a.story, slug=story_slugs[a.story.key])
                                  if a.story else None) for a in articles)
     listed = listed_versions(ordered)
 

@@ -35,7 +35,7 @@ class WriteStats:
     unchanged: int = 0
     touched: int = 0
     removed: list[str] = field(default_factory=list)  # src_uris of pages that are gone
-    paths: dict[str, Path] = field(default_factory=dict)  # src_uri -> file, for every page
+    paths: dict[str, str] = field(default_factory=dict)  # src_uri -> its file's path, for every page
 
 
 def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | None = None, *,
@@ -55,24 +55,26 @@ def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | N
 
     stats = WriteStats()
     manifest: dict[str, list[str]] = {}
+    root = str(out_dir) + os.sep  # plain strings: a Path per page cost ~0.2 s at 10,000 articles
     for page in pages:
-        target = out_dir / page.src_uri
-        stats.paths[page.src_uri] = target
-        entry = [page.fingerprint(), signatures.get(page.src_uri, "")]
-        manifest[page.src_uri] = entry
-        old = previous.get(page.src_uri)
-        if old is not None and old[0] == entry[0] and target.is_file():
+        uri = page.src_uri
+        target = root + uri
+        stats.paths[uri] = target
+        entry = [page.fingerprint(), signatures.get(uri, "")]
+        manifest[uri] = entry
+        old = previous.get(uri)
+        if old is not None and old[0] == entry[0] and os.path.isfile(target):
             if old[1] != entry[1]:
                 os.utime(target, None if mtime is None else (mtime, mtime))  # same text, new surroundings
                 stats.touched += 1
             else:
                 stats.unchanged += 1
             continue
-        data = (texts[page.src_uri] if texts is not None else page.text()).encode("utf-8")
-        if old is None and target.is_file() and target.read_bytes() == data:
+        data = (texts[uri] if texts is not None else page.text()).encode("utf-8")
+        if old is None and os.path.isfile(target) and Path(target).read_bytes() == data:
             stats.unchanged += 1  # no manifest yet (first run, or an older digest): compare bytes
             continue
-        _write_atomic(target, data)
+        _write_atomic(Path(target), data)
         if mtime is not None:
             os.utime(target, (mtime, mtime))
         stats.written += 1

@@ -9,9 +9,9 @@ compare articles; stories group articles on one event, once entities and topics 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from ..model import Article
+from ..model import Article, evolve
 from . import entities
 from .duplicates import TextPrint, text_print
 from .stories import assign_stories, story_words
@@ -51,11 +51,11 @@ def analyse_article(article: Article, context: EnrichContext) -> ArticleAnalysis
 def finish_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], context: EnrichContext) -> list[Article]:
     """The corpus-wide stage, given each article's `analyse_article` result (same order)."""
     mentions = entities.resolve_corpus(articles, [a.entities for a in analyses], context.rules)
-    articles = [a if "entities" in a.given_keys else replace(a, entities=m) for a, m in zip(articles, mentions)]
+    articles = [a if "entities" in a.given_keys else evolve(a, entities=m) for a, m in zip(articles, mentions)]
     results = topics.finish_corpus(articles, [a.topics for a in analyses], context.taxonomy)
-    articles = [replace(a, topics=r.topics, tags=r.tags, related=r.related) for a, r in zip(articles, results)]
+    articles = [evolve(a, topics=r.topics, tags=r.tags, related=r.related) for a, r in zip(articles, results)]
     stories = assign_stories(articles, [a.story_words for a in analyses])
-    return [replace(a, story=s) for a, s in zip(articles, stories)]
+    return [evolve(a, story=s) for a, s in zip(articles, stories)]
 
 
 def enrich_corpus(articles: Sequence[Article], rules: EntityRules, taxonomy: Taxonomy) -> list[Article]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import frontmatter
 
+from ..model import evolve
 from . import urls
 
 
@@ -57,7 +58,7 @@ class PageSet:
         if other is not None:
             raise DuplicatePage(f"two pages want '{page.src_uri}': {other.origin} and {page.origin}")
         if "\x01" in page.body:
-            page = replace(page, body=urls.resolve_links(page.body, page.src_uri, self.directory_urls))
+            page = evolve(page, body=urls.resolve_links(page.body, page.src_uri, self.directory_urls))
         self._pages[page.src_uri] = page
 
     def __iter__(self):

@@ -6,9 +6,8 @@ and no dated article links to them. Ties on one day keep the site's order (title
 
 from __future__ import annotations
 
-from dataclasses import replace
 
-from ..model import Article
+from ..model import Article, evolve
 from ..site_model import Site
 from . import urls
 from .escape import html_text
@@ -45,4 +44,4 @@ def with_neighbours(page: Page, article: Article, pair: Neighbours | None) -> Pa
     section = prev_next_section(article, *(pair or (None, None)))
     if not section:
         return page
-    return replace(page, body=page.body.rstrip("\n") + "\n\n" + section)
+    return evolve(page, body=page.body.rstrip("\n") + "\n\n" + section)

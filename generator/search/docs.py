@@ -12,36 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ..text.markdown_text import plain_text
 from ..pages import urls
 from ..pages.story import span_text
 from ..site_model import Site
+from .searchdoc import SearchDoc
 
 _MIN = dt.date.min
 
 ROLES_SHOWN = 3  # as on the entity page
 # A story is titled by its first article: that article comes first for its own title, the story next.
 STORY_WEIGHT = 0.9
-
-
-@dataclass(frozen=True)
-class SearchDoc:
-    key: str  # the page's src_uri: unique, and what the index is kept in step by
-    url: str  # relative to the site root ("articles/<slug>/")
-    title: str
-    kind: str  # "article", "person", "organization", "place", "topic", "story" or "tag"
-    date: str | None  # ISO date shown in results: an article's date, else the latest article's
-    summary: str  # shown in results, and indexed
-    text: str  # indexed, not shown
-    weight: float = 1.0  # multiplies the page's score for every word
-    language: str = "en"  # whose stop words are left out
-    since: str | None = None  # ISO date the page first had: new pages take the next ids (see index.py)
-
-    @property
-    def is_article(self) -> bool:
-        return self.kind == "article"
 
 
 def search_docs(site: Site, url_for: Callable[[str], str]) -> list[SearchDoc]:

@@ -47,6 +47,7 @@ import base64
 import hashlib
 import json
 import os
+import pickle
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -55,7 +56,7 @@ from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
-from .docs import SearchDoc
+from .searchdoc import SearchDoc
 from .text import shard_key, spelling_key, stop_words, term_counts
 
 FORMAT = 2  # the version of the files' layout, in meta.json for the browser
@@ -74,6 +75,14 @@ SPACES = ("a", "p")  # articles, other pages
 class _Postings:
     ids: list[int] = field(default_factory=list)
     scores: list[int] = field(default_factory=list)
+
+
+def build_from_handover(handover: Path, state_dir: Path) -> dict[str, Path]:
+    """`build_search_index` of the pages pickled in `handover` (publish.SearchIndexJob's
+    process, which imports this module and not the site model), and the file removed."""
+    docs = pickle.loads(handover.read_bytes())  # written just now by the build's own process
+    handover.unlink()
+    return build_search_index(docs, state_dir)
 
 
 def build_search_index(docs: Iterable[SearchDoc], state_dir: Path) -> dict[str, Path]:

@@ -7,7 +7,7 @@ import pytest
 from generator.config import config_from_dict
 from generator.pages import urls
 from generator.pipeline import generate
-from generator.search import search_docs
+from generator.search.docs import search_docs
 from support import FIXTURES, SEED
 
 

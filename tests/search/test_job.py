@@ -45,3 +45,27 @@ def test_a_dirty_publish_copies_only_what_changed_and_removes_what_went(tmp_path
     assert sorted(p.relative_to(site).as_posix() for p in after) == sorted(index)
     assert any(before.get(p) == t for p, t in after.items())  # unchanged files were left alone
     assert files(site) == files(tmp_path / "state" / "site")
+
+
+def test_published_files_are_links_and_a_changed_index_file_replaces_its_link(tmp_path):
+    site, state = tmp_path / "site", tmp_path / "state"
+    publish_search_index(SearchIndexJob(lambda: DOCS, state), site)
+    meta = site / "search" / "digest" / "meta.json"
+    old_bytes = meta.read_bytes()
+    assert meta.stat().st_ino == (state / "site" / "search" / "digest" / "meta.json").stat().st_ino
+    fewer = DOCS[:-1]
+    publish_search_index(SearchIndexJob(lambda: fewer, state), site)
+    assert meta.read_bytes() != old_bytes  # the new meta.json, not the old one kept through a stale link
+    assert files(site) == files(state / "site")
+    assert not [p for p in site.rglob(".*.tmp")]
+
+
+def test_where_files_cannot_be_linked_they_are_copied(tmp_path, monkeypatch):
+    def no_links(*args, **kwargs):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(publish_module.os, "link", no_links)
+    site, state = tmp_path / "site", tmp_path / "state"
+    publish_search_index(SearchIndexJob(lambda: DOCS, state), site)
+    publish_search_index(SearchIndexJob(lambda: DOCS[:-2], state), site)
+    assert files(site) == files(state / "site")
