@@ -58,6 +58,7 @@ _LISTS = {
         eres es somos sois son sea era eran fue fueron sido siendo
     """,
     "it": """
+        dopo almeno circa oltre durante sarebbe sarebbero ancora già molto poi quindi fra però mentre invece detto
         ad al allo ai agli all agl alla alle con col coi da dal dallo dai dagli dall dagl dalla dalle
         di del dello dei degli dell degl della delle in nel nello nei negli nell negl nella nelle su
         sul sullo sui sugli sull sugl sulla sulle per tra contro io tu lui lei noi voi loro mio mia

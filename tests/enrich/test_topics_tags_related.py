@@ -73,6 +73,19 @@ def test_tags_of_the_labeled_articles_are_short_phrases_without_stop_words(label
     assert labeled["borderline_sports_takeover.txt"].tags  # something is found even in a short piece
 
 
+def test_tags_of_an_article_in_another_language_are_no_function_words(taxonomy):
+    """Read in make audit: 1,762 of the 2,076 tags of Italian articles held a function word
+    ('che', 'è stato', 'del', 'di un'), as tags knew only English ones."""
+    text = ("Il terremoto è stato avvertito in tutta la regione. Il terremoto di magnitudo 6,8 è stato il più forte "
+            "dell'anno, e dopo il terremoto che ha colpito la costa sono state evacuate migliaia di persone. "
+            "Le scosse di assestamento sono state decine, e il terremoto ha danneggiato il porto che era "
+            "stato appena ricostruito. Dopo le scosse, la protezione civile ha detto che il porto resta chiuso.")
+    [a] = assign_topics([dataclasses.replace(article("a.txt", text, title="Forte terremoto"), language="it")], taxonomy)
+    assert "terremoto" in [t.casefold() for t in a.tags]
+    function_words = {"è", "che", "di", "del", "il", "la", "sono", "dopo", "stato", "state", "ha", "un"}
+    assert not any(word in function_words for tag in a.tags for word in tag.casefold().split()[:1] + tag.casefold().split()[-1:])
+
+
 def test_tag_key_merges_case_and_plural():
     assert tag_key("Russian drones") == tag_key("russian drone") == "russian drone"
     assert tag_key("no-fly zone") == tag_key("No fly zones")

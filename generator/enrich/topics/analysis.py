@@ -53,7 +53,7 @@ def analyse_article(article: Article, taxonomy: Taxonomy) -> TopicAnalysis:
     Reuse one Taxonomy object for many articles: it is compiled once per object."""
     scorer = scorer_for(taxonomy)
     text = article_text(article)
-    found = candidates(text, taxonomy.settings.title_weight)
+    found = candidates(text, taxonomy.settings.title_weight, article.language or "en")
     return TopicAnalysis(scorer.text_evidence(text), found.phrases, found.counts, found.displays, found.fragments,
                          scorer.text_logits(text))
 

@@ -70,7 +70,7 @@ CONTENT, FIRST, LAST, SINGLE, LOWER = 1, 2, 4, 8, 16
 _PAIRS = np.array([bool(a & FIRST and b & LAST and (a | b) & LOWER) for a in range(32) for b in range(32)])
 _TRIPLES = np.array([bool(a & FIRST and b & CONTENT and c & LAST and (a | b | c) & LOWER)
                      for a in range(32) for b in range(32) for c in range(32)])
-_ROLES: dict[str, int] = {}  # a memo of word_roles: a word's roles never change
+_ROLES: dict[str, dict[str, int]] = {}  # language -> a memo of word_roles: a word's roles never change
 
 
 @dataclass(frozen=True)
@@ -86,10 +86,22 @@ class Candidates:
     fragments: tuple[tuple[str, float, str, tuple[str, ...]], ...]  # (phrase, count, display, the longer phrases)
 
 
-def word_roles(word: str) -> int:
+def _stop_words(language: str) -> frozenset[str]:
+    """English's and news-writing words, and the article's own language's function words
+    ("che", "è", "del" in Italian): a tag never consists of them."""
+    stops = _STOPS.get(language)
+    if stops is None:
+        stops = _STOPS[language] = STOP_WORDS | frozenset(stop_lists().get(language, ()))
+    return stops
+
+
+_STOPS: dict[str, frozenset[str]] = {}
+
+
+def word_roles(word: str, language: str = "en") -> int:
     """CONTENT: a word, not a stop word; FIRST / LAST: it may start / end a phrase; SINGLE: a tag alone."""
     roles = 0
-    if is_word(word) and word not in STOP_WORDS:
+    if is_word(word) and word not in _stop_words(language) and not (len(word) == 1 and language != "en"):
         roles = CONTENT
         if not word.endswith("ly"):
             roles |= FIRST
@@ -100,7 +112,7 @@ def word_roles(word: str) -> int:
     return roles
 
 
-def candidates(text: ArticleText, title_weight: float) -> Candidates:
+def candidates(text: ArticleText, title_weight: float, language: str = "en") -> Candidates:
     """Candidate phrases of one article with their occurrences (title ones multiplied)."""
     vocabulary = text.vocabulary
     size = len(vocabulary)
@@ -109,7 +121,7 @@ def candidates(text: ArticleText, title_weight: float) -> Candidates:
     # A candidate is a number: a trigram's word ids as digits in base `size`, then bigrams from
     # `two`, then single words from `one`. numpy counts them all at once.
     two, one = size ** 3, size ** 3 + size ** 2
-    roles = _roles(vocabulary)
+    roles = _roles(vocabulary, language)
     lower, frequency, ids, as_lower = text.lower_case, text.frequency, text.ids, text.in_lower_case
     title = list(map(text.index.get, text.title_tokens))
     title_keys = Counter([one + i for i in title if i is not None] + _title_codes(title, size, roles))
@@ -228,16 +240,17 @@ def _written_forms(text: ArticleText, keys: np.ndarray, codes: np.ndarray, start
     return out
 
 
-def _roles(vocabulary: list[str]) -> np.ndarray:
+def _roles(vocabulary: list[str], language: str = "en") -> np.ndarray:
+    memo = _ROLES.setdefault(language, {})
     try:
-        return np.fromiter(map(_ROLES.__getitem__, vocabulary), np.int64, len(vocabulary))
+        return np.fromiter(map(memo.__getitem__, vocabulary), np.int64, len(vocabulary))
     except KeyError:
-        if len(_ROLES) > 1_000_000:
-            _ROLES.clear()
+        if len(memo) > 1_000_000:
+            memo.clear()
         for word in vocabulary:
-            if word not in _ROLES:
-                _ROLES[word] = word_roles(word)
-        return np.fromiter(map(_ROLES.__getitem__, vocabulary), np.int64, len(vocabulary))
+            if word not in memo:
+                memo[word] = word_roles(word, language)
+        return np.fromiter(map(memo.__getitem__, vocabulary), np.int64, len(vocabulary))
 
 
 def _title_codes(title: list[int | None], size: int, roles: np.ndarray) -> list[int]:
