@@ -6,6 +6,8 @@ in the gazetteer. Every set holds casefolded words unless its comment says other
 
 from __future__ import annotations
 
+import functools
+
 import re
 
 from ...wire import WIRE_ABBREVIATIONS  # "12 MLN DLRS": never names
@@ -219,6 +221,7 @@ shinto taoism confucianism zoroastrianism scientology mormonism sufism shia sunn
 """)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_title(word: str) -> bool:
     """A title word, also two joined by a hyphen ("Lieutenant-Colonel", "Major-General")."""
     folded = word.casefold().rstrip(".")
@@ -260,6 +263,7 @@ GERMAN_TITLE_ENDINGS = ("minister", "ministerin", "präsident", "präsidentin", 
                         "botschafterin", "bürgermeister", "bürgermeisterin")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_foreign_title(word: str) -> bool:
     """A title in another language, also a German compound ending in one ("Verteidigungsminister")."""
     folded = word.casefold().rstrip(".")

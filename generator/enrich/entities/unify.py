@@ -122,8 +122,7 @@ class _CorpusFacts:
         if analysis is None or len(parts) != 1:
             return mention
         folded = mention.name.casefold()
-        here = sorted({m.name for m in mentions if m.type is PERSON and m.name.split()[-1].casefold() == folded
-                       and " " in m.name})
+        here = _full_names_by_surname(mentions).get(folded, ())
         if len(here) == 1 and (mention.type is PERSON or not gaz.is_country(mention.name)):
             # "Tymoshenko" in an article about Yulia Tymoshenko, "Cosby" under a headline on Bill Cosby
             return replace(mention, name=here[0], type=PERSON, aliases=(mention.name,))
@@ -184,6 +183,20 @@ def _junk(mention: EntityMention, analysis: EntityAnalysis | None, language: str
         known = gaz.lookup(name)
         return not (known and known[0] is PLACE and corpus.writes_inside(name, analysis))
     return False
+
+
+_by_surname_memo: list = [None, None]  # (the article's mentions, their full names by surname): one article at a time
+
+
+def _full_names_by_surname(mentions: Mentions) -> dict[str, list[str]]:
+    """The article's people named in full, by folded surname (in name order)."""
+    if _by_surname_memo[0] is not mentions:
+        found: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.type is PERSON and " " in m.name:
+                found.setdefault(m.name.rsplit(" ", 1)[-1].casefold(), set()).add(m.name)
+        _by_surname_memo[:] = [mentions, {k: sorted(v) for k, v in found.items()}]
+    return _by_surname_memo[1]
 
 
 def _untitled(mention: EntityMention) -> EntityMention:
