@@ -60,8 +60,8 @@ from generator.pipeline import generate  # noqa: E402
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
 
-def run(cmd: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MB) of a command, which must succeed."""
+def _run(cmd: list[str], cwd: Path):
+    """Wall seconds and resource usage of a command (with the processes it waited for), which must succeed."""
     with tempfile.TemporaryFile() as out:  # not a pipe: a chatty build would fill it and stall
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT)
@@ -70,6 +70,12 @@ def run(cmd: list[str], cwd: Path) -> tuple[float, int]:
         if os.waitstatus_to_exitcode(status) != 0:
             out.seek(0)
             raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{out.read().decode()[-4000:]}")
+    return elapsed, usage
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB) of a command, which must succeed."""
+    elapsed, usage = _run(cmd, cwd)
     return elapsed, usage.ru_maxrss // 1024
 
 
@@ -421,14 +427,7 @@ def drop_one(n: int, runs: int, work: Path) -> None:
 
 def run_cpu(cmd: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and CPU seconds (user + system, with the processes it waited for) of a command."""
-    with tempfile.TemporaryFile() as out:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            out.seek(0)
-            raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{out.read().decode()[-4000:]}")
+    elapsed, usage = _run(cmd, cwd)
     return elapsed, usage.ru_utime + usage.ru_stime
 
 
