@@ -713,6 +713,8 @@ def test_titles_and_bodies_in_german_french_and_spanish_news():
     assert "Verteidigungsminister" in found["de.txt"]["Boris Pistorius"].roles[0]
     assert {"Emmanuel Macron", "Friedrich Merz", "Sébastien Lecornu"} <= names_of(found["fr.txt"], PERSON)
     assert {"La France insoumise", "Assemblée nationale", "European Commission"} <= names_of(found["fr.txt"], ORG)
+    lead = _found(_article("rn.txt", "RN", "Le Rassemblement national a voté contre."))["rn.txt"]
+    assert "Rassemblement national" in names_of(lead, ORG) and "Rassemblement" not in lead
 
 
 def test_italian_roles_with_a_connector_before_the_name():

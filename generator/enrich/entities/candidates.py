@@ -31,6 +31,7 @@ _IN_PLACE = lx._words("in near outside")
 # Communications and Media Authority", "Department of Energy and Natural Resources".
 _FIELD_HEADS = lx._words("""communications media technology technologies energy telecom industries industry systems
 software oil gas securities environment health science sciences education culture trade finance post posts""")
+_ARTICLES = frozenset({"The", "Le", "La", "Les", "Il", "Lo", "Gli", "El", "Los", "Las", "Der", "Die", "Das"})
 _OF_THE = frozenset({"del", "della", "dello", "degli", "delle", "dei"})  # Italian "of the"
 LOCATIVE = lx._words("in at near from to across outside inside into toward towards via")
 PERSON = EntityType.PERSON
@@ -79,6 +80,10 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
         if spanning >= 0:
             start = offset + spanning
             span = _spanning_name(sentence, start, run.count(" ") + 1 - (spanning > 0), gaz)
+            if span is None and spanning == 0 and run[: run.find(" ")] in _ARTICLES:
+                spanning = run.find(" ") + 1  # no "Le …" name: "Le Rassemblement national"
+                start = offset + spanning
+                span = _spanning_name(sentence, start, run.count(" "), gaz)
             if span is not None:
                 tokens, end = span
                 cand = Candidate(sentence, start, end, tokens, " ".join(tokens), first and not spanning, weak, weak)
@@ -288,8 +293,8 @@ def _cuts(run: str, first: bool, weak: bool, gaz: Gazetteer, language: str) -> t
         out.append((starts[a], starts[b - 1] + len(words[b - 1]), not context, rest))
     if words[0].casefold() in gaz.spanning:
         spanning = 0
-    elif words[0] == "The" and len(words) > 1 and words[1].casefold() in gaz.spanning:
-        spanning = 4
+    elif words[0] in _ARTICLES and len(words) > 1 and words[1].casefold() in gaz.spanning:
+        spanning = len(words[0]) + 1  # "The Organisation for …", "Le Rassemblement national"
     else:
         spanning = -1
     return spanning, tuple(out)
