@@ -294,38 +294,36 @@ def surnames(with_faker: bool = True) -> list[str]:
 _faker_names: tuple[set[str], set[str]] | None = None
 
 
-def faker_given_names(language: str) -> set[str]:
-    """Faker's first names of the locales of one language ("it" -> it_IT, it_CH)."""
+def _faker_person_providers():
+    """(locale, Provider) of each of Faker's person providers, in locale order."""
     import pkgutil
 
     import faker.providers.person as person
 
-    names: set[str] = set()
-    code = {"nb_NO": "no"}.get(language, language)
     for module in sorted(m.name for m in pkgutil.iter_modules(person.__path__)):
-        if module.split("_")[0] != code and module != language:
-            continue
-        provider = importlib.import_module(f"{person.__name__}.{module}").Provider
-        names |= set(_provider_names(provider, "first_names") or (
-            _provider_names(provider, "first_names_male") + _provider_names(provider, "first_names_female")))
-    return names
+        yield module, importlib.import_module(f"{person.__name__}.{module}").Provider
+
+
+def _given_names(provider) -> list[str]:
+    return _provider_names(provider, "first_names") or (
+        _provider_names(provider, "first_names_male") + _provider_names(provider, "first_names_female"))
+
+
+def faker_given_names(language: str) -> set[str]:
+    """Faker's first names of the locales of one language ("it" -> it_IT, it_CH)."""
+    code = {"nb_NO": "no"}.get(language, language)
+    return {n for locale, provider in _faker_person_providers() if locale.split("_")[0] == code or locale == language
+            for n in _given_names(provider)}
 
 
 def faker_names() -> tuple[set[str], set[str]]:
     """First names and surnames of Faker's person providers, the Latin-script ones, one word each."""
     global _faker_names
     if _faker_names is None:
-        import pkgutil
-
-        import faker.providers.person as person
-
         first: set[str] = set()
         last: set[str] = set()
-        for module in sorted(m.name for m in pkgutil.iter_modules(person.__path__)):
-            provider = importlib.import_module(f"{person.__name__}.{module}").Provider
-            given = _provider_names(provider, "first_names") or (
-                _provider_names(provider, "first_names_male") + _provider_names(provider, "first_names_female"))
-            first |= {n for n in given if _one_latin_word(n)}
+        for _, provider in _faker_person_providers():
+            first |= {n for n in _given_names(provider) if _one_latin_word(n)}
             last |= {n for n in _provider_names(provider, "last_names") if _one_latin_word(n)}
         _faker_names = first, last
     return _faker_names
