@@ -52,9 +52,10 @@ def unify(found: Sequence[Mentions | None], analyses: Sequence[EntityAnalysis | 
             continue
         analysis, language = analyses[i], languages[i]
         kept = []
+        by_surname = _full_names_by_surname(mentions)
         for mention in mentions:
             if mention.name not in protected:
-                mention = corpus.check_surname(mention, analysis, language, mentions, gaz)
+                mention = corpus.check_surname(mention, analysis, language, mentions, by_surname, gaz)
                 if _junk(mention, analysis, language, corpus, gaz):
                     continue
                 mention = _untitled(mention)
@@ -114,7 +115,7 @@ class _CorpusFacts:
         return any(w == folded and inside for w, inside in analysis.cases)
 
     def check_surname(self, mention: EntityMention, analysis: EntityAnalysis | None, language: str,
-                      mentions: Mentions, gaz: Gazetteer) -> EntityMention:
+                      mentions: Mentions, by_surname: dict[str, list[str]], gaz: Gazetteer) -> EntityMention:
         """A one-word name the gazetteer does not know, typed as a place or an organization,
         that is the surname of a person the corpus names in full (in the article's language),
         is that person: by full name when the evidence says which one, else by surname."""
@@ -122,7 +123,7 @@ class _CorpusFacts:
         if analysis is None or len(parts) != 1:
             return mention
         folded = mention.name.casefold()
-        here = _full_names_by_surname(mentions).get(folded, ())
+        here = by_surname.get(folded, ())
         if len(here) == 1 and (mention.type is PERSON or not gaz.is_country(mention.name)):
             # "Tymoshenko" in an article about Yulia Tymoshenko, "Cosby" under a headline on Bill Cosby
             return replace(mention, name=here[0], type=PERSON, aliases=(mention.name,))
@@ -185,18 +186,13 @@ def _junk(mention: EntityMention, analysis: EntityAnalysis | None, language: str
     return False
 
 
-_by_surname_memo: list = [None, None]  # (the article's mentions, their full names by surname): one article at a time
-
-
 def _full_names_by_surname(mentions: Mentions) -> dict[str, list[str]]:
     """The article's people named in full, by folded surname (in name order)."""
-    if _by_surname_memo[0] is not mentions:
-        found: dict[str, set[str]] = {}
-        for m in mentions:
-            if m.type is PERSON and " " in m.name:
-                found.setdefault(m.name.rsplit(" ", 1)[-1].casefold(), set()).add(m.name)
-        _by_surname_memo[:] = [mentions, {k: sorted(v) for k, v in found.items()}]
-    return _by_surname_memo[1]
+    found: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type is PERSON and " " in m.name:
+            found.setdefault(m.name.rsplit(" ", 1)[-1].casefold(), set()).add(m.name)
+    return {k: sorted(v) for k, v in found.items()}
 
 
 def _untitled(mention: EntityMention) -> EntityMention:
