@@ -253,10 +253,6 @@ NOT_ACRONYMS = NOT_NAMES | WIRE_ABBREVIATIONS | _words("""
 ok ii iii iv mp mps pm ppp hq id iq ip it pr rd st nd th
 """)
 
-# The other languages' titles that, right before a name, say it is a person ("le président
-# Emmanuel Macron", "Bundeskanzler Friedrich Merz"): FOREIGN_TITLES without the short or
-# ambiguous ones ("on", "re", "don", "papa") and the bodies ("governo", "ministero").
-FOREIGN_PERSON_TITLES = None  # set below, once FOREIGN_TITLES is known
 # German compounds end with the title: "Verteidigungsminister", "EU-Kommissionspräsidentin".
 GERMAN_TITLE_ENDINGS = ("minister", "ministerin", "präsident", "präsidentin", "präsidenten", "kanzler", "kanzlerin",
                         "chef", "chefin", "sprecher", "sprecherin", "vorsitzende", "vorsitzender", "botschafter",
@@ -300,6 +296,9 @@ procuratore procureur staatsanwalt fiscal ambasciatore ambassadeur botschafter e
 commissaire kommissar comisario direttore directeur direktor director presidenza consiglio ministero
 ministère ministerium ministerio governo gouvernement regierung gobierno
 """)
+# The other languages' titles that, right before a name, say it is a person ("le président
+# Emmanuel Macron", "Bundeskanzler Friedrich Merz"): FOREIGN_TITLES without the short or
+# ambiguous ones ("on", "re", "don", "papa") and the bodies ("governo", "ministero").
 FOREIGN_PERSON_TITLES = FOREIGN_TITLES - _words("""
 on re don papa premier première prince ing avv dott generale général colonel cardinal director presidenza
 consiglio ministero ministère ministerium ministerio governo gouvernement regierung gobierno
