@@ -55,13 +55,17 @@ def test_spanning_names_are_found_as_before():
     assert checked > 1000
 
 
-def test_lower_word_forms_are_what_the_pattern_finds():
+def test_known_lower_words_are_what_the_pattern_finds():
     import random
 
-    from generator.enrich.entities.analyse import _LOWER_WORD, lower_word_forms
+    from generator.enrich.entities.analyse import _LOWER_WORD, known_lower_words
 
     alphabet = "abcAZéÉß²½1_-'’ \t\n\xa0\u2003.,()“”‘ǅ"
     rng = random.Random(5)
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(14)))
-        assert lower_word_forms(text) == set(_LOWER_WORD.findall(text)), text
+        found = set(_LOWER_WORD.findall(text))
+        known = {w for w in found if rng.random() < 0.5}
+        here = {w for w in found if rng.random() < 0.3} | {"abc"}
+        expected = frozenset(w for w in found if w.islower() and (w in known or w in here))
+        assert known_lower_words(text, known, here) == expected, text

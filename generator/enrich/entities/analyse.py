@@ -8,6 +8,7 @@ is cached per input file and sent between processes.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
 from ... import wire
 from ...model import Article, EntityType
@@ -62,25 +63,32 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     # Only words that could be names matter: known one-word names, and this article's candidates.
     cases = _cases(candidates)
     known, here = gaz.one_word_names, {w for w, _ in cases}
-    lower_words = frozenset(w for w in lower_word_forms(text) if (w in known or w in here) and w.islower())
+    lower_words = known_lower_words(text, known, here)
     return EntityAnalysis(plan(rows), votes, forms, tuple(teams), folded, tuple(quotes),
                           cases, lower_words, tickers)
 
 
-def lower_word_forms(text: str) -> set[str]:
-    """The words _LOWER_WORD finds in `text`, faster: no match spans white space (nor its
-    look-arounds), so each distinct piece between spaces is read once (and remembered)."""
+def known_lower_words(text: str, known: Set[str], here: Set[str]) -> frozenset[str]:
+    """The words _LOWER_WORD finds in `text` that are in lower case and in `known` or `here`,
+    faster: no match spans white space (nor its look-arounds), so each distinct piece between
+    spaces is read once; a piece of letters alone is its own word (most are), others are
+    remembered."""
     out: set[str] = set()
     memo = _PIECE_FORMS
     if len(memo) > 200_000:
         memo.clear()
     for piece in set(text.split()):
+        if piece.isalpha():
+            if piece.islower() and len(piece) >= 3 and (piece in known or piece in here):
+                out.add(piece)
+            continue
         forms = memo.get(piece)
         if forms is None:
             forms = memo[piece] = _piece_forms(piece)
-        if forms:
-            out.update(forms)
-    return out
+        for word in forms:
+            if word.islower() and (word in known or word in here):
+                out.add(word)
+    return frozenset(out)
 
 
 _PIECE_FORMS: dict[str, tuple[str, ...]] = {}
