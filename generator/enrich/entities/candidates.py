@@ -606,6 +606,11 @@ _AFTER_AGE = frozenset([",", "--", "—", "–", ")", ";", "and", "who", "was", 
 
 def _apposition(cand: Candidate) -> None:
     """'Thomas Röwekamp, chair of the Bundestag defense committee,': a role after a name."""
+    # Most commas after a name start no role and no age: three tokens tell (eleven cost more).
+    words = cand.sentence.after(cand.end, 3)[0]
+    if len(words) < 2 or not words[1].isdigit() and (words[1] if words[1] not in ("the", "a", "an") or len(words) < 3
+                                                     else words[2]).casefold() not in lx.APPOSITION_HEADS:
+        return
     words, at_end = cand.sentence.after(cand.end, 11)
     words = words[:11]
     if len(words) < 2:
