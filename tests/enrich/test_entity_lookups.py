@@ -69,3 +69,19 @@ def test_known_lower_words_are_what_the_pattern_finds():
         here = {w for w in found if rng.random() < 0.3} | {"abc"}
         expected = frozenset(w for w in found if w.islower() and (w in known or w in here))
         assert known_lower_words(text, known, here) == expected, text
+
+
+def test_the_token_before_a_name_is_the_last_token_of_the_word_there():
+    """`prev_token` skips the tokenizer for a word ending in a comma or a bracket ("said,"):
+    it must still give what the tokenizer would."""
+    checked = 0
+    for text in TEXTS + list(_fixture_texts()):
+        text = " ".join(text.split())
+        for sentence in sentences(text, 0, "body"):
+            for pos in range(sentence.begin + 1, sentence.end):
+                if text[pos - 1] == " ":
+                    chunk = text[text.rfind(" ", sentence.begin, pos - 1) + 1 : pos - 1]
+                    tokens = TOKEN.findall(chunk)
+                    assert sentence.prev_token(pos) == (tokens[-1] if tokens else ""), (text, pos)
+                    checked += chunk[-1:] in ",;:)]\"”!?"
+    assert checked > 50

@@ -34,7 +34,8 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     all_sentences: list[Sentence] = []
 
     def add(text: str, zone: str, weak: bool = False) -> None:
-        text = " ".join(text.split())
+        if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
+            text = " ".join(text.split())  # (most paragraphs come with single spaces already: a scan tells)
         if text:
             all_sentences.extend(sentences(text, len(paragraphs), zone, weak))
             paragraphs.append(text)

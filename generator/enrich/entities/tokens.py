@@ -182,9 +182,13 @@ class Sentence:
         chunk = text[k + 1 : pos - 1]
         if chunk.isalpha():
             return chunk
+        if chunk[-1:] in _CLOSING and len(chunk) > 1:
+            return chunk[-1]  # "said," or "(Reuters)": a mark no token reaches across
         tokens = TOKEN.findall(chunk)
         return tokens[-1] if tokens else ""
 
+
+_CLOSING = frozenset(',;:)]"”!?')
 
 # An Italian or French article elided before a name: "dell'ONU", "all'Agence France Presse",
 # "l'Unione Europea", "qu'Emmanuel Macron". Read as a space (same length, so offsets hold), the
