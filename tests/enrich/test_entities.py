@@ -727,3 +727,20 @@ def test_italian_roles_with_a_connector_before_the_name():
     assert {"Giorgio Napolitano", "Condoleezza Rice", "Fidel Castro", "Benedetto XVI"} <= names_of(found, PERSON)
     assert "Presidente della Repubblica" in found["Giorgio Napolitano"].roles[0]
     assert not any(name.startswith(("Repubblica", "USA ", "di ", "Stato")) for name in names_of(found, PERSON))
+
+
+def test_a_name_defined_by_its_acronym_is_one_name():
+    """Read in make audit: 'Royal Society for the Prevention of Cruelty to Animals (RSPCA)' gave the
+    organization 'Royal Society' and the place 'Animals'; the NAACP gave the person 'Colored People'."""
+    found = _found(_article(
+        "acronyms.txt", "Inquiry",
+        "Inspectors from the Royal Society for the Prevention of Cruelty to Animals (RSPCA) visited the farm.",
+        "The National Association for the Advancement of Colored People (NAACP) filed a complaint.",
+        "Police cited the Regulation of Investigatory Powers Act (RIPA) in their reply.",
+        "The Rally for the Return of Refugees and Democracy in Rwanda (RDR) urged talks."))["acronyms.txt"]
+    orgs = names_of(found, ORG)
+    assert {"Royal Society for the Prevention of Cruelty to Animals",
+            "National Association for the Advancement of Colored People"} <= orgs
+    assert not {"Royal Society", "Animals", "Colored People", "National Association"} & set(found)
+    assert "Regulation of Investigatory Powers Act" not in orgs  # a law, not a body
+    assert "Refugees and Democracy in Rwanda" not in found  # the initials match only the name's end

@@ -102,7 +102,84 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
                 append(cand)
     if " and " in text and len(out) > 1:
         out = _joined_bodies(out, text, gaz, language)
+    if out and "(" in here:
+        out = _defined_by_acronym(out, sentence, gaz, language)
     return out
+
+
+# Lowercase words a name may hold between its capitalized ones without a letter in its
+# acronym: "Society for the Prevention of Cruelty to Animals (RSPCA)".
+_ACRONYM_GAPS = lx._words("of for the to and on in at against de del della des du di la le von und für")
+_NAME_GOES_ON = lx._words("of for de del della des du di von für")  # after a capitalized word: more name
+
+
+def _defined_by_acronym(cands: list[Candidate], sentence: Sentence, gaz: Gazetteer,
+                        language: str) -> list[Candidate]:
+    """A name whose initials spell the acronym in brackets after it is one name, though its
+    lowercase words cut it into pieces: "Royal Society for the Prevention of Cruelty to Animals
+    (RSPCA)" is not "Royal Society" and a place "Animals". Acronym definitions are how news
+    introduces a body; the pieces would be wrong entities."""
+    text = sentence.text
+    out = cands
+    for acronym in cands:
+        surface = acronym.surface
+        if not (3 <= len(surface) <= 8 and surface.isalpha() and surface.isupper()) \
+                or text[acronym.start - 2 : acronym.start] != " (" or text[acronym.end : acronym.end + 1] != ")":
+            continue
+        window = _initials_window(text, sentence.begin, acronym.start - 2, surface)
+        if window is None:
+            continue
+        start, end, tokens = window
+        inside = [c for c in out if c is not acronym and start <= c.start and c.end <= end]
+        if not inside or len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
+            continue  # one candidate already: nothing was cut
+        if any(start < c.end and c.start < end and c not in inside for c in out):
+            continue  # a candidate straddles the edge: leave the cuts alone
+        name = Candidate(sentence, start, end, tokens, " ".join(tokens), start == sentence.first,
+                         sentence.weak, sentence.weak)
+        name.flags, name.ask_speaks = word_flags(tokens, sentence.weak, sentence.weak, gaz)
+        _attach_context(name)
+        classify(name, gaz, language)
+        if name.type is None and tokens[-1].casefold() not in lx.EVENT_HEADS:  # (an act, a treaty: no entity)
+            name.type, name.strength = EntityType.ORGANIZATION, 2
+        at = out.index(inside[0])
+        out = [c for c in out if c not in inside]
+        out.insert(at, name)
+    return out
+
+
+def _initials_window(text: str, begin: int, end: int, acronym: str) -> tuple[int, int, tuple[str, ...]] | None:
+    """The words ending at offset `end` whose capitalized words' initials are the acronym's
+    letters in order, lowercase gap words allowed between them: (start, end, tokens)."""
+    words: list[tuple[str, int]] = []
+    k = end
+    while len(words) < 2 * len(acronym) + 2:
+        i = max(text.rfind(" ", begin, k) + 1, begin)
+        word = text[i:k]
+        if not word:
+            return None
+        words.append((word, i))
+        if i <= begin:
+            break
+        k = i - 1
+    letters = len(acronym) - 1
+    tokens: list[str] = []
+    for word, i in words:
+        if word[0].isupper() and word.replace("-", "").isalpha():
+            if letters < 0 or word[0] != acronym[letters]:
+                return None
+            letters -= 1
+            tokens.append(word)
+            if letters < 0:
+                before = text[begin:i].split()[-2:]
+                if len(before) == 2 and before[1] in _NAME_GOES_ON and before[0][:1].isupper():
+                    return None  # "Rally for the Return of [Refugees and Democracy in Rwanda] (RDR)"
+                return i, end, tuple(reversed(tokens))
+        elif word in _ACRONYM_GAPS and tokens:
+            tokens.append(word)
+        else:
+            return None
+    return None
 
 
 def _joined_bodies(cands: list[Candidate], text: str, gaz: Gazetteer, language: str) -> list[Candidate]:
