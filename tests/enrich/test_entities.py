@@ -744,3 +744,13 @@ def test_a_name_defined_by_its_acronym_is_one_name():
     assert not {"Royal Society", "Animals", "Colored People", "National Association"} & set(found)
     assert "Regulation of Investigatory Powers Act" not in orgs  # a law, not a body
     assert "Refugees and Democracy in Rwanda" not in found  # the initials match only the name's end
+
+
+def test_according_to_a_source_is_no_place():
+    """Read in make audit: 'according to Sharia', 'according to Cambio and Semana magazines' and
+    'according to Forbes' made places of a law and two magazines."""
+    found = _found(_article(
+        "sources.txt", "Sources", "Apostates are punished according to Sharia law, critics said.",
+        "According to Forbes, the fortune grew. The delegation then travelled to Samarra by road."))["sources.txt"]
+    assert not {"Sharia", "Forbes"} & names_of(found, PLACE)
+    assert "Samarra" in names_of(found, PLACE)  # "travelled to" still points at a place

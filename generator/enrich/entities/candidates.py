@@ -660,7 +660,7 @@ def _attach_context(cand: Candidate) -> None:
             cand.role = _role_text(words[k:])
     if n1 == "-" and s.after(cand.end, 2)[0][1:2] == ["based"]:
         cand.cue, cand.cue_strength = cand.cue or EntityType.PLACE, max(cand.cue_strength, 1)
-    if cand.cue is None and single and prev.casefold() in LOCATIVE:
+    if cand.cue is None and single and prev.casefold() in LOCATIVE and not _to_not_a_place(s, cand.start, prev):
         cand.cue, cand.cue_strength = EntityType.PLACE, 1
     if cand.cue is None and n1.casefold() in lx.ORG_VERBS:
         cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1
@@ -676,6 +676,18 @@ def _attach_context(cand: Candidate) -> None:
             cand.cue, cand.cue_strength = PERSON, 1
     if n1 == ",":
         _apposition(cand)
+
+
+# "to" after these is no movement towards a place: "according to Sharia", "thanks to Google".
+_TO_WITHOUT_PLACE = lx._words("""according due thanks owing prior contrary pursuant compared similar related
+belonging addition opposed referred subject""")
+
+
+def _to_not_a_place(s: Sentence, start: int, prev: str) -> bool:
+    if prev != "to":
+        return False
+    words = s.before(start, 2)
+    return len(words) == 2 and words[0].casefold() in _TO_WITHOUT_PLACE
 
 
 _AFTER_AGE = frozenset([",", "--", "—", "–", ")", ";", "and", "who", "was", "is", "had", "has"])
