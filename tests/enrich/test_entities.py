@@ -754,3 +754,12 @@ def test_according_to_a_source_is_no_place():
         "According to Forbes, the fortune grew. The delegation then travelled to Samarra by road."))["sources.txt"]
     assert not {"Sharia", "Forbes"} & names_of(found, PLACE)
     assert "Samarra" in names_of(found, PLACE)  # "travelled to" still points at a place
+
+
+def test_a_kind_of_body_before_a_name_makes_it_an_organization():
+    """Read in make audit: 'the Brazilian newspaper Correio Braziliense' was a person, 'the magazine
+    Veja' and 'the Norwegian tabloid Dagbladet' places."""
+    found = _found(_article(
+        "press.txt", "Press", "He told the Brazilian newspaper Correio Braziliense about the meeting.",
+        "The story ran in the magazine Veja and in the Norwegian tabloid Dagbladet on Sunday."))["press.txt"]
+    assert {"Correio Braziliense", "Veja", "Dagbladet"} <= names_of(found, ORG)

@@ -658,6 +658,8 @@ def _attach_context(cand: Candidate) -> None:
                                   or lx.is_title(words[k - 1])):
                 k -= 1
             cand.role = _role_text(words[k:])
+    elif prev in lx.ORG_DESCRIPTORS:
+        cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1  # "the newspaper Correio Braziliense"
     if n1 == "-" and s.after(cand.end, 2)[0][1:2] == ["based"]:
         cand.cue, cand.cue_strength = cand.cue or EntityType.PLACE, max(cand.cue_strength, 1)
     if cand.cue is None and single and prev.casefold() in LOCATIVE and not _to_not_a_place(s, cand.start, prev):

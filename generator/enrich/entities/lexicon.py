@@ -193,6 +193,9 @@ asked asks tweeted posted commented comments
 # Verbs after a name that show it is an organization ("Reuters reported", "the Kremlin said"
 # is left alone: people say things too).
 ORG_VERBS = _words("reported reports announced announces stated")
+# A kind of body right before a name: "the Brazilian newspaper Correio Braziliense", "carmaker Tata".
+ORG_DESCRIPTORS = _words("""newspaper daily weekly tabloid magazine broadcaster website airline automaker carmaker
+retailer insurer lender conglomerate publisher broadsheet""")
 
 # Lowercase words that may sit inside a name: "Bank of England", "Ludwig van Beethoven".
 CONNECTORS = _words("of de del della di da do dos das van von der den ter la le du des al el bin ibn wa y &")
