@@ -281,8 +281,22 @@ def _possessive_names(runs: list[tuple[int, str]], text: str, gaz: Gazetteer) ->
 
 def _spanning_name(s: Sentence, start: int, run_length: int, gaz: Gazetteer) -> tuple[tuple[str, ...], int] | None:
     # Up to 8 tokens of the sentence, and no more than some known name goes on (most runs begin none).
-    tokens = []
     prefixes, phrase = gaz.name_prefixes, ""
+    # Most runs go on to no name: when the run and the word after it are plain words, one look at
+    # that phrase tells, without the tokenizer ("European Union said").
+    text, k = s.text, start
+    for _ in range(run_length + 1):
+        k = text.find(" ", k + 1, s.end)
+        if k < 0:
+            break
+    else:
+        chunk = text[start:k]
+        if chunk.count(" ") == run_length and chunk.replace(" ", "").isalpha():
+            phrase = chunk.casefold()
+            if phrase not in prefixes and phrase not in gaz.names:
+                return None
+            phrase = ""
+    tokens = []
     for m in TOKEN.finditer(s.text, start):
         k = m.start()
         if k >= s.end:
