@@ -763,3 +763,25 @@ def test_a_kind_of_body_before_a_name_makes_it_an_organization():
         "press.txt", "Press", "He told the Brazilian newspaper Correio Braziliense about the meeting.",
         "The story ran in the magazine Veja and in the Norwegian tabloid Dagbladet on Sunday."))["press.txt"]
     assert {"Correio Braziliense", "Veja", "Dagbladet"} <= names_of(found, ORG)
+
+
+def test_spanish_and_french_news_bodies_and_people():
+    """Written for this check, as Spanish and French papers write: a Spanish 'y la' joined two bodies into
+    one name, regional governments and funds had no type, a paper named after 'el diario' was lost, and
+    'Marine Le Pen' was no person in French (a capitalized 'Le' inside a name)."""
+    es = replace(_article(
+        "es.txt", "Vivienda",
+        "Dijo que el Banco de España y la Comisión Europea respaldan la medida.",
+        "Según el diario El País, la Generalitat de Cataluña y la Junta de Andalucía pedirán más fondos.",
+        "El Fondo Monetario Internacional prevé que la economía crezca.",
+        "Trinidad y Tobago y la República Dominicana firmaron."), language="es")
+    fr = replace(_article(
+        "fr.txt", "Réforme", "Le Rassemblement national de Marine Le Pen dénonce un recul.",
+        "Selon le quotidien Le Monde, Paolo Di Canio était présent."), language="fr")
+    found = _found(es, fr)
+    assert {"Banco de España", "El País", "Generalitat de Cataluña", "Junta de Andalucía",
+            "Fondo Monetario Internacional", "European Commission"} <= names_of(found["es.txt"], ORG)
+    assert "Trinidad and Tobago" in names_of(found["es.txt"], PLACE)
+    assert not any(" y la " in name for name in found["es.txt"])
+    assert {"Marine Le Pen", "Paolo Di Canio"} <= names_of(found["fr.txt"], PERSON)
+    assert "Le Monde" in names_of(found["fr.txt"], ORG)

@@ -60,6 +60,8 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
         runs = _possessive_names(runs, text, gaz)
     if " on " in here or " for " in here:
         runs = _bodies_on_or_for(runs, text)
+    if " y " in here:
+        runs = _two_names_and_article(runs)
     for offset, run in runs:
         if language == "en" and not run.isascii() and _foreign_script(run):
             continue  # a quote in Cyrillic or Greek capitalizes its first word: no name to judge here
@@ -246,6 +248,25 @@ def _bodies_on_or_for(runs: list[tuple[int, str]], text: str) -> list[tuple[int,
             if between in (" on ", " for ") and last.rsplit(" ", 1)[-1].casefold() in lx.ORG_HEADS:
                 out[-1] = (last_offset, last + between + run)
                 continue
+        out.append((offset, run))
+    return out
+
+
+# Spanish "and" with an article after it joins two names, not the parts of one: "el Banco de
+# España y la Comisión Europea" (but "Trinidad y Tobago", "José Ortega y Gasset" are one).
+_AND_ARTICLE = (" y la ", " y el ", " y los ", " y las ")
+
+
+def _two_names_and_article(runs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for offset, run in runs:
+        while True:
+            k = min((i for i in (run.find(a) for a in _AND_ARTICLE) if i > 0), default=-1)
+            if k < 0:
+                break
+            out.append((offset, run[:k]))
+            skip = run.index(" ", k + 3) + 1  # past "y" and the article
+            offset, run = offset + skip, run[skip:]
         out.append((offset, run))
     return out
 
@@ -673,7 +694,7 @@ def _attach_context(cand: Candidate) -> None:
                 k -= 1
             cand.role = _role_text(words[k:])
     elif prev in lx.ORG_DESCRIPTORS:
-        cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1  # "the newspaper Correio Braziliense"
+        cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 2  # "the newspaper Correio Braziliense"
     if n1 == "-" and s.after(cand.end, 2)[0][1:2] == ["based"]:
         cand.cue, cand.cue_strength = cand.cue or EntityType.PLACE, max(cand.cue_strength, 1)
     if cand.cue is None and single and prev.casefold() in LOCATIVE and not _to_not_a_place(s, cand.start, prev):

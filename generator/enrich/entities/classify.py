@@ -98,6 +98,9 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
         return
     if cand.weak:
         return  # a headline word, a capitals line, or a sentence's first word: needs confirmation
+    if cand.cue is ORG and cand.cue_strength >= 2 and n <= 4:
+        _set(cand, ORG, 1)  # "the newspaper El País", "die Zeitung Bild": the kind of body was named
+        return
     if not english and n == 1:
         return  # German capitalizes every noun: one capitalized word is not a name
     if _could_be_person(tokens, gaz, language):
@@ -136,8 +139,9 @@ def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "e
     last = len(tokens) - 1
     for i, t in enumerate(tokens):
         if t[:1].isupper() and t.casefold() in function_words and not (
-                i and i == last and t.casefold() in gaz.surnames and _given_name(tokens[0], gaz)):
-            return False  # but "Peter Such", "Walter Little"
+                i and i == last and t.casefold() in gaz.surnames and _given_name(tokens[0], gaz)
+                or 0 < i < last and t.casefold() in _SURNAME_PARTICLES and _given_name(tokens[0], gaz)):
+            return False  # but "Peter Such", "Walter Little", "Marine Le Pen", "Paolo Di Canio"
         if t.isupper() and len(t) > 1 and not t.endswith(".") and not (
                 i == last and i and lx.ROMAN_NUMERAL.fullmatch(t)):  # but "Benedict XVI"
             return False
@@ -154,6 +158,9 @@ def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "e
     return True
 
 
+# Capitalized particles that open a surname after a given name: "Marine Le Pen", "Paolo Di Canio".
+_SURNAME_PARTICLES = frozenset({"le", "la", "de", "du", "des", "di", "da", "del", "della", "van", "von", "der", "den",
+                                "ten", "ter", "dos", "das", "el", "al"})
 _ORG_QUALIFIERS = frozenset({"international", "national", "world", "global", "federal", "royal", "central", "state"})
 
 

@@ -124,6 +124,9 @@ federación fédération confederazione confederación associazione asociación 
 università universidad université universität ministero ministerio ministère ministerium consiglio consejo
 conseil tribunale comitato comité sindacato sindicato syndicat agenzia agencia agence
 hizb hizbul hezb harakat jamaat jamaah jemaah jaish lashkar tehrik ansar
+generalitat junta xunta gobierno governo gouvernement fondo fundación fondazione fondation tribunal congreso
+senado senato sénat parlamento asamblea assemblea assemblée comisión commissione ayuntamiento policía polizia
+ejército esercito armée guardia procura fiscalía cámara chambre
 """)
 
 # Words that start a name that is neither a person, an organization nor a place.
@@ -195,7 +198,9 @@ asked asks tweeted posted commented comments
 ORG_VERBS = _words("reported reports announced announces stated")
 # A kind of body right before a name: "the Brazilian newspaper Correio Braziliense", "carmaker Tata".
 ORG_DESCRIPTORS = _words("""newspaper daily weekly tabloid magazine broadcaster website airline automaker carmaker
-retailer insurer lender conglomerate publisher broadsheet""")
+retailer insurer lender conglomerate publisher broadsheet
+diario periódico quotidiano giornale quotidien journal zeitung revista rivista semanario settimanale hebdomadaire
+emisora""")
 
 # Lowercase words that may sit inside a name: "Bank of England", "Ludwig van Beethoven".
 CONNECTORS = _words("of de del della di da do dos das van von der den ter la le du des al el bin ibn wa y &")
