@@ -785,3 +785,22 @@ def test_spanish_and_french_news_bodies_and_people():
     assert not any(" y la " in name for name in found["es.txt"])
     assert {"Marine Le Pen", "Paolo Di Canio"} <= names_of(found["fr.txt"], PERSON)
     assert "Le Monde" in names_of(found["fr.txt"], ORG)
+
+
+def test_an_acronym_and_the_name_it_abbreviates_are_one_entity():
+    """'The Food and Drug Administration (FDA)' in one article and 'the FDA' in another had two pages;
+    'Fondo Monetario Internacional (FMI)' stood apart from the International Monetary Fund."""
+    found = _found(
+        _article("a.txt", "Drug", "The Food and Drug Administration (FDA) approved the drug on Monday."),
+        _article("b.txt", "Recall", "The FDA ordered a recall of the device."),
+        replace(_article("c.txt", "Economía", "El Fondo Monetario Internacional (FMI) prevé más crecimiento."),
+                language="es"),
+        _article("d.txt", "Two", "The Kenya Wildlife Service (KWS) and the KWS rangers met."),
+        _article("e.txt", "Other", "The Kenya Women Society (KWS) disagreed."),
+    )
+    fda = found["a.txt"]["Food and Drug Administration"]
+    assert fda.type is ORG and "FDA" in fda.aliases and "FDA" not in found["a.txt"]
+    assert "Food and Drug Administration" in found["b.txt"] and "FDA" not in found["b.txt"]
+    assert "International Monetary Fund" in names_of(found["c.txt"], ORG)
+    assert "Fondo Monetario Internacional" not in found["c.txt"]
+    assert "KWS" in found["d.txt"] and "KWS" in found["e.txt"]  # defined two ways: left alone

@@ -16,7 +16,7 @@ from ...text.markdown_text import plain_text
 from . import lexicon as lx
 from . import sports
 from .candidate import Candidate
-from .candidates import LOCATIVE, find
+from .candidates import LOCATIVE, find, spells
 from .gazetteer import Gazetteer
 from .quotes import quote_spots, speakers
 from .records import AT_PLACE, SURNAME, TEAM, TEAMED, TYPES, WORD, EntityAnalysis
@@ -66,7 +66,21 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     known, here = gaz.one_word_names, {w for w, _ in cases}
     lower_words = known_lower_words(text, known, here)
     return EntityAnalysis(plan(rows), votes, forms, tuple(teams), folded, tuple(quotes),
-                          cases, lower_words, tickers)
+                          cases, lower_words, tickers, _acronym_definitions(candidates))
+
+
+def _acronym_definitions(candidates: list[Candidate]) -> tuple[tuple[str, str], ...]:
+    """(acronym, name) for each "Name (ACRONYM)" whose initials the acronym spells: one
+    entity, which the corpus shows under one name (unify.py)."""
+    found: set[tuple[str, str]] = set()
+    for name, acronym in zip(candidates, candidates[1:]):
+        s = acronym.sentence
+        if s is not name.sentence or len(acronym.tokens) != 1 or not acronym.surface.isupper() \
+                or s.text[name.end : acronym.start] != " (" or s.text[acronym.end : acronym.end + 1] != ")":
+            continue
+        if spells(acronym.surface, name.tokens):
+            found.add((acronym.canonical or acronym.surface, name.canonical or name.surface))
+    return tuple(sorted(found))
 
 
 def known_lower_words(text: str, known: Set[str], here: Set[str]) -> frozenset[str]:

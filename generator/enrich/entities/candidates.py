@@ -150,6 +150,30 @@ def _defined_by_acronym(cands: list[Candidate], sentence: Sentence, gaz: Gazette
     return out
 
 
+def spells(acronym: str, tokens: tuple[str, ...]) -> bool:
+    """The acronym's letters are the initials of the name's words, in order: every word gives
+    its initial, a small word may give one or not, a hyphenated one may give each part's
+    ("Organisation for Economic Co-operation and Development", OECD; "Rassemblement national", RN)."""
+    letters = acronym.replace(".", "").upper()
+
+    def match(i: int, j: int) -> bool:
+        if j == len(tokens):
+            return i == len(letters)
+        word = tokens[j]
+        small = word.casefold() in _ACRONYM_GAPS
+        if small and match(i, j + 1):
+            return True
+        if i >= len(letters) or word[:1].upper() != letters[i]:
+            return False
+        if match(i + 1, j + 1):
+            return True
+        parts = word.split("-")[1:]  # "Co-operation": C and O
+        return len(parts) > 0 and all(p[:1].upper() == letters[i + 1 + k] if i + 1 + k < len(letters) else False
+                                      for k, p in enumerate(parts)) and match(i + 1 + len(parts), j + 1)
+
+    return 2 <= len(letters) <= 10 and len(tokens) >= 2 and match(0, 0)
+
+
 def _initials_window(text: str, begin: int, end: int, acronym: str) -> tuple[int, int, tuple[str, ...]] | None:
     """The words ending at offset `end` whose capitalized words' initials are the acronym's
     letters in order, lowercase gap words allowed between them: (start, end, tokens)."""

@@ -63,3 +63,5 @@ class EntityAnalysis:
     cases: tuple[tuple[str, int], ...] = ()
     lower_words: frozenset[str] = frozenset()
     tickers: frozenset[str] = frozenset()  # wire ticker symbols ("<AHLN>"): never entities
+    # (acronym, name) the article defines as one: "Food and Drug Administration (FDA)".
+    acronyms: tuple[tuple[str, str], ...] = ()

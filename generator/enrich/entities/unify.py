@@ -65,6 +65,7 @@ def unify(found: Sequence[Mentions | None], analyses: Sequence[EntityAnalysis | 
             kept.append(mention)
         cleaned.append(kept)
     names = _spellings(cleaned, protected)
+    names.update(_defined_acronyms(cleaned, analyses, names, protected))
     return [None if kept is None else _merge(kept, names) if any(m.name in names for m in kept)
             else tuple(kept) for kept in cleaned]
 
@@ -225,6 +226,39 @@ def _spellings(articles: Sequence[list[EntityMention] | None], protected: frozen
             if spelling != best:
                 names[spelling] = best
     return names
+
+
+def _defined_acronyms(articles: Sequence[list[EntityMention] | None], analyses: Sequence[EntityAnalysis | None],
+                      names: dict[str, str], protected: frozenset[str]) -> dict[str, str]:
+    """"Food and Drug Administration (FDA)": the acronym and the name an article defines it by are
+    one entity everywhere, shown under the name (or under the full name the gazetteer gave the
+    acronym: "Fondo Monetario Internacional (FMI)" goes to the International Monetary Fund). An
+    acronym of two letters, or one the corpus defines by two different names, is left alone."""
+    targets: dict[str, set[str]] = defaultdict(set)  # acronym as shown -> names as shown
+    for mentions, analysis in zip(articles, analyses):
+        if not mentions or analysis is None or not analysis.acronyms:
+            continue
+        types = {names.get(m.name, m.name): m.type for m in mentions}
+        for acronym, name in analysis.acronyms:
+            acronym, name = names.get(acronym, acronym), names.get(name, name)
+            if acronym != name and types.get(acronym) is not None and types.get(acronym) is types.get(name):
+                targets[acronym].add(name)
+    out: dict[str, str] = {}
+    for acronym, defined in sorted(targets.items()):
+        if len(defined) != 1 or len(acronym.replace(".", "")) < 3 or acronym in protected:
+            continue
+        (name,) = defined
+        if name in protected:
+            continue
+        if acronym.replace(".", "").isupper():
+            out[acronym] = name  # "FDA" is shown as the Food and Drug Administration
+        else:
+            out[name] = acronym  # the gazetteer's full name for the acronym wins
+    # Spellings that were shown under a renamed one follow it.
+    for spelling, shown in list(names.items()):
+        if shown in out:
+            out[spelling] = out[shown]
+    return {k: v for k, v in out.items() if k != v}
 
 
 def _shouting(name: str) -> bool:
