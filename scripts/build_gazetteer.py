@@ -123,6 +123,32 @@ Unión Europea|Comisión Europea|Parlamento Europeo|Banco Central Europeo|Nacion
 Congreso de los Diputados|Tribunal Supremo|Europäische Union|Europäische Kommission|Europäisches Parlament
 Europäische Zentralbank|Vereinte Nationen|Deutsche Presse-Agentur|Bundesregierung|Bundestag|Bundesrat
 Bundesverfassungsgericht|Bundeswehr
+ARD|ZDF|Deutschlandfunk|Deutsche Welle|Tagesschau|RTL|Süddeutsche Zeitung|Frankfurter Allgemeine Zeitung|FAZ
+Die Zeit|Die Welt|Bild am Sonntag|Bild-Zeitung|Handelsblatt|Tagesspiegel|Der Tagesspiegel|taz|Le Figaro
+Libération|Liberation|Les Echos|Le Parisien|L'Express|Le Point|Mediapart|France Télévisions|France 2
+France 24|France Inter|France Info|Franceinfo|TF1|BFMTV|Radio France|RFI|Le Soir|RTBF|Corriere della Sera
+La Repubblica|La Stampa|Il Sole 24 Ore|Il Fatto Quotidiano|Il Messaggero|Il Giornale|RAI|Mediaset
+Sky TG24|Adnkronos|El Mundo|El País|La Vanguardia|El Confidencial|RTVE|TVE|Europa Press|Cadena SER
+Antena 3|Der Standard|Die Presse|ORF|Neue Zürcher Zeitung|NZZ|Tages-Anzeiger|SRF|NOS|De Telegraaf|De Volkskrant
+Euronews|Daily Mail|The Times|The Sun|The Telegraph|Daily Telegraph|The Independent|ITV|Channel 4|Sky News
+CNBC|MSNBC|PBS|C-SPAN|The Atlantic|The New Yorker|Newsweek|USA Today|Los Angeles Times|Chicago Tribune
+Boston Globe|The Hill|Al Arabiya|Anadolu|Anadolu Agency|Haaretz|Times of Israel|Jerusalem Post
+The Hindu|Times of India|NHK|Yomiuri Shimbun|Asahi Shimbun|South China Morning Post|Global Times
+People's Daily|CGTN|CCTV|Kyiv Independent|Ukrainska Pravda|Meduza|Novaya Gazeta|Kommersant|Izvestia
+Deutsche Bundesbank|Banque de France|Banca d'Italia|Bank of Italy|Banco de España|Bank of Spain
+Bundeskartellamt|Verfassungsschutz|Bundesamt für Verfassungsschutz|Bundesnachrichtendienst|BND
+Bundespolizei|Bundeskriminalamt|BKA|Bundesgerichtshof|Bundesagentur für Arbeit|Bundesrechnungshof
+Matignon|Quai d'Orsay|Cour des comptes|DGSI|DGSE|Gendarmerie|Gendarmerie nationale|Police nationale
+Palazzo Chigi|Quirinale|Farnesina|Carabinieri|Polizia di Stato|Senato della Repubblica|Moncloa
+Audiencia Nacional|Mossos d'Esquadra|Policía Nacional|Ertzaintza|Generalitat|Generalitat de Catalunya
+Xunta de Galicia|Junta de Andalucía|ver.di|IG Metall|DGB|CFDT|Force Ouvrière|CGIL|CISL
+Confindustria|CCOO|Comisiones Obreras|TUC|AFL-CIO|Teamsters|BDI|MEDEF|Bündnis 90/Die Grünen
+Freie Wähler|Les Républicains|Parti socialiste|Parti Socialiste|Les Écologistes|Fratelli d'Italia
+Forza Italia|Partito Democratico|Movimento 5 Stelle|M5S|Italia Viva|Partido Popular|Sumar|Junts|EH Bildu
+Deutsche Bahn|SNCF|Trenitalia|Renault|Peugeot|Stellantis|Fiat|Citroën|Michelin|L'Oréal|Danone|EDF
+Engie|Vivendi|Bouygues|Carrefour|Kering|Hermès|Telecom Italia|Poste Italiane|Intesa Sanpaolo|UniCredit
+Assicurazioni Generali|Iberdrola|Repsol|BBVA|CaixaBank|Mercadona|Porsche|Audi|Adidas|Henkel|Thyssenkrupp|ThyssenKrupp
+Vonovia|Zalando|Uniper|RWE|E.ON|EnBW
 """
 
 # Places the sources lack or spell otherwise than news does.
@@ -201,6 +227,36 @@ Péter Peter Gergely Aleksandar Vucic Milo Edi Ilir Klaus Nicusor Nicolae Marcel
 _CITATION_BRACKET = re.compile(r"\s*\[.*?\]|\s*\(.*?\)")
 # ISO names of Chinese and other subdivisions carry their kind: "Guangdong Sheng".
 _ADMIN_SUFFIX = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Tebiexingzhengqu)$")
+
+
+# Deutsche, Christliche, Vereinigte, Nationale; Europäisches, Deutscher (strong forms)
+_GERMAN_ADJECTIVE_ENDINGS = ("sche", "liche", "igte", "nale", "sches", "scher", "liches", "licher")
+
+
+def _german_declined(name: str, words: set[str]) -> str | None:
+    """The form German news writes after "der", "den", "im": the leading adjectives end in -en
+    ("Deutsche Bahn" -> "bei der Deutschen Bahn", "Vereinigte Staaten" -> "in den Vereinigten
+    Staaten", "Europäische Union" -> "der Europäischen Union"). None when the name opens with no
+    such adjective (an English word ending in -e is none: "The", "Grande" stay)."""
+    parts = name.split(" ")
+    k = 0
+    while k < len(parts) - 1 and parts[k].endswith(_GERMAN_ADJECTIVE_ENDINGS) and parts[k][:1].isupper() \
+            and parts[k].isalpha() and parts[k].casefold() not in words:
+        k += 1
+    if k == 0:
+        return None
+    return " ".join([(p if p.endswith("e") else p[:-1]) + "n" for p in parts[:k]] + parts[k:])
+
+
+def common_german_words() -> set[str]:
+    """Common German words (Faker's lorem word list, MIT), in lower case: German capitalizes every
+    noun, so a German paper's "Ende der Woche" names no town in Indonesia. (Other languages write
+    their words in lower case: a capitalized "Prato" there is the town.)"""
+    out: set[str] = set()
+    for locale in ("de_DE",):
+        provider = importlib.import_module(f"faker.providers.lorem.{locale}").Provider
+        out |= {w.casefold() for w in provider.word_list if w.isalpha()}
+    return out
 
 
 def _pkg_file(package: str, *parts: str) -> Path:
@@ -546,13 +602,14 @@ def places(words: set[str], first: set[str], last: set[str] = frozenset(),
                 if local not in (name, page) and "[" not in local and "," not in local and _is_latin(local) \
                         and local[:1].isupper() and len(local) > 3 and (" " in local or local.casefold() not in words):
                     region_exonyms.append((local, page))  # "Carolina del Sud", "Baviera"
+    foreign = common_german_words()
     city_names = {_clean(city["name"]) for city in gc.get_cities().values()}
     for city in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
         name = _clean(city["name"])
         pop = city["population"]
         single_word = " " not in name and "-" not in name
-        if single_word and (name.lower() in words or name in first) and pop < WORD_CITY:
-            continue  # "Reading", "Mobile", "Florence": a word or first name first
+        if single_word and (name.lower() in words or name.casefold() in foreign or name in first) and pop < WORD_CITY:
+            continue  # "Reading", "Mobile", "Florence", "Ende", "Mitte": a word or first name first
         if single_word and name in last and pop < SURNAME_CITY:
             continue  # "Obama" (Japan), "Ende" (Indonesia): a person's name first
         if not name[:1].isupper():
@@ -682,6 +739,11 @@ def build() -> dict:
             titled = " ".join(p.capitalize() if len(p) >= 3 and p.isupper() and p.isalpha() else p for p in parts)
             if titled not in place and not all(w.casefold() in words for w in titled.split()):
                 orgs.setdefault(titled, canonical)
+    for table in (place, orgs):
+        for surface, canonical in list(table.items()):
+            declined = _german_declined(surface, words)
+            if declined and declined not in place and declined not in orgs:
+                table[declined] = canonical
     return {
         "version": 1,
         "place": dict(sorted(place.items())),

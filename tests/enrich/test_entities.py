@@ -804,3 +804,26 @@ def test_an_acronym_and_the_name_it_abbreviates_are_one_entity():
     assert "International Monetary Fund" in names_of(found["c.txt"], ORG)
     assert "Fondo Monetario Internacional" not in found["c.txt"]
     assert "KWS" in found["d.txt"] and "KWS" in found["e.txt"]  # defined two ways: left alone
+
+
+def test_german_news_names_declined_bodies_and_no_common_nouns_as_towns():
+    """Written for this check, as a German paper writes: 'bei der Deutschen Bahn' and 'in den
+    Vereinigten Staaten' were no names (German declines the adjective), 'Ende der Woche' made a place
+    of the noun 'Ende' (a town in Indonesia), and 'Die Deutsche Bundesbank' was no organization."""
+    de = replace(_article(
+        "de.txt", "Haushalt",
+        "Die Gewerkschaft kündigte Streiks bei der Deutschen Bahn an.",
+        "Er lebt seit Jahren in den Vereinigten Staaten.",
+        "Ende der Woche reist Merz nach Paris.",
+        "Wie die Süddeutsche Zeitung berichtet, warnte die Deutsche Bundesbank vor steigenden Zinsen."), language="de")
+    found = _found(de)["de.txt"]
+    assert {"Deutsche Bahn", "Deutsche Bundesbank", "Süddeutsche Zeitung"} <= names_of(found, ORG)
+    assert {"United States", "Paris"} <= names_of(found, PLACE)
+    assert "Ende" not in found
+
+
+def test_the_article_of_a_known_paper_is_not_taken_into_a_longer_name():
+    """'The Independent' is a newspaper; 'The Independent Police Complaints Commission' is another body."""
+    found = _found(_article("ipcc.txt", "Inquiry", "He said the inquiry was slow. The Independent Police "
+                            "Complaints Commission said it would investigate, The Independent reported."))["ipcc.txt"]
+    assert {"Independent Police Complaints Commission", "The Independent"} <= names_of(found, ORG)

@@ -480,6 +480,13 @@ def _gaz_prefix(words, a: int, b: int, gaz: Gazetteer) -> int:
     return a
 
 
+def _known_article_name_inside(words, a: int, b: int, gaz: Gazetteer) -> bool:
+    """"The Independent Police Complaints Commission": a known name with its article ("The
+    Independent") opens a longer name that has its own head; the article belongs to neither."""
+    end = _gaz_prefix(words, a, b, gaz)
+    return end - a == 2 and b - end >= 2 and words[b - 1].casefold() in lx.ORG_HEADS
+
+
 def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazetteer, fw) -> list[Cut]:
     # Connectors at the edges are not part of a name.
     while a < b and shapes[a] not in _CAPS:
@@ -492,7 +499,7 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
         return _cut_weak(words, shapes, a, b, gaz, fw)
     # Leading function words ("The", "In", "Since") unless a known name starts there ("The Hague").
     while a < b and (a == first or words[a] == "The") and words[a].casefold() in fw \
-            and _gaz_prefix(words, a, b, gaz) == a:
+            and (_gaz_prefix(words, a, b, gaz) == a or _known_article_name_inside(words, a, b, gaz)):
         a += 1
         while a < b and shapes[a] not in _CAPS:
             a += 1  # "Results of Major League": not "of Major League"
