@@ -140,7 +140,7 @@ Bundeskartellamt|Verfassungsschutz|Bundesamt für Verfassungsschutz|Bundesnachri
 Bundespolizei|Bundeskriminalamt|BKA|Bundesgerichtshof|Bundesagentur für Arbeit|Bundesrechnungshof
 Matignon|Quai d'Orsay|Cour des comptes|DGSI|DGSE|Gendarmerie|Gendarmerie nationale|Police nationale
 Palazzo Chigi|Quirinale|Farnesina|Carabinieri|Polizia di Stato|Senato della Repubblica|Moncloa
-Audiencia Nacional|Mossos d'Esquadra|Policía Nacional|Ertzaintza|Generalitat|Generalitat de Catalunya
+Audiencia Nacional|Mossos d'Esquadra|Policía Nacional|Ertzaintza|Generalitat de Catalunya|Generalitat de Cataluña|Generalitat Valenciana
 Xunta de Galicia|Junta de Andalucía|ver.di|IG Metall|DGB|CFDT|Force Ouvrière|CGIL|CISL
 Confindustria|CCOO|Comisiones Obreras|TUC|AFL-CIO|Teamsters|BDI|MEDEF|Bündnis 90/Die Grünen
 Freie Wähler|Les Républicains|Parti socialiste|Parti Socialiste|Les Écologistes|Fratelli d'Italia

@@ -827,3 +827,14 @@ def test_the_article_of_a_known_paper_is_not_taken_into_a_longer_name():
     found = _found(_article("ipcc.txt", "Inquiry", "He said the inquiry was slow. The Independent Police "
                             "Complaints Commission said it would investigate, The Independent reported."))["ipcc.txt"]
     assert {"Independent Police Complaints Commission", "The Independent"} <= names_of(found, ORG)
+
+
+def test_arabic_names_with_al_and_italian_al_before_a_body():
+    """Read in make audit: 'Muqtada al Sadr' was no person (in English either), while Italian 'John
+    al Senato' was one and 'Partito al Senato di Washington' one organization ('al' is 'to the')."""
+    en = _article("en.txt", "Iraq", "Fighters loyal to Muqtada al Sadr clashed with police.")
+    it = replace(_article("it.txt", "Kennedy", "Sostituì il fratello John al Senato, in quanto era stato eletto.",
+                          "Voleva garantire la continuità del suo Partito al Senato di Washington."), language="it")
+    found = _found(en, it)
+    assert "Muqtada al Sadr" in names_of(found["en.txt"], PERSON)
+    assert not any(" al " in name for name in found["it.txt"])

@@ -62,6 +62,8 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
         runs = _bodies_on_or_for(runs, text)
     if " y " in here:
         runs = _two_names_and_article(runs)
+    if " al " in here and language in ("it", "es"):
+        runs = _to_the_body(runs, gaz)
     for offset, run in runs:
         if language == "en" and not run.isascii() and _foreign_script(run):
             continue  # a quote in Cyrillic or Greek capitalizes its first word: no name to judge here
@@ -295,6 +297,24 @@ def _two_names_and_article(runs: list[tuple[int, str]]) -> list[tuple[int, str]]
     return out
 
 
+def _to_the_body(runs: list[tuple[int, str]], gaz: Gazetteer) -> list[tuple[int, str]]:
+    """Italian and Spanish "al" is "to the" before a body or a known name: "John al Senato",
+    "il suo Partito al Senato di Washington" are two names, not one (an Arabic "al", as in
+    "Muqtada al Sadr", has a surname after it)."""
+    out: list[tuple[int, str]] = []
+    for offset, run in runs:
+        k = run.find(" al ")
+        if k > 0:
+            after = run[k + 4 :]
+            head = after.split(" ", 1)[0]
+            if head.casefold() in lx.ORG_STARTS or (gaz.lookup(after) or (None,))[0] is EntityType.ORGANIZATION:
+                out.append((offset, run[:k]))
+                out.append((offset + k + 4, after))
+                continue
+        out.append((offset, run))
+    return out
+
+
 def _possessive_names(runs: list[tuple[int, str]], text: str, gaz: Gazetteer) -> list[tuple[int, str]]:
     """Names with a possessive in them: "McDonald's", "People's Bank of China" (known names),
     "Queen's Park", "Children's Hospital" (a word, then the head of a name). Not "Merkel's
@@ -483,6 +503,8 @@ def _gaz_prefix(words, a: int, b: int, gaz: Gazetteer) -> int:
 def _known_article_name_inside(words, a: int, b: int, gaz: Gazetteer) -> bool:
     """"The Independent Police Complaints Commission": a known name with its article ("The
     Independent") opens a longer name that has its own head; the article belongs to neither."""
+    if words[a] not in _ARTICLES:
+        return False
     end = _gaz_prefix(words, a, b, gaz)
     return end - a == 2 and b - end >= 2 and words[b - 1].casefold() in lx.ORG_HEADS
 

@@ -114,7 +114,11 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
         if english and 2 <= n <= 3 and last in gaz.surnames and first not in gaz.words:
             _set(cand, PERSON, 1)
             return
-        if english and n >= 3 and any(t in lx.PERSON_PARTICLES for t in tokens[1:-1]) and _odd_word(tokens[-1], gaz) \
+        # "Muqtada al Sadr", "Saif al Islam Gheddafi": a given name, an Arabic particle (in Italian or
+        # Spanish, "al" is also "to the": "Geithner al Tesoro", so a known given name is asked for there)
+        arabic = n >= 3 and (tokens[1] in ("bin", "ibn") or tokens[1] == "al" and (english or first in gaz.first_names))
+        if (english or arabic) and n >= 3 and any(t in lx.PERSON_PARTICLES for t in tokens[1:-1]) \
+                and (_odd_word(tokens[-1], gaz) or arabic and not gaz.lookup(tokens[-1])) \
                 and (first in gaz.first_names or _odd_word(tokens[0], gaz)):
             _set(cand, PERSON, 1)  # "Danie van Schalkwyk": a particle only people's names have
             return
@@ -151,8 +155,10 @@ def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "e
     if len(tokens) > 1 and _plural(tokens[-1], gaz) and (tokens[0].casefold() not in gaz.first_names
                                                           or gaz.is_word(tokens[0])):
         return False  # "Government Bonds", "Tattersalls Breeders", "Cofinec GDRs", "Royal Marines"
-    if len(tokens) > 1 and (gaz.lookup(tokens[0]) or gaz.lookup(tokens[-1])):
+    if len(tokens) > 1 and (gaz.lookup(tokens[0]) or gaz.lookup(tokens[-1])) \
+            and not (len(tokens) >= 3 and tokens[-2] in ("al", "bin", "ibn") and not gaz.lookup(tokens[0])):
         return tokens[0].casefold() in gaz.first_names  # "Vladimir Putin", not "Philadelphia Eagles"
+        # (but "Muqtada al Sadr": Arabic names join their parts with "al", "bin", "ibn")
     if len(tokens) > 2 and any(gaz.lookup(" ".join(tokens[:k])) for k in range(2, len(tokens))):
         return False  # "Hong Kong Standard", "New York Newsdesk": a known name, then more
     return True

@@ -245,7 +245,7 @@ _RANK_PARTS = _words("major lance rear staff brigadier")
 
 # Particles inside a person's name that no place or body name has: "Danie van Schalkwyk",
 # "Kengo wa Dondo", "Osama bin Laden".
-PERSON_PARTICLES = _words("van von der den ter ten bin ibn bint wa")
+PERSON_PARTICLES = _words("van von der den ter ten bin ibn bint wa al")
 
 # What follows a day in a newspaper's name: "Sunday Times", "Sunday Mirror", "Sunday Post".
 PRESS_HEADS = _words("times post telegraph mirror mail express herald tribune observer independent star people")
