@@ -17,7 +17,8 @@ Sources (all installed from PyPI by the `gazetteer` extra; nothing is downloaded
   and Iceland, which a US census lacks); plus a short hand-written list of first names
   common outside the US (written for this project).
 - Ordinary words: `english-words` (MIT; the `web2` list, Webster's Second International,
-  public domain): the lowercase English words, used to tell "Loading" from a name.
+  public domain): the lowercase English words, used to tell "Loading" from a name. Faker's
+  German lorem word list (MIT): towns named by a common German word ("Ende") are left out.
   `stop-words` (BSD-3-Clause): function words in many languages.
 - Big companies: `pytickersymbols` 1.17.10 (MIT, "Copyright (c) 2023 portfolio+"): the names of
   the companies in eighteen large-cap stock indices (its data are compiled from Wikipedia's index tables;
