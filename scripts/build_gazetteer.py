@@ -150,6 +150,7 @@ Deutsche Bahn|SNCF|Trenitalia|Renault|Peugeot|Stellantis|Fiat|Citroën|Michelin|
 Engie|Vivendi|Bouygues|Carrefour|Kering|Hermès|Telecom Italia|Poste Italiane|Intesa Sanpaolo|UniCredit
 Assicurazioni Generali|Iberdrola|Repsol|BBVA|CaixaBank|Mercadona|Porsche|Audi|Adidas|Henkel|Thyssenkrupp|ThyssenKrupp
 Vonovia|Zalando|Uniper|RWE|E.ON|EnBW
+YouTube|Weibo|Sina Weibo|WeChat|Reddit|LinkedIn|Snapchat|Bluesky|Truth Social|Spotify|Yahoo|Yahoo!|eBay|Skype
 """
 
 # Places the sources lack or spell otherwise than news does.
