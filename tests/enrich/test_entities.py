@@ -838,3 +838,14 @@ def test_arabic_names_with_al_and_italian_al_before_a_body():
     found = _found(en, it)
     assert "Muqtada al Sadr" in names_of(found["en.txt"], PERSON)
     assert not any(" al " in name for name in found["it.txt"])
+
+
+def test_a_state_before_a_party_word_and_jan_as_a_given_name():
+    """Written for this check as US wire copy reads: 'a South Dakota Republican' lost the state (one
+    unknown run), and 'economist Jan Hatzius' lost the person ('Jan' read as the month)."""
+    found = _found(_article(
+        "wire.txt", "Fed", "Goldman Sachs economist Jan Hatzius said the bank would cut.",
+        "John Thune, a South Dakota Republican, said lawmakers would return. Trading resumed on Jan 5.",
+        "From January to June Comelf exported more steel."))["wire.txt"]
+    assert "Jan Hatzius" in names_of(found, PERSON) and "South Dakota" in names_of(found, PLACE)
+    assert not any(name.startswith("June") for name in found)

@@ -485,8 +485,12 @@ def _given_calendar_word(words, m: int, gaz: Gazetteer) -> bool:
     if m + 1 >= len(words) or words[m].casefold() not in gaz.first_names or not words[m][1:].islower():
         return False
     following = words[m + 1].casefold()
-    return (following in gaz.surnames or following in gaz.first_names) and not gaz.lookup(words[m + 1]) \
-        and not lx.is_not_name(words[m + 1])
+    # ... or, for "Jan" (a month news abbreviates only before a day), before a word no dictionary
+    # knows ("Jan Hatzius"; but "from January to June Comelf exported": a company after a month)
+    return (following in gaz.surnames or following in gaz.first_names
+            or words[m] == "Jan" and words[m + 1][1:].islower() and len(following) >= 3
+            and not gaz.is_word(following)) \
+        and not gaz.lookup(words[m + 1]) and not lx.is_not_name(words[m + 1])
 
 
 def _gaz_prefix(words, a: int, b: int, gaz: Gazetteer) -> int:
@@ -520,6 +524,10 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
     if weak:
         return _cut_weak(words, shapes, a, b, gaz, fw)
     # Leading function words ("The", "In", "Since") unless a known name starts there ("The Hague").
+    # "a South Dakota Republican", "a Texas Democrat": a place, then a party word for its member.
+    if b - a >= 2 and words[b - 1].casefold() in lx.PARTY_WORDS and _gaz_prefix(words, a, b, gaz) == b - 1 \
+            and (gaz.lookup(_join(words[a : b - 1])) or (None,))[0] is EntityType.PLACE:
+        b -= 1
     while a < b and (a == first or words[a] == "The") and words[a].casefold() in fw \
             and (_gaz_prefix(words, a, b, gaz) == a or _known_article_name_inside(words, a, b, gaz)):
         a += 1
