@@ -159,14 +159,18 @@ def matches(name: str, type_: str, other: set[tuple[str, str]], fold: bool) -> b
 
 def _relaxed_key(name: str) -> str:
     """Case-insensitive, and one key for the spellings of one entity that digest merges on
-    purpose: its variant table ("U.S." and "United States", "U.N." and "UN") and its gazetteer's
-    other names of a place ("Arbil" and "Erbil", "Bombay" and "Mumbai", "Londra" and "London")."""
+    purpose: its variant table ("U.S." and "United States", "U.N." and "UN"), its gazetteer's
+    other names of a place ("Arbil" and "Erbil", "Bombay" and "Mumbai", "Londra" and "London"),
+    and a company with and without its legal form ("Dow Chemical Co" and "Dow Chemical")."""
     canonical = canonical_variant(name)
     if canonical is None:
         known = gazetteer().lookup(name) or gazetteer().lookup(name.title())
         if known is not None and known[0].value == "place":
             canonical = known[1]
-    return (canonical or name).casefold()
+    return _LEGAL_FORM.sub("", canonical or name).casefold()
+
+
+_LEGAL_FORM = re.compile(r",? (?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|SpA)\.?$")  # "Dow Chemical Co" is Dow Chemical
 
 
 def score(pairs: list[tuple[set, set]], fold: bool, definitions: list[dict[str, str]] | None = None

@@ -849,3 +849,15 @@ def test_a_state_before_a_party_word_and_jan_as_a_given_name():
         "From January to June Comelf exported more steel."))["wire.txt"]
     assert "Jan Hatzius" in names_of(found, PERSON) and "South Dakota" in names_of(found, PLACE)
     assert not any(name.startswith("June") for name in found)
+
+
+def test_a_company_with_and_without_its_legal_form_is_one_entity():
+    """Wire copy names 'Microsoft Corp.' first and 'Microsoft' after: two pages for one company;
+    'Rivals Alphabet Inc.' took the sentence's first word into the name."""
+    found = _found(
+        _article("a.txt", "Jobs", "Microsoft Corp. said it would cut 6,000 jobs. Microsoft employs 228,000 people.",
+                 "Rivals Alphabet Inc. and Meta Platforms have also trimmed staff."),
+        _article("b.txt", "Cloud", "Microsoft reported higher cloud revenue."))
+    assert "Microsoft" in names_of(found["a.txt"], ORG) and "Microsoft Corp" not in found["a.txt"]
+    assert "Microsoft Corp" in found["a.txt"]["Microsoft"].aliases
+    assert "Alphabet Inc" in names_of(found["a.txt"], ORG) and not any(n.startswith("Rivals") for n in found["a.txt"])

@@ -524,6 +524,11 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
     if weak:
         return _cut_weak(words, shapes, a, b, gaz, fw)
     # Leading function words ("The", "In", "Since") unless a known name starts there ("The Hague").
+    # "Rivals Alphabet Inc.", "Shares of Apple Inc.": a sentence's first word of the language before a company.
+    if a == first and b - a >= 3 and words[b - 1].replace(".", "").casefold() in lx.ORG_ABBREVIATIONS \
+            and (gaz.is_word(words[a]) or _plural_word(words[a], gaz)) and not gaz.lookup(_join(words[a:b])) \
+            and shapes[a + 1] in _CAPS:
+        a += 1
     # "a South Dakota Republican", "a Texas Democrat": a place, then a party word for its member.
     if b - a >= 2 and words[b - 1].casefold() in lx.PARTY_WORDS and _gaz_prefix(words, a, b, gaz) == b - 1 \
             and (gaz.lookup(_join(words[a : b - 1])) or (None,))[0] is EntityType.PLACE:

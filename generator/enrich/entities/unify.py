@@ -211,7 +211,8 @@ def _spellings(articles: Sequence[list[EntityMention] | None], protected: frozen
     groups: dict[tuple[EntityType, str], Counter[str]] = defaultdict(Counter)
     for mentions in articles:
         for mention in mentions or ():
-            groups[(mention.type, variant_key(mention.name))][mention.name] += 1
+            name = _without_legal_form(mention.name) if mention.type is EntityType.ORGANIZATION else mention.name
+            groups[(mention.type, variant_key(name))][mention.name] += 1
     names: dict[str, str] = {}
     for (_, key), spellings in groups.items():
         table = canonical_variant(next(iter(spellings)))
@@ -259,6 +260,12 @@ def _defined_acronyms(articles: Sequence[list[EntityMention] | None], analyses: 
         if shown in out:
             out[spelling] = out[shown]
     return {k: v for k, v in out.items() if k != v}
+
+
+def _without_legal_form(name: str) -> str:
+    """"Microsoft Corp." and "Microsoft", "Alphabet Inc." and "Alphabet" are one company."""
+    head, _, last = name.rpartition(" ")
+    return head.rstrip(",") if head and last.replace(".", "").casefold() in lx.ORG_ABBREVIATIONS else name
 
 
 def _shouting(name: str) -> bool:
