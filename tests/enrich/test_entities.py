@@ -861,3 +861,16 @@ def test_a_company_with_and_without_its_legal_form_is_one_entity():
     assert "Microsoft" in names_of(found["a.txt"], ORG) and "Microsoft Corp" not in found["a.txt"]
     assert "Microsoft Corp" in found["a.txt"]["Microsoft"].aliases
     assert "Alphabet Inc" in names_of(found["a.txt"], ORG) and not any(n.startswith("Rivals") for n in found["a.txt"])
+
+
+def test_a_match_report_whose_headline_names_no_sport():
+    """Written for this check as a paper reports a game: without 'SOCCER -' in the headline, Arsenal
+    and Chelsea were lost (a word and a first name) and 'Premier League' gave a person 'League'."""
+    found = _found(_article(
+        "match.txt", "Arsenal beat Chelsea to close gap on Liverpool",
+        "Bukayo Saka scored twice as Arsenal beat Chelsea 3-1 on Sunday to move within four points of "
+        "Premier League leaders Liverpool.",
+        "Saka took the lead after 12 minutes before Cole Palmer equalised from the penalty spot. The striker "
+        "sealed the win late on, and Chelsea's manager said his team lacked intensity."))["match.txt"]
+    assert {"Arsenal", "Chelsea"} <= names_of(found, ORG)
+    assert "League" not in found and "Bukayo Saka" in names_of(found, PERSON)

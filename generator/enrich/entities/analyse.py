@@ -52,7 +52,8 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     for sentence in all_sentences:
         candidates += find(sentence, gaz, language)
     _paren_acronyms(candidates)
-    teams = sports.apply(sports.sport_of(article.title), candidates, gaz)
+    sport = sports.sport_of(article.title) or sports.sport_in_text(article.title, " ".join(paragraphs))
+    teams = sports.apply(sport, candidates, gaz)
     _datelines(candidates, first_body)
     rows, name_of = _records(candidates)
     spots = quote_spots(paragraphs)

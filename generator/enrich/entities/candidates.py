@@ -616,8 +616,9 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                     # "Queen of South", "Duke of Norfolk": a title of a place, not a person;
                     # "Chairman of Cutty Sark Enterprises": the body the role belongs to.
                     return role_cuts + _cut_part(words, shapes, p, b, first, weak, gaz, fw)
-                if b - p == 1 and gaz.is_word(words[p]) and words[p].casefold() not in gaz.surnames:
-                    return role_cuts  # "Vice Presidential (candidate)": the role's own words, nobody
+                if b - p == 1 and (gaz.is_word(words[p]) and words[p].casefold() not in gaz.surnames
+                                   or words[p].casefold() in lx.EVENT_HEADS):
+                    return role_cuts  # "Vice Presidential (candidate)", "Premier League": the role's own words, nobody
                 role = _role_text(words[a:p]) if _folded(words[r]) not in _HONORIFICS else None
                 return role_cuts + [(p, b, PERSON, 3, role, True)]
     # Leading demonyms are adjectives, unless the name is an organization ("German Army"), and so

@@ -43,6 +43,28 @@ def sport_of(title: str) -> str | None:
     return sport if sport in TEAM_SPORTS or sport in INDIVIDUAL_SPORTS else None
 
 
+# Words a report of a team game uses (English, Italian, French, Spanish, German), for a headline
+# that names no sport ("Arsenal beat Chelsea to close gap on Liverpool").
+_MATCH_WORDS = frozenset("""
+goal goals scored scorer equaliser equalizer equalised equalized penalty striker midfielder defender
+goalkeeper keeper half-time halftime match matches league manager kick-off stoppage header hat-trick
+gol rigore attaccante centrocampista difensore portiere partita campionato allenatore
+but buts buteur attaquant milieu défenseur gardien penalty championnat entraîneur
+goles delantero centrocampista defensa portero partido liga entrenador
+tor tore stürmer torwart spiel trainer elfmeter
+""".split())
+_SCORE = re.compile(r"(?<![\d.,/-])\d{1,2}-\d{1,2}(?![\d/-])")
+
+
+def sport_in_text(title: str, text: str) -> str | None:
+    """"football" when a report whose headline names no sport reads as a team game: a score
+    ("3-1") and at least four different words of the game ("scored", "penalty", "striker")."""
+    if not _SCORE.search(text):
+        return None
+    words = {w.strip(".,;:!?\"'()“”«»").casefold() for w in (title + " " + text).split()}
+    return "football" if len(words & _MATCH_WORDS) >= 4 else None
+
+
 def sport_kind(sport: str | None) -> str | None:
     """'team', 'individual' or None."""
     if sport in TEAM_SPORTS:
