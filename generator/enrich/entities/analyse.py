@@ -52,7 +52,8 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     for sentence in all_sentences:
         candidates += find(sentence, gaz, language)
     _paren_acronyms(candidates)
-    sport = sports.sport_of(article.title) or sports.sport_in_text(article.title, " ".join(paragraphs))
+    text = "\n".join(paragraphs)
+    sport = sports.sport_of(article.title) or sports.sport_in_text(article.title, text)
     teams = sports.apply(sport, candidates, gaz)
     _datelines(candidates, first_body)
     rows, name_of = _records(candidates)
@@ -60,7 +61,6 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     quotes = speakers(spots, [(c.sentence.paragraph, c.start, i) for c, i in zip(candidates, name_of)]) if spots else ()
     votes, forms = teach(rows)
     folded = frozenset(n.casefold() for row in rows for n in row[:2])
-    text = "\n".join(paragraphs)
     tickers = wire.tickers(text)
     # Only words that could be names matter: known one-word names, and this article's candidates.
     cases = _cases(candidates)
