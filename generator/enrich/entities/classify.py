@@ -50,8 +50,8 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
     if len(tokens) == 1 and (tokens[0].casefold() in lx.DEMONYMS or lx.is_not_name(tokens[0])):
         return
     hit = gaz.lookup(surface)
-    if hit is None and len(tokens) >= 2:
-        table = canonical_variant(surface)  # "N. Korea", "Stati Uniti": the table of variants knows them
+    if hit is None:
+        table = canonical_variant(surface)  # (one word too: "Napoli", which is also a surname)  # "N. Korea", "Stati Uniti": the table of variants knows them
         if table:
             hit = variant_type(table), surface
     if hit:
