@@ -149,7 +149,7 @@ Forza Italia|Partito Democratico|Movimento 5 Stelle|M5S|Italia Viva|Partido Popu
 Deutsche Bahn|SNCF|Trenitalia|Renault|Peugeot|Stellantis|Fiat|Citroën|Michelin|L'Oréal|Danone|EDF
 Engie|Vivendi|Bouygues|Carrefour|Kering|Hermès|Telecom Italia|Poste Italiane|Intesa Sanpaolo|UniCredit
 Assicurazioni Generali|Iberdrola|Repsol|BBVA|CaixaBank|Mercadona|Porsche|Audi|Adidas|Henkel|Thyssenkrupp|ThyssenKrupp
-Vonovia|Zalando|Uniper|RWE|E.ON|EnBW
+Vonovia|Zalando|Uniper|RWE|E.ON|EnBW|ISTAT|INPS|UIL|ANSA|INSEE
 YouTube|Weibo|Sina Weibo|WeChat|Reddit|LinkedIn|Snapchat|Bluesky|Truth Social|Spotify|Yahoo|Yahoo!|eBay|Skype
 """
 
@@ -248,6 +248,11 @@ def _german_declined(name: str, words: set[str]) -> str | None:
     if k == 0:
         return None
     return " ".join([(p if p.endswith("e") else p[:-1]) + "n" for p in parts[:k]] + parts[k:])
+
+
+def _hand_acronyms() -> set[tuple[str, str]]:
+    """The hand-written organizations' acronyms of three to five capitals (their page names)."""
+    return {(name, name) for name in _hand(ORGANIZATIONS) if 3 <= len(name) <= 5 and name.isalpha() and name.isupper()}
 
 
 def common_german_words() -> set[str]:
@@ -734,6 +739,14 @@ def build() -> dict:
             del place[name]  # a hand-written organization wins ("Commonwealth")
     for surface, canonical in shared_organizations(words, common_first, family, place, stops).items():
         orgs.setdefault(surface, canonical)
+    given = set(first_names(words, set(place)))
+    for surface, canonical in sorted(_hand_acronyms()):
+        # "Cgil", "Istat", "Onu": Italian and Spanish news write a body's acronym as a word.
+        titled = surface.capitalize()
+        folded = titled.casefold()
+        if titled not in place and titled not in orgs and folded not in words and folded not in stops \
+                and titled not in given and titled not in family:
+            orgs[titled] = canonical
     for surface, canonical in list(orgs.items()):
         # "Ria Novosti", "Bbc News": news in other languages writes an acronym inside a name as a word.
         parts = surface.split()

@@ -874,3 +874,15 @@ def test_a_match_report_whose_headline_names_no_sport():
         "sealed the win late on, and Chelsea's manager said his team lacked intensity."))["match.txt"]
     assert {"Arsenal", "Chelsea"} <= names_of(found, ORG)
     assert "League" not in found and "Bukayo Saka" in names_of(found, PERSON)
+
+
+def test_italian_news_acronyms_written_as_words_and_cities_by_their_italian_names():
+    """Written for this check as Italian papers write: 'Cgil', 'Istat', 'Nato' (acronyms as words),
+    'Napoli' (the city, also a surname) and 'della Cgil Maurizio Landini' were all lost."""
+    found = _found(replace(_article(
+        "it.txt", "Manovra", "Il leader della Cgil Maurizio Landini ha annunciato uno sciopero generale.",
+        "Secondo l'Istat, l'inflazione è scesa. La Nato si riunisce a Bruxelles.",
+        "A Milano e Napoli si sono svolte manifestazioni."), language="it"))["it.txt"]
+    assert {"CGIL", "ISTAT", "NATO"} <= names_of(found, ORG)
+    assert "Maurizio Landini" in names_of(found, PERSON)
+    assert {"Naples", "Milan", "Brussels"} <= names_of(found, PLACE)
