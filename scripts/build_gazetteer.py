@@ -224,6 +224,12 @@ Stefan Thomas Andreas Michael Peter Martin Tobias Florian Maximilian Lukas Jonas
 Mark Mette Jens Stefan Ulf Magnus Sanna Petteri Alexander Kaja Kristrún Katrín Jonas Gitanas Ingrida
 Edgars Krisjanis Evika Kaja Alar Sauli Niinistö Alar Zuzana Robert Igor Peter Andrej Viktor Katalin
 Péter Peter Gergely Aleksandar Vucic Milo Edi Ilir Klaus Nicusor Nicolae Marcel Maia Salome Irakli Bidzina
+Ousmane Mamadou Moussa Ibrahima Cheikh Abdoulaye Amadou Seydou Souleymane Boubacar Aliou Modibo Kalidou Sadio
+Idrissa Youssouf Aminata Fatou Mariama Aissata Kofi Kwame Kwabena Chukwuemeka Oluwaseun Tunde Emeka Ngozi Chidi
+Sipho Themba Cyril Mmusi Julius Hakainde Faustin Felix-Antoine Denis Sassou Mahamat Idriss Assimi Ibrahim
+Muqtada Saif Waleed Walid Tareq Tarek Umran Qasim Qassem Hamza Bilal Anas Ayman Nabil Samir Karim Mounir Rachid
+Hicham Abdelkader Abdelmadjid Noureddine Fayez Ziad Marwan Rami Wael Hani Ghassan Nizar Najib Nasrallah Naim
+Kylian Ousmane Achraf Hakim Riyad Sofiane Youcef Zinedine Karim Moussa Aurélien Eduardo Vinícius Rodrygo Endrick
 """
 
 _CITATION_BRACKET = re.compile(r"\s*\[.*?\]|\s*\(.*?\)")
