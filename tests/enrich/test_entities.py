@@ -886,3 +886,15 @@ def test_italian_news_acronyms_written_as_words_and_cities_by_their_italian_name
     assert {"CGIL", "ISTAT", "NATO"} <= names_of(found, ORG)
     assert "Maurizio Landini" in names_of(found, PERSON)
     assert {"Naples", "Milan", "Brussels"} <= names_of(found, PLACE)
+
+
+def test_titles_of_games_and_faith_and_a_paper_named_before_newspaper():
+    """Read in make audit: 'Grand Master' (a chess title) was a person, 'Le Matin newspaper' a person,
+    and 'Grand Mufti Ahmed Hassoun' gave nobody."""
+    found = _found(_article(
+        "titles.txt", "Chess", "He played against Israeli Grand Master (GM) Alexander Huzman at the tournament.",
+        "But Le Matin newspaper, quoting witnesses, said the bomb exploded.",
+        "Syria's Grand Mufti Ahmed Hassoun spoke. The South Korean newspaper Chosun Ilbo reported it."))["titles.txt"]
+    assert {"Alexander Huzman", "Ahmed Hassoun"} <= names_of(found, PERSON)
+    assert "Grand Master" not in found and "South Korean" not in found
+    assert {"Le Matin", "Chosun Ilbo"} <= names_of(found, ORG)

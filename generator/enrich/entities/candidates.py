@@ -768,6 +768,8 @@ def _attach_context(cand: Candidate) -> None:
         cand.cue, cand.cue_strength = cand.cue or EntityType.PLACE, max(cand.cue_strength, 1)
     if cand.cue is None and single and prev.casefold() in LOCATIVE and not _to_not_a_place(s, cand.start, prev):
         cand.cue, cand.cue_strength = EntityType.PLACE, 1
+    if cand.cue is None and n1 in lx.ORG_DESCRIPTORS and not single and not _is_demonym(cand.tokens[-1]):
+        cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 2  # "Le Matin newspaper"
     if cand.cue is None and n1.casefold() in lx.ORG_VERBS:
         cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1
     if cand.cue is None and not single:

@@ -21,7 +21,7 @@ def _words(text: str) -> frozenset[str]:
 TITLES = _words("""
 president president-elect counsel solicitor vice-president chancellor minister premier secretary general spokesperson
 spokesman spokeswoman senator sen governor gov mayor king queen prince princess pope ambassador envoy
-commander chief director chairman chairwoman chair ceo head leader inspector admiral colonel col
+commander grandmaster master mufti chief director chairman chairwoman chair ceo head leader inspector admiral colonel col
 lieutenant lt captain capt sergeant sgt judge justice prosecutor attorney coach manager mr mrs ms
 miss mister dr prof professor sir dame lord lady rev reverend father sheikh emir sultan ayatollah
 rabbi bishop cardinal archbishop deputy vice representative rep gen maj adm cdr brig marshal
@@ -54,6 +54,7 @@ seamer wicketkeeper wicket-keeper sweeper defenceman defenseman netminder
 
 # Title words that only make a role when combined ("Foreign Minister", "Prime Minister").
 ROLE_MODIFIERS = _words("""
+grand
 prime foreign defence defense interior finance economy economic trade energy health education
 justice home state labour labor culture transport agriculture environment security intelligence
 supreme allied army navy air force military national federal deputy vice first chief acting
