@@ -898,3 +898,15 @@ def test_titles_of_games_and_faith_and_a_paper_named_before_newspaper():
     assert {"Alexander Huzman", "Ahmed Hassoun"} <= names_of(found, PERSON)
     assert "Grand Master" not in found and "South Korean" not in found
     assert {"Le Matin", "Chosun Ilbo"} <= names_of(found, ORG)
+
+
+def test_a_facility_named_before_its_kind_in_lower_case():
+    """Read in make audit: 'taken to the Royal Alexandria hospital' made a person; a prison, a school or a
+    stadium named before its kind was lost. A creed before its kind is no name ('an Amish school')."""
+    found = _found(_article(
+        "places.txt", "Attack", "The second bomber was taken to the Royal Alexandria hospital in Paisley.",
+        "Detainees were held at the Abu Ghraib prison. The gunman attacked a one-room Amish school.",
+        "Crowds gathered at a Shi'a mosque in Kabul."))["places.txt"]
+    assert {"Royal Alexandria", "Abu Ghraib"} <= names_of(found, ORG)
+    assert "Royal Alexandria" not in names_of(found, PERSON)
+    assert "Amish" not in found and "Shi'a" not in found

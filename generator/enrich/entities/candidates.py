@@ -92,7 +92,7 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
                 tokens, end = span
                 cand = Candidate(sentence, start, end, tokens, " ".join(tokens), first and not spanning, weak, weak)
                 cand.flags, cand.ask_speaks = word_flags(tokens, weak, weak, gaz)
-                _attach_context(cand)
+                _attach_context(cand, gaz)
                 classify(cand, gaz, language)
                 append(cand)
                 skip = end
@@ -100,7 +100,7 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
         for a, b, known, rest in cuts:
             cand = Candidate(sentence, offset + a, offset + b, *rest)
             if not known:
-                _attach_context(cand)
+                _attach_context(cand, gaz)
                 classify(cand, gaz, language)
             if not _numbered_word(cand, gaz):
                 append(cand)
@@ -142,7 +142,7 @@ def _defined_by_acronym(cands: list[Candidate], sentence: Sentence, gaz: Gazette
         name = Candidate(sentence, start, end, tokens, " ".join(tokens), start == sentence.first,
                          sentence.weak, sentence.weak)
         name.flags, name.ask_speaks = word_flags(tokens, sentence.weak, sentence.weak, gaz)
-        _attach_context(name)
+        _attach_context(name, gaz)
         classify(name, gaz, language)
         if name.type is None and tokens[-1].casefold() not in lx.EVENT_HEADS:  # (an act, a treaty: no entity)
             name.type, name.strength = EntityType.ORGANIZATION, 2
@@ -225,7 +225,7 @@ def _joined_bodies(cands: list[Candidate], text: str, gaz: Gazetteer, language: 
             joined = Candidate(prev.sentence, prev.start, cand.end, tokens, " ".join(tokens), prev.first, prev.weak,
                                prev.headline)
             joined.flags, joined.ask_speaks = word_flags(tokens, prev.weak, prev.headline, gaz)
-            _attach_context(joined)
+            _attach_context(joined, gaz)
             classify(joined, gaz, language)
             out[-1] = joined
             continue
@@ -732,7 +732,7 @@ def _is_demonym(word: str) -> bool:
     return all(part.casefold() in lx.DEMONYMS for part in word.split("-"))
 
 
-def _attach_context(cand: Candidate) -> None:
+def _attach_context(cand: Candidate, gaz: Gazetteer) -> None:
     """Cues from the words around a candidate: a lowercase title before, '(SACEUR)', '-based'..."""
     s = cand.sentence
     single = len(cand.tokens) == 1
@@ -768,6 +768,11 @@ def _attach_context(cand: Candidate) -> None:
         cand.cue, cand.cue_strength = cand.cue or EntityType.PLACE, max(cand.cue_strength, 1)
     if cand.cue is None and single and prev.casefold() in LOCATIVE and not _to_not_a_place(s, cand.start, prev):
         cand.cue, cand.cue_strength = EntityType.PLACE, 1
+    if (n1 in _FACILITY_ORG or n1 in _FACILITY_PLACE) and not _is_demonym(cand.tokens[-1]) \
+            and cand.tokens[-1].casefold() not in lx.RELIGIONS and not (single and gaz.is_word(cand.tokens[0])):
+        # "the Royal Alexandria hospital", "the Taksim square" (not "an Amish school", "the Underground station")
+        cand.cue, cand.cue_strength = (EntityType.ORGANIZATION if n1 in _FACILITY_ORG else EntityType.PLACE), 2
+        cand.role = None
     if cand.cue is None and n1 in lx.ORG_DESCRIPTORS and not single and not _is_demonym(cand.tokens[-1]):
         cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 2  # "Le Matin newspaper"
     if cand.cue is None and n1.casefold() in lx.ORG_VERBS:
@@ -796,6 +801,11 @@ def _to_not_a_place(s: Sentence, start: int, prev: str) -> bool:
         return False
     words = s.before(start, 2)
     return len(words) == 2 and words[0].casefold() in _TO_WITHOUT_PLACE
+
+
+# A facility's kind written in lower case after its name: no person's name goes on so.
+_FACILITY_ORG = lx._words("hospital university college school prison museum")
+_FACILITY_PLACE = lx._words("airport stadium station bridge square mosque cathedral")
 
 
 _AFTER_AGE = frozenset([",", "--", "—", "–", ")", ";", "and", "who", "was", "is", "had", "has"])

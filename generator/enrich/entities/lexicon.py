@@ -226,7 +226,7 @@ ROMAN_NUMERAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 RELIGIONS = _words("""
 bible koran quran torah talmud gospel gospels
 islam christianity judaism buddhism hinduism sikhism jainism catholicism protestantism orthodoxy
-shinto taoism confucianism zoroastrianism scientology mormonism sufism shia sunni wahhabism salafism
+shinto taoism confucianism zoroastrianism scientology mormonism sufism shia shi'a shi’a shiite sunni wahhabism salafism amish
 """)
 
 
