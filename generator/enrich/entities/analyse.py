@@ -25,7 +25,7 @@ from .tokens import Sentence, is_headline_case, sentences
 
 _CODE: dict[EntityType | None, int] = {None: -1, **{t: i for i, t in enumerate(TYPES)}}
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-Z][^\W\d_]{2,}(?![\w'’-])")
-_EDGE_MARKS = ".,;:!?\"“”‘()[]«»…"  # none of them a word character, an apostrophe or a hyphen
+_EDGE_MARKS = ".,;:!?\"“”‘()[]«»…"  # none of them a word character, an apostrophe or a hyphen: word boundaries
 
 
 def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
@@ -86,21 +86,19 @@ def _acronym_definitions(candidates: list[Candidate]) -> tuple[tuple[str, str], 
 
 def known_lower_words(text: str, known: Set[str], here: Set[str]) -> frozenset[str]:
     """The words _LOWER_WORD finds in `text` that are in lower case and in `known` or `here`,
-    faster: no match spans white space (nor its look-arounds), so each distinct piece between
-    spaces is read once; a piece of letters alone is its own word (most are), others are
-    remembered."""
-    out: set[str] = set()
+    faster: no match spans white space nor the marks around words (nor its look-arounds), so
+    with those marks read as spaces each distinct piece is read once, with set operations for
+    the pieces of letters alone (most are their own word); the few others are remembered."""
+    pieces = set(text.translate(_MARKS_TO_SPACE).split())
+    letters = set(filter(str.isalpha, pieces))
+    out = {w for w in (letters & known) | (letters & here) if len(w) >= 3 and w.islower()}
     memo = _PIECE_FORMS
     if len(memo) > 200_000:
         memo.clear()
-    for piece in set(text.split()):
-        if piece.isalpha():
-            if piece.islower() and len(piece) >= 3 and (piece in known or piece in here):
-                out.add(piece)
-            continue
+    for piece in pieces - letters:
         forms = memo.get(piece)
         if forms is None:
-            forms = memo[piece] = _piece_forms(piece)
+            forms = memo[piece] = tuple(_LOWER_WORD.findall(piece))
         for word in forms:
             if word.islower() and (word in known or word in here):
                 out.add(word)
@@ -108,15 +106,7 @@ def known_lower_words(text: str, known: Set[str], here: Set[str]) -> frozenset[s
 
 
 _PIECE_FORMS: dict[str, tuple[str, ...]] = {}
-
-
-def _piece_forms(piece: str) -> tuple[str, ...]:
-    if not piece.isalpha():
-        word = piece.strip(_EDGE_MARKS)  # "officials," and "(Reuters)": the same as a word alone
-        if not word.isalpha():
-            return tuple(_LOWER_WORD.findall(piece))
-        piece = word
-    return (piece,) if len(piece) >= 3 and not "A" <= piece[0] <= "Z" else ()
+_MARKS_TO_SPACE = str.maketrans(dict.fromkeys(_EDGE_MARKS, " "))
 
 
 def _cases(candidates: list[Candidate]) -> tuple[tuple[str, int], ...]:

@@ -58,10 +58,12 @@ _SCORE = re.compile(r"(?<![\d.,/-])\d{1,2}-\d{1,2}(?![\d/-])")
 
 def sport_in_text(title: str, text: str) -> str | None:
     """"football" when a report whose headline names no sport reads as a team game: a score
-    ("3-1") and at least four different words of the game ("scored", "penalty", "striker")."""
-    if not _SCORE.search(text):
+    ("3-1") and at least four different words of the game ("scored", "penalty", "striker") in
+    its headline and first 2,000 characters."""
+    head = text[:2000]  # a report says what game it is in its first paragraphs
+    if not _SCORE.search(head):
         return None
-    words = {w.strip(".,;:!?\"'()“”«»").casefold() for w in (title + " " + text).split()}
+    words = {w.strip(".,;:!?\"'()“”«»").casefold() for w in (title + " " + head).split()}
     return "football" if len(words & _MATCH_WORDS) >= 4 else None
 
 
