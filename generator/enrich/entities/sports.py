@@ -53,7 +53,7 @@ but buts buteur attaquant milieu défenseur gardien penalty championnat entraîn
 goles delantero centrocampista defensa portero partido liga entrenador
 tor tore stürmer torwart spiel trainer elfmeter
 """.split())
-_SCORE = re.compile(r"(?<![\d.,/-])\d{1,2}-\d{1,2}(?![\d/-])")
+_SCORE = re.compile(r"\d(?<![\d.,/-]\d)\d?-\d{1,2}(?![\d/-])")  # "3-1" (a digit first: the engine scans for it fast)
 
 
 def sport_in_text(title: str, text: str) -> str | None:
