@@ -104,7 +104,7 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
                 classify(cand, gaz, language)
             if not _numbered_word(cand, gaz):
                 append(cand)
-    if " and " in text and len(out) > 1:
+    if len(out) > 1 and " and " in here:
         out = _joined_bodies(out, text, gaz, language)
     if out and "(" in here:
         out = _defined_by_acronym(out, sentence, gaz, language)
