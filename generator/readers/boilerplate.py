@@ -75,7 +75,9 @@ _COPYRIGHT = re.compile(
 # (lowercased: under IGNORECASE only these four non-ASCII letters match ASCII ones, see _may_match).
 _COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights", "droits", "rechte", "diritti", "derechos")
 _COOKIE_KEYS = ("cookie", "continuing")
-_FOLDS_TO_ASCII = "İıKſ"
+# Written as escapes: the Kelvin sign looks like (and was once typed as) the letter K, which put
+# every line with a capital K through both searches.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ and the Kelvin sign
 _HOME = re.compile(r"^(?:home|homepage|start|startseite|accueil|inicio|página\s+principal)\b", re.IGNORECASE)
 _CRUMB_SEPARATOR = re.compile(r"\s+[>»›•·|]\s+")
 _NAV_ITEMS = frozenset("""
@@ -167,7 +169,7 @@ def _may_match(line: str, keys: tuple[str, ...]) -> bool:
 
 
 def _folds_to_ascii(line: str) -> bool:
-    return any(c in line for c in _FOLDS_TO_ASCII)
+    return not line.isascii() and any(c in line for c in _FOLDS_TO_ASCII)
 
 
 def _is_navigation(line: str) -> bool:
