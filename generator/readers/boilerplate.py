@@ -116,6 +116,13 @@ _COMMENTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…\"”»)]$")
+_SENTENCE_END_MARKS = tuple(".!?…\"”»)")
+
+
+def _ends_sentence(line: str) -> bool:
+    """_SENTENCE_END.search(line), without a search from every position: `$` is the end, or
+    just before a final newline."""
+    return line.endswith(_SENTENCE_END_MARKS) or (line.endswith("\n") and line[:-1].endswith(_SENTENCE_END_MARKS))
 _WORD_SEPARATORS = "|·•/"  # besides white space
 _WORD_SPLIT = re.compile(r"[\s|·•/]+")
 _WORD_EDGES = re.compile(r"^\W+|\W+$|\(\d+\)$")
@@ -156,7 +163,7 @@ def is_junk_line(line: str) -> bool:
         return True
     if len(words) <= 12 and _NAVIGATION.match(line):
         return True
-    if _LINK_LABEL.match(line) and len(line) <= 200 and not _SENTENCE_END.search(line.rstrip(".")):
+    if _LINK_LABEL.match(line) and len(line) <= 200 and not _ends_sentence(line.rstrip(".")):
         return True
     return _is_navigation(line)
 
@@ -174,7 +181,7 @@ def _folds_to_ascii(line: str) -> bool:
 
 def _is_navigation(line: str) -> bool:
     """"Home Leading The News World Business", "Home > Europe > Poland", "Contact | Privacy | Terms"."""
-    if _SENTENCE_END.search(line) or _PUNCTUATION_SPACE.search(line):
+    if _ends_sentence(line) or _PUNCTUATION_SPACE.search(line):
         return False
     parts = [p for p in _CRUMB_SEPARATOR.split(line) if p]
     if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):
@@ -208,7 +215,7 @@ def junk_blocks(texts: list[str]) -> list[bool]:
 
 def _headline_like(line: str) -> bool:
     """A linked headline in a list: short, and not a sentence."""
-    return len(line) <= 150 and not _SENTENCE_END.search(line)
+    return len(line) <= 150 and not _ends_sentence(line)
 
 
 def split_sign_off(text: str) -> tuple[str, str | None]:

@@ -109,3 +109,14 @@ def test_sign_offs(text, rest, agency):
 ])
 def test_furniture_words_split_at_white_space_and_separators(line):
     assert is_junk_line(line)
+
+
+def test_sentence_end_check_is_the_pattern():
+    import random
+
+    from generator.readers.boilerplate import _SENTENCE_END, _ends_sentence
+
+    rng = random.Random(2)
+    for _ in range(20000):
+        text = "".join(rng.choice("a.!?…\"”»)\n ") for _ in range(rng.randrange(6)))
+        assert _ends_sentence(text) == bool(_SENTENCE_END.search(text)), repr(text)
