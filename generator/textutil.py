@@ -36,6 +36,9 @@ def has_words(text: str, n: int) -> bool:
 # duplicate print): the last few splits are kept, so each text is split once.
 _TEXT_WORDS: dict[str, list[str]] = {}
 _TEXT_WORDS_KEPT = 4
+# Characters that may stand before or after a word in a piece of text between spaces ("(said,"):
+# none is a letter or digit, so a piece that is letters and digits once they are set aside is one word.
+_EDGES = ".,;:!?\"'()[]{}“”‘’«»…—–-/*"
 
 
 def text_words(text: str) -> list[str]:
@@ -47,12 +50,14 @@ def _text_words(text: str) -> list[str]:
     found = _TEXT_WORDS.get(text)
     if found is None:
         # As _WORD.findall(text), faster: no word spans white space, and a piece between spaces
-        # that is all letters and digits is one word.
+        # that is all letters and digits (once punctuation around it is set aside) is one word.
         found = []
         append, extend, findall = found.append, found.extend, _WORD.findall
         for piece in text.split():
             if piece.isalnum():
                 append(piece)
+            elif (core := piece.strip(_EDGES)).isalnum():
+                append(core)
             else:
                 extend(findall(piece))
         if len(_TEXT_WORDS) >= _TEXT_WORDS_KEPT:
@@ -74,7 +79,7 @@ _FOLD_CHANGES_WORDS = re.compile("[" + FOLD_CHANGES_WORDS + "]")
 def folded_words(text: str) -> list[str]:
     """words(text.casefold()), from the words of `text` (see text_words) when folding cannot
     move a word's edges: case folding works character by character."""
-    if _FOLD_CHANGES_WORDS.search(text):
+    if not text.isascii() and _FOLD_CHANGES_WORDS.search(text):  # all of them are outside ASCII
         return words(text.casefold())
     return list(map(str.casefold, _text_words(text)))
 

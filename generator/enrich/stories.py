@@ -108,10 +108,31 @@ def story_words(article: Article) -> tuple[tuple[str, float], ...]:
     stop = _STOP.get(article.language, frozenset()) | (_ENGLISH_STOP if article.language == "en" else NEWS_STOP_WORDS)
     counts: dict[str, float] = {}
     for weight, text in ((TITLE_WEIGHT, article.title), (1.0, _lead(article.blocks))):
-        for word in _WORD.findall(text.lower()):
+        for word in _words(text.lower()):
             if word not in stop:
                 counts[word] = counts.get(word, 0.0) + weight
     return tuple(counts.items())
+
+
+# Characters around a word in a piece of text between spaces ("(said,"); none is a letter.
+_EDGES = ".,;:!?\"'()[]{}“”‘’«»…—–-/*"
+
+
+def _words(text: str) -> list[str]:
+    """_WORD.findall(text), faster: no word spans white space, and a piece between spaces that
+    is all letters (once punctuation around it is set aside) is one word if it is long enough."""
+    found: list[str] = []
+    append, extend, findall = found.append, found.extend, _WORD.findall
+    for piece in text.split():
+        if piece.isalpha():
+            if len(piece) >= 3:
+                append(piece)
+        elif (core := piece.strip(_EDGES)).isalpha():
+            if len(core) >= 3:
+                append(core)
+        else:
+            extend(findall(piece))
+    return found
 
 
 def story_input(article: Article, words: Sequence[tuple[str, float]] | None = None) -> StoryInput:

@@ -75,7 +75,9 @@ _COPYRIGHT = re.compile(
 # (lowercased: under IGNORECASE only these four non-ASCII letters match ASCII ones, see _may_match).
 _COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights", "droits", "rechte", "diritti", "derechos")
 _COOKIE_KEYS = ("cookie", "continuing")
-_FOLDS_TO_ASCII = "İıKſ"
+# Written as escapes: the Kelvin sign looks like (and was once typed as) the letter K, which put
+# every line with a capital K through both searches.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ and the Kelvin sign
 _HOME = re.compile(r"^(?:home|homepage|start|startseite|accueil|inicio|página\s+principal)\b", re.IGNORECASE)
 _CRUMB_SEPARATOR = re.compile(r"\s+[>»›•·|]\s+")
 _NAV_ITEMS = frozenset("""
@@ -114,6 +116,13 @@ _COMMENTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…\"”»)]$")
+_SENTENCE_END_MARKS = tuple(".!?…\"”»)")
+
+
+def _ends_sentence(line: str) -> bool:
+    """_SENTENCE_END.search(line), without a search from every position: `$` is the end, or
+    just before a final newline."""
+    return line.endswith(_SENTENCE_END_MARKS) or (line.endswith("\n") and line[:-1].endswith(_SENTENCE_END_MARKS))
 _WORD_SEPARATORS = "|·•/"  # besides white space
 _WORD_SPLIT = re.compile(r"[\s|·•/]+")
 _WORD_EDGES = re.compile(r"^\W+|\W+$|\(\d+\)$")
@@ -154,7 +163,7 @@ def is_junk_line(line: str) -> bool:
         return True
     if len(words) <= 12 and _NAVIGATION.match(line):
         return True
-    if _LINK_LABEL.match(line) and len(line) <= 200 and not _SENTENCE_END.search(line.rstrip(".")):
+    if _LINK_LABEL.match(line) and len(line) <= 200 and not _ends_sentence(line.rstrip(".")):
         return True
     return _is_navigation(line)
 
@@ -167,12 +176,12 @@ def _may_match(line: str, keys: tuple[str, ...]) -> bool:
 
 
 def _folds_to_ascii(line: str) -> bool:
-    return any(c in line for c in _FOLDS_TO_ASCII)
+    return not line.isascii() and any(c in line for c in _FOLDS_TO_ASCII)
 
 
 def _is_navigation(line: str) -> bool:
     """"Home Leading The News World Business", "Home > Europe > Poland", "Contact | Privacy | Terms"."""
-    if _SENTENCE_END.search(line) or _PUNCTUATION_SPACE.search(line):
+    if _ends_sentence(line) or _PUNCTUATION_SPACE.search(line):
         return False
     parts = [p for p in _CRUMB_SEPARATOR.split(line) if p]
     if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):
@@ -206,7 +215,7 @@ def junk_blocks(texts: list[str]) -> list[bool]:
 
 def _headline_like(line: str) -> bool:
     """A linked headline in a list: short, and not a sentence."""
-    return len(line) <= 150 and not _SENTENCE_END.search(line)
+    return len(line) <= 150 and not _ends_sentence(line)
 
 
 def split_sign_off(text: str) -> tuple[str, str | None]:

@@ -122,3 +122,15 @@ def test_follow_ups_naming_the_same_people_still_join(context):
     found = stories_of(QUAKE + [CHIPS], context)
     assert found["quake-1.txt"] is not None and found["quake-1.txt"] == found["quake-2.txt"] == found["quake-3.txt"]
     assert found["chips.txt"] is None
+
+
+def test_story_words_split_like_the_pattern():
+    import random
+
+    from generator.enrich.stories import _WORD, _words
+
+    alphabet = "abéΣ1²_-'’.,;:!?\"“”()[]…—/* \u00a0\u0301"
+    rng = random.Random(9)
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(20)))
+        assert _words(text) == _WORD.findall(text), text

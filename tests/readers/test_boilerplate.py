@@ -1,6 +1,8 @@
 """Scraper boilerplate and wire sign-offs are dropped, in .txt and .html alike; article text is kept."""
 
 import datetime as dt
+import re
+import sys
 
 import pytest
 from support import FIXTURES
@@ -9,7 +11,7 @@ from generator.config import config_from_dict
 from generator.text.markdown_text import plain_text
 from generator.metadata import resolve
 from generator.readers import read_file
-from generator.readers.boilerplate import is_junk_line, junk_blocks, split_sign_off
+from generator.readers.boilerplate import _FOLDS_TO_ASCII, is_junk_line, junk_blocks, split_sign_off
 
 SCRAPED = FIXTURES / "scraped"
 JUNK = ("Gift", "Share", "Sign up", "Fill out this form", "Spacer", "Transcripts", "Related stories",
@@ -66,6 +68,16 @@ def test_copyright_and_cookie_lines_in_any_case_or_spelling(line):
     assert is_junk_line(line)
 
 
+def test_the_quick_word_check_knows_every_letter_that_matches_ascii_only_ignoring_case():
+    # Lines without one of the key words skip the copyright and cookie searches unless they
+    # have one of these letters; an ordinary letter here (a "K" for the Kelvin sign) would
+    # send every line with it through both searches.
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found = "".join(c for c in map(chr, range(128, sys.maxunicode + 1)) if letter.fullmatch(c))
+    assert found == _FOLDS_TO_ASCII
+    assert "K" not in _FOLDS_TO_ASCII
+
+
 def test_comment_section_is_cut_only_after_the_story_began():
     blocks = ["Title", "First paragraph of the story.", "Second paragraph.", "3 Comments", "Great piece!", "Rubbish."]
     assert junk_blocks(blocks) == [False, False, False, True, True, True]
@@ -97,3 +109,14 @@ def test_sign_offs(text, rest, agency):
 ])
 def test_furniture_words_split_at_white_space_and_separators(line):
     assert is_junk_line(line)
+
+
+def test_sentence_end_check_is_the_pattern():
+    import random
+
+    from generator.readers.boilerplate import _SENTENCE_END, _ends_sentence
+
+    rng = random.Random(2)
+    for _ in range(20000):
+        text = "".join(rng.choice("a.!?…\"”»)\n ") for _ in range(rng.randrange(6)))
+        assert _ends_sentence(text) == bool(_SENTENCE_END.search(text)), repr(text)

@@ -44,6 +44,16 @@ def test_text_words_on_random_text():
         assert text_words(text) == words(text), text
 
 
+def test_text_words_with_punctuation_around_words():
+    alphabet = "ab1é_-'’.,;:!?\"“”()[]…—/* \u00a0\u0301"
+    rng = random.Random(13)
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(16)))
+        assert text_words(text) == words(text), text
+    assert text_words("(Reuters) “Yes,” he said… 'no'—and -- O’Brien's.") == [
+        "Reuters", "Yes", "he", "said", "no", "and", "O’Brien's"]
+
+
 def test_text_words_is_a_copy():
     text = "one two three"
     text_words(text).append("four")
