@@ -11,9 +11,8 @@ A word counts `1 + ln n` (title words three times over); a stem shared by severa
 all the article's features, known to the model or not, are scaled to length 1 together (`document_features`,
 which the training script uses as well: training and build must compute the same numbers).
 A topic's logit is the sum of its weights, plus `lexicon x ln(1 + points)` from the hand-written lexicon's
-points for that topic (`scoring`), so the owner's words added to a default topic still count, plus, for the
-topics the news data lacks, `lead x` the lexicon's lead (`lexicon_lead`), so they stay within reach where the
-lexicon prefers them to every other topic (the training script may instead give them a larger `lexicon`).
+points for that topic (`scoring`; weight `lexicon`, larger for topics the news data lacks), so the topics the news data
+lacks stay within reach and the owner's words added to a default topic still count.
 
 Text features are computed per file (`text_logits`, cached with the rest of the analysis); the lexicon
 part is added when the article's entities are known (`logits`). `contributions` gives explain the
@@ -74,19 +73,6 @@ def word_counts(text: ArticleText) -> dict[str, float]:
     return counts
 
 
-def lexicon_lead(lex: np.ndarray) -> np.ndarray:
-    """For the topic with the most lexicon evidence (`lex`: ln(1 + points) per topic, or one row per article),
-    its lead over the next one; 0 for every other topic."""
-    table = np.atleast_2d(lex)
-    out = np.zeros_like(table)
-    if table.shape[1] > 1:
-        rows, top = np.arange(table.shape[0]), np.argmax(table, axis=1)
-        rest = table.copy()
-        rest[rows, top] = -np.inf
-        out[rows, top] = table[rows, top] - rest.max(axis=1)
-    return out if np.ndim(lex) == 2 else out[0]
-
-
 def word_value(n: float) -> float:
     return 1 + math.log(n) if n >= 1 else n
 
@@ -111,9 +97,6 @@ class TopicModel:
     lexicon: np.ndarray  # (topics,) weight of ln(1 + lexicon points) in each topic's logit
     bias: np.ndarray  # (topics,)
     about: dict  # training sources, seed and settings, as the training script wrote them
-    # Weight of the lexicon's lead (`lexicon_lead`) in each topic's logit: larger for the topics the news data
-    # lacks, which win on the lexicon only where it prefers them to every other topic (None: no such term).
-    lead: np.ndarray | None = None
     # word -> (rows of its known features, its stem feature), or () for a word without features: most words recur
     _words: dict = field(default_factory=dict, repr=False)
 
@@ -164,10 +147,7 @@ class TopicModel:
 
     def logits(self, text_logits: tuple[float, ...], lexicon_points: dict[str, float]) -> np.ndarray:
         lex = np.array([math.log1p(max(0.0, lexicon_points.get(c, 0.0))) for c in self.codes], np.float32)
-        out = np.array(text_logits, np.float32) + self.lexicon * lex + self.bias
-        if self.lead is not None:
-            out += self.lead * lexicon_lead(lex)
-        return out
+        return np.array(text_logits, np.float32) + self.lexicon * lex + self.bias
 
     def contributions(self, text: ArticleText, code: str) -> list[tuple[str, float]]:
         """(word, weight) for the words that pushed towards topic `code` beyond the topics' average, largest first."""
@@ -204,7 +184,5 @@ def model_from_arrays(arrays: dict[str, np.ndarray]) -> TopicModel:
     names = tuple(bytes(arrays["features"]).decode("utf-8").split("\n"))
     codes = tuple(bytes(arrays["codes"]).decode("utf-8").split("\n"))
     about = json.loads(bytes(arrays["about"]).decode("utf-8"))
-    lead = arrays["lead"].astype(np.float32) if "lead" in arrays else None
     return TopicModel(codes, {n: i for i, n in enumerate(names)}, names, arrays["weights"].astype(np.float32),
-                      arrays["lexicon"].astype(np.float32), arrays["bias"].astype(np.float32), about,
-                      lead if lead is not None and lead.any() else None)
+                      arrays["lexicon"].astype(np.float32), arrays["bias"].astype(np.float32), about)
