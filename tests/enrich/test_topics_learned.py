@@ -6,6 +6,7 @@ import dataclasses
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from generator.config import config_from_dict
@@ -14,7 +15,8 @@ from generator.enrich import enrich_corpus
 from generator.enrich.entities import load_rules
 from generator.commands.explain import explain
 from generator.enrich.topics import assign_topics, load_taxonomy
-from generator.enrich.topics.learned import load_model
+from generator.enrich.topics.learned import document_features, load_model, word_features
+from generator.enrich.topics.text import article_text
 from generator.model import Article, Paragraph
 from generator.pipeline import read_articles
 
@@ -87,3 +89,28 @@ def test_a_short_note_is_left_to_the_lexicon_and_may_get_no_topic():
                    blocks=(Paragraph("The office is closed on Friday. Post will be collected on Monday."),))
     [result] = assign_topics([note], taxonomy)
     assert result.topics == ()
+
+
+def test_the_build_weighs_an_article_as_training_did():
+    """The build's text logits are the training features (scripts/train_topics.py: `document_features`)
+    times the weights: every feature counts in the length they are scaled by, the model's or not, and a stem
+    two words share counts once, with their summed value. Scaled over the known features alone, an article
+    full of names and rare words weighed its words more against the lexicon than the model was trained to."""
+    model = load_model()
+    body = ("Parliament passed the political reform after politicians argued for weeks. "
+            "Zorblatt Quindlewick and Frabjous Snorkelmeyer of Vexmoor led the opposition in Plimptonshire. " * 6)
+    text = article_text(Article(source="a.txt", source_sha256="0" * 64, title="Political reform passes",
+                                blocks=(Paragraph(body),)))
+    features = document_features(text)
+    assert any(f not in model.index for f in features)  # the article has words the model does not know
+    assert sum(f.startswith("s:polit") for f in features) == 1  # "political", "politicians" share one stem
+    expected = sum(v * model.weights[model.index[f]] for f, v in features.items() if f in model.index)
+    assert np.allclose(model.text_logits(text), expected, atol=1e-4)
+
+
+def test_the_packaged_model_was_trained_on_the_words_the_build_reads():
+    """A model trained before a change to the stop words or word rules has weights the build never reads
+    (and lacks ones it would): retrain it (scripts/train_topics.py) whenever `word_features` changes."""
+    model = load_model()
+    unread = [n for n in model.names if n.startswith("w:") and n not in word_features(n[2:])]
+    assert not unread

@@ -7,7 +7,9 @@ data; see the README) hold, for each of the 17 IPTC top-level topics, a weight p
   inflections and, often, with its cousins in other languages ("politics", "politica", "Politik": `s:polit`);
 A `w:` weight is the regression's plus, at training time, a share of the word's closeness to each topic in
 static word embeddings (scripts/topic_embedding.py), so some words no labelled article has still count.
-A word counts `1 + ln n` (title words three times over), words and stems together scaled to length 1.
+A word counts `1 + ln n` (title words three times over); a stem shared by several words counts their sum;
+all the article's features, known to the model or not, are scaled to length 1 together (`document_features`,
+which the training script uses as well: training and build must compute the same numbers).
 A topic's logit is the sum of its weights, plus `lexicon x ln(1 + points)` from the hand-written lexicon's
 points for that topic (`scoring`; weight `lexicon`, larger for topics the news data lacks), so the topics the news data
 lacks stay within reach and the owner's words added to a default topic still count.
@@ -23,7 +25,7 @@ import io
 import json
 import math
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -71,6 +73,21 @@ def word_counts(text: ArticleText) -> dict[str, float]:
     return counts
 
 
+def word_value(n: float) -> float:
+    return 1 + math.log(n) if n >= 1 else n
+
+
+def document_features(text: ArticleText) -> dict[str, float]:
+    """Every feature of the article with its value, scaled to length 1: what the model was trained on.
+    `TopicModel.features` computes the same values for the features the model knows, faster."""
+    features: dict[str, float] = {}
+    for word, n in word_counts(text).items():
+        for f in word_features(word):
+            features[f] = features.get(f, 0.0) + word_value(n)
+    norm = math.sqrt(sum(v * v for v in features.values())) or 1.0
+    return {f: v / norm for f, v in features.items()}
+
+
 @dataclass(frozen=True, eq=False)
 class TopicModel:
     codes: tuple[str, ...]  # IPTC top-level codes, one per column
@@ -80,28 +97,42 @@ class TopicModel:
     lexicon: np.ndarray  # (topics,) weight of ln(1 + lexicon points) in each topic's logit
     bias: np.ndarray  # (topics,)
     about: dict  # training sources, seed and settings, as the training script wrote them
+    # word -> (rows of its known features, its stem feature), or () for a word without features: most words recur
+    _words: dict = field(default_factory=dict, repr=False)
 
     def features(self, text: ArticleText) -> tuple[np.ndarray, np.ndarray, list[str]]:
-        """(rows, values, words): the article's known features, scaled to length 1, and the word each came from."""
+        """(rows, values, words): the article's known features with their `document_features` values, one
+        entry per word (a stem two words share has two entries that add up), and the word each came from.
+        The length they are scaled by counts every feature, the unknown ones too, as in training."""
         rows: list[int] = []
         values: list[float] = []
         words: list[str] = []
-        index, cache_ = self.index, _FEATURE_ROWS
+        index, cache_, log = self.index, self._words, math.log
+        squares = 0.0  # of the `w:` features (one per word), then of the stems (summed over their words)
+        stems: dict[str, float] = {}
         for word, n in word_counts(text).items():
             found = cache_.get(word)
             if found is None:
-                found = tuple(index[f] for f in word_features(word) if f in index)
+                names = word_features(word)
+                found = (tuple(index[f] for f in names if f in index), names[1] if len(names) > 1 else None
+                         ) if names else ()
                 if len(cache_) > 500_000:
                     cache_.clear()
                 cache_[word] = found
-            if found:
-                value = 1 + math.log(n) if n >= 1 else n
-                for row in found:
-                    rows.append(row)
-                    values.append(value)
-                    words.append(word)
+            if not found:  # a stop word, a number, a short word: no feature at all
+                continue
+            known, stem = found
+            value = 1 + log(n) if n >= 1 else n  # `word_value`
+            squares += value * value
+            if stem is not None:
+                stems[stem] = stems.get(stem, 0.0) + value
+            for row in known:
+                rows.append(row)
+                values.append(value)
+                words.append(word)
+        squares += sum(v * v for v in stems.values())
         values_ = np.array(values, np.float32)
-        norm = float(np.sqrt(values_ @ values_)) if values else 0.0
+        norm = math.sqrt(squares)
         return np.array(rows, np.int64), values_ / norm if norm else values_, words
 
     def text_logits(self, text: ArticleText) -> tuple[float, ...]:
@@ -132,8 +163,6 @@ class TopicModel:
         return sorted(((w, v) for w, v in by_word.items() if v > 0), key=lambda wv: (-wv[1], wv[0]))
 
 
-_FEATURE_ROWS: dict[str, tuple[int, ...]] = {}
-
 
 def softmax(logits: np.ndarray) -> np.ndarray:
     shifted = np.exp(logits - logits.max())
@@ -147,8 +176,13 @@ def load_model() -> TopicModel | None:
     if not path.is_file():
         return None
     with np.load(io.BytesIO(path.read_bytes()), allow_pickle=False) as data:
-        names = tuple(bytes(data["features"]).decode("utf-8").split("\n"))
-        codes = tuple(bytes(data["codes"]).decode("utf-8").split("\n"))
-        about = json.loads(bytes(data["about"]).decode("utf-8"))
-        return TopicModel(codes, {n: i for i, n in enumerate(names)}, names, data["weights"].astype(np.float32),
-                          data["lexicon"].astype(np.float32), data["bias"].astype(np.float32), about)
+        return model_from_arrays({name: data[name] for name in data.files})
+
+
+def model_from_arrays(arrays: dict[str, np.ndarray]) -> TopicModel:
+    """A model from the arrays of the weights file (the training script builds its trial models this way)."""
+    names = tuple(bytes(arrays["features"]).decode("utf-8").split("\n"))
+    codes = tuple(bytes(arrays["codes"]).decode("utf-8").split("\n"))
+    about = json.loads(bytes(arrays["about"]).decode("utf-8"))
+    return TopicModel(codes, {n: i for i, n in enumerate(names)}, names, arrays["weights"].astype(np.float32),
+                      arrays["lexicon"].astype(np.float32), arrays["bias"].astype(np.float32), about)

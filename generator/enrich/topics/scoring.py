@@ -79,7 +79,9 @@ class Assessment:
 class Scorer:
     """The taxonomy compiled into lookup tables; built once per run, used for every article."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, model: TopicModel | None | str = "packaged") -> None:
+        """`model`: the learned model to combine with the lexicon (the packaged one by default; the
+        training script passes the ones it cross-validates, None for the lexicon alone)."""
         self.taxonomy = taxonomy
         self.settings = taxonomy.settings
         self.topics = {t.code: t for t in taxonomy.topics}
@@ -136,7 +138,8 @@ class Scorer:
         self.ancestors = {code: self._ancestors(code) for code in self.topics}
         self.nested = any(self.ancestors.values())
         self.roots = frozenset(t.code for t in taxonomy.topics if not t.parent)
-        model = load_model()
+        if model == "packaged":
+            model = load_model()
         # The learned model ranks the IPTC top-level topics the taxonomy has (none with `default: none`).
         self.model: TopicModel | None = model if model and self.roots.intersection(model.codes) else None
         self.model_columns = np.array([i for i, c in enumerate(model.codes) if c in self.roots], np.int64) if model else None
@@ -257,14 +260,21 @@ class Scorer:
     def rank(self, evidence: TextEvidence, entities: Iterable[EntityMention],
              logits: tuple[float, ...] = ()) -> tuple[TopicScore, ...]:
         """The article's topics from its text evidence, its entities and the model's `text_logits`."""
+        own, n_terms = self.lexicon_points(evidence, entities)
+        shares = self._shares(logits, own)
+        return self._rank(own, n_terms, shares)
+
+    def lexicon_points(self, evidence: TextEvidence, entities: Iterable[EntityMention]
+                       ) -> tuple[dict[str, float], dict[str, int]]:
+        """The lexicon's points and number of terms per topic, from words and entities (steps 1-3): what
+        the learned model's logits take in, at build time and at training time (scripts/train_topics.py)."""
         own = {code: points for code, points, _ in evidence}
         n_terms = {code: terms for code, _, terms in evidence}
         if entities:
             self._add_entities(own, n_terms, entities)
         if self.nested:
             own, n_terms = self._lift(own, n_terms)
-        shares = self._shares(logits, own)
-        return self._rank(own, n_terms, shares)
+        return own, n_terms
 
     def _shares(self, logits: tuple[float, ...], lexicon: dict[str, float]) -> dict[str, float]:
         """Each top-level topic's share by the learned model, given the lexicon's (lifted) points."""
