@@ -910,3 +910,12 @@ def test_a_facility_named_before_its_kind_in_lower_case():
     assert {"Royal Alexandria", "Abu Ghraib"} <= names_of(found, ORG)
     assert "Royal Alexandria" not in names_of(found, PERSON)
     assert "Amish" not in found and "Shi'a" not in found
+
+
+def test_notre_dame_is_no_title_before_a_person():
+    """Read in make audit: 'Mount Notre Dame Convent Chapel' gave a place 'Mount Notre' and a person
+    'Convent Chapel' ('Dame' read as the title)."""
+    found = _found(_article("mass.txt", "Funeral", "A funeral mass is scheduled at Mount Notre Dame Convent "
+                            "Chapel in Cincinnati. Dame Judi Dench sent flowers."))["mass.txt"]
+    assert "Convent Chapel" not in found and "Mount Notre" not in found
+    assert "Judi Dench" in names_of(found, PERSON)

@@ -592,7 +592,9 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
     if last not in lx.ORG_HEADS:
         for r in range(b - 2, a - 1, -1):
             if (lx.is_title(words[r]) or lx.is_foreign_title(words[r])) and shapes[r] != UPPER \
+                    and not (r > a and words[r - 1] == "Notre") \
                     or r == a == first and words[r].casefold() in lx.DESCRIPTORS:  # "Economist Joel Naroff said"
+                # ("Notre Dame": Our Lady, no title before a person)
                 p = r + 1  # "Secretary of State John Kornblum": the role goes on to "State"
                 while p < b - 1 and (shapes[p] not in _CAPS or words[p].casefold() in lx.ROLE_MODIFIERS):
                     p += 1
