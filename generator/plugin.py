@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import stat
 import threading
 import time
 from dataclasses import replace
@@ -271,6 +272,24 @@ class _PageFile(File):
     @src_path.setter
     def src_path(self, value: str) -> None:
         self.src_uri = value if _is_plain_uri(value) else PurePath(value).as_posix()
+
+    _modified: bool | None = None
+
+    def is_modified(self) -> bool:
+        """MkDocs' answer (the page's HTML is missing or older than its source), found with two
+        stat calls once: a `--dirty` build asks twice per page, reading it and writing it, with
+        four file-system calls each time, for every page of the site (~19,000 at 10,000 articles)
+        when a dropped article changes a few dozen. Writing the HTML comes after both questions."""
+        if self._content is not None:
+            return True
+        if self._modified is None:
+            try:
+                dest = os.stat(self.abs_dest_path)
+            except OSError:
+                self._modified = True
+            else:
+                self._modified = not stat.S_ISREG(dest.st_mode) or dest.st_mtime < os.stat(self.abs_src_path).st_mtime
+        return self._modified
 
 
 def _is_plain_uri(value: str) -> bool:
