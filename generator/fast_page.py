@@ -79,7 +79,7 @@ class FastPage(Page):
     # (body, front matter) of a page digest made: its file holds exactly these, written as
     # YAML, and reading them back costs more than writing them (2.7 s at 10,000 articles).
     source: tuple[str, dict] | None = None
-    # A page whose HTML a full build copies from the previous site (see html_reuse): not
+    # A page whose HTML a full build copies from the last full build (see html_reuse): not
     # rendered; these are the anchors that HTML has, for links into it to be checked.
     reused_anchors: frozenset[str] | None = None
 

@@ -1,5 +1,5 @@
-"""A full `mkdocs build` with a warm cache copies the HTML of unchanged pages from the site it
-replaces, and the site it makes is byte for byte the site a build from nothing makes."""
+"""A full `mkdocs build` with a warm cache copies the HTML of unchanged pages that the last full
+build kept in the cache, and the site it makes is byte for byte the site a build from nothing makes."""
 
 import re
 import shutil
@@ -46,6 +46,18 @@ def test_a_full_build_after_a_drop_copies_unchanged_pages_and_equals_a_build_fro
     before = tree(project / "site")
     assert copied(run_mkdocs(project, "build", "-v")) > n
     assert tree(project / "site") == before
+
+
+def test_the_cache_alone_is_enough_as_in_the_pages_workflow(tmp_path, monkeypatch):
+    # The workflow keeps .cache/digest between runs, not the site.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    project = make_project(tmp_path / "warm", ARTICLES)
+    run_mkdocs(project, "build")
+    shutil.rmtree(project / "site")
+    new = {"s99.txt": story(99)}
+    (project / "content" / "s99.txt").write_text(new["s99.txt"], encoding="utf-8")
+    assert copied(run_mkdocs(project, "build", "--strict", "-v")) > 20
+    assert tree(project / "site") == tree(clean_site(tmp_path, {**ARTICLES, **new}) / "site")
 
 
 def test_a_page_edited_in_the_site_is_rendered_again(tmp_path, monkeypatch):
