@@ -66,8 +66,8 @@ def site_key(theme: str, config: Any, nav_items: Iterable[Any]) -> str | None:
     resolved["nav"] = _nav(nav_items)
     resolved["plugins"] = sorted(config.plugins)
     resolved["versions"] = [_version(name) for name in RENDERERS]
-    # default=str: a value with no plain form only makes the key differ from build to build
-    # (nothing is copied), never makes two different sites look alike.
+    # default=str for a value with no plain form: an object whose text shows its address
+    # makes the key differ from build to build, and then nothing is copied.
     text = json.dumps([theme, resolved], default=str, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
