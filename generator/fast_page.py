@@ -79,6 +79,9 @@ class FastPage(Page):
     # (body, front matter) of a page digest made: its file holds exactly these, written as
     # YAML, and reading them back costs more than writing them (2.7 s at 10,000 articles).
     source: tuple[str, dict] | None = None
+    # A page whose HTML a full build copies from the last full build (see html_reuse): not
+    # rendered; these are the anchors that HTML has, for links into it to be checked.
+    reused_anchors: frozenset[str] | None = None
 
     def read_source(self, config: MkDocsConfig) -> None:
         if self.source is None:
@@ -94,6 +97,10 @@ class FastPage(Page):
     def render(self, config: MkDocsConfig, files: Files) -> None:
         if self.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        if self.reused_anchors is not None:
+            self.content, self.toc = "", get_toc([])
+            self.present_anchor_ids = set(self.reused_anchors)
+            return
         md = _converter(config)
         md.reset()
         # Registering under the same names replaces the previous page's processors.

@@ -165,13 +165,16 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
             if mention.quotes:
                 entry.quotes.extend((q, article) for q in mention.quotes)
     min_articles = entity_page_threshold(len(listed), config)
+    keys_of: dict[str, tuple[EntityKey, ...]] = {}  # an article's entities, made once for all its entities' counts
     for entry in entities.values():
         entry.has_page = len(entry.articles) >= min_articles
         entry.description = rules.descriptions.get(entry.name)
         entry.link = rules.links.get(entry.name)
         if entry.has_page:  # only its page shows them: counted for entities with a page alone
-            entry.co_mentions = Counter(chain.from_iterable(((m.type, m.name) for m in a.entities)
-                                                            for a in entry.articles))
+            for a in entry.articles:
+                if a.source not in keys_of:
+                    keys_of[a.source] = tuple((m.type, m.name) for m in a.entities)
+            entry.co_mentions = Counter(chain.from_iterable(keys_of[a.source] for a in entry.articles))
             del entry.co_mentions[entry.key]
     for type_ in EntityType:
         of_type = sorted((e for e in entities.values() if e.type is type_), key=lambda e: e.name)

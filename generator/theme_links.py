@@ -8,14 +8,14 @@ changed even when its Markdown did not (an entity that just got its own page).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
-import json
 from typing import Any
 
 from markupsafe import Markup
 
-from .enrich.topics import tag_key
+from .enrich.topics import tag_key as _tag_key
 from .model import Article, EntityType
 from .pages import urls
 from .site_model import Site
@@ -35,6 +35,11 @@ def link_targets(site: Site) -> dict[str, str]:
     return targets
 
 
+# Every article's tags are keyed on every build for its signature (~100,000 at 10,000
+# articles), and a tag's key depends on its text alone.
+tag_key = functools.lru_cache(maxsize=1 << 17)(_tag_key)
+
+
 def entity_key(type_: str, name: str) -> str:
     return f"{type_}:{name}"
 
@@ -48,8 +53,9 @@ def chip_keys(article: Article) -> list[str]:
 
 def article_signature(article: Article, targets: dict[str, str], theme: str) -> str:
     """What an article's HTML depends on besides its Markdown: its chips' targets and the theme."""
-    linked = [(key, targets[key]) for key in chip_keys(article) if key in targets]
-    return hashlib.sha256(json.dumps([theme, linked]).encode("utf-8")).hexdigest()[:16]
+    linked = [f"{key}\0{targets[key]}" for key in chip_keys(article) if key in targets]
+    # NUL and newline never occur in a name or a path: joined, two lists cannot give one text.
+    return hashlib.sha256("\n".join([theme, *linked]).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 class ChipLinks:

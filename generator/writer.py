@@ -39,9 +39,10 @@ class WriteStats:
 
 
 def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | None = None, *,
-                texts: Mapping[str, str] | None = None, mtime: float | None = None) -> WriteStats:
-    """Write `pages` into `out_dir` (see the module's docstring). `texts` are the pages' texts
-    when the caller has them already; `mtime`, when given, is the time written (or touched)
+                texts: Mapping[str, str] | None = None, mtime: float | None = None,
+                fingerprints: Mapping[str, str] | None = None) -> WriteStats:
+    """Write `pages` into `out_dir` (see the module's docstring). `texts` and `fingerprints`
+    are the pages' texts and fingerprints when the caller has them already; `mtime`, when given, is the time written (or touched)
     files get: a build writing the store beside rendering its pages dates them to its start."""
     out_dir = out_dir.resolve()
     if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
@@ -60,7 +61,7 @@ def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | N
         uri = page.src_uri
         target = root + uri
         stats.paths[uri] = target
-        entry = [page.fingerprint(), signatures.get(uri, "")]
+        entry = [fingerprints[uri] if fingerprints is not None else page.fingerprint(), signatures.get(uri, "")]
         manifest[uri] = entry
         old = previous.get(uri)
         if old is not None and old[0] == entry[0] and os.path.isfile(target):
@@ -70,7 +71,8 @@ def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | N
             else:
                 stats.unchanged += 1
             continue
-        data = (texts[uri] if texts is not None else page.text()).encode("utf-8")
+        text = texts.get(uri) if texts is not None else None
+        data = (text if text is not None else page.text()).encode("utf-8")
         if old is None and os.path.isfile(target) and Path(target).read_bytes() == data:
             stats.unchanged += 1  # no manifest yet (first run, or an older digest): compare bytes
             continue

@@ -20,9 +20,9 @@ def _days(articles: list[Article], site: Site) -> list[str]:
 
 
 def _month_pages(first: str, label: str, articles: list[Article], site: Site) -> list[Page]:
-    """A month's articles by day, `archive_page_size` to a page (a busy month gets pages 2, 3, ...)."""
+    """A month's articles by day, `archive_page_size` to a page (a busy month gets more pages, numbered from its oldest articles)."""
     pages = []
-    for paging, chunk in paginate(first, articles, site.config.archive_page_size):
+    for paging, chunk in paginate(first, articles, site.config.archive_page_size, from_oldest=True):
         title = paging.title(label)
         body = [f"# {title}", "", paging.head(plural(len(articles), "article")), ""] + _days(list(chunk), site) + paging.pager()
         pages.append(Page(paging.uri, "\n".join(body), meta={"title": title}, kind="archive", origin=f"archive {label} page {paging.number}"))
@@ -32,7 +32,7 @@ def _month_pages(first: str, label: str, articles: list[Article], site: Site) ->
 def _undated_pages(articles: list[Article], site: Site) -> list[Page]:
     """Articles without a date, the most recently added first, `archive_page_size` to a page."""
     pages = []
-    for paging, chunk in paginate(urls.ARCHIVE_UNDATED, articles, site.config.archive_page_size):
+    for paging, chunk in paginate(urls.ARCHIVE_UNDATED, articles, site.config.archive_page_size, from_oldest=True):
         title = paging.title("Undated articles")
         head = plural(len(articles), "article") + " in which no full date was found, the most recently added first"
         body = [f"# {title}", ""] + paging.section(head, article_list(chunk, site))

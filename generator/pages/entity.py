@@ -84,19 +84,20 @@ def entity_page(entry: EntityEntry, site: Site) -> Page:
 
 
 def entity_more_pages(entry: EntityEntry, site: Site) -> list[Page]:
-    """Pages 2, 3, ... of an entity's articles, so no page grows with the corpus."""
+    """The pages behind the entity's page, its older articles, so no page grows with the corpus
+    (numbered from the oldest: see listing.paginate)."""
     pages = []
     for paging, shown in _article_pages(entry, site)[1:]:
         title = paging.title(entry.name)
         back = md_link(entry.name, urls.relative(paging.uri, urls.entity_of(entry)))
         lines = [f"# {md_text(title)}", "", f"Back to {back}.", ""] + _articles_section(entry, site, paging, shown)
-        meta = {"title": title, "entity_type": entry.type.value, "articles": len(entry.articles)}
+        meta = {"title": title, "entity_type": entry.type.value}  # no count: it would change this page with every article
         pages.append(Page(paging.uri, "\n".join(lines), meta=meta, kind="entity", origin=f"entity {entry.name!r} page {paging.number}"))
     return pages
 
 
 def _article_pages(entry: EntityEntry, site: Site) -> list[tuple[Paging, Sequence[Article]]]:
-    return paginate(urls.entity_of(entry), entry.articles, site.config.archive_page_size)
+    return paginate(urls.entity_of(entry), entry.articles, site.config.archive_page_size, from_oldest=True)
 
 
 def _articles_section(entry: EntityEntry, site: Site, paging: Paging, shown: Sequence[Article]) -> list[str]:

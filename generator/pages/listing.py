@@ -139,30 +139,58 @@ def by_day(articles: Iterable[Article]) -> list[tuple[dt.date | None, list[Artic
 
 @dataclass(frozen=True)
 class Paging:
-    """Where one page of a listing sits among its pages; every listing kind pages through this."""
+    """Where one page of a listing sits among its pages; every listing kind pages through this.
 
-    first: str  # the listing's first page (src_uri)
+    Pages are numbered 1..count. The listing's front page (`first`, the page the site links to)
+    shows the start of the listing; the others are `first`'s page-N siblings. A listing that
+    grows at its front (articles, newest first: `from_oldest`) numbers its pages from the
+    oldest end, so its front page is the last number and a new article changes no other page;
+    a ranked index (most mentioned first) numbers from its front, page 1."""
+
+    first: str  # the listing's front page (src_uri)
     number: int  # 1-based
     count: int
+    from_oldest: bool = False
+
+    @property
+    def is_front(self) -> bool:
+        return self.number == self._front
+
+    @property
+    def _front(self) -> int:
+        return self.count if self.from_oldest else 1
 
     @property
     def uri(self) -> str:
-        return urls.paged(self.first, self.number)
+        return self._uri(self.number)
+
+    def _uri(self, number: int) -> str:
+        return self.first if number == self._front else urls.paged(self.first, number)
 
     def title(self, name: str) -> str:
-        """The page's title: the listing's name, with its page number after the first page."""
-        return name if self.number == 1 else f"{name} (page {self.number})"
+        """The page's title: the listing's name, with its page number on the pages after the front."""
+        return name if self.is_front else f"{name} (page {self.number})"
 
     def head(self, sentence: str) -> str:
-        """'7 articles, newest first (page 1 of 3).' -- the count line that opens a listing."""
-        return sentence + (f" (page {self.number} of {self.count})." if self.count > 1 else ".")
+        """The count line that opens a listing: '7 articles, newest first (page 1 of 3).'.
+        In a listing numbered from the oldest, only the front page gives `sentence` (its counts
+        change with every article); the pages behind it say where they are, and nothing that a
+        new article would change."""
+        if self.count <= 1:
+            return sentence + "."
+        if not self.from_oldest:
+            return sentence + f" (page {self.number} of {self.count})."
+        if self.is_front:
+            return sentence + f" (page {self.number} of {self.count}, numbered from the oldest)."
+        return f"Page {self.number} of {self.count}, numbered from the oldest."
 
     def pager(self) -> list[str]:
-        """'Pages: 1 · **2** · 3' linked to the other pages, as lines; none for a single page."""
+        """'Pages: 1 · **2** · 3' linked to the other pages, in the listing's order (the front
+        page first), as lines; none for a single page."""
         if self.count <= 1:
             return []
-        links = [f"**{n}**" if n == self.number else md_link(str(n), urls.relative(self.uri, urls.paged(self.first, n)))
-                 for n in range(1, self.count + 1)]
+        order = range(self.count, 0, -1) if self.from_oldest else range(1, self.count + 1)
+        links = [f"**{n}**" if n == self.number else md_link(str(n), urls.relative(self.uri, self._uri(n))) for n in order]
         return ["Pages: " + " · ".join(links), ""]
 
     def section(self, sentence: str, block: str) -> list[str]:
@@ -170,8 +198,22 @@ class Paging:
         return [self.head(sentence), "", block, ""] + self.pager()
 
 
-def paginate(first: str, items: Sequence[T], size: int) -> list[tuple[Paging, Sequence[T]]]:
-    """`items` cut into pages of `size` (a validated option, at least 1), each with its Paging;
-    always at least one page, possibly empty."""
-    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
-    return [(Paging(first, number, len(chunks)), chunk) for number, chunk in enumerate(chunks, start=1)]
+def paginate(first: str, items: Sequence[T], size: int, *, from_oldest: bool = False) -> list[tuple[Paging, Sequence[T]]]:
+    """`items` cut into pages of `size` (a validated option, at least 1), each with its Paging,
+    the front page first; always at least one page, possibly empty.
+
+    `from_oldest`, for listings whose new items come first (articles, newest first): the pages
+    behind the front are fixed runs of `size` counted from the last item, and the front page
+    holds the rest (from `size` to 2 * `size` - 1 items once there are several pages). A new
+    item then changes only the front page, and moves no other page's URL or content, until the
+    front is full and gives its oldest `size` items a page of their own."""
+    if not from_oldest:
+        chunks = [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+        return [(Paging(first, number, len(chunks)), chunk) for number, chunk in enumerate(chunks, start=1)]
+    count = max(1, len(items) // size)
+    front = len(items) - (count - 1) * size
+    pages = [(Paging(first, count, count, True), items[:front])]
+    for number in range(count - 1, 0, -1):  # newest first, as the listing reads
+        end = len(items) - (number - 1) * size
+        pages.append((Paging(first, number, count, True), items[end - size : end]))
+    return pages

@@ -19,12 +19,14 @@ INDEX_PAGE_SIZE = 200  # tags listed on one page of the tags index
 def tag_pages(entry: TagEntry, site: Site) -> list[Page]:
     """The tag's articles, newest first, `archive_page_size` to a page."""
     pages = []
-    for paging, chunk in paginate(urls.tag_of(entry), entry.articles, site.config.archive_page_size):
+    for paging, chunk in paginate(urls.tag_of(entry), entry.articles, site.config.archive_page_size, from_oldest=True):
         title = paging.title(entry.name)
         head = plural(len(entry.articles), "article") + " with this tag, newest first"
         lines = [f"# {md_text(title)}", ""] + paging.section(head, brief_article_list(chunk, site))
         lines += [md_link("All tags", urls.relative(paging.uri, urls.TAGS_INDEX)), ""]
-        meta = {"title": title, "tag": entry.name, "articles": len(entry.articles)}
+        meta = {"title": title, "tag": entry.name}
+        if paging.is_front:  # the count on the pages behind would change them with every article
+            meta["articles"] = len(entry.articles)
         pages.append(Page(paging.uri, "\n".join(lines), meta=meta, kind="tag", origin=f"tag {entry.name!r} page {paging.number}"))
     return pages
 

@@ -29,7 +29,7 @@ def _link(entry: TopicEntry, from_uri: str) -> str:
 
 
 def _article_pages(entry: TopicEntry, site: Site) -> list[tuple[Paging, Sequence[Article]]]:
-    return paginate(urls.topic_of(entry), entry.articles, site.config.archive_page_size)
+    return paginate(urls.topic_of(entry), entry.articles, site.config.archive_page_size, from_oldest=True)
 
 
 def _articles_section(entry: TopicEntry, site: Site, paging: Paging, shown: Sequence[Article]) -> list[str]:
@@ -66,12 +66,13 @@ def topic_page(entry: TopicEntry, site: Site) -> Page:
 
 
 def topic_more_pages(entry: TopicEntry, site: Site) -> list[Page]:
-    """Pages 2, 3, ... of a topic's articles, when there are more than one page holds."""
+    """The pages behind the topic page, older articles, when there are more than one page holds
+    (numbered from the oldest: see listing.paginate)."""
     pages = []
     for paging, shown in _article_pages(entry, site)[1:]:
         title = paging.title(display_name(entry.name))
         lines = [f"# {md_text(title)}", "", f"Back to {_link(entry, paging.uri)}.", ""] + _articles_section(entry, site, paging, shown)
-        meta = {"title": title, "topic_code": entry.topic.code, "articles": len(entry.articles)}
+        meta = {"title": title, "topic_code": entry.topic.code}  # no count: it would change this page with every article
         pages.append(Page(paging.uri, "\n".join(lines), meta=meta, kind="topic", origin=f"topic {entry.name!r} page {paging.number}"))
     return pages
 

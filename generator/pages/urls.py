@@ -80,18 +80,12 @@ def topic_links(site: Site) -> dict[str, str]:
 
 
 def paged(first: str, number: int) -> str:
-    """Page `number` of a listing whose first page is `first`: `topics/x.md` -> `topics/x/page-2.md`,
-    `entities/people/index.md` -> `entities/people/page-2.md`."""
-    if number <= 1:
-        return first
+    """Page `number` of a listing whose front page is `first`: `topics/x.md` -> `topics/x/page-2.md`,
+    `entities/people/index.md` -> `entities/people/page-2.md`. Which number is the front page
+    itself (and so `first`) the listing decides: see pages.listing.Paging."""
     stem = first[: -len(".md")]
     folder = stem[: -len("/index")] if stem.endswith("/index") else stem
     return f"{folder}/page-{number}.md"
-
-
-def topic_page(slug: str, number: int) -> str:
-    """Page `number` of a topic's article list: the first is the topic page itself."""
-    return paged(topic(slug), number)
 
 
 def story(slug: str) -> str:

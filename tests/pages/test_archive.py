@@ -11,13 +11,15 @@ def test_undated_archive_is_split_into_linked_pages_the_last_added_first():
     undated = [article(f"Untimed {i}", None, source=f"feed/{i:d}.txt") for i in range(1, 26)]
     site = make_site(article("Dated", dt.date(2001, 3, 20)), *undated, archive_page_size=10)
     pages = {p.src_uri: p for p in archive_pages(site)}
-    assert [u for u in pages if "undated" in u] == ["archive/undated.md", "archive/undated/page-2.md", "archive/undated/page-3.md"]
-    first, last = pages["archive/undated.md"], pages["archive/undated/page-3.md"]
-    assert "25 articles in which no full date was found, the most recently added first (page 1 of 3)." in first.body
-    assert first.body.index("Untimed 25<") < first.body.index("Untimed 16<") and "Untimed 15<" not in first.body
-    assert last.meta["title"] == "Undated articles (page 3)"
-    assert "Untimed 1<" in last.body and "Untimed 10<" not in last.body
-    assert "Pages: [1](../undated.md) · [2](page-2.md) · **3**" in last.body
+    # Pages are counted from the oldest: the front page holds the 15 newest, page 1 the 10 oldest.
+    assert [u for u in pages if "undated" in u] == ["archive/undated.md", "archive/undated/page-1.md"]
+    first, last = pages["archive/undated.md"], pages["archive/undated/page-1.md"]
+    assert "25 articles in which no full date was found, the most recently added first (page 2 of 2, numbered from the oldest)." in first.body
+    assert first.body.index("Untimed 25<") < first.body.index("Untimed 11<") and "Untimed 10<" not in first.body
+    assert last.meta["title"] == "Undated articles (page 1)"
+    assert "Untimed 1<" in last.body and "Untimed 10<" in last.body and "Untimed 11<" not in last.body
+    assert "Page 1 of 2, numbered from the oldest." in last.body
+    assert "Pages: [2](../undated.md) · **1**" in last.body
     assert "[Articles without a date](undated.md) <small>25 articles</small>" in pages["archive/index.md"].body
 
 

@@ -15,28 +15,32 @@ def story(i: int) -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     articles = {f"s{i:02d}.txt": story(i) for i in range(7)}
-    return build_site(tmp_path_factory.mktemp("paged"), articles, plugin={"archive_page_size": 3})
+    return build_site(tmp_path_factory.mktemp("paged"), articles, plugin={"archive_page_size": 2})
 
 
 def soup(site, path):
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def article_links(page):
-    return [a["href"] for a in page.select(".md-content a") if "/articles/" in a["href"] or a["href"].startswith("../../articles/")]
-
-
-def test_entity_articles_are_split_into_linked_pages(site):
+def test_entity_articles_are_split_into_linked_pages_numbered_from_the_oldest(site):
+    # 7 articles, 2 to a page: pages 1 and 2 hold the 4 oldest, the entity's page the 3 newest.
     first = soup(site, "entities/people/anna-lindqvist")
-    assert "7 articles, newest first (page 1 of 3)." in first.get_text()
+    assert "7 articles, newest first (page 3 of 3, numbered from the oldest)." in first.get_text()
     second = soup(site, "entities/people/anna-lindqvist/page-2")
-    third = soup(site, "entities/people/anna-lindqvist/page-3")
+    third = soup(site, "entities/people/anna-lindqvist/page-1")
+    assert "Page 2 of 3, numbered from the oldest." in second.get_text()
+    assert second.find("h1").get_text().startswith("Anna Lindqvist (page 2)")
     titles = [a.get_text() for p in (first, second, third) for a in p.select(".md-content .digest-list li > a:first-child")]
     assert titles == [f"Harbour report number {i}" for i in range(6, -1, -1)]
-    assert second.find("a", string="1") and second.find("a", string="3")
+    pager = [a.get_text() for a in second.select(".md-content p") if a.get_text().startswith("Pages:")]
+    assert pager == ["Pages: 3 · 2 · 1"]
+    assert second.find("a", string="3")["href"] == "../"  # the front page is the entity's own
+    assert second.find("a", string="1")["href"] == "../page-1/"
+    assert not (site / "entities" / "people" / "anna-lindqvist" / "page-3").exists()
 
 
 def test_archive_month_is_split(site):
     month = soup(site, "archive/2024-03")
-    assert "(page 1 of 3)" in month.get_text()
-    assert (site / "archive" / "2024-03" / "page-3" / "index.html").is_file()
+    assert "(page 3 of 3, numbered from the oldest)" in month.get_text()
+    assert (site / "archive" / "2024-03" / "page-1" / "index.html").is_file()
+    assert (site / "archive" / "2024-03" / "page-2" / "index.html").is_file()

@@ -17,6 +17,6 @@ def test_relative_links_match_posixpath(a, b):
 
 
 def test_paged_listings():
-    assert urls.paged("topics/x.md", 1) == "topics/x.md"
+    assert urls.paged("topics/x.md", 1) == "topics/x/page-1.md"  # the front page is the listing's own
     assert urls.paged("topics/x.md", 2) == "topics/x/page-2.md"
     assert urls.paged("entities/people/index.md", 3) == "entities/people/page-3.md"
