@@ -18,7 +18,8 @@ Sources (all installed from PyPI by the `gazetteer` extra; nothing is downloaded
   common outside the US (written for this project).
 - Ordinary words: `english-words` (MIT; the `web2` list, Webster's Second International,
   public domain): the lowercase English words, used to tell "Loading" from a name. Faker's
-  German lorem word list (MIT): towns named by a common German word ("Ende") are left out.
+  lorem word lists (MIT): towns named by a common German word ("Ende") are left out, and so are
+  given names that are words of another language ("Verde").
   `stop-words` (BSD-3-Clause): function words in many languages.
 - Big companies: `pytickersymbols` 1.17.10 (MIT, "Copyright (c) 2023 portfolio+"): the names of
   the companies in eighteen large-cap stock indices (its data are compiled from Wikipedia's index tables;
@@ -56,6 +57,7 @@ import gzip
 import importlib
 import json
 import pickle
+import pkgutil
 import re
 import sys
 import unicodedata
@@ -66,7 +68,8 @@ OUT = Path(__file__).resolve().parent.parent / "generator" / "data" / "gazetteer
 SHARED_LISTS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "entities"
 SURNAME_CITY = 100_000  # a town named like a surname ("Obama", Japan) needs this many people
 
-SURNAMES_KEPT = 40_000  # the census list has 88,799; the long tail is mostly noise
+SURNAMES_KEPT = 40_000
+COMMON_SURNAMES = 10_000  # a Faker given name this common as a US surname is left out ("Jones")  # the census list has 88,799; the long tail is mostly noise
 # Alternate names ("Londra", "Mosca") are taken for cities at least this large: below it they
 # are mostly transliterations that name people ("Ahmedi" for Al Ahmadi, "Dzhokhar" for Grozny).
 BIG_CITY = 1_000_000
@@ -344,10 +347,28 @@ def first_names(words: set[str], place_names: set[str] = frozenset()) -> list[st
     common US surname, nor a place ("Red", "Jones", "Texas")."""
     names = {n for n, _ in census("dist.male.first") + census("dist.female.first")}
     names |= set(FIRST_NAMES.split())
-    common_surnames = {n.casefold() for n in surnames(with_faker=False)}
-    names |= {n for n in faker_names()[0] if n.casefold() not in words and n.casefold() not in common_surnames
-              and n not in place_names}
+    # Only the US's common surnames rule a name out: "Gianni", "Giorgio" or "Janusz" are
+    # surnames too somewhere in the census's long tail, and given names in the news. One of
+    # that tail must also be no word of another language ("Verde", "Uno") nor a country ("Oman").
+    ranked = [n.casefold() for n, _ in census("dist.all.last")[:SURNAMES_KEPT]]
+    common, rare = set(ranked[:COMMON_SURNAMES]), set(ranked[COMMON_SURNAMES:])
+    not_names = foreign_words() | {w for ws in stop_words().values() for w in ws} \
+        | {c.casefold() for c in countries()}
+    names |= {n for n in faker_names()[0] if n.casefold() not in words and n.casefold() not in common
+              and n not in place_names and (n.casefold() not in rare or n.casefold() not in not_names)}
     return sorted(n for n in names if len(n) >= 2)
+
+
+def foreign_words() -> set[str]:
+    """The words of Faker's lorem lists in every language it has (MIT), in lower case."""
+    import faker.providers.lorem as lorem
+
+    out: set[str] = set()
+    for module in sorted(m.name for m in pkgutil.iter_modules(lorem.__path__)):
+        word_list = getattr(importlib.import_module(f"{lorem.__name__}.{module}").Provider, "word_list", ())
+        if isinstance(word_list, (list, tuple)):
+            out |= {w.casefold() for w in word_list if isinstance(w, str) and w.isalpha()}
+    return out
 
 
 def surnames(with_faker: bool = True) -> list[str]:
@@ -365,8 +386,6 @@ _faker_names: tuple[set[str], set[str]] | None = None
 
 def _faker_person_providers():
     """(locale, Provider) of each of Faker's person providers, in locale order."""
-    import pkgutil
-
     import faker.providers.person as person
 
     for module in sorted(m.name for m in pkgutil.iter_modules(person.__path__)):

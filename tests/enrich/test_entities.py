@@ -919,3 +919,15 @@ def test_notre_dame_is_no_title_before_a_person():
                             "Chapel in Cincinnati. Dame Judi Dench sent flowers."))["mass.txt"]
     assert "Convent Chapel" not in found and "Mount Notre" not in found
     assert "Judi Dench" in names_of(found, PERSON)
+
+
+def test_european_given_names_that_are_rare_us_surnames_name_people():
+    """Read in make audit: 'Gianni', 'Camillo' or 'Giuliano' are surnames somewhere in the US census,
+    so the gazetteer knew no such given name: 'del Consiglio Gianni Letta' was an organization and
+    'Camillo Ruini' nobody. A word of another language that is such a name stays a word ('Verde')."""
+    found = _found(replace(_article(
+        "letta.txt", "Governo", "Al giuramento era presente il sottosegretario alla presidenza del Consiglio "
+        "Gianni Letta.", "Il cardinale Camillo Ruini ha incontrato Giuliano Amato a Roma.",
+        "La coalizione Verde Socialdemocratica ha vinto le elezioni."), language="it"))["letta.txt"]
+    assert {"Gianni Letta", "Camillo Ruini", "Giuliano Amato"} <= names_of(found, PERSON)
+    assert "Consiglio Gianni Letta" not in found and "Verde Socialdemocratica" not in names_of(found, PERSON)
