@@ -330,14 +330,14 @@ def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules
                     known = confident[canonical]
                 if known >= 0:
                     type_, strength = known, 2
-                else:
-                    if mode == CORPUS_SURNAME and not flags & GIVEN:
-                        key = corpus.surname_of(ref, language, known_here)
-                        if key is not None:
-                            type_, strength = PERSON, 2
-                            canonical = corpus.full_name(key) or surface
-                    if type_ < 0:
-                        continue
+                if known in (NO_TYPE, PERSON) and mode == CORPUS_SURNAME and not flags & GIVEN:
+                    # "Berlusconi", a person to the corpus too: the one person it names in full so
+                    key = corpus.surname_of(ref, language, known_here)
+                    if key is not None:
+                        type_, strength = PERSON, 2
+                        canonical = corpus.full_name(key) or surface
+                if type_ < 0:
+                    continue
             if strength < MIN_STRENGTH or type_ == PERSON and flags & WEAK and strength < 2 or _letters(canonical) < 2:
                 continue
         if type_ == PERSON and " " in canonical:

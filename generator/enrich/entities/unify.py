@@ -66,8 +66,13 @@ def unify(found: Sequence[Mentions | None], analyses: Sequence[EntityAnalysis | 
         cleaned.append(kept)
     names = _spellings(cleaned, protected)
     names.update(_defined_acronyms(cleaned, analyses, names, protected))
-    return [None if kept is None else _merge(kept, names) if any(m.name in names for m in kept)
+    return [None if kept is None else _merge(kept, names) if any(m.name in names for m in kept) or _repeats(kept)
             else tuple(kept) for kept in cleaned]
+
+
+def _repeats(mentions: list[EntityMention]) -> bool:
+    """Two mentions became one entity ("Obama" taken for Barack Obama, named in full too)."""
+    return len({(m.type, m.name) for m in mentions}) < len(mentions)
 
 
 class _CorpusFacts:
