@@ -35,6 +35,7 @@ class Found(dict):
         for m in mentions:
             self.setdefault(m.name, m)
         self.pairs = {(m.type, m.name) for m in mentions}
+        self.mentions = tuple(mentions)
 
 
 def extract(folder: Path, rules: EntityRules | None = None) -> dict[str, Found]:
@@ -931,3 +932,35 @@ def test_european_given_names_that_are_rare_us_surnames_name_people():
         "La coalizione Verde Socialdemocratica ha vinto le elezioni."), language="it"))["letta.txt"]
     assert {"Gianni Letta", "Camillo Ruini", "Giuliano Amato"} <= names_of(found, PERSON)
     assert "Consiglio Gianni Letta" not in found and "Verde Socialdemocratica" not in names_of(found, PERSON)
+
+
+def test_a_surname_the_corpus_knows_as_a_person_takes_the_one_full_name():
+    """Read in make audit: 'Berlusconi' in four Italian articles had a page of its own beside Silvio
+    Berlusconi, named in full elsewhere in the company of the same people."""
+    found = _found(*(replace(_article(source, title, *text), language="it") for source, title, text in (
+        ("a.txt", "Governo", ["Il presidente del Consiglio Silvio Berlusconi ha incontrato Gianni Letta e "
+                              "Giulio Tremonti a Palazzo Chigi."]),
+        ("d.txt", "Premier", ["Il premier Berlusconi ha parlato ieri. Il premier Berlusconi è stato chiaro."]),
+        ("b.txt", "Manovra", ["La manovra di Berlusconi è stata difesa da Giulio Tremonti e da Gianni Letta."]))))
+    assert "Silvio Berlusconi" in names_of(found["b.txt"], PERSON) and "Berlusconi" not in found["b.txt"]
+
+
+def test_a_person_named_in_full_and_by_surname_is_listed_once():
+    """Read in make audit: eight articles listed 'Barack Obama' (or Pervez Musharraf) twice, once
+    for the full name in the headline and once for 'Obama' in the text."""
+    found = _found(*(replace(_article(source, title, text), language="it") for source, title, text in (
+        ("a.txt", 'Barack Obama e John McCain vincono le "primarie del Potomac"',
+         "Il senatore dell'Illinois e il veterano John McCain hanno vinto le primarie del Potomac. Obama ha "
+         "vinto le primarie del Virginia con il 67% dei voti, contro Hillary Clinton."),
+        ("b.txt", "Primarie", "Il senatore Barack Obama ha vinto in Iowa. Secondo Obama, la campagna è lunga."),
+        ("c.txt", "Primarie", "Il senatore Obama ha parlato a Chicago con Hillary Clinton."))))
+    for article in found.values():
+        names = [(m.type, m.name) for m in article.mentions]
+        assert len(names) == len(set(names))
+    assert "Barack Obama" in names_of(found["a.txt"], PERSON)
+
+
+def test_the_seat_a_member_of_parliament_sits_for_is_a_place():
+    found = _found(_article("mp.txt", "Memo", "Boris Johnson, MP for Henley, has condemned the ban.",
+                            "He was elected MP for Sedgefield in 1983."))["mp.txt"]
+    assert {"Henley", "Sedgefield"} <= names_of(found, PLACE) and not {"Henley", "Sedgefield"} & names_of(found, PERSON)

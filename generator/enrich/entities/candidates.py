@@ -770,6 +770,8 @@ def _attach_context(cand: Candidate, gaz: Gazetteer) -> None:
         cand.cue, cand.cue_strength = cand.cue or EntityType.PLACE, max(cand.cue_strength, 1)
     if cand.cue is None and single and prev.casefold() in LOCATIVE and not _to_not_a_place(s, cand.start, prev):
         cand.cue, cand.cue_strength = EntityType.PLACE, 1
+    if prev == "for" and s.before(cand.start, 2)[0] in _MEMBER_OF:
+        cand.cue, cand.cue_strength = EntityType.PLACE, 2  # "MP for Henley": a constituency, no person
     if (n1 in _FACILITY_ORG or n1 in _FACILITY_PLACE) and not _is_demonym(cand.tokens[-1]) \
             and cand.tokens[-1].casefold() not in lx.RELIGIONS and not (single and gaz.is_word(cand.tokens[0])):
         # "the Royal Alexandria hospital", "the Taksim square" (not "an Amish school", "the Underground station")
@@ -803,6 +805,10 @@ def _to_not_a_place(s: Sentence, start: int, prev: str) -> bool:
         return False
     words = s.before(start, 2)
     return len(words) == 2 and words[0].casefold() in _TO_WITHOUT_PLACE
+
+
+# "MP for Henley", "the member for Tatton": the seat a member sits for.
+_MEMBER_OF = frozenset("MP MPs MEP MSP MLA MHA TD Member member".split())
 
 
 # A facility's kind written in lower case after its name: no person's name goes on so.
