@@ -42,6 +42,12 @@ def report(generation) -> list[str]:
     lines += _counted("people typed as places or organizations", entries, wrong_type)
     lines += _listed("ticker symbols and wire abbreviations as entities", wire)
     lines += _splits(entries)
+    bare = [e for e in persons if " " not in e.name and len(surname_of.get(e.name.casefold(), ())) == 1]
+    lines.append(f"a surname alone on its own page beside the one person of that name: {len(bare)}")
+    for e in sorted(bare, key=lambda e: (-len(e.articles), e.name))[:10]:
+        lines.append(f"   {e.name} ({len(e.articles)}) / {surname_of[e.name.casefold()][0]}")
+    twice = [a.source for a in site.articles if len({(m.type, m.name) for m in a.entities or ()}) < len(a.entities or ())]
+    lines.append(f"articles listing one entity twice: {len(twice)}" + (f" ({', '.join(twice[:5])})" if twice else ""))
     for type_ in EntityType:
         top = sorted((e for e in entries if e.type is type_), key=lambda e: (-len(e.articles), -e.mentions, e.name))[:50]
         flagged = sum(1 for e in top if e.key in junk or e.key in wrong_type)
