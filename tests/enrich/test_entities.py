@@ -964,3 +964,15 @@ def test_the_seat_a_member_of_parliament_sits_for_is_a_place():
     found = _found(_article("mp.txt", "Memo", "Boris Johnson, MP for Henley, has condemned the ban.",
                             "He was elected MP for Sedgefield in 1983."))["mp.txt"]
     assert {"Henley", "Sedgefield"} <= names_of(found, PLACE) and not {"Henley", "Sedgefield"} & names_of(found, PERSON)
+
+
+def test_a_one_word_title_before_magazine_or_newspaper_is_the_publication():
+    """Read in make audit: 'Speaking to Time magazine' made Time a place; a city before 'newspaper'
+    stays the city, and 'flights to Rome daily' no publication."""
+    found = _found(_article(
+        "press.txt", "Leaks", "Speaking to Time magazine on the internet, Assange defended the leak.",
+        "A Tehran newspaper said so. Flights to Rome daily were cancelled.",
+        "According to the Fijian newspaper Sunday Post, the army is in control."))["press.txt"]
+    assert "Time" in names_of(found, ORG) and "Time" not in names_of(found, PLACE)
+    assert {"Tehran", "Rome"} <= names_of(found, PLACE) and "Sunday Post" in names_of(found, ORG)
+    assert "Fijian" not in found

@@ -777,8 +777,11 @@ def _attach_context(cand: Candidate, gaz: Gazetteer) -> None:
         # "the Royal Alexandria hospital", "the Taksim square" (not "an Amish school", "the Underground station")
         cand.cue, cand.cue_strength = (EntityType.ORGANIZATION if n1 in _FACILITY_ORG else EntityType.PLACE), 2
         cand.role = None
-    if cand.cue is None and n1 in lx.ORG_DESCRIPTORS and not single and not _is_demonym(cand.tokens[-1]):
-        cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 2  # "Le Matin newspaper"
+    if n1 in lx.ORG_DESCRIPTORS and not _is_demonym(cand.tokens[-1]) and (not single or (
+            n1 not in _ADVERB_DESCRIPTORS and (gaz.lookup(cand.tokens[0]) or (EntityType.ORGANIZATION,))[0]
+            is EntityType.ORGANIZATION)) and (cand.cue is None or cand.cue_strength < 2):
+        # "Le Matin newspaper", "to Time magazine" (a place only in "a Tehran newspaper")
+        cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 2
     if cand.cue is None and n1.casefold() in lx.ORG_VERBS:
         cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1
     if cand.cue is None and not single:
@@ -806,6 +809,9 @@ def _to_not_a_place(s: Sentence, start: int, prev: str) -> bool:
     words = s.before(start, 2)
     return len(words) == 2 and words[0].casefold() in _TO_WITHOUT_PLACE
 
+
+# Descriptors that are adverbs too: "flights to Rome daily".
+_ADVERB_DESCRIPTORS = frozenset(["daily", "weekly"])
 
 # "MP for Henley", "the member for Tatton": the seat a member sits for.
 _MEMBER_OF = frozenset("MP MPs MEP MSP MLA MHA TD Member member".split())

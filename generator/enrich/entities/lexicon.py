@@ -162,6 +162,8 @@ catholic protestant orthodox islamic islamist hindu buddhist sikh communist soci
 zionist yankee olympic olympics paralympic baltic nordic scandinavian balkan caucasian pacific atlantic mediterranean
 americans russians germans ukrainians europeans israelis palestinians iranians chinese britons
 poles french frenchman germanic anglo saxon celtic latino hispanic indigenous aboriginal scot scots
+samoan tongan monegasque bhutanese sinhalese tamil bruneian timorese papuan fijian bahamian barbadian trinidadian
+guyanese surinamese salvadoran nicaraguan botswanan
 """)
 
 # Calendar and other capitalized words that are never entities.
