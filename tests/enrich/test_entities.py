@@ -976,3 +976,11 @@ def test_a_one_word_title_before_magazine_or_newspaper_is_the_publication():
     assert "Time" in names_of(found, ORG) and "Time" not in names_of(found, PLACE)
     assert {"Tehran", "Rome"} <= names_of(found, PLACE) and "Sunday Post" in names_of(found, ORG)
     assert "Fijian" not in found
+
+
+def test_half_of_a_compass_name_before_and_is_no_place():
+    """Read in make audit: 'in Central and South America' made a place 'Central'."""
+    found = _found(_article("aid.txt", "Aid", "Agencies in Central and South America will continue to help. "
+                            "Talks between North and South Korea resumed."))["aid.txt"]
+    assert "Central" not in found and "North" not in found
+    assert {"South America", "South Korea"} <= names_of(found, PLACE)

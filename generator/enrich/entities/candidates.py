@@ -229,8 +229,15 @@ def _joined_bodies(cands: list[Candidate], text: str, gaz: Gazetteer, language: 
             classify(joined, gaz, language)
             out[-1] = joined
             continue
+        if prev is not None and len(prev.tokens) == 1 and text[prev.end : cand.start] in (" and ", " or ") \
+                and len(cand.tokens) >= 2 and prev.tokens[0].casefold() in _COMPASS \
+                and cand.tokens[0].casefold() in _COMPASS:
+            out.pop()  # "Central and South America": half of a name, no place of its own
         out.append(cand)
     return out
+
+
+_COMPASS = lx._words("north south east west central northern southern eastern western")
 
 
 def _foreign_script(run: str) -> bool:
