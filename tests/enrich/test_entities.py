@@ -984,3 +984,18 @@ def test_half_of_a_compass_name_before_and_is_no_place():
                             "Talks between North and South Korea resumed."))["aid.txt"]
     assert "Central" not in found and "North" not in found
     assert {"South America", "South Korea"} <= names_of(found, PLACE)
+
+
+def test_a_body_named_for_what_it_is_for_is_one_organization():
+    """Read in make audit: 'the American Society for the Prevention of Cruelty to Animals' gave
+    'American Society' and a place 'Animals'; 'the Institute for Fiscal Studies' gave a person
+    'Studies'. A known body and a place after 'for' stay two ('the European Union for Ukraine')."""
+    found = _found(_article(
+        "bodies.txt", "Groups", "GREY2K USA and the American Society for the Prevention of Cruelty to Animals "
+        "protested.", "Economists at the Institute for Fiscal Studies said so.",
+        "The Salafist Group for Preaching and Combat claimed it. Aid from the European Union for Ukraine grew.",
+        "Support from the Democratic Party for Barack Obama grew."))["bodies.txt"]
+    assert {"American Society for the Prevention of Cruelty to Animals", "Institute for Fiscal Studies",
+            "Salafist Group for Preaching and Combat", "European Union", "Democratic Party"} <= names_of(found, ORG)
+    assert "Ukraine" in names_of(found, PLACE) and "Barack Obama" in names_of(found, PERSON)
+    assert not {"Animals", "Studies"} & set(found)

@@ -271,18 +271,40 @@ def _column_headings(sentence: Sentence) -> bool:
 
 def _bodies_on_or_for(runs: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
     """'Commission on Presidential Debates', 'Center for Strategic Studies': the head of an
-    organization, "on" or "for", and what it is about, one name."""
+    organization, "on" or "for", and what it is about, one name, which goes on after "of", "and"
+    or "to" ('Society for the Prevention of Cruelty to Animals', 'Center for Strategic and
+    International Studies'): its pieces would be wrong entities ("Animals" a place)."""
     out: list[tuple[int, str]] = []
+    joined = False  # the last run is a body made here
     for offset, run in runs:
         if out:
             last_offset, last = out[-1]
             end = last_offset + len(last)
             between = text[end:offset]
-            if between in (" on ", " for ") and last.rsplit(" ", 1)[-1].casefold() in lx.ORG_HEADS:
+            if between in _ABOUT_GAPS and last.rsplit(" ", 1)[-1].casefold() in lx.ORG_HEADS \
+                    or joined and between in _GOES_ON_GAPS:
                 out[-1] = (last_offset, last + between + run)
+                joined = True
                 continue
         out.append((offset, run))
+        joined = False
     return out
+
+
+def _body_for(words, a: int, b: int, gaz: Gazetteer) -> bool:
+    """'Institute for Fiscal Studies', 'American Society for the Prevention of Cruelty to Animals':
+    an unknown body's head, "for" or "on", and what it is for, all one name (not 'the European
+    Union for Ukraine', a known name and a place, nor 'the Party for Barack Obama')."""
+    for m in range(a + 1, b - 1):
+        if words[m] in ("for", "on") and words[m - 1].casefold() in lx.ORG_HEADS:
+            rest = m + 2 if words[m + 1] in ("the", "a") and m + 2 < b else m + 1
+            return not gaz.lookup(_join(words[a:m])) and words[rest].casefold() not in gaz.first_names \
+                and not gaz.lookup(_join(words[rest:b]))
+    return False
+
+
+_ABOUT_GAPS = frozenset([" on ", " for ", " for the ", " for a "])
+_GOES_ON_GAPS = frozenset([" of ", " of the ", " and ", " to ", " for ", " for the "])
 
 
 # Spanish "and" with an article after it joins two names, not the parts of one: "el Banco de
@@ -549,6 +571,8 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
         return []
     if gaz.lookup(_join(words[a:b])):
         return [(a, b, None, 0, None, False)]
+    if _body_for(words, a, b, gaz):
+        return [(a, b, EntityType.ORGANIZATION, 2, None, True)]
     # "A of B": one name when A ends with a head word ("Bank of England") or the whole ends with a
     # company's legal form ("Gold Fields of South Africa Ltd"), else two names.
     last_of = -1
