@@ -37,7 +37,8 @@ from generator.pipeline import generate  # noqa: E402
 
 WIKINEWS = ROOT.parent / "shared" / "eval" / "topics" / "wikinews.jsonl"
 CHECKS = ROOT / "scripts" / "audit_checks"
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»]?\s+(?=[\"“«]?[A-ZÀ-Ý])")
+# (not after an initial: "George W. Bush" must not end a paragraph)
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[\"”»]?\s+(?=[\"“«]?[A-ZÀ-Ý])")
 
 
 def wikinews_text(record: dict) -> str:
