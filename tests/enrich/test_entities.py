@@ -999,3 +999,16 @@ def test_a_body_named_for_what_it_is_for_is_one_organization():
             "Salafist Group for Preaching and Combat", "European Union", "Democratic Party"} <= names_of(found, ORG)
     assert "Ukraine" in names_of(found, PLACE) and "Barack Obama" in names_of(found, PERSON)
     assert not {"Animals", "Studies"} & set(found)
+
+
+def test_a_plural_owner_inside_a_name_is_part_of_it():
+    """Read in make audit: "at Fishmongers' Hall" made a place 'Fishmongers', "Brisbane Magistrates'
+    Court" an organization 'Brisbane Magistrates'; an acronym before 'and' is no part of the next body."""
+    found = _found(_article(
+        "halls.txt", "Attack", "Usman Khan stabbed people at Fishmongers' Hall in London.",
+        "He appeared in Brisbane Magistrates' Court on Monday. The Workers' Party of Korea met.",
+        "Talks between the FARC and Brazilian Workers' Party resumed."))["halls.txt"]
+    assert {"Brisbane Magistrates' Court", "Workers' Party of Korea", "FARC"} <= names_of(found, ORG)
+    assert "Fishmongers" not in found and "Brisbane Magistrates" not in found
+    assert "Fishmongers' Hall" not in names_of(found, PERSON)
+    assert not any(name.startswith("FARC and") for name in found)

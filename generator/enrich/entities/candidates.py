@@ -56,7 +56,7 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
     runs = sentence.runs
     text = sentence.text
     here = text[sentence.begin : sentence.end + 2]  # what the two helpers below may read
-    if "'s" in here or "’s" in here:
+    if "'s" in here or "’s" in here or "s' " in here or "s’ " in here:
         runs = _possessive_names(runs, text, gaz)
     if " on " in here or " for " in here:
         runs = _bodies_on_or_for(runs, text)
@@ -219,7 +219,8 @@ def _joined_bodies(cands: list[Candidate], text: str, gaz: Gazetteer, language: 
         if prev is not None and text[prev.end : cand.start] == " and " and cand.type is EntityType.ORGANIZATION \
                 and cand.tokens[-1].casefold() in lx.ORG_HEADS and len(cand.tokens) >= 2 \
                 and (prev.type is None or prev.strength <= 2 and prev.tokens[-1].casefold() in _FIELD_HEADS) \
-                and not prev.headline and not gaz.lookup(prev.surface) and not gaz.lookup(cand.tokens[0]):
+                and not prev.headline and not gaz.lookup(prev.surface) and not gaz.lookup(cand.tokens[0]) \
+                and not (len(prev.tokens) == 1 and prev.tokens[0].isupper()):  # ("the FARC and Brazil's ...")
             # ("Federal Aviation Administration and Transportation Security Administration": two bodies.)
             tokens = prev.tokens + ("and",) + cand.tokens
             joined = Candidate(prev.sentence, prev.start, cand.end, tokens, " ".join(tokens), prev.first, prev.weak,
@@ -368,6 +369,14 @@ def _possessive_names(runs: list[tuple[int, str]], text: str, gaz: Gazetteer) ->
                     out.append((offset, joined))
                     i += 2
                     continue
+        if text[end : end + 2] in ("' ", "’ ") and run.endswith("s") and i + 1 < len(runs) \
+                and runs[i + 1][0] == end + 2 and not gaz.lookup(run) \
+                and runs[i + 1][1].split(" ", 1)[0].casefold() not in gaz.first_names:
+            # "Fishmongers' Hall", "Workers' Party", "Veterans' Affairs": a plural owner inside a name
+            # (not "the Netherlands' Queen Beatrix", "the Stones' Mick Jagger")
+            out.append((offset, run + text[end] + " " + runs[i + 1][1]))
+            i += 2
+            continue
         out.append(runs[i])
         i += 1
     return out

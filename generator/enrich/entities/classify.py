@@ -142,6 +142,8 @@ def _could_be_person(tokens: tuple[str, ...], gaz: Gazetteer, language: str = "e
     function_words = gaz.function_words(language)
     last = len(tokens) - 1
     for i, t in enumerate(tokens):
+        if i < last and t.endswith(("'", "’", "'s", "’s")):
+            return False  # "Fishmongers' Hall", "Queen's Park": an owner inside the name
         if t[:1].isupper() and t.casefold() in function_words and not (
                 i and i == last and t.casefold() in gaz.surnames and _given_name(tokens[0], gaz)
                 or 0 < i < last and t.casefold() in _SURNAME_PARTICLES and _given_name(tokens[0], gaz)):
