@@ -76,18 +76,21 @@ def generate(
     cache_dir: Path | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    kept: dict | None = None,
 ) -> Generation:
     """Every page of the site from the articles in `content_dir`.
 
     With `cache_dir`, per-file work is reused from earlier runs (see generator.cache);
-    files to (re)read are spread over `workers` processes (default: one per core).
+    files to (re)read are spread over `workers` processes (default: one per core). A process
+    that builds again and again (`mkdocs serve`) passes the same `kept` dict each time: the
+    per-file results of its last build, reused without unpickling (see extract_all).
     """
     with no_cycle_collection():
-        return _generate(content_dir, config, site_info or SiteInfo(), cache_dir, workers, progress)
+        return _generate(content_dir, config, site_info or SiteInfo(), cache_dir, workers, progress, kept)
 
 
 def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cache_dir: Path | None,
-              workers: int | None, progress: Progress | None) -> Generation:
+              workers: int | None, progress: Progress | None, kept: dict | None) -> Generation:
     report = Report()
     clock = _StageClock()
     files, problems = discover(content_dir)
@@ -107,7 +110,7 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
     cache = ExtractionCache(cache_dir, space)
     try:
         extracted, used_keys = extract_all(files, config, context, cache, workers=workers, progress=progress,
-                                           hashes=state.stats)
+                                           hashes=state.stats, kept=kept)
         cache.prune(used_keys)
     finally:
         cache.close()

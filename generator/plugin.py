@@ -83,9 +83,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._site_key: str | None = None
         self._dest_of: dict[str, str] = {}
         self._theme = ""
+        # Under `serve`, the per-file results of the last build (see pipeline.generate's `kept`).
+        self._kept: dict | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
+        self._kept = {} if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content_dir = Path(self.config.content_dir)  # absolute: config_options.Dir resolved it
@@ -113,7 +116,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         site_info = SiteInfo(config.site_name, config.site_url or None, config.use_directory_urls)
         with no_cycle_collection():
             generation = generate(self.content_dir, self.config, site_info, cache_dir=self.cache_dir,
-                                  progress=reading_progress)
+                                  progress=reading_progress, kept=self._kept)
             self._heap.freeze()  # see FrozenHeap: released in on_post_build / on_build_error
         in_content = FolderTest(self.content_dir)
         for file in list(files):

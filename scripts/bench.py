@@ -12,7 +12,8 @@ of repeated runs on this machine:
 - dropping one new article into the corpus: the time until `mkdocs build --dirty` has
   updated the site, and whether that site equals a clean build of the same content
   (`--drop-only`: this alone, after a warm build, wall and CPU seconds, and the seconds per stage
-  of one more drop built with -v);
+  of one more drop built with -v; `--drop-only --serve`: the same under `mkdocs serve --dirty`,
+  from the file written to the rebuilt site on disk);
 - the generator's per-file stages apart (parse, entities, topics, duplicate prints, page
   body), in ms per article on one core;
 - entity extraction alone (both passes, the corpus pass included) on the CoNLL-2003
@@ -24,7 +25,7 @@ of repeated runs on this machine:
   size, or of the articles in `--corpus DIR`, e.g. a real corpus kept by `scripts/audit.py --keep`).
 
 Usage: python scripts/bench.py [--sizes 1000,5000,10000] [--runs 3] [--work DIR] [--stages-only] [--search-only]
-                               [--stories-only] [--size-only [--corpus DIR]] [--drop-only]
+                               [--stories-only] [--size-only [--corpus DIR]] [--drop-only [--serve]]
 """
 
 from __future__ import annotations
@@ -430,6 +431,59 @@ def drop_one(n: int, runs: int, work: Path) -> None:
     print(f"    breakdown of one more drop, built with -v: {breakdown}", flush=True)
 
 
+def drop_serve(n: int, runs: int, work: Path) -> None:
+    """`--drop-only --serve`: the same drops under `mkdocs serve --dirty`, timed from the moment
+    the file is written into content/ to the moment serve logs that the rebuilt site is on disk
+    ("Reloading browsers", right after the build), so the watcher's delay is counted; the median
+    of `runs`. The server's CPU seconds per rebuild are not counted apart (one process)."""
+    base = work / f"n{n}"
+    content = base / "corpus"
+    if not content.exists():
+        write_corpus(n, content)
+    for stale in content.glob("dropped-*.txt"):
+        stale.unlink()
+    ours = project(base / "digest", content)
+    port = 8800 + os.getpid() % 1000
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=ours,
+                            env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: list[tuple[float, str]] = []  # (when read, line) of the server's log
+
+    def read() -> None:
+        for line in proc.stderr:
+            lines.append((time.perf_counter(), line))
+
+    threading.Thread(target=read, daemon=True).start()
+
+    def wait_for(text: str, after: int, timeout: float) -> tuple[float, int]:
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            for i in range(after, len(lines)):
+                if text in lines[i][1]:
+                    return lines[i][0], i + 1
+            if proc.poll() is not None:
+                raise SystemExit("mkdocs serve stopped:\n" + "".join(l for _, l in lines[-40:]))
+            time.sleep(0.02)
+        raise SystemExit(f"mkdocs serve: no '{text}' in {timeout:.0f} s:\n" + "".join(l for _, l in lines[-40:]))
+
+    try:
+        _, seen = wait_for("Serving on", 0, 1800)
+        times = []
+        for i in range(runs):
+            time.sleep(1.0)
+            text = article(n + 100 + i, ["Mark Rutte", "Friedrich Merz"], random.Random(100 + i), dt.date(2030, 1, 1))
+            start = time.perf_counter()
+            (content / f"dropped-serve-{i}.txt").write_text(text, encoding="utf-8")
+            done, seen = wait_for("Reloading browsers", seen, 600)
+            times.append(done - start)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+        for stale in content.glob("dropped-serve-*.txt"):
+            stale.unlink()
+    print(f"  {n:,} articles: drop one, `mkdocs serve --dirty` (file written to rebuilt site on disk): median "
+          f"{statistics.median(times):.2f} s of {runs} ({', '.join(f'{t:.2f}' for t in times)})", flush=True)
+
+
 def run_cpu(cmd: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and CPU seconds (user + system, with the processes it waited for) of a command."""
     elapsed, usage = _run(cmd, cwd)
@@ -466,6 +520,7 @@ def main() -> None:
     parser.add_argument("--stories-only", action="store_true", help="only the story clustering's time (beside one cold build)")
     parser.add_argument("--size-only", action="store_true", help="only the site's size per article, one cold build")
     parser.add_argument("--drop-only", action="store_true", help="only the drop-one-article figures, with a breakdown")
+    parser.add_argument("--serve", action="store_true", help="with --drop-only: the drops under `mkdocs serve --dirty`")
     parser.add_argument("--corpus", type=Path, help="with --size-only: measure this content folder instead")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -480,7 +535,10 @@ def main() -> None:
         return
     if args.drop_only:
         for n in sizes:
-            drop_one(n, args.runs, args.work)
+            if args.serve:
+                drop_serve(n, args.runs, args.work)
+            else:
+                drop_one(n, args.runs, args.work)
         return
     if args.search_only:
         for n in sizes:

@@ -109,3 +109,34 @@ def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(tmp_path, m
     os.utime(path, ns=(times.st_atime_ns, times.st_mtime_ns))
     assert path.stat().st_size == times.st_size and path.stat().st_mtime_ns == times.st_mtime_ns
     assert "Lisbon" in body()
+
+
+def port_story(i: int, title: str = "") -> str:
+    places = ["Gothenburg", "Lisbon", "Hamburg", "Genoa"]
+    return (f"{title or f'Port report {i}'}\n\n{places[i % 4].upper()}, {1 + i} March 2024 - Mayor Anna Lindqvist "
+            f"opened dock {i} in {places[i % 4]}, the Port Authority said. Grain shipments grew {i + 3} percent.\n")
+
+
+def page_texts(generation):
+    return [(page.src_uri, page.text()) for page in generation.pages]
+
+
+def test_a_process_that_builds_again_sees_every_edit_as_a_new_process_would(tmp_path):
+    # `mkdocs serve` keeps the per-file results of its last build in memory (`kept`): an edited,
+    # a new and a deleted article must show exactly as in a build that starts from nothing.
+    content = tmp_path / "content"
+    content.mkdir()
+    for i in range(4):
+        (content / f"s{i}.txt").write_text(port_story(i), encoding="utf-8")
+    kept: dict = {}
+    first = generate(content, config_from_dict({}), SiteInfo(), cache_dir=tmp_path / "cache", workers=1, kept=kept)
+    assert "Port report 1" in [a.title for a in first.site.articles]
+
+    (content / "s1.txt").write_text(port_story(1, "Dock workers strike in Lisbon"), encoding="utf-8")
+    (content / "s4.txt").write_text(port_story(4), encoding="utf-8")
+    (content / "s2.txt").unlink()
+    again = generate(content, config_from_dict({}), SiteInfo(), cache_dir=tmp_path / "cache", workers=1, kept=kept)
+    fresh = generate(content, config_from_dict({}), SiteInfo(), cache_dir=tmp_path / "fresh", workers=1)
+    titles = sorted(a.title for a in again.site.articles)
+    assert titles == ["Dock workers strike in Lisbon", "Port report 0", "Port report 3", "Port report 4"]
+    assert page_texts(again) == page_texts(fresh)
