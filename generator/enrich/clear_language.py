@@ -11,8 +11,8 @@ CoNLL-2003 documents, Wikipedia's current events, the test fixtures: 4,502 texts
 translated messages in 159 locales, every decision here equals lingua's. Mixed text is
 harder: lingua may name a short passage's language for a text mostly in another. Of 320,000
 mixtures of those texts (a passage of one language before, inside or after another's),
-36,252 were decided here and 4 of them not as lingua decides (a passage of Dutch or
-Indonesian in English; three times in an artificial test fixture); the limits below send the
+36,252 were decided here and 4 of them not as lingua decides (a passage of Dutch in
+English; three times in an artificial test fixture); the limits below send the
 rest of such mixtures to lingua. Only languages with that much real text to check are decided.
 """
 
