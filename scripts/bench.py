@@ -14,10 +14,12 @@ of repeated runs on this machine:
   (`--drop-only`: this alone, after a warm build, wall and CPU seconds, and the seconds per stage
   of one more drop built with -v; `--drop-only --serve`: the same under `mkdocs serve --dirty`,
   from the file written to the rebuilt site on disk);
-- the generator's per-file stages apart (parse, entities, topics, duplicate prints, page
-  body), in ms per article on one core;
+- the generator's per-file stages apart (read, metadata, language detection, entities, topics,
+  duplicate prints, story words, page body), in ms of CPU per article on one core, on the
+  synthetic articles (which state their language) and on real Wikinews articles of 500+ words
+  (which do not: detected);
 - entity extraction alone (both passes, the corpus pass included) on the CoNLL-2003
-  development documents (short wire articles), in articles per second on one core.
+  development documents (short wire articles), in articles per CPU second on one core.
 
 - story clustering alone on the corpus's final articles, as a share of the cold build
   (`--stories-only`: this and one cold build).
@@ -180,40 +182,80 @@ def print_stories(n: int, f: dict[str, float], build_s: float | None = None) -> 
 CLOCK = time.process_time
 
 
-def stage_split(content: Path, limit: int = 2000) -> dict[str, float]:
-    """Milliseconds per article of each per-file stage, on one core, over the first `limit` files:
-    what "parsing plus extraction" costs apart from topics, duplicate prints and page bodies.
+def stage_split(inputs: list[tuple[str, bytes]]) -> dict[str, float]:
+    """Milliseconds per article of each per-file stage, on one core, over `inputs` (file name,
+    bytes): the work `extract.extract_one` does for a file (every stage it runs, language
+    detection included when a file states no language), split so the costly stages show.
     Timed in this process's CPU time (`CLOCK`), so other processes sharing the core do not count."""
+    from generator import metadata
     from generator.enrich import entities, topics
     from generator.enrich.duplicates import text_print
-    from generator.metadata import resolve
+    from generator.enrich.stories import story_words
     from generator.pages.article import body as article_body
     from generator.pipeline import load_taxonomies
     from generator.readers import read_bytes
 
     config = config_from_dict({})
-    _, taxonomy, _ = load_taxonomies(content)
-    inputs = [(p.name, p.read_bytes()) for p in sorted(content.glob("*.txt"))[:limit]]
-    entities.analyse_article(resolve(read_bytes(*inputs[0]), config)[0])  # load the gazetteer and models once
-    totals = dict.fromkeys(("parse", "entities", "topics", "duplicate prints", "page body"), 0.0)
+    _, taxonomy, _ = load_taxonomies(REPO / "content")
+    entities.analyse_article(metadata.resolve(read_bytes(*inputs[0]), config)[0])  # load the gazetteer and models once
+    metadata.detect_language("Load the language models once, before the clock starts: this is English text.")
+    stages = ("read", "metadata", "language", "entities", "topics", "duplicate prints", "story words", "page body")
+    totals = dict.fromkeys(stages, 0.0)
+    detect = metadata.detect_language
+
+    def timed_detect(text):  # language detection, timed apart from the rest of the metadata
+        t = CLOCK()
+        try:
+            return detect(text)
+        finally:
+            totals["language"] += CLOCK() - t
+
     scoring = 0.0
-    for source, data in inputs:
-        t0 = CLOCK()
-        article, _ = resolve(read_bytes(source, data), config)
-        t1 = CLOCK()
-        entities.analyse_article(article)
-        t2 = CLOCK()
-        topics.analyse_article(article, taxonomy)
-        t3 = CLOCK()
-        text_print(article)
-        t4 = CLOCK()
-        article_body(article)
-        t5 = CLOCK()
-        for stage, seconds in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
-            totals[stage] += seconds
-        scoring += topic_scoring_seconds(article, taxonomy)
+    metadata.detect_language = timed_detect
+    try:
+        for source, data in inputs:
+            t0 = CLOCK()
+            raw = read_bytes(source, data)
+            t1 = CLOCK()
+            article, _ = metadata.resolve(raw, config)
+            t2 = CLOCK()
+            entities.analyse_article(article)
+            t3 = CLOCK()
+            topics.analyse_article(article, taxonomy)
+            t4 = CLOCK()
+            text_print(article)
+            t5 = CLOCK()
+            story_words(article)
+            t6 = CLOCK()
+            article_body(article)
+            t7 = CLOCK()
+            for stage, seconds in zip(("read", "metadata", "entities", "topics", "duplicate prints", "story words",
+                                       "page body"), (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6)):
+                totals[stage] += seconds
+            scoring += topic_scoring_seconds(article, taxonomy)
+    finally:
+        metadata.detect_language = detect
+    totals["metadata"] -= totals["language"]
     split = {stage: seconds / len(inputs) * 1000 for stage, seconds in totals.items()}
-    return split | {"topic scoring": scoring / len(inputs) * 1000}
+    words = sum(len(data.split()) for _, data in inputs) / len(inputs)
+    return split | {"topic scoring": scoring / len(inputs) * 1000, "words": words}
+
+
+def synthetic_inputs(content: Path, limit: int = 2000) -> list[tuple[str, bytes]]:
+    return [(p.name, p.read_bytes()) for p in sorted(content.glob("*.txt"))[:limit]]
+
+
+def real_inputs(min_words: int = 500) -> list[tuple[str, bytes]]:
+    """Real news of about 700 words: the Wikinews articles (English and Italian) of `make audit`
+    with at least `min_words` words, written as it writes them (no language line: detected)."""
+    import json
+
+    from audit import WIKINEWS, wikinews_text
+
+    if not WIKINEWS.is_file():
+        return []
+    records = [json.loads(line) for line in WIKINEWS.read_text(encoding="utf-8").splitlines()]
+    return [(f"{r['id']}.txt", wikinews_text(r).encode()) for r in records if len(r["text"].split()) >= min_words]
 
 
 def topic_scoring_seconds(article, taxonomy) -> float:
@@ -247,24 +289,34 @@ def print_entity_speed(runs: int) -> None:
     extract_corpus(articles, EntityRules())  # the gazetteer loads once per process
     times = []
     for _ in range(max(3, runs)):
-        start = time.perf_counter()
+        start = CLOCK()
         extract_corpus(articles, EntityRules())
-        times.append(time.perf_counter() - start)
+        times.append(CLOCK() - start)
     median = statistics.median(times)
     print(f"  entity extraction, both passes, {len(articles)} CoNLL-2003 dev articles on one core: "
           f"{len(articles) / median:,.0f} art/s (median of {len(times)}; fastest {len(articles) / min(times):,.0f})")
 
 
-def print_stage_split(n: int, split: dict[str, float]) -> None:
+def print_stage_split(label: str, split: dict[str, float]) -> None:
     split = dict(split)
     scoring = split.pop("topic scoring", None)
+    words = split.pop("words")
     parts = ", ".join(f"{stage} {ms:.2f}" for stage, ms in split.items())
-    parse_and_entities = 1000 / (split["parse"] + split["entities"])
-    print(f"  {n:,} articles, per-file stages on one core (ms per article): {parts}; "
-          f"parsing + entity extraction {parse_and_entities:.0f} art/s, topics stage {1000 / split['topics']:.0f} art/s "
+    total = sum(split.values())
+    print(f"  {label} ({words:.0f} words on average), per-file stages on one core (ms per article): {parts}; "
+          f"topics stage {1000 / split['topics']:.0f} art/s "
           + (f"(of which topic scoring, lexicon and model: {1000 / scoring:.0f} art/s, target 2,000), " if scoring else "")
-          + f"all per-file stages "
-          f"{1000 / sum(split.values()):.0f} art/s")
+          + f"all per-file stages {1000 / total:.0f} art/s ({1000 / (total * 700 / words):.0f} per 700 words)")
+
+
+def print_stage_splits(content: Path, n: int) -> None:
+    """The split on the synthetic corpus, and on real news of about 700 words."""
+    print_stage_split(f"{n:,} synthetic articles", stage_split(synthetic_inputs(content)))
+    real = real_inputs()
+    if real:
+        print_stage_split(f"{len(real)} real Wikinews articles of 500+ words", stage_split(real))
+    else:
+        print("  real articles: no Wikinews data (../shared/eval/topics/wikinews.jsonl)")
 
 
 def browser_figures(site: Path, query: str) -> dict[str, float]:
@@ -341,7 +393,6 @@ def bench_size(n: int, runs: int, work: Path) -> dict[str, object]:
     rate, pages = generator_rate(content, runs)
     row["generator_articles_s"] = rate
     row["pages"] = pages
-    row["stages"] = stage_split(content)
     row["stories"] = stories_time(content)
 
     ours = project(base / "digest", content)
@@ -571,7 +622,7 @@ def main() -> None:
             content = args.work / f"n{n}" / "corpus"
             if not content.exists():
                 write_corpus(n, content)
-            print_stage_split(n, stage_split(content))
+            print_stage_splits(content, n)
         print_entity_speed(args.runs)
         return
     load = os.getloadavg()
@@ -593,7 +644,7 @@ def main() -> None:
             f"{r['search_s']:.2f}", f"{r['drop_s']:.1f}", "yes" if r["drop_equals_clean"] else "NO",
         ]) + " |")
     for r in rows:
-        print_stage_split(r["articles"], r["stages"])
+        print_stage_splits(args.work / f"n{r['articles']}" / "corpus", r["articles"])
         print_stories(r["articles"], r["stories"], r["build_s"])
     print_entity_speed(args.runs)
 
