@@ -41,10 +41,14 @@ def test_digest_explain_on_the_sample_article():
     result = run_digest("explain", str(SEED.relative_to(REPO)), cwd=REPO, check=True)
     out = result.stdout
     topics = re.findall(r"^  \d\. (.+?) \(", out, re.MULTILINE)
-    assert topics[:3] == ["conflict, war and peace", "politics", "economy, business and finance"]
+    # A NATO-Russia confrontation over drones: war and defence policy both (IPTC files defence under politics),
+    # which one leads is the model's close call; economy third for the defence spending.
+    assert sorted(topics[:2]) == ["conflict, war and peace", "politics"]
+    assert topics[2] == "economy, business and finance"
     economy = out[out.index("Why economy, business and finance"):]
     assert "phrase 'defense spending' x1" in economy
-    assert "entity 'NATO'" in out[out.index("Why conflict, war and peace"):out.index("Why politics")]
+    conflict = out[out.index("Why conflict, war and peace"):]
+    assert "entity 'NATO'" in conflict[:conflict.index("Why ", 1)]
     assert "Tags (" in out
 
 
