@@ -441,6 +441,18 @@ def bench_size(n: int, runs: int, work: Path) -> dict[str, object]:
     return row
 
 
+def _drop_project(n: int, work: Path) -> tuple[Path, Path, Path]:
+    """The N-article corpus for the drop figures (written once, kept), without earlier drops,
+    and the digest project that builds it: (folder, content, project)."""
+    base = work / f"n{n}"
+    content = base / "corpus"
+    if not content.exists():
+        write_corpus(n, content)
+    for stale in content.glob("dropped-*.txt"):
+        stale.unlink()
+    return base, content, project(base / "digest", content)
+
+
 def drop_one(n: int, runs: int, work: Path) -> None:
     """Only the "drop one article" figures (`--drop-only`): a warm build of N articles, then
     `runs` times one new article and `mkdocs build --dirty`, timed (wall seconds, and the CPU
@@ -448,13 +460,7 @@ def drop_one(n: int, runs: int, work: Path) -> None:
     article, built with `-v` for the stage breakdown digest logs (generator stages, then
     MkDocs' own work): it is not timed with the others, as -v makes MkDocs log a line per page.
     Finally whether the site equals a clean build of the same content."""
-    base = work / f"n{n}"
-    content = base / "corpus"
-    if not content.exists():
-        write_corpus(n, content)
-    for stale in content.glob("dropped-*.txt"):
-        stale.unlink()
-    ours = project(base / "digest", content)
+    base, content, ours = _drop_project(n, work)
     shutil.rmtree(ours / ".cache", ignore_errors=True)
     shutil.rmtree(ours / "site", ignore_errors=True)
     cold, _ = run([sys.executable, "-m", "mkdocs", "build"], ours)
@@ -488,13 +494,7 @@ def drop_serve(n: int, runs: int, work: Path) -> None:
     ("Reloading browsers", right after the build), so the watcher's delay is counted; the median
     of `runs`, with the CPU seconds the server process used meanwhile (not the search index's own
     process, which runs beside it)."""
-    base = work / f"n{n}"
-    content = base / "corpus"
-    if not content.exists():
-        write_corpus(n, content)
-    for stale in content.glob("dropped-*.txt"):
-        stale.unlink()
-    ours = project(base / "digest", content)
+    base, content, ours = _drop_project(n, work)
     port = 8800 + os.getpid() % 1000
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=ours,
                             env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
