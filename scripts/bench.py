@@ -19,7 +19,9 @@ of repeated runs on this machine:
   synthetic articles (which state their language) and on real Wikinews articles of 500+ words
   (which do not: detected);
 - entity extraction alone (both passes, the corpus pass included) on the CoNLL-2003
-  development documents (short wire articles), in articles per CPU second on one core.
+  development documents (short wire articles), in articles per CPU second on one core, in a
+  process of its own as a build's extraction workers are (`--entities-only`: this alone); after
+  the other figures, in this process, the heap and memos they leave would be timed too.
 
 - story clustering alone on the corpus's final articles, as a share of the cold build
   (`--stories-only`: this and one cold build).
@@ -28,6 +30,7 @@ of repeated runs on this machine:
 
 Usage: python scripts/bench.py [--sizes 1000,5000,10000] [--runs 3] [--work DIR] [--stages-only] [--search-only]
                                [--stories-only] [--size-only [--corpus DIR]] [--drop-only [--serve]]
+                               [--entities-only]
 """
 
 from __future__ import annotations
@@ -295,6 +298,11 @@ def print_entity_speed(runs: int) -> None:
     median = statistics.median(times)
     print(f"  entity extraction, both passes, {len(articles)} CoNLL-2003 dev articles on one core: "
           f"{len(articles) / median:,.0f} art/s (median of {len(times)}; fastest {len(articles) / min(times):,.0f})")
+
+
+def print_entity_speed_apart(runs: int) -> None:
+    """`print_entity_speed` in a fresh process (see the module's docstring)."""
+    subprocess.run([sys.executable, __file__, "--entities-only", "--runs", str(runs)], check=True)
 
 
 def print_stage_split(label: str, split: dict[str, float]) -> None:
@@ -584,7 +592,11 @@ def main() -> None:
     parser.add_argument("--drop-only", action="store_true", help="only the drop-one-article figures, with a breakdown")
     parser.add_argument("--serve", action="store_true", help="with --drop-only: the drops under `mkdocs serve --dirty`")
     parser.add_argument("--corpus", type=Path, help="with --size-only: measure this content folder instead")
+    parser.add_argument("--entities-only", action="store_true", help="only entity extraction on the CoNLL dev set")
     args = parser.parse_args()
+    if args.entities_only:
+        print_entity_speed(args.runs)
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.size_only:
         if args.corpus:
@@ -623,7 +635,7 @@ def main() -> None:
             if not content.exists():
                 write_corpus(n, content)
             print_stage_splits(content, n)
-        print_entity_speed(args.runs)
+        print_entity_speed_apart(args.runs)
         return
     load = os.getloadavg()
     print(f"digest bench: {os.cpu_count()} cores, load {load[0]:.1f}; medians of {args.runs} runs; work folder {args.work}")
@@ -646,7 +658,7 @@ def main() -> None:
     for r in rows:
         print_stage_splits(args.work / f"n{r['articles']}" / "corpus", r["articles"])
         print_stories(r["articles"], r["stories"], r["build_s"])
-    print_entity_speed(args.runs)
+    print_entity_speed_apart(args.runs)
 
 
 if __name__ == "__main__":

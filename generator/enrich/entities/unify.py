@@ -288,7 +288,9 @@ def _merge(mentions: list[EntityMention], names: dict[str, str]) -> Mentions:
         key = (mention.type, name)
         known = merged.get(key)
         if known is None:
-            merged[key] = replace(mention, name=name, aliases=tuple(sorted(set(a for a in aliases if a != name))))
+            aliases = tuple(sorted(set(a for a in aliases if a != name)))
+            merged[key] = mention if name == mention.name and aliases == mention.aliases \
+                else replace(mention, name=name, aliases=aliases)  # (replace is slow: most are unchanged)
             continue
         merged[key] = replace(
             known, count=known.count + mention.count,
