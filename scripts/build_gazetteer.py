@@ -20,7 +20,10 @@ Sources (all installed from PyPI by the `gazetteer` extra; nothing is downloaded
   public domain): the lowercase English words, used to tell "Loading" from a name. Faker's
   lorem word lists (MIT): towns named by a common German word ("Ende") are left out, and so are
   given names that are words of another language ("Verde").
-  `stop-words` (BSD-3-Clause): function words in many languages.
+  `stop-words` (BSD-3-Clause): function words in many languages. `stopwordsiso` 0.7.1 (MIT,
+  github.com/bact/stopwords-iso): function words and adverbs of German, Spanish, French,
+  Italian, Dutch and Portuguese; the names among them open a sentence of that language as the
+  word ("Dabei", an old name of Dubai, is German for "in doing so"): `sentence_words`.
 - Big companies: `pytickersymbols` 1.17.10 (MIT, "Copyright (c) 2023 portfolio+"): the names of
   the companies in eighteen large-cap stock indices (its data are compiled from Wikipedia's index tables;
   only the names are taken, as facts).
@@ -273,6 +276,21 @@ def common_german_words() -> set[str]:
         provider = importlib.import_module(f"faker.providers.lorem.{locale}").Provider
         out |= {w.casefold() for w in provider.word_list if w.isalpha()}
     return out
+
+
+def sentence_words(names: set[str]) -> dict[str, list[str]]:
+    """By language, the one-word `names` (casefolded) that are function words or common adverbs
+    of that language (`stopwordsiso` 0.7.1, MIT: github.com/bact/stopwords-iso): opening a
+    sentence in an article of that language, such a word is the word ("Dabei", German for "in
+    doing so", an old name of Dubai; French "Celle qui", the one who), elsewhere the name (Italian
+    "Seul" is Seoul). Only the languages most news digest reads comes in."""
+    import stopwordsiso
+
+    return {code: sorted(names & {w.casefold() for w in stopwordsiso.stopwords(code)})
+            for code in SENTENCE_WORD_LANGUAGES}
+
+
+SENTENCE_WORD_LANGUAGES = ("de", "es", "fr", "it", "nl", "pt")
 
 
 def _pkg_file(package: str, *parts: str) -> Path:
@@ -792,6 +810,7 @@ def build() -> dict:
         "surnames": sorted(family),
         "words": sorted(words),
         "stop_words": stop_words(),
+        "sentence_words": sentence_words({n.casefold() for n in (*place, *orgs) if " " not in n}),
         "countries": sorted(countries()),
     }
 

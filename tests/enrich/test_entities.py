@@ -1012,3 +1012,24 @@ def test_a_plural_owner_inside_a_name_is_part_of_it():
     assert "Fishmongers" not in found and "Brisbane Magistrates" not in found
     assert "Fishmongers' Hall" not in names_of(found, PERSON)
     assert not any(name.startswith("FARC and") for name in found)
+
+
+def test_a_sentence_opened_by_a_word_of_the_language_names_no_town():
+    """Tried on German and French news written for this check: 'Dabei kam ein Feuerwehrmann ums
+    Leben' (in doing so, a firefighter died) made a place Dubai of an old name of it, French 'Celle
+    qui …' (the one who) a German town, and 'PIB' (French for GDP) an organization."""
+    de = replace(_article("de.txt", "Hochwasser in Bayern",
+                          "In Passau erreichte die Donau einen Pegelstand von neun Metern.",
+                          "Dabei kam ein Feuerwehrmann ums Leben, sagte ein Sprecher in München."), language="de")
+    fr = replace(_article("fr.txt", "Le budget", "Le déficit atteindra 5,4 % du PIB, selon Bercy.",
+                          "Celle qui a le plus augmenté est la dette de la Sécurité sociale, a dit Éric Lombard à Paris."),
+                 language="fr")
+    found = _found(de, fr)
+    assert "Dubai" not in found["de.txt"] and "Dabei" not in found["de.txt"]
+    assert {"Passau", "Munich"} <= names_of(found["de.txt"], PLACE)
+    assert "Celle" not in found["fr.txt"] and "PIB" not in found["fr.txt"]
+    assert "Paris" in names_of(found["fr.txt"], PLACE) and "Éric Lombard" in names_of(found["fr.txt"], PERSON)
+    it = replace(_article("it.txt", "Corea del Sud", "Trovato morto il sindaco di Seul, Park Won-soon.",
+                          "Un portavoce dell'ONU ha parlato a Ginevra."), language="it")
+    found = _found(it)["it.txt"]
+    assert "Seoul" in names_of(found, PLACE) and "United Nations" in names_of(found, ORG)

@@ -59,6 +59,9 @@ def _classify(cand: Candidate, gaz: Gazetteer, english: bool, language: str) -> 
         cand.strength = 3
         if cand.headline and len(tokens) == 1 and tokens[0].casefold() in gaz.words:
             cand.type, cand.strength = None, 0  # "Derby" in a headline: the body must confirm it
+        elif cand.weak and len(tokens) == 1 and not tokens[0].isupper() \
+                and tokens[0].casefold() in gaz.sentence_words.get(language, ()):
+            cand.type, cand.strength = None, 0  # German "Dabei ..." opens a sentence: no Dubai (but "UN", "USA")
         return
     if cand.weak and not english:
         return

@@ -26,6 +26,8 @@ class Gazetteer:
     surnames: frozenset[str]  # casefolded
     words: frozenset[str]  # lowercase English words
     stop_words: dict[str, frozenset[str]]  # language code -> casefolded function words
+    # language code -> casefolded one-word names that open that language's sentences as words ("dabei")
+    sentence_words: dict[str, frozenset[str]]
     countries: frozenset[str]  # casefolded names of countries and continents
     first_len: dict[str, int]  # casefolded first word -> the most words in a name starting with it
     spanning: frozenset[str]  # casefolded first words of names with a lowercase word ("Bosnia and Herzegovina")
@@ -108,6 +110,7 @@ def gazetteer() -> Gazetteer:
         surnames=frozenset(n.casefold() for n in data["surnames"]),
         words=frozenset(data["words"]),
         stop_words={code: frozenset(words) for code, words in data["stop_words"].items()},
+        sentence_words={code: frozenset(words) for code, words in data.get("sentence_words", {}).items()},
         countries=frozenset(n.casefold() for n in data["countries"]),
         first_len=first_len,
         spanning=frozenset(spanning),

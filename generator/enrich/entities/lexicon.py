@@ -174,6 +174,7 @@ mon tue tues wed thu thurs fri sat sun today tomorrow yesterday christmas easter
 hanukkah passover god allah internet web online
 am pm a.m. p.m. gmt utc est edt cet cest bst aedt aest acdt acst awst nzdt nzst pst pdt mst mdt cst cdt
 hkt jst kst sgt eest eet msk gdp gnp cpi vat ceo cfo coo cto tv dvd cd pc ok hiv
+pib pil bip tva
 aids covid covid-19 sars usd eur gbp jpy chf cny rub ad bc ps nb re fw fwd faq q&a tbd vip
 pct percent no. nos. vs vs. etc mph kph kmh km kg lb lbs oz ft mm cm ml ppm pdf ai euro euros
 """)
