@@ -55,6 +55,7 @@ from generator.discover import discover  # noqa: E402
 from generator.enrich.entities import EntityRules, analyse_article, extract_corpus, resolve_corpus  # noqa: E402
 from generator.enrich.entities.candidates import spells  # noqa: E402
 from generator.enrich.entities.gazetteer import gazetteer  # noqa: E402
+from generator.enrich.entities.lexicon import AP_STATES  # noqa: E402
 from generator.enrich.entities.variants import canonical_variant  # noqa: E402
 from generator.pipeline import generate, read_articles  # noqa: E402
 
@@ -159,10 +160,11 @@ def matches(name: str, type_: str, other: set[tuple[str, str]], fold: bool) -> b
 
 def _relaxed_key(name: str) -> str:
     """Case-insensitive, and one key for the spellings of one entity that digest merges on
-    purpose: its variant table ("U.S." and "United States", "U.N." and "UN"), its gazetteer's
+    purpose: its variant table ("U.S." and "United States", "U.N." and "UN"), US states as the
+    Associated Press abbreviates them after a town ("Fla." and "Florida"), its gazetteer's
     other names of a place ("Arbil" and "Erbil", "Bombay" and "Mumbai", "Londra" and "London"),
     and a company with and without its legal form ("Dow Chemical Co" and "Dow Chemical")."""
-    canonical = canonical_variant(name)
+    canonical = canonical_variant(name) or AP_STATES.get(name) or (AP_STATES.get(name[:-1]) if name.endswith(".") else None)
     if canonical is None:
         known = gazetteer().lookup(name) or gazetteer().lookup(name.title())
         if known is not None and known[0].value == "place":

@@ -1033,3 +1033,17 @@ def test_a_sentence_opened_by_a_word_of_the_language_names_no_town():
                           "Un portavoce dell'ONU ha parlato a Ginevra."), language="it")
     found = _found(it)["it.txt"]
     assert "Seoul" in names_of(found, PLACE) and "United Nations" in names_of(found, ORG)
+
+
+def test_a_us_state_abbreviated_after_a_town_is_the_state():
+    """US local news as the AP writes it, tried for this check: 'SPRINGFIELD, Ill. (AP)' made a
+    place 'Ill', 'Sacramento, Calif.' a place 'Calif', and 'the Lincoln Library' a person."""
+    found = _found(_article(
+        "ap.txt", "Council approves budget", "SPRINGFIELD, Ill. (AP) — The city council approved the budget.",
+        "A man from Dover, Del., was held in Nashville, Tenn., on Friday. Officials in Sacramento, Calif., agreed.",
+        "The vote came after a hearing at the Lincoln Library. Miss Smith and Mass were not mentioned."))["ap.txt"]
+    assert {"Illinois", "Delaware", "Tennessee", "California", "Springfield", "Dover", "Nashville",
+            "Sacramento"} <= names_of(found, PLACE)
+    assert "Calif" in found["California"].aliases
+    assert not {"Ill", "Calif", "Del", "Tenn", "Massachusetts", "Mississippi"} & set(found)
+    assert "Lincoln Library" in names_of(found, ORG)

@@ -56,6 +56,7 @@ def analyse(article: Article, gaz: Gazetteer) -> EntityAnalysis:
     sport = sports.sport_of(article.title) or sports.sport_in_text(article.title, text)
     teams = sports.apply(sport, candidates, gaz)
     _datelines(candidates, first_body)
+    _us_states(candidates)
     rows, name_of = _records(candidates)
     spots = quote_spots(paragraphs)
     quotes = speakers(spots, [(c.sentence.paragraph, c.start, i) for c, i in zip(candidates, name_of)]) if spots else ()
@@ -176,6 +177,23 @@ def _datelines(candidates: list[Candidate], first_body: int) -> None:
         word = c.next_token()
         if sports.DATE_LIKE.match(word) or paragraph == 0 and word in (",", "(", "-", "–", "—"):
             c.type, c.strength = EntityType.PLACE, 2
+
+
+def _us_states(candidates: list[Candidate]) -> None:
+    """"SPRINGFIELD, Ill. (AP)", "from Dover, Del., and": a town, a comma, then the state as the
+    Associated Press abbreviates it: the state, by its name, and the town is a place."""
+    for town, state in zip(candidates, candidates[1:]):
+        s = state.sentence
+        if town.sentence is not s or town.end != state.start - 2 or s.text[town.end] != ",":
+            continue
+        name = lx.AP_STATES.get(state.surface)
+        if name is None or "." not in state.surface and s.text[state.end : state.end + 1] != ".":
+            continue
+        if town.type not in (None, EntityType.PLACE) and town.strength >= 2 or len(town.tokens) > 3:
+            continue  # "Smith, Ga." is no town
+        state.type, state.strength, state.canonical = EntityType.PLACE, 3, name
+        if town.type is None or town.strength < 2:
+            town.type, town.strength = EntityType.PLACE, 2
 
 
 def _records(candidates: list[Candidate]) -> tuple[list[tuple], list[int]]:

@@ -72,6 +72,8 @@ candidate senator lawmaker legislator official officer executive correspondent e
 
 # The last word of an organization's name: "National Security Council", "Left Party".
 ORG_HEADS = _words("""
+library libraries theatre theater gallery hotel observatory conservatory archives polytechnic
+seminary league brotherhood militia consortium syndicate cooperative railways railway railroad
 ministry ministries department council commission committee agency authority bureau office board
 party union federation association alliance coalition front movement organization
 organisation institute institution foundation fund trust bank bancorp exchange corporation corp
@@ -323,3 +325,19 @@ republican republicans democrat democrats democratic tory tories conservative co
 liberals labour labourite socialist socialists communist communists green greens nationalist
 nationalists unionist unionists loyalist loyalists separatist separatists rebel rebels independent
 """)
+
+
+# The Associated Press's abbreviations of US states, as its datelines and copy write them after a
+# town: "SPRINGFIELD, Ill. (AP)", "a man from Dover, Del.," (states of five letters or fewer and
+# Alaska and Hawaii are written in full).
+AP_STATES = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
+    "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois",
+    "Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland",
+    "Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri",
+    "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota",
+    "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina",
+    "S.D.": "South Dakota", "Tenn": "Tennessee", "Vt": "Vermont", "Va": "Virginia", "Wash": "Washington",
+    "W.Va.": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming",
+}
