@@ -1012,6 +1012,9 @@ def test_a_plural_owner_inside_a_name_is_part_of_it():
     assert "Fishmongers" not in found and "Brisbane Magistrates" not in found
     assert "Fishmongers' Hall" not in names_of(found, PERSON)
     assert not any(name.startswith("FARC and") for name in found)
+    # A head word alone after the owner, even one that is a first name too ("Park")
+    park = _found(_article("park.txt", "Derby", "Newcastle United beat Sunderland at St James' Park on Sunday."))
+    assert "St James' Park" in names_of(park["park.txt"], PLACE) and "St James" not in park["park.txt"]
 
 
 def test_a_sentence_opened_by_a_word_of_the_language_names_no_town():

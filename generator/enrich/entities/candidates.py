@@ -370,16 +370,21 @@ def _possessive_names(runs: list[tuple[int, str]], text: str, gaz: Gazetteer) ->
                     i += 2
                     continue
         if text[end : end + 2] in ("' ", "’ ") and run.endswith("s") and i + 1 < len(runs) \
-                and runs[i + 1][0] == end + 2 and not gaz.lookup(run) \
-                and runs[i + 1][1].split(" ", 1)[0].casefold() not in gaz.first_names:
-            # "Fishmongers' Hall", "Workers' Party", "Veterans' Affairs": a plural owner inside a name
-            # (not "the Netherlands' Queen Beatrix", "the Stones' Mick Jagger")
+                and runs[i + 1][0] == end + 2 and (_head_alone(runs[i + 1][1]) or not gaz.lookup(run)
+                                                   and runs[i + 1][1].split(" ", 1)[0].casefold() not in gaz.first_names):
+            # "Fishmongers' Hall", "Workers' Party", "Veterans' Affairs", "St James' Park": an owner
+            # ending in s inside a name (not "the Netherlands' Queen Beatrix", "the Stones' Mick Jagger")
             out.append((offset, run + text[end] + " " + runs[i + 1][1]))
             i += 2
             continue
         out.append(runs[i])
         i += 1
     return out
+
+
+def _head_alone(run: str) -> bool:
+    """One word that heads names of places or bodies: "Park", "Hall", "Hospital"."""
+    return " " not in run and (run.casefold() in lx.PLACE_HEADS or run.casefold() in lx.ORG_HEADS)
 
 
 def _spanning_name(s: Sentence, start: int, run_length: int, gaz: Gazetteer) -> tuple[tuple[str, ...], int] | None:
