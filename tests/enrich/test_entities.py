@@ -1050,3 +1050,15 @@ def test_a_us_state_abbreviated_after_a_town_is_the_state():
     assert "Calif" in found["California"].aliases
     assert not {"Ill", "Calif", "Del", "Tenn", "Massachusetts", "Mississippi"} & set(found)
     assert "Lincoln Library" in names_of(found, ORG)
+
+
+def test_a_result_at_a_team_the_corpus_knows_is_at_that_team():
+    """Football news written for this check: 'Arsenal drew 1-1 at Chelsea' made a place of the
+    club the digest's other report shows beating Everton; a ground stays a place."""
+    found = _found(
+        _article("a.txt", "Soccer - Chelsea beat Everton", "Chelsea beat Everton 2-1 at Stamford Bridge on "
+                 "Saturday. Cole Palmer scored a penalty before the striker Nicolas Jackson added a second goal."),
+        _article("b.txt", "Soccer - Arsenal held in London", "Arsenal drew 1-1 at Chelsea on Sunday. Bukayo Saka "
+                 "scored from the penalty spot before the striker Kai Havertz hit the post."))
+    assert "Chelsea" in names_of(found["b.txt"], ORG) and "Chelsea" not in names_of(found["b.txt"], PLACE)
+    assert "Stamford Bridge" in names_of(found["a.txt"], PLACE)

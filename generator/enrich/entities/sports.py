@@ -84,6 +84,13 @@ def _score_after(c: Candidate) -> bool:
     return not DATE_LIKE.match(word) and word.count("-") <= 1
 
 
+def _score_before_at(c: Candidate) -> bool:
+    """"drew 1-1 at Chelsea", "lost 2-0 at Tottenham": a result away from home, at the home team
+    (or at its ground: "won 3-1 at Anfield"; the corpus tells which)."""
+    words = c.sentence.before(c.start, 2)
+    return len(words) == 2 and shape(words[0]) == NUMBER and "-" in words[0] and not DATE_LIKE.match(words[0])
+
+
 def _dateline(c: Candidate) -> bool:
     """'LONDON 1996-08-30', 'BRUSSELS, March 4 -': where the story was filed, a place."""
     if not c.first:
@@ -126,7 +133,8 @@ def apply(sport: str | None, candidates: list[Candidate], gaz: Gazetteer) -> lis
                 c.team = True
             elif (c.type is EntityType.PLACE and c.strength < 4 and not gaz.is_country(c.canonical) or c.type is None
                   or c.type is EntityType.PERSON and c.strength <= 1) \
-                    and not c.headline and not _dateline(c) and c.prev_token().casefold() not in _AT \
+                    and not c.headline and not _dateline(c) \
+                    and (c.prev_token().casefold() not in _AT or c.prev_token() == "at" and _score_before_at(c)) \
                     and c.next_token() not in (")", ":"):
                 c.maybe_team = True  # "title rivals Essex": a team if the corpus knows one by that name
         return sorted(teams)
