@@ -1062,3 +1062,13 @@ def test_a_result_at_a_team_the_corpus_knows_is_at_that_team():
                  "scored from the penalty spot before the striker Kai Havertz hit the post."))
     assert "Chelsea" in names_of(found["b.txt"], ORG) and "Chelsea" not in names_of(found["b.txt"], PLACE)
     assert "Stamford Bridge" in names_of(found["a.txt"], PLACE)
+
+
+def test_who_works_at_a_name_works_for_an_organization():
+    """Business news written for this check: 'an analyst at Bernstein' made a place of the firm,
+    and the CoNLL set's 'chief technical analyst at Raymond James' a person of another."""
+    found = _found(_article("firm.txt", "Chips", "\"This is a major headwind,\" said Stacy Rasgon, an analyst at "
+                            "Bernstein.", "Ralph Bloch, chief technical analyst at Raymond James, agreed. "
+                            "Talks at Geneva went on.", "A professor at Harvard said so."))["firm.txt"]
+    assert {"Bernstein", "Raymond James"} <= names_of(found, ORG)
+    assert "Geneva" in names_of(found, PLACE) and "Stacy Rasgon" in names_of(found, PERSON)

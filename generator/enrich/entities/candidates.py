@@ -813,6 +813,8 @@ def _attach_context(cand: Candidate, gaz: Gazetteer) -> None:
         cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 2  # "the newspaper Correio Braziliense"
     if n1 == "-" and s.after(cand.end, 2)[0][1:2] == ["based"]:
         cand.cue, cand.cue_strength = cand.cue or EntityType.PLACE, max(cand.cue_strength, 1)
+    if cand.cue is None and prev == "at" and _works_at(s, cand.start):
+        cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 2  # "an analyst at Bernstein", "professor at Yale"
     if cand.cue is None and single and prev.casefold() in LOCATIVE and not _to_not_a_place(s, cand.start, prev):
         cand.cue, cand.cue_strength = EntityType.PLACE, 1
     if prev == "for" and s.before(cand.start, 2)[0] in _MEMBER_OF:
@@ -846,6 +848,17 @@ def _attach_context(cand: Candidate, gaz: Gazetteer) -> None:
 # "to" after these is no movement towards a place: "according to Sharia", "thanks to Google".
 _TO_WITHOUT_PLACE = lx._words("""according due thanks owing prior contrary pursuant compared similar related
 belonging addition opposed referred subject""")
+
+
+# Who works somewhere: "<one of these> at X" names the employer, not a place.
+_WORKS_AT = lx.APPOSITION_HEADS | lx._words("""analysts economists professors researchers strategist strategists
+scientist scientists lecturer student students engineer engineers employee employees worker workers staff banker
+bankers trader traders lawyer lawyers fellow fellows""")
+
+
+def _works_at(s: Sentence, start: int) -> bool:
+    words = s.before(start, 2)
+    return len(words) == 2 and words[0].casefold() in _WORKS_AT and words[0].islower()
 
 
 def _to_not_a_place(s: Sentence, start: int, prev: str) -> bool:
