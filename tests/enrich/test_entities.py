@@ -821,6 +821,11 @@ def test_german_news_names_declined_bodies_and_no_common_nouns_as_towns():
     assert {"Deutsche Bahn", "Deutsche Bundesbank", "Süddeutsche Zeitung"} <= names_of(found, ORG)
     assert {"United States", "Paris"} <= names_of(found, PLACE)
     assert "Ende" not in found
+    # A noun before a genitive article and a known name is no part of it (German capitalizes nouns)
+    found = _found(replace(_article("bank.txt", "Stellenabbau", "Experten der Deutschen Bank rechnen mit "
+                                    "Kürzungen. Die Universität der Künste in Berlin feiert."), language="de"))["bank.txt"]
+    assert {"Deutsche Bank", "Universität der Künste"} <= names_of(found, ORG)
+    assert not any(name.startswith("Experten") for name in found)
 
 
 def test_the_article_of_a_known_paper_is_not_taken_into_a_longer_name():

@@ -514,6 +514,15 @@ def _cut(words, shapes, first: int, weak: bool, gaz: Gazetteer, fw: frozenset[st
     return out
 
 
+_GENITIVE = frozenset({"der", "des"})
+
+
+def _heads_a_name(word: str, gaz: Gazetteer) -> bool:
+    folded = word.casefold()
+    return bool(gaz.lookup(word)) or folded in lx.ORG_HEADS or folded in lx.ORG_STARTS or folded in lx.PLACE_HEADS \
+        or lx.is_title(word) or lx.is_foreign_title(word) or folded in gaz.first_names
+
+
 def _regnal_number(words, k: int, m: int, gaz: Gazetteer) -> bool:
     """A roman numeral after a given name ends the name: "Benedict XVI", "Giovanni Paolo II",
     "Elizabeth II" (not "World War II"; "I" is too often the pronoun or an initial)."""
@@ -607,6 +616,12 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                 after = m + 2 if m + 1 < b and words[m + 1] == "the" else m + 1
                 return _cut_part(words, shapes, a, m, first, weak, gaz, fw) \
                     + _cut_part(words, shapes, after, b, first, weak, gaz, fw)
+    # "Experten der Deutschen Bank": German capitalizes every noun, so a word before a genitive
+    # article and a known name is that noun unless it heads names itself ("Universität der Künste").
+    for m in range(a + 1, b - 1):
+        if words[m] in _GENITIVE and m - a == 1 and gaz.lookup(_join(words[m + 1 : b])) \
+                and not _heads_a_name(words[a], gaz):
+            return _cut_part(words, shapes, m + 1, b, first, weak, gaz, fw)
     # "In Baviera la CSU": a known name, a connector, then another name: two names.
     for m in range(a + 1, b - 1):
         if words[m].islower() and words[m] != "of" and shapes[m - 1] in _CAPS and gaz.lookup(_join(words[a:m])) \
