@@ -1077,3 +1077,17 @@ def test_who_works_at_a_name_works_for_an_organization():
                             "Talks at Geneva went on.", "A professor at Harvard said so."))["firm.txt"]
     assert {"Bernstein", "Raymond James"} <= names_of(found, ORG)
     assert "Geneva" in names_of(found, PLACE) and "Stacy Rasgon" in names_of(found, PERSON)
+
+
+def test_believers_are_no_place_and_a_plural_club_after_at_is_a_club():
+    """Read in make audit's random sample: 'holy to Moslems, Arabs and Jews' made a place of the
+    believers (the old spelling, as 1990s wires wrote it), and a rugby report's 'The new French
+    connection at Harlequins' a place of the club; a town after 'at' stays one."""
+    found = _found(
+        _article("holy.txt", "Pilgrims", "Arafat urged them to come to the city holy to Moslems, Arabs and Jews."),
+        _article("rugby.txt", "Rugby Union - Saracens win", "Saracens beat Leicester 25-23 on Saturday.",
+                 "The new French connection at Harlequins also made a good start, Laurent Cabannes scoring a try "
+                 "in their side's 75-19 victory over Gloucester. Kent play at Tunbridge Wells next week."))
+    assert "Moslems" not in found["holy.txt"]
+    assert "Harlequins" in names_of(found["rugby.txt"], ORG) and "Harlequins" not in names_of(found["rugby.txt"], PLACE)
+    assert "Tunbridge Wells" not in names_of(found["rugby.txt"], ORG)

@@ -159,8 +159,8 @@ romanian russian rwandan saudi scottish senegalese serbian singaporean slovak sl
 somali south-african spanish sri-lankan sudanese swedish swiss syrian taiwanese tajik tanzanian thai
 togolese tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni
 zambian zimbabwean arab arabic african asian latin western eastern northern southern soviet nazi
-kurdish kurd kurds sunni shia shiite shi'ite muslim muslims christian christians jewish jew jews
-catholic protestant orthodox islamic islamist hindu buddhist sikh communist socialist marxist
+kurdish kurd kurds sunni shia shiite shi'ite muslim muslims moslem moslems christian christians jewish jew jews
+catholic catholics protestant protestants orthodox islamic islamist islamists hindu hindus buddhist buddhists sikh sikhs communist socialist marxist
 zionist yankee olympic olympics paralympic baltic nordic scandinavian balkan caucasian pacific atlantic mediterranean
 americans russians germans ukrainians europeans israelis palestinians iranians chinese britons
 poles french frenchman germanic anglo saxon celtic latino hispanic indigenous aboriginal scot scots

@@ -181,12 +181,14 @@ _ORDINAL = frozenset("st nd rd th".split())
 
 def _scorers_and_clubs(candidates: list[Candidate], gaz: Gazetteer) -> None:
     """'Cosmin Contra (31st)', 'Smith (pen)': who scored; 'Benetton (Italy) 92', 'Dynamo
-    Moscow' (a name, then its city) and 'the Yankees' (a name in the plural): clubs."""
+    Moscow' (a name, then its city) and 'the Yankees', 'at Harlequins' (a name in the plural): clubs."""
     for c in candidates:
         if c.headline or c.strength >= 4:
             continue
-        if c.type is None and len(c.tokens) <= 2 and c.tokens[-1].endswith("s") and len(c.tokens[-1]) > 3 \
-                and c.tokens[-1][:-1].casefold() not in lx.DEMONYMS and c.prev_token() in ("the", "The"):
+        if (c.type is None or c.type is EntityType.PLACE and c.strength <= 1 and not gaz.lookup(c.surface)) \
+                and len(c.tokens) <= 2 and c.tokens[-1].endswith("s") and len(c.tokens[-1]) > 3 \
+                and c.tokens[-1][:-1].casefold() not in lx.DEMONYMS \
+                and (c.prev_token() in ("the", "The") or c.prev_token() == "at" and len(c.tokens) == 1):
             c.type, c.strength = EntityType.ORGANIZATION, 2
             continue
         if 2 <= len(c.tokens) <= 3 and (c.type is None or c.type is EntityType.ORGANIZATION and c.strength <= 1) \
