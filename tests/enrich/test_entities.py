@@ -1091,3 +1091,16 @@ def test_believers_are_no_place_and_a_plural_club_after_at_is_a_club():
     assert "Moslems" not in found["holy.txt"]
     assert "Harlequins" in names_of(found["rugby.txt"], ORG) and "Harlequins" not in names_of(found["rugby.txt"], PLACE)
     assert "Tunbridge Wells" not in names_of(found["rugby.txt"], ORG)
+
+
+def test_a_known_name_with_a_lowercase_word_after_words_cut_off_its_run():
+    """French news written for this check: in 'Mais la Commission européenne à Bruxelles' the
+    run of capitals starts at 'Mais' (with 'la' as a connector), so the known name spanning the
+    lowercase 'européenne' was never tried and a bare 'Commission' was dropped; the audit's
+    Italian 'la Banca d'Italia' and 'alla Camera dei deputati' went the same way."""
+    fr = replace(_article("fr.txt", "Budget", "Mais la Commission européenne à Bruxelles surveille le déficit."),
+                 language="fr")
+    it = replace(_article("it.txt", "Conti", "Secondo la Banca d'Italia il debito cresce."), language="it")
+    found = _found(fr, it)
+    assert "European Commission" in names_of(found["fr.txt"], ORG) and "Commission" not in found["fr.txt"]
+    assert "Banca d'Italia" in names_of(found["it.txt"], ORG)

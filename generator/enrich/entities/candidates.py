@@ -83,7 +83,7 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
         # A known name may span lowercase words: "(The) Organisation for Security and Cooperation in Europe".
         if spanning >= 0:
             start = offset + spanning
-            span = _spanning_name(sentence, start, run.count(" ") + 1 - (spanning > 0), gaz)
+            span = _spanning_name(sentence, start, run.count(" ", spanning) + 1, gaz)
             if span is None and spanning == 0 and run[: run.find(" ")] in _ARTICLES:
                 spanning = run.find(" ") + 1  # no "Le …" name: "Le Rassemblement national"
                 start = offset + spanning
@@ -494,6 +494,8 @@ def _cuts(run: str, first: bool, weak: bool, gaz: Gazetteer, language: str) -> t
         spanning = 0
     elif words[0] in _ARTICLES and len(words) > 1 and words[1].casefold() in gaz.spanning:
         spanning = len(words[0]) + 1  # "The Organisation for …", "Le Rassemblement national"
+    elif out and out[0][0] > 0 and run[out[0][0]:].split(" ", 1)[0].casefold() in gaz.spanning:
+        spanning = out[0][0]  # "Mais la Commission européenne": the run's first name, after the words cut off
     else:
         spanning = -1
     return spanning, tuple(out)

@@ -15,6 +15,7 @@ from importlib import resources
 
 from ...model import EntityType
 from .lexicon import CONNECTORS
+from .variants import table_spellings, variant_type
 
 DATA_FILE = "gazetteer.json.gz"
 
@@ -102,6 +103,16 @@ def gazetteer() -> Gazetteer:
             words = folded.split(" ")
             if first_len.get(words[0], 0) < len(words):
                 first_len[words[0]] = len(words)
+            if any(w[:1].islower() and w not in CONNECTORS for w in surface.split(" ")[1:]):
+                spanning.add(words[0])
+    # The variants table's names in other languages that hold a lowercase word ("Commission
+    # européenne", "Banca centrale europea"): like the gazetteer's own, they may span that word.
+    for surface, canonical in table_spellings():
+        folded = surface.casefold()
+        if " " in surface and folded not in names and any(w[:1].islower() for w in surface.split(" ")[1:]):
+            names[folded] = (variant_type(canonical), canonical, surface)
+            words = folded.split(" ")
+            first_len[words[0]] = max(first_len.get(words[0], 0), len(words))
             if any(w[:1].islower() and w not in CONNECTORS for w in surface.split(" ")[1:]):
                 spanning.add(words[0])
     return Gazetteer(

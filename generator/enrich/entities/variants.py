@@ -124,6 +124,12 @@ def variant_type(canonical: str) -> EntityType:
     return EntityType.ORGANIZATION if canonical in _ORGANIZATIONS else EntityType.PLACE
 
 
+def table_spellings() -> list[tuple[str, str]]:
+    """(spelling, canonical name) for every spelling in the table, the canonical ones too."""
+    return [(spelling, canonical) for canonical, spellings in (*_TABLE.items(), *_CITIES.items())
+            for spelling in (canonical, *spellings)]
+
+
 def variant_key(name: str) -> str:
     """The key shared by every spelling of one entity the table knows, else the spelling-blind key."""
     canonical = canonical_variant(name)
