@@ -1104,3 +1104,22 @@ def test_a_known_name_with_a_lowercase_word_after_words_cut_off_its_run():
     found = _found(fr, it)
     assert "European Commission" in names_of(found["fr.txt"], ORG) and "Commission" not in found["fr.txt"]
     assert "Banca d'Italia" in names_of(found["it.txt"], ORG)
+
+
+def test_german_football_report_clubs_under_one_name():
+    """German football news written for this check: the report was not read as one ('3:1' is how
+    German papers write a score), so 'Für Dortmund verkürzte Guirassy' and 'trifft Bayern auf PSG'
+    made places of the clubs named in full beside them, and 'FC Bayern München' and 'Bayern
+    München' were two organizations."""
+    de = replace(_article(
+        "fuss.txt", "Bayern München gewinnt Topspiel gegen Dortmund",
+        "Der FC Bayern München hat das Spitzenspiel der Bundesliga gegen Borussia Dortmund mit 3:1 gewonnen. "
+        "Harry Kane traf zweimal. Trainer Vincent Kompany lobte die Mannschaft.",
+        "Für Dortmund verkürzte Serhou Guirassy kurz vor der Pause. Danach scheiterte der BVB an Torhüter "
+        "Manuel Neuer. In der Nachspielzeit fiel der dritte Treffer.",
+        "Nächste Woche trifft Bayern in der Champions League auf Paris Saint-Germain."), language="de")
+    found = _found(de)["fuss.txt"]
+    assert {"Bayern München", "Borussia Dortmund"} <= names_of(found, ORG)
+    assert {"Bayern", "FC Bayern München"} <= set(found["Bayern München"].aliases)
+    assert "Dortmund" in found["Borussia Dortmund"].aliases
+    assert not {"Dortmund", "Bavaria", "FC Bayern München"} & set(found)

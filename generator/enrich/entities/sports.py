@@ -29,8 +29,9 @@ golf tennis athletics boxing cycling skiing swimming snooker darts chess judo wr
 rowing badminton squash gymnastics fencing archery marathon diving motorcycling
 """.split()) | {"motor racing", "formula one", "horse racing", "figure skating", "table tennis", "speed skating",
                 "alpine skiing", "nordic skiing", "track and field"}
-_TEAM_VERBS = frozenset("beat beats v v. vs vs. drew defeated edged thrashed routed crushed trounced held".split())
-_BEFORE_TEAM = frozenset("v v. vs vs. beat against defeated for".split())
+_TEAM_VERBS = frozenset("""beat beats v v. vs vs. drew defeated edged thrashed routed crushed trounced held
+schlägt besiegt bat battu batte vence""".split())
+_BEFORE_TEAM = frozenset("v v. vs vs. beat against defeated for gegen contre contro contra".split())
 DATE_LIKE = re.compile(r"^(?:1[89]|20)\d\d(?:[-/.]\d{1,2}){0,2}$")
 
 
@@ -51,9 +52,11 @@ goalkeeper keeper half-time halftime match matches league manager kick-off stopp
 gol rigore attaccante centrocampista difensore portiere partita campionato allenatore
 but buts buteur attaquant milieu défenseur gardien penalty championnat entraîneur
 goles delantero centrocampista defensa portero partido liga entrenador
-tor tore stürmer torwart spiel trainer elfmeter
+tor tore stürmer torwart torhüter spiel trainer elfmeter treffer ausgleich halbzeit nachspielzeit mannschaft bundesliga
 """.split())
-_SCORE = re.compile(r"\d(?<![\d.,/-]\d)\d?-\d{1,2}(?![\d/-])")  # "3-1" (a digit first: the engine scans for it fast)
+# "3-1", or "3:1" as German papers write it (one digit after the colon: "10:30" is a time). A digit
+# first: the engine scans for it fast.
+_SCORE = re.compile(r"\d(?<![\d.,/:-]\d)(?:\d?-\d{1,2}(?![\d/-])|\d?:\d(?![\d/:]))")
 
 
 def sport_in_text(title: str, text: str) -> str | None:
@@ -137,6 +140,7 @@ def apply(sport: str | None, candidates: list[Candidate], gaz: Gazetteer) -> lis
                     and (c.prev_token().casefold() not in _AT or c.prev_token() == "at" and _score_before_at(c)) \
                     and c.next_token() not in (")", ":"):
                 c.maybe_team = True  # "title rivals Essex": a team if the corpus knows one by that name
+        _short_club_names(candidates, gaz)
         return sorted(teams)
     elif kind == "individual":
         for c in candidates:
@@ -156,6 +160,30 @@ def apply(sport: str | None, candidates: list[Candidate], gaz: Gazetteer) -> lis
                         and (b.type is None or b.strength <= 1) and 2 <= len(b.tokens) <= 3:
                     b.type, b.strength = EntityType.PERSON, 2
     return []
+
+
+def _short_club_names(candidates: list[Candidate], gaz: Gazetteer) -> None:
+    """"Borussia Dortmund ... Für Dortmund verkürzte Guirassy", "FC Bayern München ... trifft
+    Bayern auf PSG": in a report that names a club in full, its city alone is the club."""
+    clubs: dict[str, set[str]] = {}
+    for c in candidates:
+        if c.type is EntityType.ORGANIZATION and c.strength >= 2 and len(c.tokens) >= 2 and not c.headline:
+            words = [w for w in c.tokens if w.casefold() not in _CLUB_WORDS]  # "FC Bayern München": Bayern
+            for word in {words[0], words[-1]} if words else ():
+                clubs.setdefault(word, set()).add(c.canonical or c.surface)
+    if not clubs:
+        return
+    for c in candidates:
+        if len(c.tokens) != 1 or c.strength >= 4 or c.type is EntityType.PERSON \
+                or c.type is EntityType.PLACE and gaz.is_country(c.canonical) or not (c.maybe_team or c.headline):
+            continue
+        named = clubs.get(c.tokens[0])
+        if named is not None and len(named) == 1:
+            c.type, c.strength, c.canonical = EntityType.ORGANIZATION, 2, next(iter(named))
+            c.team, c.maybe_team = True, False
+
+
+_CLUB_WORDS = frozenset("fc afc cf ac sc ssc sv vfb vfl tsg bsc united city real athletic sporting club".split())
 
 
 def _scorecard(candidates: list[Candidate], gaz: Gazetteer) -> None:

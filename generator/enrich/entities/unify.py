@@ -268,9 +268,16 @@ def _defined_acronyms(articles: Sequence[list[EntityMention] | None], analyses: 
 
 
 def _without_legal_form(name: str) -> str:
-    """"Microsoft Corp." and "Microsoft", "Alphabet Inc." and "Alphabet" are one company."""
+    """"Microsoft Corp." and "Microsoft", "Alphabet Inc." and "Alphabet" are one company;
+    "FC Bayern München" and "Bayern München", "Liverpool FC" and "Liverpool" one club."""
     head, _, last = name.rpartition(" ")
-    return head.rstrip(",") if head and last.replace(".", "").casefold() in lx.ORG_ABBREVIATIONS else name
+    if head and last.replace(".", "").casefold() in lx.ORG_ABBREVIATIONS | _CLUB_AFFIXES:
+        return head.rstrip(",")
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.replace(".", "").casefold() in _CLUB_AFFIXES else name
+
+
+_CLUB_AFFIXES = frozenset({"fc", "afc", "cf", "ac", "ssc", "sv", "vfb", "vfl", "tsg", "bsc"})
 
 
 def _shouting(name: str) -> bool:
