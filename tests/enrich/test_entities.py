@@ -1123,3 +1123,15 @@ def test_german_football_report_clubs_under_one_name():
     assert {"Bayern", "FC Bayern München"} <= set(found["Bayern München"].aliases)
     assert "Dortmund" in found["Borussia Dortmund"].aliases
     assert not {"Dortmund", "Bavaria", "FC Bayern München"} & set(found)
+
+
+def test_a_city_under_its_own_language_name_before_a_person_is_the_city():
+    """Read in make audit's random sample: 'il presidente della provincia di Roma Nicola Zingaretti'
+    made one person 'Roma Nicola Zingaretti' ('Roma' is a given name too, but here Rome's Italian
+    name); 'Paris Hilton' stays one person."""
+    it = replace(_article("it.txt", "Betancourt", "Erano presenti Walter Veltroni e il presidente della "
+                          "provincia di Roma Nicola Zingaretti."), language="it")
+    en = _article("en.txt", "Party", "Paris Hilton arrived in Los Angeles on Monday.")
+    found = _found(it, en)
+    assert "Nicola Zingaretti" in names_of(found["it.txt"], PERSON) and "Rome" in names_of(found["it.txt"], PLACE)
+    assert "Paris Hilton" in names_of(found["en.txt"], PERSON)

@@ -759,12 +759,13 @@ def _role_text(tokens) -> str:
 
 
 def _place_or_acronym(word: str, gaz: Gazetteer) -> bool:
-    """A known place that is no given name ("Illinois", not "Santiago"), or an acronym ("AKP"),
-    also as Italian news writes one ("Cgil": a known body's acronym written as a word)."""
+    """A known place that is no given name ("Illinois", not "Santiago") or is the place's name in
+    another language ("Roma", Rome), or an acronym ("AKP"), also as Italian news writes one
+    ("Cgil": a known body's acronym written as a word)."""
     if len(word) >= 2 and word.isupper() and word.isalpha():
         return True
     known = gaz.lookup(word)
-    return known is not None and word.casefold() not in gaz.first_names and (
+    return known is not None and (word.casefold() not in gaz.first_names or known[1] != word) and (
         known[0] is EntityType.PLACE or known[1].isupper() and known[1].isalpha())
 
 
