@@ -1135,3 +1135,20 @@ def test_a_city_under_its_own_language_name_before_a_person_is_the_city():
     found = _found(it, en)
     assert "Nicola Zingaretti" in names_of(found["it.txt"], PERSON) and "Rome" in names_of(found["it.txt"], PLACE)
     assert "Paris Hilton" in names_of(found["en.txt"], PERSON)
+
+
+def test_courtesy_titles_in_every_language_make_people():
+    """Tried for this check: 'Mr. Macron' gave nobody ('macron' is an English word, so the title
+    was read as a role of no one), and French news in Le Monde's style ('M. Macron a reçu Mme
+    Borne', 'Selon M. Bayrou') and German ('Frau Merkel traf Herrn Scholz') gave few people."""
+    en = _article("en.txt", "Budget", "Mr. Macron met Mrs. Le Pen on Tuesday, and Mr. Brown left.",
+                  "M. Ramprakash made 50 for Middlesex.")
+    fr = replace(_article("fr.txt", "Budget", "M. Macron a reçu mardi Mme Borne et M. Bardella. "
+                          "Selon M. Bayrou, le texte est mauvais."), language="fr")
+    de = replace(_article("de.txt", "Treffen", "Frau Merkel traf Herrn Scholz in Berlin. Die Frau wurde verletzt."),
+                 language="de")
+    found = _found(en, fr, de)
+    assert {"Macron", "Le Pen", "Brown", "M. Ramprakash"} <= names_of(found["en.txt"], PERSON)
+    assert {"Macron", "Borne", "Bardella", "Bayrou"} <= names_of(found["fr.txt"], PERSON)
+    assert {"Merkel", "Scholz"} <= names_of(found["de.txt"], PERSON)
+    assert not {"M. Macron", "M. Bayrou", "Frau", "Herrn Scholz"} & (set(found["fr.txt"]) | set(found["de.txt"]))

@@ -24,7 +24,10 @@ from .tokens import INITIAL, LOWER, TITLE, TOKEN, UPPER, Sentence, shape
 
 
 _CAPS = (TITLE, UPPER, INITIAL)
-_HONORIFICS = lx._words("mr mrs ms miss mister dr sir dame lord lady rev reverend prof")
+# Courtesy titles: the word after one is a surname whatever else it may be ("Mr. Brown", "Mme Borne").
+_HONORIFICS = lx._words("mr mrs ms miss mister dr sir dame lord lady rev reverend prof mme mmes mlle mlles herr herrn frau sra srta")
+# French writes "M. Macron", "MM. Bayrou et Retailleau" (Monsieur, Messieurs); elsewhere "M." is an initial.
+_FRENCH_MISTER = ("M. ", "MM. ")
 _ROYAL = lx._words("king queen prince princess duke duchess earl count countess baron emperor")  # "Prince of Wales Hospital"
 _IN_PLACE = lx._words("in near outside")
 # Heads that also name a body's field, so a name may go on after "and": "Australian
@@ -64,6 +67,9 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
         runs = _two_names_and_article(runs)
     if " al " in here and language in ("it", "es"):
         runs = _to_the_body(runs, gaz)
+    misters: frozenset[int] = frozenset()  # where names after "M." start, in French
+    if language == "fr" and "M. " in here:
+        runs, misters = _french_misters(runs)
     for offset, run in runs:
         if language == "en" and not run.isascii() and _foreign_script(run):
             continue  # a quote in Cyrillic or Greek capitalizes its first word: no name to judge here
@@ -102,6 +108,9 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
             if not known:
                 _attach_context(cand, gaz)
                 classify(cand, gaz, language)
+            if misters and cand.start in misters and cand.type is not PERSON:
+                cand.cue, cand.cue_strength = PERSON, 3  # "M. Philippe": Monsieur Philippe
+                classify(cand, gaz, language)
             if not _numbered_word(cand, gaz):
                 append(cand)
     if len(out) > 1 and " and " in here:
@@ -115,6 +124,26 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
 # acronym: "Society for the Prevention of Cruelty to Animals (RSPCA)".
 _ACRONYM_GAPS = lx._words("of for the to and on in at against de del della des du di la le von und für")
 _NAME_GOES_ON = lx._words("of for de del della des du di von für")  # after a capitalized word: more name
+
+
+def _french_misters(runs: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], frozenset[int]]:
+    """French runs cut where "M." or "MM." (Monsieur, Messieurs) stands before a name, without it;
+    and where those names start: "Selon M. Philippe" is Philippe, a person."""
+    out: list[tuple[int, str]] = []
+    starts: set[int] = set()
+    for offset, run in runs:
+        words = run.split(" ")
+        k = 0  # the start of the piece being built, in words
+        pos = offset
+        for i, word in enumerate(words):
+            if word in ("M.", "MM.") and i + 1 < len(words):
+                if i > k:
+                    out.append((pos, " ".join(words[k:i])))
+                pos = offset + sum(len(w) + 1 for w in words[: i + 1])
+                starts.add(pos)
+                k = i + 1
+        out.append((pos, " ".join(words[k:])) if k else (offset, run))
+    return out, frozenset(starts)
 
 
 def _defined_by_acronym(cands: list[Candidate], sentence: Sentence, gaz: Gazetteer,
@@ -680,8 +709,9 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
                     # "Queen of South", "Duke of Norfolk": a title of a place, not a person;
                     # "Chairman of Cutty Sark Enterprises": the body the role belongs to.
                     return role_cuts + _cut_part(words, shapes, p, b, first, weak, gaz, fw)
-                if b - p == 1 and (gaz.is_word(words[p]) and words[p].casefold() not in gaz.surnames
-                                   or words[p].casefold() in lx.EVENT_HEADS):
+                if b - p == 1 and _folded(words[r]) not in _HONORIFICS \
+                        and (gaz.is_word(words[p]) and words[p].casefold() not in gaz.surnames
+                             or words[p].casefold() in lx.EVENT_HEADS):
                     return role_cuts  # "Vice Presidential (candidate)", "Premier League": the role's own words, nobody
                 role = _role_text(words[a:p]) if _folded(words[r]) not in _HONORIFICS else None
                 return role_cuts + [(p, b, PERSON, 3, role, True)]
