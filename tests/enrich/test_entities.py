@@ -1152,3 +1152,6 @@ def test_courtesy_titles_in_every_language_make_people():
     assert {"Macron", "Borne", "Bardella", "Bayrou"} <= names_of(found["fr.txt"], PERSON)
     assert {"Merkel", "Scholz"} <= names_of(found["de.txt"], PERSON)
     assert not {"M. Macron", "M. Bayrou", "Frau", "Herrn Scholz"} & (set(found["fr.txt"]) | set(found["de.txt"]))
+    # "Chancellor of the Exchequer Rachel Reeves": two runs, the second opening with the office
+    uk = _found(_article("uk.txt", "Budget", "He said Chancellor of the Exchequer Rachel Reeves prepared it."))
+    assert "Rachel Reeves" in names_of(uk["uk.txt"], PERSON)

@@ -27,7 +27,7 @@ miss mister dr prof professor sir dame lord lady rev reverend father sheikh emir
 rabbi bishop cardinal archbishop deputy vice representative rep gen maj adm cdr brig marshal
 commissioner officer executive founder president's congressman congresswoman councillor councilman
 emperor empress crown duke duchess count countess baron baroness chancellor-elect mp mep mk sheriff
-constable detective mme mmes mlle mlles herr herrn frau sra srta
+constable detective mme mmes mlle mlles herr herrn frau sra srta exchequer
 monsignor imam patriarch metropolitan speaker whip treasurer auditor ombudsman superintendent
 striker midfielder defender goalkeeper keeper forward winger skipper playmaker batsman bowler
 democrat republican
