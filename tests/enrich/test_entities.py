@@ -1155,3 +1155,13 @@ def test_courtesy_titles_in_every_language_make_people():
     # "Chancellor of the Exchequer Rachel Reeves": two runs, the second opening with the office
     uk = _found(_article("uk.txt", "Budget", "He said Chancellor of the Exchequer Rachel Reeves prepared it."))
     assert "Rachel Reeves" in names_of(uk["uk.txt"], PERSON)
+
+
+def test_a_name_with_and_without_the_is_one_entity():
+    """Read in the audit corpus: 'The Pirate Bay' and 'Pirate Bay', 'The Netherlands' and
+    'Netherlands' had a page each."""
+    found = _found(_article("a.txt", "Trial", "The Pirate Bay founders were fined. Pirate Bay users protested.",
+                            "Police in the Netherlands agreed."),
+                   _article("b.txt", "Trial", "Lawyers in The Netherlands said Pirate Bay will appeal."))
+    assert {m.name for f in found.values() for m in f.values() if "Pirate Bay" in m.name} == {"Pirate Bay"}
+    assert {m.name for f in found.values() for m in f.values() if "Netherlands" in m.name} == {"Netherlands"}

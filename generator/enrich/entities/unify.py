@@ -217,6 +217,8 @@ def _spellings(articles: Sequence[list[EntityMention] | None], protected: frozen
     for mentions in articles:
         for mention in mentions or ():
             name = _without_legal_form(mention.name) if mention.type is EntityType.ORGANIZATION else mention.name
+            if name.startswith("The ") and len(name) > 4:
+                name = name[4:]  # "The Pirate Bay" and "Pirate Bay", "The Netherlands" and "Netherlands"
             groups[(mention.type, variant_key(name))][mention.name] += 1
     names: dict[str, str] = {}
     for (_, key), spellings in groups.items():
