@@ -163,9 +163,11 @@ class Corpus:
         self._full: dict[tuple[str, ...], str | None] = {}
         self.person_names: dict[str, str] = {}  # a name as written -> as the corpus writes it most
 
-    def learn(self, votes, forms, language: str = "en") -> None:
+    def learn(self, votes, forms, language: str = "en", names: frozenset[str] | None = None) -> None:
+        """Add one article's votes and forms (`names`: the names it votes for, when known)."""
         self.articles += 1
-        names = frozenset(name for name, _, _ in votes)
+        if names is None:
+            names = frozenset(name for name, _, _ in votes)
         for name in names:
             self.df[name] = self.df.get(name, 0) + 1
         if forms:
@@ -266,9 +268,10 @@ def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
             votes, forms = teach(rows)
         else:
             names, votes, forms = analysis.names, analysis.votes, analysis.forms
-        corpus.learn(votes, forms, language)
+        voted = frozenset(n for n, _, _ in votes)
+        corpus.learn(votes, forms, language, voted)
         corpus.teams.update(analysis.teams)
-        prepared.append((names, analysis.quotes, language, frozenset(n for n, _, _ in votes)))
+        prepared.append((names, analysis.quotes, language, voted))
     corpus.settle()
     return [None if p is None else _resolve(p[0], p[1], corpus, rules, p[2], p[3]) for p in prepared]
 

@@ -214,12 +214,13 @@ def _spellings(articles: Sequence[list[EntityMention] | None], protected: frozen
     """Each name -> the name its entity is shown under: the table's name for a known variant,
     else the spelling most articles use, preferring one not all in capitals."""
     groups: dict[tuple[EntityType, str], Counter[str]] = defaultdict(Counter)
+    keys: dict[tuple[EntityType, str], tuple[EntityType, str]] = {}  # (names repeat across articles)
     for mentions in articles:
         for mention in mentions or ():
-            name = _without_legal_form(mention.name) if mention.type is EntityType.ORGANIZATION else mention.name
-            if name.startswith("The ") and len(name) > 4:
-                name = name[4:]  # "The Pirate Bay" and "Pirate Bay", "The Netherlands" and "Netherlands"
-            groups[(mention.type, variant_key(name))][mention.name] += 1
+            key = keys.get((mention.type, mention.name))
+            if key is None:
+                key = keys[(mention.type, mention.name)] = (mention.type, _spelling_key(mention))
+            groups[key][mention.name] += 1
     names: dict[str, str] = {}
     for (_, key), spellings in groups.items():
         table = canonical_variant(next(iter(spellings)))
@@ -234,6 +235,13 @@ def _spellings(articles: Sequence[list[EntityMention] | None], protected: frozen
             if spelling != best:
                 names[spelling] = best
     return names
+
+
+def _spelling_key(mention: EntityMention) -> str:
+    name = _without_legal_form(mention.name) if mention.type is EntityType.ORGANIZATION else mention.name
+    if name.startswith("The ") and len(name) > 4:
+        name = name[4:]  # "The Pirate Bay" and "Pirate Bay", "The Netherlands" and "Netherlands"
+    return variant_key(name)
 
 
 def _defined_acronyms(articles: Sequence[list[EntityMention] | None], analyses: Sequence[EntityAnalysis | None],
