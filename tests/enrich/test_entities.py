@@ -1165,3 +1165,15 @@ def test_a_name_with_and_without_the_is_one_entity():
                    _article("b.txt", "Trial", "Lawyers in The Netherlands said Pirate Bay will appeal."))
     assert {m.name for f in found.values() for m in f.values() if "Pirate Bay" in m.name} == {"Pirate Bay"}
     assert {m.name for f in found.values() for m in f.values() if "Netherlands" in m.name} == {"Netherlands"}
+
+
+def test_a_region_is_one_place_in_every_language():
+    """Read in the audit corpus: Italian articles' 'Sicilia', 'Sardegna', 'Toscana' were places of
+    their own beside English news's Sicily, Sardinia and Tuscany (ISO names regions in their own
+    language); German 'Sachsen' and Spanish 'Cataluña' too."""
+    found = _found(replace(_article("it.txt", "Incendi", "Incendi in Sicilia, Sardegna e Toscana."), language="it"),
+                   _article("en.txt", "Fires", "Fires in Sicily, Sardinia and Tuscany spread."),
+                   replace(_article("de.txt", "Wahl", "In Sachsen wird gewählt."), language="de"),
+                   replace(_article("es.txt", "Fondos", "Salvador Illa pidió más fondos para Cataluña."), language="es"))
+    assert names_of(found["it.txt"], PLACE) == names_of(found["en.txt"], PLACE) == {"Sicily", "Sardinia", "Tuscany"}
+    assert "Saxony" in names_of(found["de.txt"], PLACE) and "Catalonia" in names_of(found["es.txt"], PLACE)
