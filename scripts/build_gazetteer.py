@@ -161,7 +161,8 @@ YouTube|Weibo|Sina Weibo|WeChat|Reddit|LinkedIn|Snapchat|Bluesky|Truth Social|Sp
 
 # Places the sources lack or spell otherwise than news does.
 # Regions news in English names by an English name, and ISO 3166-2 (so the gazetteer's subdivisions)
-# by the region's own (hand-written, from general knowledge): one page for "Sicily" and "Sicilia".
+# by the region's own; and cities' names in other languages that GeoNames' lists lack (hand-written,
+# from general knowledge): one page for "Sicily" and "Sicilia", "Naples" and "Napoli".
 REGION_NAMES = {
     "Sicilia": "Sicily", "Sardegna": "Sardinia", "Toscana": "Tuscany", "Lombardia": "Lombardy",
     "Piemonte": "Piedmont", "Puglia": "Apulia", "Valle d'Aosta": "Aosta Valley",
@@ -174,6 +175,19 @@ REGION_NAMES = {
     "Illes Balears": "Balearic Islands", "Islas Baleares": "Balearic Islands",
     "Bretagne": "Brittany", "Normandie": "Normandy", "Corse": "Corsica", "Bourgogne": "Burgundy",
     "Vlaanderen": "Flanders", "Wallonie": "Wallonia", "Vlaams Gewest": "Flanders", "Région wallonne": "Wallonia",
+    # Cities under a million people (GeoNames' other names are kept only for bigger ones), as Italian,
+    # German, French and Spanish news write them.
+    "Firenze": "Florence", "Florenz": "Florence", "Venezia": "Venice", "Venedig": "Venice", "Venise": "Venice",
+    "Venecia": "Venice", "Genova": "Genoa", "Gênes": "Genoa", "Génova": "Genoa", "Napoli": "Naples", "Neapel": "Naples",
+    "Nápoles": "Naples", "Torino": "Turin", "Turín": "Turin", "Wien": "Vienna", "Viena": "Vienna",
+    "Genève": "Geneva", "Genf": "Geneva", "Ginevra": "Geneva", "Ginebra": "Geneva", "Den Haag": "The Hague",
+    "L'Aia": "The Hague", "La Haye": "The Hague", "La Haya": "The Hague", "Antwerpen": "Antwerp", "Anvers": "Antwerp",
+    "Anversa": "Antwerp", "Amberes": "Antwerp", "Lisboa": "Lisbon", "Lissabon": "Lisbon", "Lisbonne": "Lisbon",
+    "Lisbona": "Lisbon", "Atene": "Athens", "Athen": "Athens", "Athènes": "Athens", "Atenas": "Athens",
+    "Prag": "Prague", "Kiev": "Kyiv", "Kiew": "Kyiv", "Odessa": "Odesa", "Nürnberg": "Nuremberg", "Norimberga": "Nuremberg",
+    "Strasburgo": "Strasbourg", "Straßburg": "Strasbourg", "Marsiglia": "Marseille", "Nizza": "Nice",
+    "Edimburgo": "Edinburgh", "Cracovia": "Kraków", "Krakau": "Kraków", "Krakow": "Kraków", "Göteborg": "Gothenburg",
+    "Zürich": "Zurich", "Zurigo": "Zurich", "Zúrich": "Zurich", "Basilea": "Basel", "Bâle": "Basel",
 }
 
 PLACES = """
@@ -181,7 +195,7 @@ Britain|Great Britain|England|Scotland|Wales|Northern Ireland|Ulster|U.S.|US|USA
 United States|UK|U.K.|GB|Holland|Russia|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany
 West Germany|Czech Republic|Czechia|Ivory Coast|Burma|Myanmar|Iran|Syria|Laos|Vietnam|Taiwan|Bolivia
 Venezuela|Tanzania|Moldova|South Korea|North Korea|Korea|Palestine|Gaza|Gaza Strip|West Bank
-Golan Heights|Crimea|Donbas|Donbass|Donetsk|Luhansk|Kherson|Zaporizhzhia|Kharkiv|Kyiv|Kiev|Odesa|Odessa
+Golan Heights|Crimea|Donbas|Donbass|Donetsk|Luhansk|Kherson|Zaporizhzhia|Kharkiv|Kyiv|Odesa
 Lviv|Kosovo|Bosnia|Herzegovina|Chechnya|Dagestan|Kashmir|Tibet|Xinjiang|Hong Kong|Macau|Macao
 Europe|Asia|Africa|North America|South America|Latin America|Central America|Oceania|Antarctica
 Arctic|Middle East|Near East|Far East|Balkans|Caucasus|Scandinavia|Baltics|Baltic|Central Asia

@@ -1177,3 +1177,15 @@ def test_a_region_is_one_place_in_every_language():
                    replace(_article("es.txt", "Fondos", "Salvador Illa pidió más fondos para Cataluña."), language="es"))
     assert names_of(found["it.txt"], PLACE) == names_of(found["en.txt"], PLACE) == {"Sicily", "Sardinia", "Tuscany"}
     assert "Saxony" in names_of(found["de.txt"], PLACE) and "Catalonia" in names_of(found["es.txt"], PLACE)
+
+
+def test_a_city_is_one_place_under_its_names_in_other_languages():
+    """Italian news's 'Napoli', 'Firenze' and 'Torino', German 'Wien' and 'Genf' were unknown, a
+    club or a page apart from Naples, Florence, Turin, Vienna and Geneva; 'Kiev' and 'Kyiv' too."""
+    found = _found(
+        replace(_article("it.txt", "Maltempo", "Allerta a Napoli, Firenze e Torino per la pioggia."), language="it"),
+        replace(_article("de.txt", "Gipfel", "Die Gespräche in Wien und Genf gingen weiter."), language="de"),
+        _article("en.txt", "Talks", "Talks in Kiev and Kyiv, Naples and Vienna went on."))
+    assert {"Naples", "Florence", "Turin"} <= names_of(found["it.txt"], PLACE)
+    assert {"Vienna", "Geneva"} <= names_of(found["de.txt"], PLACE)
+    assert names_of(found["en.txt"], PLACE) == {"Kyiv", "Naples", "Vienna"}
