@@ -144,16 +144,30 @@ def story_input(article: Article, words: Sequence[tuple[str, float]] | None = No
         weight = PLACE_WEIGHT if mention.type is EntityType.PLACE else 1.0
         key = f"{mention.type.value}:{mention.name}"
         entities[key] = max(entities.get(key, 0.0), weight * (1 + math.log(max(1, mention.count))))
-        name_words.update(w.lower() for w in _WORD.findall(mention.name))
+        found = _NAME_WORDS.get(mention.name)
+        if found is None:
+            found = _NAME_WORDS[mention.name] = frozenset(w.lower() for w in _WORD.findall(mention.name))
+        name_words |= found
     # Weights are whole numbers (TITLE_WEIGHT, 1), so summing by word first changes no sum,
     # and a term's place in `counts` is still where its first word came in the text.
     counts: dict[str, float] = {}
+    singulars = _SINGULARS
     for word, weight in story_words(article) if words is None else words:
         if word in name_words:
             continue
-        word = singular(word)
-        counts[word] = counts.get(word, 0.0) + weight
+        term = singulars.get(word)
+        if term is None:
+            term = singulars[word] = singular(word)
+        counts[term] = counts.get(term, 0.0) + weight
+    if len(singulars) > 1 << 17:  # memos of pure functions, bounded (words and names repeat across articles)
+        singulars.clear()
+    if len(_NAME_WORDS) > 1 << 16:
+        _NAME_WORDS.clear()
     return StoryInput(article.source, article.date, entities, counts)
+
+
+_SINGULARS: dict[str, str] = {}  # word -> singular(word)
+_NAME_WORDS: dict[str, frozenset[str]] = {}  # entity name -> its words in lower case
 
 
 def _lead(blocks: Sequence[Block]) -> str:
