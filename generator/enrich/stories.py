@@ -38,6 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -204,22 +205,23 @@ def canonical_order(inputs: Sequence[StoryInput]) -> list[int]:
 
 
 def vectors(inputs: Sequence[StoryInput]) -> tuple[list[dict[str, float]], dict[str, int]]:
-    """Each article's weighted, normalized feature vector, and each feature's document frequency."""
-    df: dict[str, int] = {}
+    """Each article's weighted, normalized feature vector, and each feature's document frequency
+    (terms as "t:" + term)."""
+    entity_df: Counter[str] = Counter()
+    term_df: Counter[str] = Counter()
     for item in inputs:
-        for feature in item.entities:
-            df[feature] = df.get(feature, 0) + 1
-        for term in item.terms:
-            key = "t:" + term
-            df[key] = df.get(key, 0) + 1
-    features = sorted(df)
-    idfs = {f: relative_idf(df[f], len(inputs)) for f in features}
+        entity_df.update(item.entities.keys())
+        term_df.update(item.terms.keys())
+    steps = {d: relative_idf(d, len(inputs)) for d in {*entity_df.values(), *term_df.values()}}
+    entity_idf = {f: steps[d] for f, d in entity_df.items()}
+    term_idf = {t: steps[d] for t, d in term_df.items()}
+    log = math.log
     out: list[dict[str, float]] = []
     for item in inputs:
-        entity = {f: w * idfs[f] for f, w in item.entities.items() if df[f] >= 2}
-        scored = sorted(((1 + math.log(c)) * idfs["t:" + t], "t:" + t) for t, c in item.terms.items())
-        ranked = sorted(scored, key=lambda pair: (-pair[0], pair[1]))[:TERMS_PER_ARTICLE]
-        term = {f: w for w, f in ranked if df[f] >= 2}
+        entity = {f: w * entity_idf[f] for f, w in item.entities.items() if entity_df[f] >= 2}
+        # Best first, ties by term: the weights negated (exactly) so that one sort of plain tuples does.
+        ranked = sorted([(-((1 + log(c)) * term_idf[t]), t) for t, c in item.terms.items()])[:TERMS_PER_ARTICLE]
+        term = {"t:" + t: -w for w, t in ranked if term_df[t] >= 2}
         vector: dict[str, float] = {}
         for name, group in (("entity", entity), ("term", term)):
             norm = math.sqrt(sum(w * w for w in group.values()))
@@ -227,6 +229,8 @@ def vectors(inputs: Sequence[StoryInput]) -> tuple[list[dict[str, float]], dict[
                 vector[f] = (ENTITY_WEIGHT if name == "entity" else 1.0) * w / norm
         norm = math.sqrt(sum(w * w for w in vector.values()))
         out.append({f: w / norm for f, w in sorted(vector.items())} if norm else {})
+    df = dict(entity_df)
+    df.update(("t:" + t, d) for t, d in term_df.items())
     return out, df
 
 
