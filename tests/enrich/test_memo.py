@@ -114,6 +114,7 @@ def test_removed_and_edited_articles(context):
     builds.build(base)
     without = [a for a in base if a.source not in ("s03.txt", "settles.txt")]
     builds.build(without)
+    assert set(pickle.loads(builds.kept)["topics"]) == {a.source for a in without}  # nothing kept of removed ones
     edited = make("s04.txt", "Port authority report 4 from Rotterdam", "Mayor Willy Brandt closed the old dock in "
                   "Rotterdam. Brandt said grain traders would move to Gdansk, and Westerplatte Shipping agreed.", 5)
     after = builds.build([edited if a.source == "s04.txt" else a for a in without])
