@@ -2,7 +2,8 @@
 
 The file holds what lets the next build redo only what changed (see `pipeline`): which
 files were read and what their bytes hash to, the taxonomies as loaded, the pairs of
-near-duplicate articles, and the per-article results of the corpus stages (`enrich.memo`). It is trusted only when everything about it checks out:
+near-duplicate articles, and per-article results of the corpus stages (`enrich.memo`). It is
+trusted only when everything about it checks out:
 
 - a fixed magic line and format number, then the key it was written for (digest's code
   version, the owner's taxonomy files, the options: `pipeline._namespace`), then a SHA-256 of
