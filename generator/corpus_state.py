@@ -1,8 +1,9 @@
 """What the corpus stages keep between builds: one file, `<cache_dir>/corpus.state`.
 
 The file holds what lets the next build redo only what changed (see `pipeline`): which
-files were read and what their bytes hash to, the taxonomies as loaded, and the pairs of
-near-duplicate articles. It is trusted only when everything about it checks out:
+files were read and what their bytes hash to, the taxonomies as loaded, the pairs of
+near-duplicate articles, and per-article results of the corpus stages (`enrich.memo`). It is
+trusted only when everything about it checks out:
 
 - a fixed magic line and format number, then the key it was written for (digest's code
   version, the owner's taxonomy files, the options: `pipeline._namespace`), then a SHA-256 of
@@ -42,6 +43,8 @@ class CorpusState:
     taxonomies: tuple[str, Any] | None = None
     # near-duplicate detection: identity of each print compared -> pairs found among them
     duplicates: Any = None
+    # the corpus stages' per-article results: step -> source -> (inputs, result) (see enrich.memo)
+    memo: Any = None
 
 
 def load_state(folder: Path | None, key: str) -> tuple[CorpusState, str | None]:

@@ -22,6 +22,7 @@ from .config import DigestConfig, SiteInfo, per_file_options
 from .discover import InputFile, discover
 from .enrich import EnrichContext, finish_corpus
 from .enrich.duplicates import NearPairs, update_duplicates
+from .enrich.memo import CorpusMemo
 from .enrich.entities import EntityRules, load_rules
 from .enrich.topics import Taxonomy, load_taxonomy
 from .metadata import resolve
@@ -125,10 +126,11 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
                                                              _near_pairs(state.duplicates))
     report.extend(problems)
     clock.lap("duplicates")
+    memo = CorpusMemo(state.memo)
+    articles = finish_corpus(articles, [analyses[a.source] for a in articles], context, memo, clock.lap)
+    state.memo = memo.tables()
     save_state(cache_dir, space, state)
     clock.lap("corpus state saved")
-    articles = finish_corpus(articles, [analyses[a.source] for a in articles], context)
-    clock.lap("entities, topics, related (corpus)")
     site = assemble(articles, taxonomy, rules, config)
     bodies = {r.article.source: r.body for r in extracted if r.article is not None and r.body is not None}
     pages = render_site(site, site_info.name, site_info.url, site_info.directory_urls, bodies)

@@ -112,6 +112,46 @@ def test_dirty_builds_follow_an_article_that_changes_an_entitys_type_and_name(tm
     assert tree(project / "site") == tree(before / "site")
 
 
+QUAKE = {
+    "quake-1.txt": "Earthquake strikes Morocco's Atlas Mountains\n\nRABAT, 8 September 2023 - A powerful earthquake of "
+                   "magnitude 6.8 struck the High Atlas mountains south of Marrakesh late on Friday, the United States "
+                   "Geological Survey said. Buildings collapsed in Marrakesh and in villages near the epicentre in Al "
+                   "Haouz province, and rescuers searched the rubble for survivors of the earthquake.\n",
+    "quake-2.txt": "Morocco earthquake death toll passes 2,000\n\nRABAT, 10 September 2023 - Rescuers in Morocco dug "
+                   "through the rubble of collapsed villages in the High Atlas on Sunday as the death toll from the "
+                   "earthquake passed 2,000. Al Haouz province near Marrakesh was the worst hit; survivors slept in the "
+                   "open after the earthquake destroyed their homes.\n",
+}
+JOINS = ("Aid reaches Atlas villages cut off by Morocco earthquake\n\nRABAT, 12 September 2023 - Aid convoys reached "
+         "villages of the High Atlas cut off since the earthquake, as Morocco accepted rescue teams from Spain. In Al "
+         "Haouz province survivors of the earthquake said the rubble of their homes still held missing neighbours, "
+         "and Marrakesh hospitals treated the injured.\n")
+
+
+def test_dirty_builds_follow_an_article_that_joins_a_story_and_related_lists(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    articles = {f"s{i:02d}.txt": story(i) for i in range(8)} | QUAKE
+    project = make_project(tmp_path / "incremental", articles)
+    run_mkdocs(project, "build")
+    first = "articles/earthquake-strikes-morocco-s-atlas-mountains"
+    assert "Aid reaches Atlas villages" not in entity_names(project / "site", first)
+
+    steps = [articles | {"quake-3.txt": JOINS},  # joins the story, and is related to both
+             articles | {"quake-3.txt": JOINS.replace("Aid convoys", "Army convoys")},  # edited in place
+             articles]  # and removed
+    for i, files in enumerate(steps):
+        if "quake-3.txt" in files:
+            (project / "content" / "quake-3.txt").write_text(files["quake-3.txt"], encoding="utf-8")
+        else:
+            os.remove(project / "content" / "quake-3.txt")
+        run_mkdocs(project, "build", "--dirty")
+        listed = "Aid reaches Atlas villages" in entity_names(project / "site", first)
+        assert listed == ("quake-3.txt" in files)  # the old article's page follows its story and related list
+        clean = make_project(tmp_path / f"clean{i}", files)
+        run_mkdocs(clean, "build")
+        assert tree(project / "site") == tree(clean / "site")
+
+
 # Each kills the build (SIGKILL: no clean-up runs) at one point: in the corpus stages, after
 # the new corpus state is half written, and between writing it and renaming it into place.
 KILL_POINTS = {

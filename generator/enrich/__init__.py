@@ -8,12 +8,13 @@ compare articles; stories group articles on one event, once entities and topics 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..model import Article, evolve
 from . import entities
 from .duplicates import TextPrint, text_print
+from .memo import CorpusMemo
 from .stories import assign_stories, story_words
 from .entities import EntityAnalysis, EntityRules
 from . import topics
@@ -48,14 +49,24 @@ def analyse_article(article: Article, context: EnrichContext) -> ArticleAnalysis
     )
 
 
-def finish_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], context: EnrichContext) -> list[Article]:
-    """The corpus-wide stage, given each article's `analyse_article` result (same order)."""
+def finish_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], context: EnrichContext,
+                  memo: CorpusMemo | None = None, lap: Callable[[str], None] | None = None) -> list[Article]:
+    """The corpus-wide stage, given each article's `analyse_article` result (same order). `memo`
+    holds the per-article results of the last build (see `memo`): the result is the same with it
+    or without, and it is updated for the next build. `lap(stage)` is called as each part ends
+    (the pipeline's stage clock)."""
+    memo = memo if memo is not None else CorpusMemo()
+    lap = lap or (lambda stage: None)
     mentions = entities.resolve_corpus(articles, [a.entities for a in analyses], context.rules)
     articles = [a if "entities" in a.given_keys else evolve(a, entities=m) for a, m in zip(articles, mentions)]
-    results = topics.finish_corpus(articles, [a.topics for a in analyses], context.taxonomy)
+    lap("entities (corpus)")
+    results = topics.finish_corpus(articles, [a.topics for a in analyses], context.taxonomy, memo.table("topics"))
     articles = [evolve(a, topics=r.topics, tags=r.tags, related=r.related) for a, r in zip(articles, results)]
+    lap("topics, tags, related (corpus)")
     stories = assign_stories(articles, [a.story_words for a in analyses])
-    return [evolve(a, story=s) for a, s in zip(articles, stories)]
+    articles = [evolve(a, story=s) for a, s in zip(articles, stories)]
+    lap("stories (corpus)")
+    return articles
 
 
 def enrich_corpus(articles: Sequence[Article], rules: EntityRules, taxonomy: Taxonomy) -> list[Article]:

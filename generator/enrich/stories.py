@@ -38,6 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -144,16 +145,30 @@ def story_input(article: Article, words: Sequence[tuple[str, float]] | None = No
         weight = PLACE_WEIGHT if mention.type is EntityType.PLACE else 1.0
         key = f"{mention.type.value}:{mention.name}"
         entities[key] = max(entities.get(key, 0.0), weight * (1 + math.log(max(1, mention.count))))
-        name_words.update(w.lower() for w in _WORD.findall(mention.name))
+        found = _NAME_WORDS.get(mention.name)
+        if found is None:
+            found = _NAME_WORDS[mention.name] = frozenset(w.lower() for w in _WORD.findall(mention.name))
+        name_words |= found
     # Weights are whole numbers (TITLE_WEIGHT, 1), so summing by word first changes no sum,
     # and a term's place in `counts` is still where its first word came in the text.
     counts: dict[str, float] = {}
+    singulars = _SINGULARS
     for word, weight in story_words(article) if words is None else words:
         if word in name_words:
             continue
-        word = singular(word)
-        counts[word] = counts.get(word, 0.0) + weight
+        term = singulars.get(word)
+        if term is None:
+            term = singulars[word] = singular(word)
+        counts[term] = counts.get(term, 0.0) + weight
+    if len(singulars) > 1 << 17:  # memos of pure functions, bounded (words and names repeat across articles)
+        singulars.clear()
+    if len(_NAME_WORDS) > 1 << 16:
+        _NAME_WORDS.clear()
     return StoryInput(article.source, article.date, entities, counts)
+
+
+_SINGULARS: dict[str, str] = {}  # word -> singular(word)
+_NAME_WORDS: dict[str, frozenset[str]] = {}  # entity name -> its words in lower case
 
 
 def _lead(blocks: Sequence[Block]) -> str:
@@ -190,22 +205,23 @@ def canonical_order(inputs: Sequence[StoryInput]) -> list[int]:
 
 
 def vectors(inputs: Sequence[StoryInput]) -> tuple[list[dict[str, float]], dict[str, int]]:
-    """Each article's weighted, normalized feature vector, and each feature's document frequency."""
-    df: dict[str, int] = {}
+    """Each article's weighted, normalized feature vector, and each feature's document frequency
+    (terms as "t:" + term)."""
+    entity_df: Counter[str] = Counter()
+    term_df: Counter[str] = Counter()
     for item in inputs:
-        for feature in item.entities:
-            df[feature] = df.get(feature, 0) + 1
-        for term in item.terms:
-            key = "t:" + term
-            df[key] = df.get(key, 0) + 1
-    features = sorted(df)
-    idfs = {f: relative_idf(df[f], len(inputs)) for f in features}
+        entity_df.update(item.entities.keys())
+        term_df.update(item.terms.keys())
+    steps = {d: relative_idf(d, len(inputs)) for d in {*entity_df.values(), *term_df.values()}}
+    entity_idf = {f: steps[d] for f, d in entity_df.items()}
+    term_idf = {t: steps[d] for t, d in term_df.items()}
+    log = math.log
     out: list[dict[str, float]] = []
     for item in inputs:
-        entity = {f: w * idfs[f] for f, w in item.entities.items() if df[f] >= 2}
-        scored = sorted(((1 + math.log(c)) * idfs["t:" + t], "t:" + t) for t, c in item.terms.items())
-        ranked = sorted(scored, key=lambda pair: (-pair[0], pair[1]))[:TERMS_PER_ARTICLE]
-        term = {f: w for w, f in ranked if df[f] >= 2}
+        entity = {f: w * entity_idf[f] for f, w in item.entities.items() if entity_df[f] >= 2}
+        # Best first, ties by term: the weights negated (exactly) so that one sort of plain tuples does.
+        ranked = sorted([(-((1 + log(c)) * term_idf[t]), t) for t, c in item.terms.items()])[:TERMS_PER_ARTICLE]
+        term = {"t:" + t: -w for w, t in ranked if term_df[t] >= 2}
         vector: dict[str, float] = {}
         for name, group in (("entity", entity), ("term", term)):
             norm = math.sqrt(sum(w * w for w in group.values()))
@@ -213,6 +229,8 @@ def vectors(inputs: Sequence[StoryInput]) -> tuple[list[dict[str, float]], dict[
                 vector[f] = (ENTITY_WEIGHT if name == "entity" else 1.0) * w / norm
         norm = math.sqrt(sum(w * w for w in vector.values()))
         out.append({f: w / norm for f, w in sorted(vector.items())} if norm else {})
+    df = dict(entity_df)
+    df.update(("t:" + t, d) for t, d in term_df.items())
     return out, df
 
 

@@ -23,6 +23,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ...model import Article, TopicScore
+from ..memo import Memo, entity_key
 from . import related as related_
 from .scoring import Scorer, TextEvidence
 from .tags import PHRASE_BONUS, candidates, entity_words, named, overlaps, shape_of
@@ -58,17 +59,22 @@ def analyse_article(article: Article, taxonomy: Taxonomy) -> TopicAnalysis:
                          scorer.text_logits(text))
 
 
-def finish_corpus(articles: Sequence[Article], analyses: Sequence[TopicAnalysis], taxonomy: Taxonomy) -> list[TopicResult]:
+def finish_corpus(articles: Sequence[Article], analyses: Sequence[TopicAnalysis], taxonomy: Taxonomy,
+                  memo: Memo | None = None) -> list[TopicResult]:
     """Topics, tags and related articles of every article (in order), from their analyses and
-    entities. Topics and tags the owner gave (in `given_keys`) are kept."""
+    entities. Topics and tags the owner gave (in `given_keys`) are kept. With `memo`, each
+    article's own part (its ranked topics, its candidate tags once entity names are dropped)
+    is reused from the last build when the article and what it reads of its entities are the same."""
     if len(articles) != len(analyses):
         raise ValueError(f"{len(articles)} articles but {len(analyses)} analyses")
     if not articles:
         return []
     scorer = scorer_for(taxonomy)
     settings = taxonomy.settings
-    topics = [a.topics if "topics" in a.given_keys else scorer.rank(an.evidence, a.entities, an.logits)
-              for a, an in zip(articles, analyses)]
+    memo = memo if memo is not None else Memo()
+    owns = [memo.get(a.source, (a.source_sha256, entity_key(a.entities)), lambda a=a, an=an: _own(a, an, scorer))
+            for a, an in zip(articles, analyses)]
+    topics = [own[0] for own in owns]
 
     # Candidate tags that stay once entity names are dropped, as one list over the collection.
     rows: list[int] = []
@@ -76,22 +82,12 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[TopicAnalysis]
     counts: list[float] = []
     places: list[int] = []  # the candidate's place in its article's (alphabetical) list
     displays: list[Sequence[str]] = []  # each article's displays, by place
-    for row, (article, analysis) in enumerate(zip(articles, analyses)):
-        names = entity_words(article)
-        drop = named(analysis.phrases, names) if any(names) else set()
-        revived = _revived(analysis, names, drop)
-        if drop or revived:  # merge what stays of both lists, in alphabetical order
-            stays = sorted([(p, c, d) for i, (p, c, d) in enumerate(zip(analysis.phrases, analysis.counts,
-                                                                         analysis.displays)) if i not in drop] + revived)
-            phrases += [p for p, _, _ in stays]
-            counts += [c for _, c, _ in stays]
-            displays.append([d for _, _, d in stays])
-            places += range(len(stays))
-        else:
-            phrases += analysis.phrases
-            counts += analysis.counts
-            displays.append(analysis.displays)
-            places += range(len(analysis.phrases))
+    for row, (analysis, (_, stays)) in enumerate(zip(analyses, owns)):
+        kept = _kept(analysis, stays)
+        phrases += kept[0]
+        counts += kept[1]
+        displays.append(kept[2])
+        places += range(len(kept[0]))
         rows += [row] * (len(places) - len(rows))
     distinct = list(dict.fromkeys(phrases))
     vocabulary = dict(zip(distinct, range(len(distinct))))
@@ -138,6 +134,35 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[TopicAnalysis]
     }
     related = related_.related_articles([a.source for a in articles], groups, settings.related)
     return [TopicResult(*r) for r in zip(topics, tags, related)]
+
+
+def _own(article: Article, analysis: TopicAnalysis, scorer: Scorer) -> tuple[tuple[TopicScore, ...], Kept]:
+    """The article's ranked topics, and which of its candidate tags stay once entity names are
+    dropped (see `Kept`); it reads the article's entities only."""
+    topics = article.topics if "topics" in article.given_keys else scorer.rank(analysis.evidence, article.entities,
+                                                                                analysis.logits)
+    names = entity_words(article)
+    drop = named(analysis.phrases, names) if any(names) else set()
+    revived = _revived(analysis, names, drop)
+    return topics, (tuple(sorted(drop)), tuple(revived)) if drop or revived else None
+
+
+# Which candidate tags stay once entity names are dropped: None (all of them), or the places
+# of those dropped and the fragments revived (phrase, count, display); small, as it is memoized.
+Kept = tuple[tuple[int, ...], tuple[tuple[str, float, str], ...]] | None
+
+
+def _kept(analysis: TopicAnalysis, kept: Kept) -> tuple[Sequence[str], Sequence[float], Sequence[str]]:
+    """The candidates (phrases, counts, displays) that stay, in alphabetical order."""
+    if kept is None:
+        return analysis.phrases, analysis.counts, analysis.displays
+    drop, revived = kept
+    gone = set(drop)
+    stays = [(p, c, d) for i, (p, c, d) in enumerate(zip(analysis.phrases, analysis.counts, analysis.displays))
+             if i not in gone]
+    if revived:
+        stays = sorted(stays + list(revived))
+    return [p for p, _, _ in stays], [c for _, c, _ in stays], [d for _, _, d in stays]
 
 
 def _revived(analysis: TopicAnalysis, names: tuple[frozenset[str], frozenset[str]],
