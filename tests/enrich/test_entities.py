@@ -200,6 +200,11 @@ def test_names_in_capitals_datelines_and_headlines():
     assert found["b.txt"]["London"].type is PLACE and "LONDON" in found["b.txt"]["London"].aliases
     assert found["b.txt"]["Brennholt"].type is ORG and "BRENNHOLT" in found["b.txt"]["Brennholt"].aliases
     assert found["c.txt"]["OSTRAVEC"].type is PLACE
+    # A dateline's town that the same report writes in ordinary case (here as the club) takes that
+    # spelling: 'WIGAN, England' in a report on Wigan's match was a place 'WIGAN' (make audit)
+    wigan = _found(_article("w.txt", "Rugby League - Wigan Beat Bradford", "WIGAN, England 1996-08-31",
+                            "Wigan beat Bradford Bulls 42-36 in the semifinal on Saturday."))["w.txt"]
+    assert "WIGAN" not in wigan and "Wigan" in wigan
 
 
 def test_cricket_scorecards_and_football_results():

@@ -105,9 +105,10 @@ def plan(rows: Sequence[tuple]) -> tuple[Name, ...]:
 
 
 def _recased(rows: Sequence[tuple]) -> Sequence[tuple]:
-    """A name the article types in ordinary case is that name in a headline in capitals too:
-    'ROTOR' is 'Rotor' when the article says 'Rotor' (a name only ever in capitals stays so)."""
-    if not any(row[3] < 2 and row[1].isupper() for row in rows):
+    """A name the article types in ordinary case is that name in a headline or a dateline in
+    capitals too: 'ROTOR' is 'Rotor' and 'WIGAN, England' Wigan when the article says 'Rotor',
+    'Wigan' (a name only ever in capitals stays so)."""
+    if not any(_capitals(row) for row in rows):
         return rows
     mixed: dict[str, str] = {}
     for row in rows:
@@ -116,8 +117,13 @@ def _recased(rows: Sequence[tuple]) -> Sequence[tuple]:
             mixed.setdefault(canonical.casefold(), canonical)
     if not mixed:
         return rows
-    return [(row[0], mixed[row[1].casefold()], *row[2:]) if row[3] < 2 and row[1].isupper()
-            and row[1].casefold() in mixed else row for row in rows]
+    return [(row[0], mixed[row[1].casefold()], *row[2:]) if _capitals(row) and row[1].casefold() in mixed else row
+            for row in rows]
+
+
+def _capitals(row: tuple) -> bool:
+    """A name in capitals typed weakly, or as a dateline's place (strength 2, see analyse._datelines)."""
+    return (row[3] < 2 or row[2] == PLACE and row[3] == 2 and len(row[1]) > 3) and row[1].isupper()
 
 
 def teach(rows: Sequence[tuple]) -> tuple[tuple[tuple[str, int, int], ...], tuple[tuple[str, int], ...]]:
