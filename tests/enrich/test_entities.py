@@ -1194,3 +1194,16 @@ def test_a_city_is_one_place_under_its_names_in_other_languages():
     assert {"Naples", "Florence", "Turin"} <= names_of(found["it.txt"], PLACE)
     assert {"Vienna", "Geneva"} <= names_of(found["de.txt"], PLACE)
     assert names_of(found["en.txt"], PLACE) == {"Kyiv", "Naples", "Vienna"}
+
+
+def test_a_term_in_capitals_inside_a_bodys_name_stays_in_it():
+    """Read in make audit's random sample: 'dall'International HIV Trials Network' gave 'Trials
+    Network' ('HIV' is never a name alone, and cut the run), 'the Stavropolye State TV Company' a
+    body named 'Company'; a title in capitals still is no part of one ('CEO of The Standard')."""
+    found = _found(replace(_article("it.txt", "Vaccino", "La sperimentazione sarà condotta "
+                                    "dall'International HIV Trials Network a Durban."), language="it"),
+                   _article("en.txt", "Fire", "The Stavropolye State TV Company reports. The CEO of The Standard "
+                            "resigned on Monday."))
+    assert "International HIV Trials Network" in names_of(found["it.txt"], ORG)
+    assert "Stavropolye State TV Company" in names_of(found["en.txt"], ORG)
+    assert not any(name.startswith("CEO") for name in found["en.txt"])

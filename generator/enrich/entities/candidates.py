@@ -531,13 +531,16 @@ def _cuts(run: str, first: bool, weak: bool, gaz: Gazetteer, language: str) -> t
 
 
 def _cut(words, shapes, first: int, weak: bool, gaz: Gazetteer, fw: frozenset[str]) -> list[Cut]:
-    """Cut one run of capitalized words: calendar words never belong to a name and split it."""
+    """Cut one run of capitalized words: calendar words never belong to a name and split it (a term
+    in capitals does not, inside a body's name: "International HIV Trials Network")."""
     out: list[Cut] = []
     k = 0
     j = len(words)
     for m in range(j + 1):
         if m == j or lx.is_not_name(words[m]) and not _given_calendar_word(words, m, gaz) \
                 and not _regnal_number(words, k, m, gaz) \
+                and not (words[m].isupper() and m + 1 < j and words[m + 1][:1].isupper() and not lx.is_title(words[m])
+                         and words[j - 1].casefold() in lx.ORG_HEADS) \
                 and not (m + 2 == j and words[m + 1].casefold() in lx.PRESS_HEADS):  # "Sunday Times"
             if m > k:
                 out.extend(_cut_part(words, shapes, k, m, first, weak, gaz, fw))
