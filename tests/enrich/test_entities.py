@@ -1207,3 +1207,13 @@ def test_a_term_in_capitals_inside_a_bodys_name_stays_in_it():
     assert "International HIV Trials Network" in names_of(found["it.txt"], ORG)
     assert "Stavropolye State TV Company" in names_of(found["en.txt"], ORG)
     assert not any(name.startswith("CEO") for name in found["en.txt"])
+
+
+def test_a_german_compound_names_the_body_it_starts_with():
+    """German news written for this check: 'sagte der CDU-Chef', 'Die SPD-Fraktion stimmte zu',
+    'Der Nato-Gipfel' named nobody; a compound that is a name itself stays one ('EU-Kommission')."""
+    found = _found(replace(_article("de.txt", "Haushalt", "Das sagte der CDU-Chef am Montag. Die SPD-Fraktion "
+                                    "stimmte zu. Der Nato-Gipfel endete. Die EU-Kommission prüft. Der US-Präsident "
+                                    "Donald Trump drohte."), language="de"))["de.txt"]
+    assert {"CDU", "SPD", "NATO", "European Commission"} <= names_of(found, ORG)
+    assert "Donald Trump" in names_of(found, PERSON) and "European Union" not in found

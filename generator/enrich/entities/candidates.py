@@ -21,6 +21,7 @@ from .classify import classify
 from .gazetteer import Gazetteer
 from .records import GIVEN, SURNAME, WEAK
 from .tokens import INITIAL, LOWER, TITLE, TOKEN, UPPER, Sentence, shape
+from .variants import canonical_variant
 
 
 _CAPS = (TITLE, UPPER, INITIAL)
@@ -73,6 +74,8 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
     for offset, run in runs:
         if language == "en" and not run.isascii() and _foreign_script(run):
             continue  # a quote in Cyrillic or Greek capitalizes its first word: no name to judge here
+        if language == "de" and "-" in run:
+            run = _compound_head(run, gaz)
         if offset < skip:  # the rest of a run a spanning name began
             k = run.find(" ", skip - offset - 1)
             if k < 0:
@@ -124,6 +127,20 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
 # acronym: "Society for the Prevention of Cruelty to Animals (RSPCA)".
 _ACRONYM_GAPS = lx._words("of for the to and on in at against de del della des du di la le von und für")
 _NAME_GOES_ON = lx._words("of for de del della des du di von für")  # after a capitalized word: more name
+
+
+def _compound_head(run: str, gaz: Gazetteer) -> str:
+    """German joins a known acronym to a noun: "(der) CDU-Chef", "(die) SPD-Fraktion", "(der)
+    Nato-Gipfel" name the CDU, the SPD, NATO; the noun after the hyphen, last in the run, is no part
+    of the name (inside a run it leads a name: "US-Präsident Donald Trump")."""
+    rest, _, last = run.rpartition(" ")
+    head = last.split("-", 1)[0]
+    if head == last or len(head) < 2 or not head[:2].isupper() and canonical_variant(head) is None \
+            or gaz.lookup(last) or canonical_variant(last):  # ("EU-Kommission" is a name)
+        return run
+    if gaz.lookup(head) or canonical_variant(head):
+        return f"{rest} {head}" if rest else head
+    return run
 
 
 def _french_misters(runs: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], frozenset[int]]:
