@@ -20,6 +20,7 @@ Pure and deterministic: every choice is ordered by counts, then by name.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -125,8 +126,7 @@ class _CorpusFacts:
         """A one-word name the gazetteer does not know, typed as a place or an organization,
         that is the surname of a person the corpus names in full (in the article's language),
         is that person: by full name when the evidence says which one, else by surname."""
-        parts = mention.name.split()
-        if analysis is None or len(parts) != 1:
+        if analysis is None or " " in mention.name:
             return mention
         folded = mention.name.casefold()
         here = by_surname.get(folded, ())
@@ -163,8 +163,8 @@ def _written_surnames(analysis: EntityAnalysis) -> set[str]:
 def _junk(mention: EntityMention, analysis: EntityAnalysis | None, language: str, corpus: _CorpusFacts,
           gaz: Gazetteer) -> bool:
     name = mention.name
-    words = [w.strip(".").casefold() for w in name.split()]
-    if any(w in _ROLE_WORDS for w in words) and all(w in _ROLE_WORDS or w in _FILLER for w in words):
+    words, role = _words_of(name)
+    if role:
         return True  # "President", "Prime Minister", "Presidente del Consiglio"
     if analysis is not None and name in analysis.tickers:
         return True
@@ -192,6 +192,13 @@ def _junk(mention: EntityMention, analysis: EntityAnalysis | None, language: str
     return False
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _words_of(name: str) -> tuple[tuple[str, ...], bool]:
+    """A name's words, folded, and whether they are a title or role alone (names repeat)."""
+    words = tuple(w.strip(".").casefold() for w in name.split())
+    return words, any(w in _ROLE_WORDS for w in words) and all(w in _ROLE_WORDS or w in _FILLER for w in words)
+
+
 def _full_names_by_surname(mentions: Mentions) -> dict[str, list[str]]:
     """The article's people named in full, by folded surname (in name order)."""
     found: dict[str, set[str]] = {}
@@ -203,8 +210,10 @@ def _full_names_by_surname(mentions: Mentions) -> dict[str, list[str]]:
 
 def _untitled(mention: EntityMention) -> EntityMention:
     """"Constable Patricia Gallan" is Patricia Gallan, a constable."""
+    if mention.type is not PERSON or mention.name.count(" ") < 2:
+        return mention
     words = mention.name.split()
-    if mention.type is not PERSON or len(words) < 3 or words[0].strip(".").casefold() not in _ROLE_WORDS:
+    if words[0].strip(".").casefold() not in _ROLE_WORDS:
         return mention
     return replace(mention, name=" ".join(words[1:]), roles=tuple(dict.fromkeys((*mention.roles, words[0]))),
                    aliases=tuple(sorted({*mention.aliases, mention.name})))
