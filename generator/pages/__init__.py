@@ -8,28 +8,32 @@ from ..model import EntityType
 from ..site_model import Site, tag_list
 from .archive import archive_pages
 from .briefing import day_pages, week_pages
-from .article import article_page
+from . import urls
+from .article import article_inputs, is_owner_markdown, render_article
 from .entity import entities_index, entity_more_pages, entity_page, entity_type_index
 from .feeds import Publishing, feed_note, feed_pages, with_story_feeds, with_topic_feeds
 from .home import home_page
 from .listing import one_render
 from .page import DuplicatePage, Page, PageSet
-from .reading import neighbours, with_neighbours
+from .memo import PageMemo, StoredPage
+from .reading import neighbours
 from .story import part_of_line, stories_index, story_page
 from .tag import tag_pages, tags_index
 from .topic import topic_more_pages, topic_page, topics_index
 
 
 def render_site(site: Site, site_name: str = "Briefing", site_url: str | None = None, directory_urls: bool = True,
-                bodies: Mapping[str, str] | None = None) -> PageSet:
+                bodies: Mapping[str, str] | None = None, memo: PageMemo | None = None) -> PageSet:
     """Every page; feeds only with a `site_url` (their links must be absolute). `bodies` maps
-    an article's source to its rendered body when that was cached with the file."""
+    an article's source to its rendered body when that was cached with the file. With a
+    `memo`, pages whose inputs are as in the last build are taken from it (see memo.py), and
+    this build's are recorded in it."""
     with one_render(site):
-        return _render_site(site, site_name, site_url, directory_urls, bodies or {})
+        return _render_site(site, site_name, site_url, directory_urls, bodies or {}, memo)
 
 
 def _render_site(site: Site, site_name: str, site_url: str | None, directory_urls: bool,
-                 bodies: Mapping[str, str]) -> PageSet:
+                 bodies: Mapping[str, str], memo: PageMemo | None) -> PageSet:
     publishing = Publishing(site_url, site_name, directory_urls) if site_url else None
     pages = PageSet(directory_urls)
     pages.add(home_page(site, site_name, feeds=publishing is not None))
@@ -37,8 +41,19 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     listed_as = {other: a.source for a in site.listed for other in a.versions}
     prev_next = neighbours(site)
     for article in site.articles:
-        page = article_page(article, by_source, bodies.get(article.source), listed_as, part_of_line(article, site))
-        pages.add(with_neighbours(page, article, prev_next.get(article.source)))
+        inputs = article_inputs(article, by_source, listed_as, part_of_line(article, site), prev_next.get(article.source))
+        if memo is None:
+            pages.add(render_article(inputs, bodies.get(article.source)))
+            continue
+        uri = urls.article(article.slug)
+        digest = memo.digest(inputs.memo_key())
+        page = memo.reuse(uri, digest, kind="article", origin=article.source, owner_markdown=is_owner_markdown(article))
+        if page is not None:
+            pages.add_resolved(page)
+        else:
+            pages.add(render_article(inputs, bodies.get(article.source)))
+            page = pages.get(uri)
+        memo.record(uri, digest, page)
     pages.add(stories_index(site))
     for entry in sorted(site.stories.values(), key=lambda s: s.slug):
         page = story_page(entry, site)
@@ -72,4 +87,4 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     return pages
 
 
-__all__ = ["DuplicatePage", "Page", "PageSet", "feed_note", "render_site"]
+__all__ = ["DuplicatePage", "Page", "PageMemo", "PageSet", "StoredPage", "feed_note", "render_site"]
