@@ -73,8 +73,8 @@ def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | N
             entry.append(digests[uri])
         manifest[uri] = entry
         old = previous.get(uri)
-        if isinstance(old, list) and old[:1] == entry[:1] and os.path.isfile(target):
-            if old[1:2] != entry[1:2]:
+        if old is not None and old[0] == entry[0] and os.path.isfile(target):
+            if old[1] != entry[1]:
                 os.utime(target, None if mtime is None else (mtime, mtime))  # same text, new surroundings
                 stats.touched += 1
             else:
@@ -118,30 +118,34 @@ def remembered_pages(out_dir: Path) -> tuple[dict[str, Remembered], str | None]:
     """The pages of the last run, for its memo (pages.memo): src_uri -> the digest of its
     inputs, its fingerprint and its file; and a note when the manifest is there but damaged."""
     out_dir = out_dir.resolve()
-    path = out_dir / MANIFEST
+    manifest, note = _load_manifest(out_dir)
+    root = str(out_dir) + os.sep
+    return {uri: Remembered(entry[2], fingerprint=entry[0], path=root + uri)
+            for uri, entry in manifest.items() if len(entry) == 3}, note
+
+
+def _read_manifest(out_dir: Path) -> dict[str, list[str]]:
+    return _load_manifest(out_dir)[0]
+
+
+def _load_manifest(out_dir: Path) -> tuple[dict[str, list[str]], str | None]:
+    """The manifest, or {} (every page compared byte for byte, as on a first run) with a note
+    when it is damaged: one entry that is not a page of this folder and its strings, and none is used."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}, None
     except (OSError, ValueError) as exc:
         return {}, f"the page store's manifest could not be read ({exc.__class__.__name__}): every page is rendered again"
-    if not isinstance(data, dict):
-        return {}, "the page store's manifest is not digest's: every page is rendered again"
-    root = str(out_dir) + os.sep
-    remembered: dict[str, Remembered] = {}
-    for uri, entry in data.items():
-        if (isinstance(entry, list) and len(entry) == 3 and all(isinstance(x, str) for x in entry)
-                and isinstance(uri, str) and not uri.startswith(("/", ".")) and ".." not in uri.split("/")):
-            remembered[uri] = Remembered(entry[2], fingerprint=entry[0], path=root + uri)
-    return remembered, None
+    if not isinstance(data, dict) or not all(_is_entry(uri, entry) for uri, entry in data.items()):
+        return {}, "the page store's manifest is not one digest wrote: every page is rendered again"
+    return data, None
 
 
-def _read_manifest(out_dir: Path) -> dict[str, list[str]]:
-    try:
-        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+def _is_entry(uri: object, entry: object) -> bool:
+    return (isinstance(uri, str) and bool(uri) and not uri.startswith(("/", ".")) and "\\" not in uri
+            and ".." not in uri.split("/") and isinstance(entry, list) and 2 <= len(entry) <= 3
+            and all(isinstance(x, str) for x in entry))
 
 
 def _unlisted(out_dir: Path, manifest: Mapping[str, object]) -> set[str]:
