@@ -50,7 +50,7 @@ from .progress import reading_progress
 from .sanitize import clean_html
 from .search.publish import SearchIndexJob, publish_search_index, start_search_index
 from .theme_links import ChipLinks, article_signature, link_targets
-from .writer import remembered_pages, write_pages
+from .writer import StoredPages, remembered_pages, write_pages
 
 log = get_plugin_logger("digest")
 
@@ -138,7 +138,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         signatures = self._signatures(generation, config)
         if self._dirty:
             # Incremental: MkDocs compares each page's source file time with its HTML's.
-            store = write_pages(generation.pages, self.cache_dir / "pages", signatures, digests=memo.digests())
+            stored = memo.previous if isinstance(memo.previous, StoredPages) else None
+            store = write_pages(generation.pages, self.cache_dir / "pages", signatures, digests=memo.digests(), stored=stored)
             _remove_from_site(store.removed, config)
             sources = {uri: {"abs_src_path": path} for uri, path in store.paths.items()}
         else:
