@@ -85,7 +85,13 @@ def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | N
         text = texts.get(uri) if texts is not None else None
         data = (text if text is not None else page.text()).encode("utf-8")
         if old is None and os.path.isfile(target) and Path(target).read_bytes() == data:
-            stats.unchanged += 1  # no manifest yet (first run, or an older digest): compare bytes
+            # No manifest (a first run, an older digest, a run killed while writing): same bytes,
+            # but what else the page's HTML depends on is unknown, so a page with a signature is touched.
+            if signatures.get(uri):
+                os.utime(target, None if mtime is None else (mtime, mtime))
+                stats.touched += 1
+            else:
+                stats.unchanged += 1
             continue
         if manifest_path is not None:
             manifest_path.unlink(missing_ok=True)  # see the module's docstring
