@@ -65,6 +65,23 @@ class PageMemo:
         self.reused += 1
         return page
 
+    def reuse_all(self, src_uris: list[str], digest: str, kind: str) -> list[Any] | None:
+        """The last build's pages at `src_uris`, made together from inputs with `digest` (an
+        entity's pages, a tag's), when every one of them is there; else None."""
+        old = [self.previous.get(uri) for uri in src_uris]
+        if not src_uris or any(o is None or o.digest != digest for o in old):
+            return None
+        found = []
+        for uri, entry in zip(src_uris, old):
+            page = entry.page
+            if page is None:
+                if not entry.path or not os.path.isfile(entry.path):
+                    return None
+                page = StoredPage(uri, entry.path, entry.fingerprint, kind=kind, origin=f"{kind} page {uri}")
+            found.append(page)
+        self.reused += len(found)
+        return found
+
     def record(self, src_uri: str, digest: str, page: Any) -> None:
         self.recorded[src_uri] = Remembered(digest, page)
 

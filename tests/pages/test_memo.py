@@ -29,6 +29,11 @@ def texts(pages):
     return {page.src_uri: page.text() for page in pages}
 
 
+def reused(memo, pages):
+    """The pages taken from the memo's last build (in memory: the very same objects)."""
+    return sorted(uri for uri, old in memo.previous.items() if pages.get(uri) is old.page)
+
+
 def render(items, memo=None):
     return render_site(make_site(*items), memo=memo)
 
@@ -38,7 +43,9 @@ def test_reused_pages_are_the_pages_a_render_makes():
     render(articles(), first)
     memo = first.next_build("salt")
     pages = render(articles(), memo)
-    assert memo.reused == 4
+    assert reused(memo, pages) == ["articles/dock-workers-vote.md", "articles/ferry-strike.md", "articles/grain-prices.md",
+                                   "articles/harbour-opens.md", "entities/people/anna-lindqvist.md"]
+    assert memo.reused == 5
     assert texts(pages) == texts(render(articles()))
 
 
@@ -52,7 +59,8 @@ def test_a_page_is_rendered_again_when_another_article_it_shows_changes():
     assert texts(pages) == texts(render(changed))
     assert "Ferry strike ends" in pages.get("articles/harbour-opens.md").body
     assert "Ferry strike ends" in pages.get("articles/grain-prices.md").body  # its next article
-    assert memo.reused == 1  # only 'Dock workers vote' shows nothing of it
+    # only 'Dock workers vote' shows nothing of it; Anna Lindqvist's page lists it
+    assert reused(memo, pages) == ["articles/dock-workers-vote.md"]
 
 
 def test_removed_and_added_articles_change_their_neighbours():
@@ -63,7 +71,8 @@ def test_removed_and_added_articles_change_their_neighbours():
     pages = render(fewer, memo)
     assert texts(pages) == texts(render(fewer))
     assert "articles/grain-prices.md" not in pages
-    assert memo.reused == 1  # Harbour opens; Ferry strike and Dock workers vote lost a neighbour
+    # Ferry strike and Dock workers vote lost a neighbour; Anna Lindqvist's articles are as they were
+    assert reused(memo, pages) == ["articles/harbour-opens.md", "entities/people/anna-lindqvist.md"]
 
 
 def test_another_salt_reuses_nothing():
@@ -72,6 +81,23 @@ def test_another_salt_reuses_nothing():
     memo = first.next_build("other options")
     render(articles(), memo)
     assert memo.reused == 0
+
+
+def test_an_entity_page_follows_what_it_shows_from_elsewhere():
+    """Its description (content/entities.yml) and the entities named alongside it are not in
+    its articles: a change there renders it again."""
+    items = articles() + [article("Quay vote", D - dt.timedelta(days=4),
+                                  entities=[("Anna Lindqvist", PERSON, 1), ("Marco Bellini", PERSON, 1)])]
+    first = PageMemo("salt")
+    site = make_site(*items)
+    render_site(site, memo=first)
+    memo = first.next_build("salt")
+    site = make_site(*items)
+    site.entities[(PERSON, "Anna Lindqvist")].description = "Harbour master."
+    pages = render_site(site, memo=memo)
+    assert "Harbour master." in pages.get("entities/people/anna-lindqvist.md").body
+    assert "entities/people/anna-lindqvist.md" not in reused(memo, pages)
+    assert "entities/people/marco-bellini.md" in reused(memo, pages)
 
 
 def test_digests_are_the_same_in_every_process():
@@ -99,7 +125,7 @@ def test_a_page_in_the_store_is_read_from_its_file_and_missing_files_are_not_reu
     os.remove(tmp_path / "articles" / "ferry-strike.md")
     memo = PageMemo("salt", stored)
     again = render(articles(), memo)
-    assert memo.reused == 3
+    assert memo.reused == 4  # all but ferry-strike: three articles and Anna Lindqvist's page
     page = again.get("articles/harbour-opens.md")
     assert isinstance(page, StoredPage) and page.kind == "article"
     assert page.text() == pages.get("articles/harbour-opens.md").text()
