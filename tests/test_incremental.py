@@ -255,3 +255,19 @@ def test_a_damaged_page_store_manifest_reuses_no_page(tmp_path, monkeypatch, dam
     run_mkdocs(clean, "build")
     assert tree(project / "site") == tree(clean / "site")
     assert "page store" not in run_mkdocs(project, "build", "--dirty").stderr
+
+
+def test_dirty_builds_follow_entities_yml_into_the_entity_pages(tmp_path, monkeypatch):
+    """An entity page shows what the owner wrote about it, which is in none of its articles."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    rules = "entities:\n  Anna Lindqvist:\n    description: {}\n"
+    articles = {f"s{i:02d}.txt": story(i) for i in range(12)}
+    project = make_project(tmp_path / "incremental", articles | {"entities.yml": rules.format("Mayor of Gothenburg.")})
+    run_mkdocs(project, "build")
+    (project / "content" / "entities.yml").write_text(rules.format("Harbour commissioner."), encoding="utf-8")
+    run_mkdocs(project, "build", "--dirty")
+    page = (project / "site" / "entities" / "people" / "anna-lindqvist" / "index.html").read_text(encoding="utf-8")
+    assert "Harbour commissioner." in page and "Mayor of Gothenburg." not in page
+    clean = make_project(tmp_path / "clean", articles | {"entities.yml": rules.format("Harbour commissioner.")})
+    run_mkdocs(clean, "build")
+    assert tree(project / "site") == tree(clean / "site")
