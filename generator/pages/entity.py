@@ -12,6 +12,7 @@ Only entities in at least `entity_page_min_articles` articles get a page, and in
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter
 from collections.abc import Sequence
 
@@ -81,14 +82,13 @@ def entity_page(entry: EntityEntry, site: Site) -> Page:
 
 def co_mentioned(entry: EntityEntry, site: Site) -> list[tuple[str, str, str, int]]:
     """The entities most often named alongside `entry` that have a page: (name, type, page, articles)."""
-    return [
-        (other.name, other.type.value, urls.entity_of(other), n)
-        for other, n in (
-            (site.entities[key], n)
-            for key, n in sorted(entry.co_mentions.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][0].value))
-            if key in site.entities and site.entities[key].has_page
-        )
-    ][:CO_MENTIONS_SHOWN]
+    entities = site.entities
+    # Those with a page first, then the few shown: a much-named entity has thousands of co-mentions.
+    # EntityType is a str enum: members order as their values.
+    shown = heapq.nsmallest(CO_MENTIONS_SHOWN, ((key, n) for key, n in entry.co_mentions.items()
+                                                if key in entities and entities[key].has_page),
+                            key=lambda kv: (-kv[1], kv[0][1], kv[0][0]))
+    return [(entities[key].name, key[0].value, urls.entity_of(entities[key]), n) for key, n in shown]
 
 
 def entity_inputs(entry: EntityEntry, site: Site, tokens: list[str]) -> tuple:
