@@ -28,7 +28,7 @@ from .enrich.topics import Taxonomy, load_taxonomy
 from .metadata import resolve
 from .model import Article, Problem, Severity
 from .nogc import no_cycle_collection
-from .pages import PageSet, feed_note, render_site
+from .pages import PageMemo, PageSet, feed_note, render_site
 from .site_model import Site, assemble
 from .readers import ReadError, StillWriting, read_file
 from .extract import extract_all
@@ -78,20 +78,24 @@ def generate(
     workers: int | None = None,
     progress: Progress | None = None,
     kept: dict | None = None,
+    memo: PageMemo | None = None,
 ) -> Generation:
     """Every page of the site from the articles in `content_dir`.
 
     With `cache_dir`, per-file work is reused from earlier runs (see generator.cache);
     files to (re)read are spread over `workers` processes (default: one per core). A process
     that builds again and again (`mkdocs serve`) passes the same `kept` dict each time: the
-    per-file results of its last build, reused without unpickling (see extract_all).
+    per-file results of its last build, reused without unpickling (see extract_all). With a
+    `memo` (made with `page_salt`), pages whose inputs did not change since the build it
+    remembers are not rendered again (see pages.memo).
     """
     with no_cycle_collection():
-        return _generate(content_dir, config, site_info or SiteInfo(), cache_dir, workers, progress, kept)
+        return _generate(content_dir, config, site_info or SiteInfo(), cache_dir, workers, progress, kept, memo)
 
 
 def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cache_dir: Path | None,
-              workers: int | None, progress: Progress | None, kept: dict | None) -> Generation:
+              workers: int | None, progress: Progress | None, kept: dict | None,
+              memo: PageMemo | None) -> Generation:
     report = Report()
     clock = _StageClock()
     files, problems = discover(content_dir)
@@ -133,13 +137,19 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
     clock.lap("corpus state saved")
     site = assemble(articles, taxonomy, rules, config)
     bodies = {r.article.source: r.body for r in extracted if r.article is not None and r.body is not None}
-    pages = render_site(site, site_info.name, site_info.url, site_info.directory_urls, bodies)
-    clock.lap("pages")
+    pages = render_site(site, site_info.name, site_info.url, site_info.directory_urls, bodies, memo)
+    clock.lap("pages" if memo is None else f"pages ({memo.reused:,} reused)")
     report.extend(feed_note(site_info.url))
     report.articles = len(site.articles)
     report.pages = len(pages)
     log.debug("digest: stage times: %s", clock)
     return Generation(pages, site, report)
+
+
+def page_salt(config: DigestConfig, site_info: SiteInfo) -> str:
+    """Everything a page's text depends on besides the inputs it is rendered from (pages.memo)."""
+    options = sorted((key, config[key]) for key in config)
+    return namespace("pages", code_version(), options, site_info.name, site_info.url, site_info.directory_urls)
 
 
 def _near_pairs(value: object) -> NearPairs | None:

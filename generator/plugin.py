@@ -8,7 +8,7 @@ It stays thin:
   are now (see html_reuse), and those are copied rather than rendered;
 - `on_page_markdown` makes page metadata safe for Material's templates, and
   `on_page_content` sanitizes the owner's HTML in articles;
-- `on_env` gives the theme the links it needs;
+- `on_env` gives the theme the links it needs, and keeps its compiled templates (template_cache);
 - `on_post_build` copies in the search index, built meanwhile in a process of its own;
 - `on_config`/`on_post_build` build into a staging folder swapped in at the end;
 - `on_serve` watches the content folder.
@@ -35,7 +35,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import is_markdown_file
 
-from . import staging
+from . import staging, template_cache
 from .compact import compact_html
 from .config import DigestConfig, SiteInfo
 from .fast_page import FastPage
@@ -43,14 +43,14 @@ from .html_reuse import HtmlRecord, site_key
 from .nogc import FrozenHeap, no_cycle_collection
 from .pages.article import ARTICLE_TEMPLATE
 from .pages.listing import long_date
-from .pages import PageSet, urls
+from .pages import PageMemo, PageSet, StoredPage, urls
 from .paths import FolderTest, is_within
-from .pipeline import Generation, code_version, generate
+from .pipeline import Generation, code_version, generate, page_salt
 from .progress import reading_progress
 from .sanitize import clean_html
 from .search.publish import SearchIndexJob, publish_search_index, start_search_index
 from .theme_links import ChipLinks, article_signature, link_targets
-from .writer import write_pages
+from .writer import StoredPages, remembered_pages, write_pages
 
 log = get_plugin_logger("digest")
 
@@ -85,6 +85,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._theme = ""
         # Under `serve`, the per-file results of the last build (see pipeline.generate's `kept`).
         self._kept: dict | None = None
+        self._memo: PageMemo | None = None  # under `serve` without --dirty, the last build's pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
@@ -114,10 +115,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
         site_info = SiteInfo(config.site_name, config.site_url or None, config.use_directory_urls)
+        memo = self._page_memo(page_salt(self.config, site_info))
         with no_cycle_collection():
             generation = generate(self.content_dir, self.config, site_info, cache_dir=self.cache_dir,
-                                  progress=reading_progress, kept=self._kept)
+                                  progress=reading_progress, kept=self._kept, memo=memo)
             self._heap.freeze()  # see FrozenHeap: released in on_post_build / on_build_error
+        if self._command == "serve" and not self._dirty:
+            self._memo = memo
         in_content = FolderTest(self.content_dir)
         for file in list(files):
             # The articles are inputs, not pages: when docs_dir is the content folder,
@@ -134,7 +138,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         signatures = self._signatures(generation, config)
         if self._dirty:
             # Incremental: MkDocs compares each page's source file time with its HTML's.
-            store = write_pages(generation.pages, self.cache_dir / "pages", signatures)
+            stored = memo.previous if isinstance(memo.previous, StoredPages) else None
+            store = write_pages(generation.pages, self.cache_dir / "pages", signatures, digests=memo.digests(), stored=stored)
             _remove_from_site(store.removed, config)
             sources = {uri: {"abs_src_path": path} for uri, path in store.paths.items()}
         else:
@@ -155,7 +160,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self._store_writer = threading.Thread(
                 target=_write_store, name="digest-page-store", daemon=True,
                 args=(generation.pages, self.cache_dir / "pages", signatures),
-                kwargs={"texts": texts, "mtime": time.time() - 1, "fingerprints": fingerprints},
+                kwargs={"texts": texts, "mtime": time.time() - 1, "fingerprints": fingerprints,
+                        "digests": memo.digests()},
             )
             self._store_writer.start()
         self._laps.append(("signatures and page store", time.perf_counter() - lap))
@@ -175,7 +181,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if not page.in_nav:  # nav pages keep MkDocs' Page, which takes its title from the nav
                 fast = FastPage(None, file, config)
                 fast.splice_html = not page.owner_markdown
-                if page.meta:  # without front matter, MkDocs also reads "key: value" lines at the top
+                # A page taken from the page store unchanged (see pages.memo) is read from its file.
+                if not isinstance(page, StoredPage) and page.meta:
+                    # Without front matter, MkDocs also reads "key: value" lines at the top.
                     fast.source = (page.body, page.meta)
             files.append(file)
             self._generated.add(page.src_uri)
@@ -199,6 +207,19 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # Keep the site model (on_env needs its links), not the page texts: they are on disk now.
         self.generation = replace(generation, pages=PageSet())
         return files
+
+    def _page_memo(self, salt: str) -> PageMemo:
+        """Where this build finds the last build's pages (pages.memo): the page store in a
+        `--dirty` build, this process's memory in a full rebuild under `serve`, nowhere in a
+        full build (which records its pages' inputs for the next)."""
+        if self._dirty:
+            previous, note = remembered_pages(self.cache_dir / "pages")
+            if note:
+                log.info(note)
+            return PageMemo(salt, previous)
+        if self._memo is not None:
+            return self._memo.next_build(salt)
+        return PageMemo(salt)
 
     def _signatures(self, generation: Generation, config: MkDocsConfig) -> dict[str, str]:
         """Per article page, what its HTML depends on besides its Markdown (see theme_links)."""
@@ -275,6 +296,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 if file := files.src_uris.get(src_uri) or files.get_file_from_path(src_uri):
                     urls[key] = file.url
         ChipLinks(urls).install(env)
+        template_cache.install(env, self.cache_dir)
         env.loader = ChoiceLoader([DictLoader({REUSED_TEMPLATE: ""}), env.loader])
         env.filters["digest_date"] = _format_date
         return env

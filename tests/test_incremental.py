@@ -169,6 +169,16 @@ KILL_POINTS = {
         "cs.os.fdopen = lambda fd, mode: Half(real_fdopen(fd, mode))\n"
     ),
     "state written, not renamed": "import generator.corpus_state as cs\ncs.os.replace = lambda *a: die()\n",
+    # The page store (its manifest says which pages the next build may take as they are): killed
+    # after two of the changed pages are rewritten, before the new manifest.
+    "page store half written": (
+        "import generator.writer as w\n"
+        "real_write, written = w._write_atomic, []\n"
+        "def write(target, data):\n"
+        "    real_write(target, data); written.append(target)\n"
+        "    if len(written) == 2: die()\n"
+        "w._write_atomic = write\n"
+    ),
 }
 
 
@@ -237,3 +247,67 @@ def test_a_damaged_extraction_cache_is_rebuilt_with_one_note(tmp_path, monkeypat
     run_mkdocs(clean, "build")
     assert tree(project / "site") == tree(clean / "site")
     assert "cache of read articles" not in run_mkdocs(project, "build", "--dirty").stderr
+
+
+def test_dirty_builds_follow_an_edited_article_into_the_pages_that_show_it(tmp_path, monkeypatch):
+    """Its title is in other articles' related links and previous/next links, and in listings:
+    those pages are rendered again, the others are taken from the last build."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    articles = {f"s{i:02d}.txt": story(i) for i in range(24)}
+    project = make_project(tmp_path / "incremental", articles)
+    run_mkdocs(project, "build")
+    edited = story(5).replace("Port authority report 5 from Gdansk", "Gdansk harbour doubles its quays", 1)
+    (project / "content" / "s05.txt").write_text(edited, encoding="utf-8")
+    result = run_mkdocs(project, "build", "--dirty", "-v")
+    reused = int(result.stderr.split("pages (", 1)[1].split(" reused", 1)[0].replace(",", ""))
+    assert 5 <= reused < 23, result.stderr  # not the edited article, nor those that link to it
+    site = project / "site"
+    others = [p for p in site.glob("articles/*/index.html")
+              if "gdansk-harbour-doubles" not in p.as_posix() and "Gdansk harbour doubles its quays" in p.read_text(encoding="utf-8")]
+    assert others  # related or previous/next links on other articles follow the new title
+    clean = make_project(tmp_path / "clean", {**articles, "s05.txt": edited})
+    run_mkdocs(clean, "build")
+    assert tree(site) == tree(clean / "site")
+
+    os.remove(project / "content" / "s06.txt")  # and a removed article: its neighbours link past it
+    run_mkdocs(project, "build", "--dirty")
+    fewer = {k: v for k, v in articles.items() if k != "s06.txt"} | {"s05.txt": edited}
+    clean = make_project(tmp_path / "clean-fewer", fewer)
+    run_mkdocs(clean, "build")
+    assert tree(site) == tree(clean / "site")
+
+
+@pytest.mark.parametrize("damage", ["garbage", "not a mapping", "entries of another shape"])
+def test_a_damaged_page_store_manifest_reuses_no_page(tmp_path, monkeypatch, damage):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    articles = {f"s{i:02d}.txt": story(i) for i in range(8)}
+    project = make_project(tmp_path / "incremental", articles)
+    run_mkdocs(project, "build")
+    manifest = project / ".cache" / "digest" / "pages" / ".digest-manifest.json"
+    manifest.write_text({"garbage": "{not json", "not a mapping": "[1, 2]",
+                         "entries of another shape": '{"articles/x.md": {"a": 1}, "../../etc.md": ["a", "b", "c"]}'}[damage],
+                        encoding="utf-8")
+    (project / "content" / "s99.txt").write_text(story(99), encoding="utf-8")
+    result = run_mkdocs(project, "build", "--dirty")
+    notes = [line for line in result.stderr.splitlines() if "page store" in line]
+    assert len(notes) == 1, result.stderr
+    clean = make_project(tmp_path / "clean", articles | {"s99.txt": story(99)})
+    run_mkdocs(clean, "build")
+    assert tree(project / "site") == tree(clean / "site")
+    assert "page store" not in run_mkdocs(project, "build", "--dirty").stderr
+
+
+def test_dirty_builds_follow_entities_yml_into_the_entity_pages(tmp_path, monkeypatch):
+    """An entity page shows what the owner wrote about it, which is in none of its articles."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    rules = "entities:\n  Anna Lindqvist:\n    description: {}\n"
+    articles = {f"s{i:02d}.txt": story(i) for i in range(12)}
+    project = make_project(tmp_path / "incremental", articles | {"entities.yml": rules.format("Mayor of Gothenburg.")})
+    run_mkdocs(project, "build")
+    (project / "content" / "entities.yml").write_text(rules.format("Harbour commissioner."), encoding="utf-8")
+    run_mkdocs(project, "build", "--dirty")
+    page = (project / "site" / "entities" / "people" / "anna-lindqvist" / "index.html").read_text(encoding="utf-8")
+    assert "Harbour commissioner." in page and "Mayor of Gothenburg." not in page
+    clean = make_project(tmp_path / "clean", articles | {"entities.yml": rules.format("Harbour commissioner.")})
+    run_mkdocs(clean, "build")
+    assert tree(project / "site") == tree(clean / "site")

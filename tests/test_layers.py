@@ -27,7 +27,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                   "generator.corpus_state",
                   "generator.report", "generator.writer")),
     ("front", ("generator.plugin", "generator.cli", "generator.__main__", "generator.commands",
-               "generator.fast_page", "generator.staging", "generator.compact", "generator.html_reuse")),
+               "generator.fast_page", "generator.staging", "generator.compact", "generator.html_reuse",
+               "generator.template_cache")),
 ]
 
 

@@ -2,43 +2,64 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ..model import EntityType
 from ..site_model import Site, tag_list
 from .archive import archive_pages
 from .briefing import day_pages, week_pages
-from .article import article_page
-from .entity import entities_index, entity_more_pages, entity_page, entity_type_index
+from . import urls
+from .article import article_inputs, article_key, is_owner_markdown, render_article
+from .entity import entities_index, entity_inputs, entity_more_pages, entity_page, entity_type_index, entity_uris
 from .feeds import Publishing, feed_note, feed_pages, with_story_feeds, with_topic_feeds
 from .home import home_page
 from .listing import one_render
 from .page import DuplicatePage, Page, PageSet
-from .reading import neighbours, with_neighbours
+from .memo import PageMemo, StoredPage
+from .reading import neighbours
 from .story import part_of_line, stories_index, story_page
-from .tag import tag_pages, tags_index
+from .tag import tag_inputs, tag_pages, tag_uris, tags_index
 from .topic import topic_more_pages, topic_page, topics_index
 
 
 def render_site(site: Site, site_name: str = "Briefing", site_url: str | None = None, directory_urls: bool = True,
-                bodies: Mapping[str, str] | None = None) -> PageSet:
+                bodies: Mapping[str, str] | None = None, memo: PageMemo | None = None) -> PageSet:
     """Every page; feeds only with a `site_url` (their links must be absolute). `bodies` maps
-    an article's source to its rendered body when that was cached with the file."""
+    an article's source to its rendered body when that was cached with the file. With a
+    `memo`, pages whose inputs are as in the last build are taken from it (see memo.py), and
+    this build's are recorded in it."""
     with one_render(site):
-        return _render_site(site, site_name, site_url, directory_urls, bodies or {})
+        return _render_site(site, site_name, site_url, directory_urls, bodies or {}, memo)
 
 
 def _render_site(site: Site, site_name: str, site_url: str | None, directory_urls: bool,
-                 bodies: Mapping[str, str]) -> PageSet:
+                 bodies: Mapping[str, str], memo: PageMemo | None) -> PageSet:
     publishing = Publishing(site_url, site_name, directory_urls) if site_url else None
     pages = PageSet(directory_urls)
     pages.add(home_page(site, site_name, feeds=publishing is not None))
     by_source = {a.source: a for a in site.articles}
     listed_as = {other: a.source for a in site.listed for other in a.versions}
     prev_next = neighbours(site)
+    tokens: dict[str, str] = {}  # an article's digest (article.article_key), for the pages that list it
     for article in site.articles:
-        page = article_page(article, by_source, bodies.get(article.source), listed_as, part_of_line(article, site))
-        pages.add(with_neighbours(page, article, prev_next.get(article.source)))
+        inputs = article_inputs(article, by_source, listed_as, part_of_line(article, site), prev_next.get(article.source))
+        if memo is None:
+            pages.add(render_article(inputs, bodies.get(article.source)))
+            continue
+        uri = urls.article(article.slug)
+        token = tokens[article.source] = memo.digest(article_key(article))
+        digest = memo.digest(inputs.memo_key(token))
+        page = memo.reuse(uri, digest, kind="article", origin=article.source, owner_markdown=is_owner_markdown(article))
+        if page is not None:
+            pages.add_resolved(page)
+        else:
+            pages.add(render_article(inputs, bodies.get(article.source)))
+            page = pages.get(uri)
+        memo.record(uri, digest, page)
+
+    def token_list(articles) -> list[str]:
+        return [tokens.get(a.source) or memo.digest(article_key(a)) for a in articles]
+
     pages.add(stories_index(site))
     for entry in sorted(site.stories.values(), key=lambda s: s.slug):
         page = story_page(entry, site)
@@ -53,16 +74,15 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     for page in tags_index(site):
         pages.add(page)
     for tag in tag_list(site.tags):
-        for page in tag_pages(tag, site):
-            pages.add(page)
+        _add_group(pages, memo, "tag", lambda: tag_inputs(tag, site, token_list(tag.articles)),
+                   lambda: tag_uris(tag, site), lambda: tag_pages(tag, site))
     pages.add(entities_index(site))
     for type_ in EntityType:
         for page in entity_type_index(type_, site):
             pages.add(page)
         for entry in sorted(site.entities_of(type_), key=lambda e: e.slug):
-            pages.add(entity_page(entry, site))
-            for more in entity_more_pages(entry, site):
-                pages.add(more)
+            _add_group(pages, memo, "entity", lambda: entity_inputs(entry, site, token_list(entry.articles)),
+                       lambda: entity_uris(entry, site), lambda: [entity_page(entry, site), *entity_more_pages(entry, site)])
     for page in day_pages(site) + week_pages(site):
         pages.add(page)
     for page in archive_pages(site):
@@ -72,4 +92,30 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     return pages
 
 
-__all__ = ["DuplicatePage", "Page", "PageSet", "feed_note", "render_site"]
+def _add_group(pages: PageSet, memo: PageMemo | None, kind: str, inputs: Callable[[], tuple],
+               uris: Callable[[], list[str]], make: Callable[[], list[Page]]) -> None:
+    """Add the pages `make` renders together (an entity's, a tag's), or, when the memo has them
+    from `inputs` equal to this build's, the last build's. Pages made at other paths than `uris`
+    are not remembered (never reused wrongly, only rendered again)."""
+    if memo is None:
+        for page in make():
+            pages.add(page)
+        return
+    digest = memo.digest(inputs())
+    expected = uris()
+    found = memo.reuse_all(expected, digest, kind)
+    if found is not None:
+        for page in found:
+            pages.add_resolved(page)
+    else:
+        found = []
+        for page in make():
+            pages.add(page)
+            found.append(pages.get(page.src_uri))
+        if [page.src_uri for page in found] != expected:
+            return
+    for page in found:
+        memo.record(page.src_uri, digest, page)
+
+
+__all__ = ["DuplicatePage", "Page", "PageMemo", "PageSet", "StoredPage", "feed_note", "render_site"]

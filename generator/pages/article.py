@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from ..model import Article, BulletList, EntityType, MarkdownBody, Paragraph
 from . import urls
 from .escape import html_block_text, html_text
 from .listing import html_list, link_item, long_date
 from .page import Page
+from .reading import prev_next_section
 
 ARTICLE_TEMPLATE = "digest/article.html"
 
@@ -62,22 +67,74 @@ def body(article: Article) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def related_section(article: Article, slugs: dict[str, Article], listed_as: dict[str, str] | None = None) -> str:
-    """Up to five related articles, linked; `slugs` maps source paths to assembled articles and
-    `listed_as` another version of a story to the one listings show (a story is related once)."""
+class Linked(NamedTuple):
+    """Another article as an article page links to it (a tuple: ~70,000 are made and hashed per
+    build at 10,000 articles)."""
+
+    title: str
+    slug: str
+    date: dt.date | None
+    source: str
+
+    @staticmethod
+    def of(article: Article) -> Linked:
+        return Linked(article.title, article.slug, article.date, article.source)
+
+
+@dataclass(frozen=True)
+class ArticleInputs:
+    """Everything an article page is rendered from: `render_article` reads nothing else, so
+    equal inputs make the same page (see memo.PageMemo)."""
+
+    article: Article
+    related: tuple[Linked, ...] = ()  # up to five, most related first
+    versions: tuple[Linked, ...] = ()  # other versions of the story
+    part_of: str = ""  # the line linking the article's story (story.part_of_line)
+    previous: Linked | None = None  # older, by date (reading.neighbours)
+    following: Linked | None = None  # newer
+
+    def memo_key(self, token: str) -> tuple:
+        """What the memo hashes: the article by its `token` (see `article_key`), then the rest."""
+        return (token, self.related, self.versions, self.part_of, self.previous, self.following)
+
+
+def article_key(article: Article) -> tuple:
+    """An article as the memo hashes it (its digest is the article's token, which listings of it
+    use too): its fields, with its blocks left out, as its body is a function of its file (whose
+    hash, `source_sha256`, is in) and of digest's code and options (in the memo's salt); the set
+    of keys the owner gave, in order."""
+    return (tuple(getattr(article, name) for name in _KEY_FIELDS), tuple(sorted(article.given_keys)))
+
+
+_KEY_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name not in ("blocks", "given_keys"))
+
+
+def article_inputs(article: Article, by_source: Mapping[str, Article] | None = None,
+                   listed_as: Mapping[str, str] | None = None, part_of: str = "",
+                   pair: tuple[Article | None, Article | None] | None = None) -> ArticleInputs:
+    """`by_source` maps source paths to assembled articles, `listed_as` another version of a
+    story to the one listings show (a story is related once), `pair` is (previous, next)."""
+    slugs = by_source or {}
     listed_as = listed_as or {}
     own = {article.source, *article.versions}
     sources = list(dict.fromkeys(listed_as.get(s, s) for s in article.related))
-    items = [slugs[s] for s in sources if s in slugs and s not in own][:5]
+    related = tuple(Linked.of(slugs[s]) for s in sources if s in slugs and s not in own)[:5]
+    versions = tuple(Linked.of(slugs[s]) for s in article.versions if s in slugs)
+    previous, following = pair or (None, None)
+    return ArticleInputs(article, related, versions, part_of, previous and Linked.of(previous),
+                         following and Linked.of(following))
+
+
+def related_section(items: Sequence[Linked]) -> str:
+    """Up to five related articles, linked."""
     if not items:
         return ""
     entries = (link_item(other.title, urls.article(other.slug), long_date(other.date) if other.date else "") for other in items)
     return "## Related articles\n\n" + html_list(entries, "digest-related") + "\n"
 
 
-def versions_section(article: Article, slugs: dict[str, Article]) -> str:
+def versions_section(others: Sequence[Linked]) -> str:
     """Links to the other versions of the story (near-duplicates), with their dates and files."""
-    others = [slugs[s] for s in article.versions if s in slugs]
     if not others:
         return ""
     label = "Another version of this story" if len(others) == 1 else "Other versions of this story"
@@ -87,19 +144,34 @@ def versions_section(article: Article, slugs: dict[str, Article]) -> str:
             + html_list(entries, "digest-versions__list") + "\n</aside>\n")
 
 
-def article_page(article: Article, by_source: dict[str, Article] | None = None, body_md: str | None = None,
-                 listed_as: dict[str, str] | None = None, part_of: str = "") -> Page:
-    """`body_md`, when given, is `body(article)` computed earlier (it depends on the file alone);
-    `listed_as` maps a story's other versions to the one listings show; `part_of` links the
-    article's story (see story.part_of_line)."""
-    related = related_section(article, by_source or {}, listed_as)
-    versions = versions_section(article, by_source or {})
+def render_article(inputs: ArticleInputs, body_md: str | None = None) -> Page:
+    """The page of `inputs.article`; `body_md`, when given, is `body(article)` computed earlier
+    (it depends on the file alone)."""
+    article = inputs.article
+    related = related_section(inputs.related)
+    versions = versions_section(inputs.versions)
+    part_of = inputs.part_of
+    text = ((part_of + "\n" if part_of else "") + (versions + "\n" if versions else "")
+            + (body_md if body_md is not None else body(article)) + ("\n" + related if related else ""))
+    section = prev_next_section(article, inputs.previous, inputs.following)
+    if section:
+        text = text.rstrip("\n") + "\n\n" + section
     return Page(
         src_uri=urls.article(article.slug),
-        body=(part_of + "\n" if part_of else "") + (versions + "\n" if versions else "") + (body_md if body_md is not None else body(article))
-        + ("\n" + related if related else ""),
+        body=text,
         meta=front_matter(article),
         kind="article",
         origin=article.source,
-        owner_markdown=any(isinstance(block, MarkdownBody) for block in article.blocks),
+        owner_markdown=is_owner_markdown(article),
     )
+
+
+def is_owner_markdown(article: Article) -> bool:
+    return any(isinstance(block, MarkdownBody) for block in article.blocks)
+
+
+def article_page(article: Article, by_source: dict[str, Article] | None = None, body_md: str | None = None,
+                 listed_as: dict[str, str] | None = None, part_of: str = "",
+                 pair: tuple[Article | None, Article | None] | None = None) -> Page:
+    """An article's page from the assembled site's lookups (see `article_inputs`)."""
+    return render_article(article_inputs(article, by_source, listed_as, part_of, pair), body_md)

@@ -12,6 +12,7 @@ Only entities in at least `entity_page_min_articles` articles get a page, and in
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter
 from collections.abc import Sequence
 
@@ -69,18 +70,39 @@ def entity_page(entry: EntityEntry, site: Site) -> Page:
             items.append(f"<li><p>“{html_text(quote)}”<br>\n<small>{link}{when}</small></p></li>")
         lines += ["## Quotes", "", html_list(items, "digest-quotes"), ""]
 
-    related = [
-        (site.entities[key], n)
-        for key, n in sorted(entry.co_mentions.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][0].value))
-        if key in site.entities and site.entities[key].has_page
-    ][:CO_MENTIONS_SHOWN]
+    related = co_mentioned(entry, site)
     if related:
-        items = (link_item(other.name, urls.entity_of(other), f"{other.type.value} · {plural(n, 'article')}") for other, n in related)
+        items = (link_item(name, uri, f"{type_} · {plural(n, 'article')}") for name, type_, uri, n in related)
         lines += ["## Mentioned alongside", "", html_list(items, "digest-names"), ""]
 
     lines += ["## Articles", ""] + _articles_section(entry, site, *_article_pages(entry, site)[0])
     meta = {"title": entry.name, "entity_type": entry.type.value, "articles": len(entry.articles)}
     return Page(uri, "\n".join(lines), meta=meta, kind="entity", origin=f"entity {entry.name!r}")
+
+
+def co_mentioned(entry: EntityEntry, site: Site) -> list[tuple[str, str, str, int]]:
+    """The entities most often named alongside `entry` that have a page: (name, type, page, articles)."""
+    entities = site.entities
+    # Those with a page first, then the few shown: a much-named entity has thousands of co-mentions.
+    # EntityType is a str enum: members order as their values.
+    shown = heapq.nsmallest(CO_MENTIONS_SHOWN, ((key, n) for key, n in entry.co_mentions.items()
+                                                if key in entities and entities[key].has_page),
+                            key=lambda kv: (-kv[1], kv[0][1], kv[0][0]))
+    return [(entities[key].name, key[0].value, urls.entity_of(entities[key]), n) for key, n in shown]
+
+
+def entity_inputs(entry: EntityEntry, site: Site, tokens: list[str]) -> tuple:
+    """Everything an entity's pages are rendered from besides its articles, which `tokens`
+    stand for (pages.memo): what comes from elsewhere (content/entities.yml, the entities named
+    alongside) is in as it is shown."""
+    return ("entity", urls.entity_of(entry), entry.name, entry.type.value, entry.description, entry.link,
+            entry.mentions, sorted(entry.roles.items()), sorted(entry.aliases.items()), co_mentioned(entry, site),
+            site.config.archive_page_size, tokens)
+
+
+def entity_uris(entry: EntityEntry, site: Site) -> list[str]:
+    """The src_uris of the entity's page and the pages behind it."""
+    return [urls.entity_of(entry)] + [paging.uri for paging, _ in _article_pages(entry, site)[1:]]
 
 
 def entity_more_pages(entry: EntityEntry, site: Site) -> list[Page]:

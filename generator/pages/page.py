@@ -25,7 +25,14 @@ class Page:
 
     def fingerprint(self) -> str:
         """A hash of what `text()` is made from: equal fingerprints, equal files. Much cheaper
-        than writing the front matter, which is what deciding that a page is unchanged needs."""
+        than writing the front matter, which is what deciding that a page is unchanged needs.
+        Kept with the page: a page reused from the last build (memo.py) is not hashed again."""
+        known = self.__dict__.get("_fingerprint")
+        if known is None:
+            known = self.__dict__["_fingerprint"] = self._hash()
+        return known
+
+    def _hash(self) -> str:
         head = json.dumps([self.src_uri, self.meta], default=str, ensure_ascii=False)
         digest = hashlib.sha256(head.encode("utf-8"))
         digest.update(b"\0")  # JSON never holds a NUL byte: the head cannot run into the body
@@ -59,6 +66,14 @@ class PageSet:
             raise DuplicatePage(f"two pages want '{page.src_uri}': {other.origin} and {page.origin}")
         if "\x01" in page.body:
             page = evolve(page, body=urls.resolve_links(page.body, page.src_uri, self.directory_urls))
+        self._pages[page.src_uri] = page
+
+    def add_resolved(self, page) -> None:
+        """Add a page as it is: one this set's kind made in an earlier build (see memo.py),
+        its links already resolved."""
+        other = self._pages.get(page.src_uri)
+        if other is not None:
+            raise DuplicatePage(f"two pages want '{page.src_uri}': {other.origin} and {page.origin}")
         self._pages[page.src_uri] = page
 
     def __iter__(self):

@@ -31,6 +31,16 @@ def tag_pages(entry: TagEntry, site: Site) -> list[Page]:
     return pages
 
 
+def tag_inputs(entry: TagEntry, site: Site, tokens: list[str]) -> tuple:
+    """Everything a tag's pages are rendered from besides its articles, which `tokens` stand for (pages.memo)."""
+    return ("tag", urls.tag_of(entry), entry.name, site.config.archive_page_size, tokens)
+
+
+def tag_uris(entry: TagEntry, site: Site) -> list[str]:
+    return [paging.uri for paging, _ in paginate(urls.tag_of(entry), entry.articles, site.config.archive_page_size,
+                                                 from_oldest=True)]
+
+
 def tags_index(site: Site) -> list[Page]:
     entries = tag_list(site.tags)
     if not entries:

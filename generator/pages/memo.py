@@ -1,0 +1,123 @@
+"""Pages of the last build, reused where what a page is rendered from has not changed.
+
+Dropping one article into a digest of 10,000 changes a few dozen pages; rendering all of
+them again cost about 3 s. A page kind that takes part renders from one value holding
+everything its text depends on (`article.ArticleInputs` for an article page), and
+`PageMemo` keeps, for each page, a digest of that value. When this build's value has the
+digest the last build's had, the last build's page is taken as it is.
+
+The digest is a hash of the value pickled, keyed with everything else a page's text depends
+on (`salt`: digest's code, the options, the site's name, address and URL style). Two
+different values never pickle alike; two equal values that pickle differently (a set, whose
+order follows string hashes that change from run to run, or equal strings shared in one build
+and not in another) only cost a render, and the inputs put sets in order for that reason.
+
+The last build's pages come from memory under `mkdocs serve` (its `PageSet`), and from the
+page store otherwise (writer.py keeps each page's digest beside its fingerprint): a page
+found there is a `StoredPage`, whose text is read from its file only when something asks
+for it (a `--dirty` build hands MkDocs the file, and MkDocs reads only pages that changed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import frontmatter
+
+
+@dataclass(frozen=True)
+class Remembered:
+    """One page of the last build: its digest and either the page or where its text is stored."""
+
+    digest: str
+    page: Any = None  # a Page (or StoredPage) kept in memory
+    fingerprint: str = ""  # else: its fingerprint and its file in the page store
+    path: str = ""
+
+
+@dataclass
+class PageMemo:
+    salt: str  # what page texts depend on besides their inputs
+    previous: Mapping[str, Remembered] = field(default_factory=dict)
+    recorded: dict[str, Remembered] = field(default_factory=dict)  # this build's, filled by render_site
+    reused: int = 0
+
+    def digest(self, inputs: Any) -> str:
+        data = pickle.dumps(inputs, protocol=5)
+        return hashlib.blake2b(data, key=self.salt.encode("utf-8")[:64], digest_size=16).hexdigest()
+
+    def reuse(self, src_uri: str, digest: str, **flags: Any) -> Any:
+        """The last build's page at `src_uri` when it had `digest`, else None; `flags` are the
+        page's attributes besides its text (kind, origin, ...) for a page read from the store."""
+        old = self.previous.get(src_uri)
+        if old is None or old.digest != digest:
+            return None
+        page = old.page
+        if page is None:
+            if not old.path or not os.path.isfile(old.path):
+                return None
+            page = StoredPage(src_uri, old.path, old.fingerprint, **flags)
+        self.reused += 1
+        return page
+
+    def reuse_all(self, src_uris: list[str], digest: str, kind: str) -> list[Any] | None:
+        """The last build's pages at `src_uris`, made together from inputs with `digest` (an
+        entity's pages, a tag's), when every one of them is there; else None."""
+        old = [self.previous.get(uri) for uri in src_uris]
+        if not src_uris or any(o is None or o.digest != digest for o in old):
+            return None
+        found = []
+        for uri, entry in zip(src_uris, old):
+            page = entry.page
+            if page is None:
+                if not entry.path or not os.path.isfile(entry.path):
+                    return None
+                page = StoredPage(uri, entry.path, entry.fingerprint, kind=kind, origin=f"{kind} page {uri}")
+            found.append(page)
+        self.reused += len(found)
+        return found
+
+    def record(self, src_uri: str, digest: str, page: Any) -> None:
+        self.recorded[src_uri] = Remembered(digest, page)
+
+    def digests(self) -> dict[str, str]:
+        return {uri: entry.digest for uri, entry in self.recorded.items()}
+
+    def next_build(self, salt: str) -> PageMemo:
+        """The memo the next build in this process starts from (`mkdocs serve`)."""
+        return PageMemo(salt, self.recorded if salt == self.salt else {})
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    """A page unchanged since the last build, its text in the page store: a Page whose body
+    and front matter are read from its file only if asked for."""
+
+    src_uri: str
+    path: str
+    stored_fingerprint: str
+    kind: str = "page"
+    in_nav: bool = False
+    origin: str = "digest"
+    owner_markdown: bool = False
+
+    def fingerprint(self) -> str:
+        return self.stored_fingerprint
+
+    def text(self) -> str:
+        with open(self.path, encoding="utf-8", newline="") as fh:
+            return fh.read()
+
+    @property
+    def body(self) -> str:
+        return frontmatter.loads(self.text()).content
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return frontmatter.loads(self.text()).metadata
+

@@ -1,0 +1,133 @@
+"""Pages reused from the last build (pages.memo) are the pages a render would make, and only
+pages whose inputs are unchanged are reused."""
+
+import dataclasses
+import datetime as dt
+import os
+import subprocess
+import sys
+
+from sitebuilder import PERSON, article, make_site
+
+from generator.pages import PageMemo, StoredPage, render_site
+from generator.pages.memo import Remembered
+
+D = dt.date(2025, 9, 10)
+
+
+def articles():
+    return [
+        article("Harbour opens", D, entities=[("Anna Lindqvist", PERSON, 2)], related=("ferry_strike.txt",)),
+        article("Ferry strike", D - dt.timedelta(days=1), entities=[("Anna Lindqvist", PERSON, 1)]),
+        article("Grain prices", D - dt.timedelta(days=2), given_keys=frozenset({"title", "date", "author"}),
+                author="Marco Bellini"),
+        article("Dock workers vote", D - dt.timedelta(days=3)),
+    ]
+
+
+def texts(pages):
+    return {page.src_uri: page.text() for page in pages}
+
+
+def reused(memo, pages):
+    """The pages taken from the memo's last build (in memory: the very same objects)."""
+    return sorted(uri for uri, old in memo.previous.items() if pages.get(uri) is old.page)
+
+
+def render(items, memo=None):
+    return render_site(make_site(*items), memo=memo)
+
+
+def test_reused_pages_are_the_pages_a_render_makes():
+    first = PageMemo("salt")
+    render(articles(), first)
+    memo = first.next_build("salt")
+    pages = render(articles(), memo)
+    assert reused(memo, pages) == ["articles/dock-workers-vote.md", "articles/ferry-strike.md", "articles/grain-prices.md",
+                                   "articles/harbour-opens.md", "entities/people/anna-lindqvist.md"]
+    assert memo.reused == 5
+    assert texts(pages) == texts(render(articles()))
+
+
+def test_a_page_is_rendered_again_when_another_article_it_shows_changes():
+    first = PageMemo("salt")
+    render(articles(), first)
+    changed = articles()
+    changed[1] = dataclasses.replace(changed[1], title="Ferry strike ends")  # linked as related and as next
+    memo = first.next_build("salt")
+    pages = render(changed, memo)
+    assert texts(pages) == texts(render(changed))
+    assert "Ferry strike ends" in pages.get("articles/harbour-opens.md").body
+    assert "Ferry strike ends" in pages.get("articles/grain-prices.md").body  # its next article
+    # only 'Dock workers vote' shows nothing of it; Anna Lindqvist's page lists it
+    assert reused(memo, pages) == ["articles/dock-workers-vote.md"]
+
+
+def test_removed_and_added_articles_change_their_neighbours():
+    first = PageMemo("salt")
+    render(articles(), first)
+    fewer = [a for a in articles() if a.title != "Grain prices"]
+    memo = first.next_build("salt")
+    pages = render(fewer, memo)
+    assert texts(pages) == texts(render(fewer))
+    assert "articles/grain-prices.md" not in pages
+    # Ferry strike and Dock workers vote lost a neighbour; Anna Lindqvist's articles are as they were
+    assert reused(memo, pages) == ["articles/harbour-opens.md", "entities/people/anna-lindqvist.md"]
+
+
+def test_another_salt_reuses_nothing():
+    first = PageMemo("salt")
+    render(articles(), first)
+    memo = first.next_build("other options")
+    render(articles(), memo)
+    assert memo.reused == 0
+
+
+def test_an_entity_page_follows_what_it_shows_from_elsewhere():
+    """Its description (content/entities.yml) and the entities named alongside it are not in
+    its articles: a change there renders it again."""
+    items = articles() + [article("Quay vote", D - dt.timedelta(days=4),
+                                  entities=[("Anna Lindqvist", PERSON, 1), ("Marco Bellini", PERSON, 1)])]
+    first = PageMemo("salt")
+    site = make_site(*items)
+    render_site(site, memo=first)
+    memo = first.next_build("salt")
+    site = make_site(*items)
+    site.entities[(PERSON, "Anna Lindqvist")].description = "Harbour master."
+    pages = render_site(site, memo=memo)
+    assert "Harbour master." in pages.get("entities/people/anna-lindqvist.md").body
+    assert "entities/people/anna-lindqvist.md" not in reused(memo, pages)
+    assert "entities/people/marco-bellini.md" in reused(memo, pages)
+
+
+def test_digests_are_the_same_in_every_process():
+    """A set's order follows string hashes, which change from run to run: the digest must not."""
+    script = ("import sys; sys.path.insert(0, 'tests/pages')\n"
+              "from test_memo import articles\nfrom sitebuilder import make_site\n"
+              "from generator.pages import PageMemo, render_site\n"
+              "memo = PageMemo('salt'); render_site(make_site(*articles()), memo=memo)\n"
+              "print(sorted(memo.digests().items()))\n")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    runs = {subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(runs) == 1 and "articles/grain-prices.md" in runs.pop()
+
+
+def test_a_page_in_the_store_is_read_from_its_file_and_missing_files_are_not_reused(tmp_path):
+    first = PageMemo("salt")
+    pages = render(articles(), first)
+    stored = {}
+    for uri, entry in first.recorded.items():
+        path = tmp_path / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(pages.get(uri).text(), encoding="utf-8")
+        stored[uri] = Remembered(entry.digest, fingerprint=pages.get(uri).fingerprint(), path=str(path))
+    os.remove(tmp_path / "articles" / "ferry-strike.md")
+    memo = PageMemo("salt", stored)
+    again = render(articles(), memo)
+    assert memo.reused == 4  # all but ferry-strike: three articles and Anna Lindqvist's page
+    page = again.get("articles/harbour-opens.md")
+    assert isinstance(page, StoredPage) and page.kind == "article"
+    assert page.text() == pages.get("articles/harbour-opens.md").text()
+    assert page.fingerprint() == pages.get("articles/harbour-opens.md").fingerprint()
+    assert not isinstance(again.get("articles/ferry-strike.md"), StoredPage)
