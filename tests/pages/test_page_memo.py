@@ -103,7 +103,7 @@ def test_an_entity_page_follows_what_it_shows_from_elsewhere():
 def test_digests_are_the_same_in_every_process():
     """A set's order follows string hashes, which change from run to run: the digest must not."""
     script = ("import sys; sys.path.insert(0, 'tests/pages')\n"
-              "from test_memo import articles\nfrom sitebuilder import make_site\n"
+              "from test_page_memo import articles\nfrom sitebuilder import make_site\n"
               "from generator.pages import PageMemo, render_site\n"
               "memo = PageMemo('salt'); render_site(make_site(*articles()), memo=memo)\n"
               "print(sorted(memo.digests().items()))\n")
