@@ -78,7 +78,7 @@ def generate(
     workers: int | None = None,
     progress: Progress | None = None,
     kept: dict | None = None,
-    memo: PageMemo | None = None,
+    page_memo: PageMemo | None = None,
 ) -> Generation:
     """Every page of the site from the articles in `content_dir`.
 
@@ -86,16 +86,16 @@ def generate(
     files to (re)read are spread over `workers` processes (default: one per core). A process
     that builds again and again (`mkdocs serve`) passes the same `kept` dict each time: the
     per-file results of its last build, reused without unpickling (see extract_all). With a
-    `memo` (made with `page_salt`), pages whose inputs did not change since the build it
+    `page_memo` (made with `page_salt`), pages whose inputs did not change since the build it
     remembers are not rendered again (see pages.memo).
     """
     with no_cycle_collection():
-        return _generate(content_dir, config, site_info or SiteInfo(), cache_dir, workers, progress, kept, memo)
+        return _generate(content_dir, config, site_info or SiteInfo(), cache_dir, workers, progress, kept, page_memo)
 
 
 def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cache_dir: Path | None,
               workers: int | None, progress: Progress | None, kept: dict | None,
-              memo: PageMemo | None) -> Generation:
+              page_memo: PageMemo | None) -> Generation:
     report = Report()
     clock = _StageClock()
     files, problems = discover(content_dir)
@@ -137,8 +137,8 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
     clock.lap("corpus state saved")
     site = assemble(articles, taxonomy, rules, config)
     bodies = {r.article.source: r.body for r in extracted if r.article is not None and r.body is not None}
-    pages = render_site(site, site_info.name, site_info.url, site_info.directory_urls, bodies, memo)
-    clock.lap("pages" if memo is None else f"pages ({memo.reused:,} reused)")
+    pages = render_site(site, site_info.name, site_info.url, site_info.directory_urls, bodies, page_memo)
+    clock.lap("pages" if page_memo is None else f"pages ({page_memo.reused:,} reused)")
     report.extend(feed_note(site_info.url))
     report.articles = len(site.articles)
     report.pages = len(pages)

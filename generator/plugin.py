@@ -118,7 +118,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         memo = self._page_memo(page_salt(self.config, site_info))
         with no_cycle_collection():
             generation = generate(self.content_dir, self.config, site_info, cache_dir=self.cache_dir,
-                                  progress=reading_progress, kept=self._kept, memo=memo)
+                                  progress=reading_progress, kept=self._kept, page_memo=memo)
             self._heap.freeze()  # see FrozenHeap: released in on_post_build / on_build_error
         if self._command == "serve" and not self._dirty:
             self._memo = memo

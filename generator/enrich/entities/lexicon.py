@@ -327,6 +327,10 @@ nationalists unionist unionists loyalist loyalists separatist separatists rebel 
 """)
 
 
+# Letters around a football club's name, no part of it for telling two spellings apart: "FC Bayern
+# München" is Bayern München, "Liverpool FC" Liverpool (not "SC": SC Johnson is a company).
+CLUB_AFFIXES = _words("fc afc cf ac ssc sv vfb vfl tsg bsc")
+
 # The Associated Press's abbreviations of US states, as its datelines and copy write them after a
 # town: "SPRINGFIELD, Ill. (AP)", "a man from Dover, Del.," (states of five letters or fewer and
 # Alaska and Hawaii are written in full).

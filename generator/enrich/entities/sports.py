@@ -183,7 +183,7 @@ def _short_club_names(candidates: list[Candidate], gaz: Gazetteer) -> None:
             c.team, c.maybe_team = True, False
 
 
-_CLUB_WORDS = frozenset("fc afc cf ac sc ssc sv vfb vfl tsg bsc united city real athletic sporting club".split())
+_CLUB_WORDS = lx.CLUB_AFFIXES | frozenset("sc united city real athletic sporting club".split())
 
 
 def _scorecard(candidates: list[Candidate], gaz: Gazetteer) -> None:

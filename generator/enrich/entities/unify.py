@@ -290,13 +290,13 @@ def _without_legal_form(name: str) -> str:
     """"Microsoft Corp." and "Microsoft", "Alphabet Inc." and "Alphabet" are one company;
     "FC Bayern München" and "Bayern München", "Liverpool FC" and "Liverpool" one club."""
     head, _, last = name.rpartition(" ")
-    if head and last.replace(".", "").casefold() in lx.ORG_ABBREVIATIONS | _CLUB_AFFIXES:
+    if head and last.replace(".", "").casefold() in _LEGAL_OR_CLUB:
         return head.rstrip(",")
     first, _, rest = name.partition(" ")
-    return rest if rest and first.replace(".", "").casefold() in _CLUB_AFFIXES else name
+    return rest if rest and first.replace(".", "").casefold() in lx.CLUB_AFFIXES else name
 
 
-_CLUB_AFFIXES = frozenset({"fc", "afc", "cf", "ac", "ssc", "sv", "vfb", "vfl", "tsg", "bsc"})
+_LEGAL_OR_CLUB = lx.ORG_ABBREVIATIONS | lx.CLUB_AFFIXES
 
 
 def _shouting(name: str) -> bool:
