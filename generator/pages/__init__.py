@@ -6,20 +6,20 @@ from collections.abc import Callable, Mapping
 
 from ..model import EntityType
 from ..site_model import Site, tag_list
-from .archive import archive_pages
-from .briefing import day_pages, week_pages
+from .archive import archive_index, archive_units
+from .briefing import day_units, week_units
 from . import urls
 from .article import article_inputs, article_key, is_owner_markdown, render_article
 from .entity import entities_index, entity_inputs, entity_more_pages, entity_page, entity_type_index, entity_uris
 from .feeds import Publishing, feed_note, feed_pages, with_story_feeds, with_topic_feeds
 from .home import home_page
-from .listing import one_render
-from .page import DuplicatePage, Page, PageSet
+from .listing import one_render, topic_links
+from .page import DuplicatePage, Page, PageSet, Unit
 from .memo import PageMemo, StoredPage
 from .reading import neighbours
 from .story import part_of_line, stories_index, story_page
 from .tag import tag_inputs, tag_pages, tag_uris, tags_index
-from .topic import topic_more_pages, topic_page, topics_index
+from .topic import topic_more_units, topic_page, topics_index
 
 
 def render_site(site: Site, site_name: str = "Briefing", site_url: str | None = None, directory_urls: bool = True,
@@ -51,6 +51,8 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
         digest = memo.digest(inputs.memo_key(token))
         page = memo.reuse(uri, digest, kind="article", origin=article.source, owner_markdown=is_owner_markdown(article))
         if page is not None:
+            if memo.verify:
+                memo.check([page], [render_article(inputs, bodies.get(article.source))], pages.directory_urls)
             pages.add_resolved(page)
         else:
             pages.add(render_article(inputs, bodies.get(article.source)))
@@ -60,6 +62,8 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     def token_list(articles) -> list[str]:
         return [tokens.get(a.source) or memo.digest(article_key(a)) for a in articles]
 
+    # What full listings link an article's topics to (listing.topic_links): in their units' inputs.
+    links = tuple(sorted(topic_links(site).items()))
     pages.add(stories_index(site))
     for entry in sorted(site.stories.values(), key=lambda s: s.slug):
         page = story_page(entry, site)
@@ -69,8 +73,8 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
         if entry.articles:
             page = topic_page(entry, site)
             pages.add(with_topic_feeds(page, entry) if publishing else page)
-            for more in topic_more_pages(entry, site):
-                pages.add(more)
+            for unit in topic_more_units(entry, site, token_list, links):
+                _add_unit(pages, memo, unit)
     for page in tags_index(site):
         pages.add(page)
     for tag in tag_list(site.tags):
@@ -83,13 +87,18 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
         for entry in sorted(site.entities_of(type_), key=lambda e: e.slug):
             _add_group(pages, memo, "entity", lambda: entity_inputs(entry, site, token_list(entry.articles)),
                        lambda: entity_uris(entry, site), lambda: [entity_page(entry, site), *entity_more_pages(entry, site)])
-    for page in day_pages(site) + week_pages(site):
-        pages.add(page)
-    for page in archive_pages(site):
-        pages.add(page)
+    for unit in day_units(site, token_list, links) + week_units(site, token_list, links):
+        _add_unit(pages, memo, unit)
+    pages.add(archive_index(site))
+    for unit in archive_units(site, token_list, links):
+        _add_unit(pages, memo, unit)
     for page in feed_pages(site, publishing):
         pages.add(page)
     return pages
+
+
+def _add_unit(pages: PageSet, memo: PageMemo | None, unit: Unit) -> None:
+    _add_group(pages, memo, unit.kind, unit.inputs, lambda: unit.uris, unit.make)
 
 
 def _add_group(pages: PageSet, memo: PageMemo | None, kind: str, inputs: Callable[[], tuple],
@@ -105,6 +114,8 @@ def _add_group(pages: PageSet, memo: PageMemo | None, kind: str, inputs: Callabl
     expected = uris()
     found = memo.reuse_all(expected, digest, kind)
     if found is not None:
+        if memo.verify:
+            memo.check(found, make(), pages.directory_urls)
         for page in found:
             pages.add_resolved(page)
     else:

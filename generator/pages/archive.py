@@ -8,7 +8,7 @@ from ..site_model import Site
 from . import urls
 from .escape import md_link
 from .listing import article_list, brief_article_list, by_day, day_heading, month_label, paginate, plural
-from .page import Page
+from .page import Page, Tokens, Unit
 
 
 def _days(articles: list[Article], site: Site) -> list[str]:
@@ -41,21 +41,40 @@ def _undated_pages(articles: list[Article], site: Site) -> list[Page]:
 
 
 def archive_pages(site: Site) -> list[Page]:
-    pages: list[Page] = []
+    return [archive_index(site)] + [page for unit in archive_units(site) for page in unit.make()]
+
+
+def archive_index(site: Site) -> Page:
     index = ["# Archive", "", f"{plural(len(site.listed), 'article')} by month.", ""]
     years: dict[int, list[str]] = {}
     for (year, month), articles in site.months.items():
         uri = urls.archive_month(year, month)
-        label = month_label(year, month)
         years.setdefault(year, []).append(
-            f"-   {md_link(label, urls.relative(urls.ARCHIVE_INDEX, uri))} <small>{plural(len(articles), 'article')}</small>"
+            f"-   {md_link(month_label(year, month), urls.relative(urls.ARCHIVE_INDEX, uri))} <small>{plural(len(articles), 'article')}</small>"
         )
-        pages.extend(_month_pages(uri, label, articles, site))
     for year, entries in years.items():
         index += [f"## {year}", ""] + entries + [""]
     if site.undated:
         uri = urls.ARCHIVE_UNDATED
         index += ["## Undated", "", f"-   {md_link('Articles without a date', urls.relative(urls.ARCHIVE_INDEX, uri))} <small>{plural(len(site.undated), 'article')}</small>", ""]
-        pages.extend(_undated_pages(site.undated, site))
-    pages.insert(0, Page(urls.ARCHIVE_INDEX, "\n".join(index), meta={"title": "Archive"}, kind="index", in_nav=True))
-    return pages
+    return Page(urls.ARCHIVE_INDEX, "\n".join(index), meta={"title": "Archive"}, kind="index", in_nav=True)
+
+
+def archive_units(site: Site, tokens: Tokens | None = None, links: tuple = ()) -> list[Unit]:
+    """A unit (page.Unit) per month, its pages rendered together, and one for the undated
+    articles; `links`, the site's topic links, which the undated listing links to."""
+    size = site.config.archive_page_size
+
+    def month(year: int, month: int, articles: list[Article]) -> Unit:
+        first, label = urls.archive_month(year, month), month_label(year, month)
+        uris = [paging.uri for paging, _ in paginate(first, articles, size, from_oldest=True)]
+        return Unit("archive", uris, lambda: ("month", first, label, size, tokens(articles)),
+                    lambda: _month_pages(first, label, articles, site))
+
+    units = [month(year, number, articles) for (year, number), articles in site.months.items()]
+    if site.undated:
+        undated = site.undated
+        uris = [paging.uri for paging, _ in paginate(urls.ARCHIVE_UNDATED, undated, size, from_oldest=True)]
+        units.append(Unit("archive", uris, lambda: ("undated", size, links, tokens(undated)),
+                          lambda: _undated_pages(undated, site)))
+    return units

@@ -17,7 +17,7 @@ from ..site_model import EntityKey, Site, StoryEntry
 from . import urls
 from .escape import html_text, md_link, md_text
 from .listing import MONTH_NAMES, article_list, day_heading, html_list, long_date, plural, topic_links
-from .page import Page
+from .page import Page, Tokens, Unit
 from .topic import display_name
 
 STORIES_SHOWN = 10
@@ -91,16 +91,24 @@ def _topics_section(site: Site, articles: Sequence[Article], uri: str) -> list[s
     return ["## Topics", "", " · ".join(items), ""]
 
 
-def _new_section(site: Site, date: dt.date, articles: Sequence[Article], first: dict[EntityKey, dt.date]) -> list[str]:
+def _new_entities(site: Site, date: dt.date, articles: Sequence[Article], first: dict[EntityKey, dt.date]) -> list:
+    """The entities first named in the digest on `date`, the most named that day first."""
     counts: Counter[EntityKey] = Counter(k for a in articles for k in dict.fromkeys((m.type, m.name) for m in a.entities))
     new = [k for k in counts if first.get(k) == date]
     new.sort(key=lambda k: (-counts[k], list(EntityType).index(k[0]), k[1].casefold(), k[1]))
-    items = []
-    for key in new[:NEW_SHOWN]:
-        entry = site.entities[key]
-        items.append(f'<li><a href="{urls.link(urls.entity_of(entry))}">{html_text(entry.name)}</a> '
-                     f'<small>{html_text(entry.type.value)}</small></li>')
+    return [site.entities[key] for key in new[:NEW_SHOWN]]
+
+
+def _new_section(entries: list) -> list[str]:
+    items = [f'<li><a href="{urls.link(urls.entity_of(entry))}">{html_text(entry.name)}</a> '
+             f'<small>{html_text(entry.type.value)}</small></li>' for entry in entries]
     return ["## New today", "", html_list(items, "digest-list"), ""] if items else []
+
+
+def _stories_shown(site: Site, articles: Sequence[Article]) -> tuple:
+    """What a briefing's stories section shows of each story, for its memo inputs."""
+    return tuple((urls.story_of(story), story.title, n, sources, len(story.articles))
+                 for story, n, sources in ranked_stories(site, articles)[:STORIES_SHOWN])
 
 
 def _pager(uri: str, previous: tuple[str, str] | None, following: tuple[str, str] | None) -> list[str]:
@@ -123,51 +131,88 @@ def week_label(year: int, week: int) -> str:
 
 
 def day_pages(site: Site) -> list[Page]:
+    return [page for unit in day_units(site) for page in unit.make()]
+
+
+def day_units(site: Site, tokens: Tokens | None = None, links: tuple = ()) -> list[Unit]:
+    """One unit per day (see page.Unit); `links`, the site's topic links, are in each one's inputs
+    as its listing links its articles' topics."""
     by_date = days(site)
     dates = list(by_date)
     first = first_seen(site)
-    pages = []
-    for i, date in enumerate(dates):
-        uri = urls.day(date)
+
+    def unit(i: int, date: dt.date) -> Unit:
         articles = by_date[date]
-        sources = _outlets(articles)
-        year, week = week_of(date)
-        lines = [f"# {md_text(day_heading(date))}", "",
-                 f"{plural(len(articles), 'article')}{_from(sources)}. "
-                 + md_link(week_label(year, week), urls.relative(uri, urls.week(year, week))) + ".", ""]
-        lines += _pager(uri, (urls.day(dates[i - 1]), day_heading(dates[i - 1])) if i else None,
-                        (urls.day(dates[i + 1]), day_heading(dates[i + 1])) if i + 1 < len(dates) else None)
-        lines += _stories_section(site, articles, uri, "that day")
-        lines += _new_section(site, date, articles, first)
-        lines += _topics_section(site, articles, uri)
-        lines += ["## Articles", "", article_list(articles, site, show_date=False), ""]
-        meta = {"title": f"Briefing: {day_heading(date)}", "date": date, "articles": len(articles)}
-        pages.append(Page(uri, "\n".join(lines), meta=meta, kind="day", origin=f"day {date.isoformat()}"))
-    return pages
+        previous = dates[i - 1] if i else None
+        following = dates[i + 1] if i + 1 < len(dates) else None
+
+        def inputs() -> tuple:
+            new = tuple((e.name, e.type.value, urls.entity_of(e)) for e in _new_entities(site, date, articles, first))
+            return ("day", date, previous, following, _stories_shown(site, articles), new, links, tokens(articles))
+
+        return Unit("day", [urls.day(date)], inputs, lambda: [_day_page(site, date, articles, previous, following, first)])
+
+    return [unit(i, date) for i, date in enumerate(dates)]
+
+
+def _day_page(site: Site, date: dt.date, articles: list[Article], previous: dt.date | None, following: dt.date | None,
+              first: dict[EntityKey, dt.date]) -> Page:
+    uri = urls.day(date)
+    sources = _outlets(articles)
+    year, week = week_of(date)
+    lines = [f"# {md_text(day_heading(date))}", "",
+             f"{plural(len(articles), 'article')}{_from(sources)}. "
+             + md_link(week_label(year, week), urls.relative(uri, urls.week(year, week))) + ".", ""]
+    lines += _pager(uri, (urls.day(previous), day_heading(previous)) if previous else None,
+                    (urls.day(following), day_heading(following)) if following else None)
+    lines += _stories_section(site, articles, uri, "that day")
+    lines += _new_section(_new_entities(site, date, articles, first))
+    lines += _topics_section(site, articles, uri)
+    lines += ["## Articles", "", article_list(articles, site, show_date=False), ""]
+    meta = {"title": f"Briefing: {day_heading(date)}", "date": date, "articles": len(articles)}
+    return Page(uri, "\n".join(lines), meta=meta, kind="day", origin=f"day {date.isoformat()}")
 
 
 def week_pages(site: Site) -> list[Page]:
+    return [page for unit in week_units(site) for page in unit.make()]
+
+
+def week_units(site: Site, tokens: Tokens | None = None, links: tuple = ()) -> list[Unit]:
+    """One unit per ISO week (see page.Unit and `day_units`)."""
     by_week: dict[tuple[int, int], dict[dt.date, list[Article]]] = defaultdict(dict)
     for date, articles in days(site).items():
         by_week[week_of(date)][date] = articles
     weeks = sorted(by_week)
-    pages = []
-    for i, (year, week) in enumerate(weeks):
-        uri = urls.week(year, week)
+
+    def unit(i: int, year: int, week: int) -> Unit:
         in_week = by_week[(year, week)]
         articles = [a for group in in_week.values() for a in group]
-        label = week_label(year, week)
-        lines = [f"# {md_text(label)}", "", f"{plural(len(articles), 'article')} on {plural(len(in_week), 'day')}.", ""]
-        lines += _pager(uri, (urls.week(*weeks[i - 1]), week_label(*weeks[i - 1])) if i else None,
-                        (urls.week(*weeks[i + 1]), week_label(*weeks[i + 1])) if i + 1 < len(weeks) else None)
-        lines += _stories_section(site, articles, uri, "that week")
-        lines += _topics_section(site, articles, uri)
-        items = [f'<li><a href="{urls.link(urls.day(d))}">{html_text(day_heading(d))}</a> '
-                 f'<small>{html_text(plural(len(group), "article"))}</small></li>' for d, group in in_week.items()]
-        lines += ["## Days", "", html_list(items, "digest-list"), ""]
-        meta = {"title": label, "articles": len(articles)}
-        pages.append(Page(uri, "\n".join(lines), meta=meta, kind="week", origin=f"week {year}-W{week:02d}"))
-    return pages
+        previous = weeks[i - 1] if i else None
+        following = weeks[i + 1] if i + 1 < len(weeks) else None
+
+        def inputs() -> tuple:
+            return ("week", year, week, previous, following, _stories_shown(site, articles), links, tokens(articles))
+
+        return Unit("week", [urls.week(year, week)], inputs,
+                    lambda: [_week_page(site, year, week, in_week, articles, previous, following)])
+
+    return [unit(i, year, week) for i, (year, week) in enumerate(weeks)]
+
+
+def _week_page(site: Site, year: int, week: int, in_week: dict[dt.date, list[Article]], articles: list[Article],
+               previous: tuple[int, int] | None, following: tuple[int, int] | None) -> Page:
+    uri = urls.week(year, week)
+    label = week_label(year, week)
+    lines = [f"# {md_text(label)}", "", f"{plural(len(articles), 'article')} on {plural(len(in_week), 'day')}.", ""]
+    lines += _pager(uri, (urls.week(*previous), week_label(*previous)) if previous else None,
+                    (urls.week(*following), week_label(*following)) if following else None)
+    lines += _stories_section(site, articles, uri, "that week")
+    lines += _topics_section(site, articles, uri)
+    items = [f'<li><a href="{urls.link(urls.day(d))}">{html_text(day_heading(d))}</a> '
+             f'<small>{html_text(plural(len(group), "article"))}</small></li>' for d, group in in_week.items()]
+    lines += ["## Days", "", html_list(items, "digest-list"), ""]
+    meta = {"title": label, "articles": len(articles)}
+    return Page(uri, "\n".join(lines), meta=meta, kind="week", origin=f"week {year}-W{week:02d}")
 
 
 def home_lead(site: Site, uri: str) -> list[str]:

@@ -16,6 +16,11 @@ The last build's pages come from memory under `mkdocs serve` (its `PageSet`), an
 page store otherwise (writer.py keeps each page's digest beside its fingerprint): a page
 found there is a `StoredPage`, whose text is read from its file only when something asks
 for it (a `--dirty` build hands MkDocs the file, and MkDocs reads only pages that changed).
+
+A page kind whose inputs leave out something its text shows would be reused stale. With
+DIGEST_VERIFY_PAGE_MEMO=1 in the environment (the test suite sets it), every reused page is
+rendered again and compared, and a difference stops the build naming the page: every test that
+builds twice then checks every kind's inputs.
 """
 
 from __future__ import annotations
@@ -28,6 +33,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import frontmatter
+
+from .page import PageSet
+
+VERIFY_VARIABLE = "DIGEST_VERIFY_PAGE_MEMO"
+
+
+class StalePage(AssertionError):
+    """A reused page differs from the page rendering it again makes: its kind's inputs miss something."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,7 @@ class PageMemo:
     previous: Mapping[str, Remembered] = field(default_factory=dict)
     recorded: dict[str, Remembered] = field(default_factory=dict)  # this build's, filled by render_site
     reused: int = 0
+    verify: bool = field(default_factory=lambda: os.environ.get(VERIFY_VARIABLE) == "1")
 
     def digest(self, inputs: Any) -> str:
         data = pickle.dumps(inputs, protocol=5)
@@ -82,6 +96,17 @@ class PageMemo:
         self.reused += len(found)
         return found
 
+    def check(self, reused: list[Any], rendered: list[Any], directory_urls: bool) -> None:
+        """Under verification: each reused page must be the one rendering it again makes."""
+        fresh = PageSet(directory_urls)
+        for page in rendered:
+            fresh.add(page)
+        for old in reused:
+            new = fresh.get(old.src_uri)
+            if new is None or new.text() != old.text():
+                raise StalePage(f"{old.src_uri}: the page reused from the last build differs from the page "
+                                "rendered now: its inputs (pages.memo) leave something out")
+
     def record(self, src_uri: str, digest: str, page: Any) -> None:
         self.recorded[src_uri] = Remembered(digest, page)
 
@@ -90,7 +115,7 @@ class PageMemo:
 
     def next_build(self, salt: str) -> PageMemo:
         """The memo the next build in this process starts from (`mkdocs serve`)."""
-        return PageMemo(salt, self.recorded if salt == self.salt else {})
+        return PageMemo(salt, self.recorded if salt == self.salt else {}, verify=self.verify)
 
 
 @dataclass(frozen=True)

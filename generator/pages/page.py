@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import frontmatter
 
@@ -46,6 +47,21 @@ class Page:
         post = frontmatter.Post(self.body)
         post.metadata.update(self.meta)
         return frontmatter.dumps(post, sort_keys=False, width=100) + "\n"
+
+
+class Unit(NamedTuple):
+    """Pages rendered together (a day's briefing, a month of the archive), as render_site
+    takes them: `inputs()` is everything `make()` renders them from (see memo.py), where the
+    articles they show stand as their tokens (`Tokens`), so equal inputs make equal pages."""
+
+    kind: str
+    uris: list[str]  # the src_uris `make` returns, in order
+    inputs: Callable[[], tuple]
+    make: Callable[[], list[Page]]
+
+
+# Articles -> their tokens (pages.memo): what stands for the articles a page shows in its inputs.
+Tokens = Callable[[Any], list[str]]
 
 
 class DuplicatePage(ValueError):

@@ -15,7 +15,7 @@ from ..site_model import Site, TopicEntry
 from . import urls
 from .escape import md_link, md_text
 from .listing import Paging, article_list, paginate, plural
-from .page import Page
+from .page import Page, Tokens, Unit
 
 ENTITIES_SHOWN = 15
 
@@ -68,13 +68,27 @@ def topic_page(entry: TopicEntry, site: Site) -> Page:
 def topic_more_pages(entry: TopicEntry, site: Site) -> list[Page]:
     """The pages behind the topic page, older articles, when there are more than one page holds
     (numbered from the oldest: see listing.paginate)."""
-    pages = []
-    for paging, shown in _article_pages(entry, site)[1:]:
-        title = paging.title(display_name(entry.name))
-        lines = [f"# {md_text(title)}", "", f"Back to {_link(entry, paging.uri)}.", ""] + _articles_section(entry, site, paging, shown)
-        meta = {"title": title, "topic_code": entry.topic.code}  # no count: it would change this page with every article
-        pages.append(Page(paging.uri, "\n".join(lines), meta=meta, kind="topic", origin=f"topic {entry.name!r} page {paging.number}"))
-    return pages
+    return [page for unit in topic_more_units(entry, site) for page in unit.make()]
+
+
+def topic_more_units(entry: TopicEntry, site: Site, tokens: Tokens | None = None, links: tuple = ()) -> list[Unit]:
+    """One unit (page.Unit) per page behind the topic page: a new article changes none of them
+    until the front page is full; `links`, the site's topic links, as its listing links topics."""
+
+    def unit(paging: Paging, shown: Sequence[Article]) -> Unit:
+        def inputs() -> tuple:
+            return ("topic-more", paging, entry.name, urls.topic_of(entry), entry.topic.code, links, tokens(shown))
+
+        return Unit("topic", [paging.uri], inputs, lambda: [_more_page(entry, site, paging, shown)])
+
+    return [unit(paging, shown) for paging, shown in _article_pages(entry, site)[1:]]
+
+
+def _more_page(entry: TopicEntry, site: Site, paging: Paging, shown: Sequence[Article]) -> Page:
+    title = paging.title(display_name(entry.name))
+    lines = [f"# {md_text(title)}", "", f"Back to {_link(entry, paging.uri)}.", ""] + _articles_section(entry, site, paging, shown)
+    meta = {"title": title, "topic_code": entry.topic.code}  # no count: it would change this page with every article
+    return Page(paging.uri, "\n".join(lines), meta=meta, kind="topic", origin=f"topic {entry.name!r} page {paging.number}")
 
 
 def topics_index(site: Site) -> Page:

@@ -43,9 +43,11 @@ def test_reused_pages_are_the_pages_a_render_makes():
     render(articles(), first)
     memo = first.next_build("salt")
     pages = render(articles(), memo)
-    assert reused(memo, pages) == ["articles/dock-workers-vote.md", "articles/ferry-strike.md", "articles/grain-prices.md",
-                                   "articles/harbour-opens.md", "entities/people/anna-lindqvist.md"]
-    assert memo.reused == 5
+    assert reused(memo, pages) == ["archive/2025-09.md", "articles/dock-workers-vote.md", "articles/ferry-strike.md",
+                                   "articles/grain-prices.md", "articles/harbour-opens.md", "days/2025-09-07.md",
+                                   "days/2025-09-08.md", "days/2025-09-09.md", "days/2025-09-10.md",
+                                   "entities/people/anna-lindqvist.md", "weeks/2025-W36.md", "weeks/2025-W37.md"]
+    assert memo.reused == 12
     assert texts(pages) == texts(render(articles()))
 
 
@@ -59,8 +61,10 @@ def test_a_page_is_rendered_again_when_another_article_it_shows_changes():
     assert texts(pages) == texts(render(changed))
     assert "Ferry strike ends" in pages.get("articles/harbour-opens.md").body
     assert "Ferry strike ends" in pages.get("articles/grain-prices.md").body  # its next article
-    # only 'Dock workers vote' shows nothing of it; Anna Lindqvist's page lists it
-    assert reused(memo, pages) == ["articles/dock-workers-vote.md"]
+    # only 'Dock workers vote' and the briefings of other days and weeks show nothing of it;
+    # Anna Lindqvist's page, its day's and week's briefings and its month list it
+    assert reused(memo, pages) == ["articles/dock-workers-vote.md", "days/2025-09-07.md", "days/2025-09-08.md",
+                                   "days/2025-09-10.md", "weeks/2025-W36.md"]
 
 
 def test_removed_and_added_articles_change_their_neighbours():
@@ -71,8 +75,10 @@ def test_removed_and_added_articles_change_their_neighbours():
     pages = render(fewer, memo)
     assert texts(pages) == texts(render(fewer))
     assert "articles/grain-prices.md" not in pages
-    # Ferry strike and Dock workers vote lost a neighbour; Anna Lindqvist's articles are as they were
-    assert reused(memo, pages) == ["articles/harbour-opens.md", "entities/people/anna-lindqvist.md"]
+    # Ferry strike and Dock workers vote lost a neighbour, and so did their days' briefings (the
+    # day before and after); Anna Lindqvist's articles are as they were, and so is the first week
+    assert reused(memo, pages) == ["articles/harbour-opens.md", "days/2025-09-10.md", "entities/people/anna-lindqvist.md",
+                                   "weeks/2025-W36.md"]
 
 
 def test_another_salt_reuses_nothing():
@@ -125,7 +131,7 @@ def test_a_page_in_the_store_is_read_from_its_file_and_missing_files_are_not_reu
     os.remove(tmp_path / "articles" / "ferry-strike.md")
     memo = PageMemo("salt", stored)
     again = render(articles(), memo)
-    assert memo.reused == 4  # all but ferry-strike: three articles and Anna Lindqvist's page
+    assert memo.reused == 11  # all but ferry-strike: three articles, Anna Lindqvist's page and 7 briefings and months
     page = again.get("articles/harbour-opens.md")
     assert isinstance(page, StoredPage) and page.kind == "article"
     assert page.text() == pages.get("articles/harbour-opens.md").text()
