@@ -58,7 +58,7 @@ class EntityEntry:
     roles: Counter[str] = field(default_factory=Counter)
     aliases: Counter[str] = field(default_factory=Counter)
     quotes: list[tuple[str, Article]] = field(default_factory=list)
-    co_mentions: Counter[EntityKey] = field(default_factory=Counter)  # counted only when it has a page
+    co_mentions: Counter[EntityKey] = field(default_factory=Counter)  # of entities with a page, when it has one
     description: str | None = None
     link: str | None = None
     has_page: bool = False
@@ -77,7 +77,7 @@ class TopicEntry:
     topic: Topic
     slug: str = ""
     articles: list[Article] = field(default_factory=list)  # newest first
-    entities: Counter[EntityKey] = field(default_factory=Counter)
+    entities: Counter[EntityKey] = field(default_factory=Counter)  # those with a page, in how many of its articles
     children: list[str] = field(default_factory=list)  # names of sub-topics
 
     @property
@@ -165,15 +165,18 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
             if mention.quotes:
                 entry.quotes.extend((q, article) for q in mention.quotes)
     min_articles = entity_page_threshold(len(listed), config)
-    keys_of: dict[str, tuple[EntityKey, ...]] = {}  # an article's entities, made once for all its entities' counts
     for entry in entities.values():
         entry.has_page = len(entry.articles) >= min_articles
         entry.description = rules.descriptions.get(entry.name)
         entry.link = rules.links.get(entry.name)
-        if entry.has_page:  # only its page shows them: counted for entities with a page alone
+    # Co-mentions are shown on entity pages, and only those of entities with a page (linked):
+    # counted for those alone, from each article's entities with a page, made once.
+    keys_of: dict[str, tuple[EntityKey, ...]] = {}
+    for entry in entities.values():
+        if entry.has_page:
             for a in entry.articles:
                 if a.source not in keys_of:
-                    keys_of[a.source] = tuple((m.type, m.name) for m in a.entities)
+                    keys_of[a.source] = tuple(key for key in ((m.type, m.name) for m in a.entities) if entities[key].has_page)
             entry.co_mentions = Counter(chain.from_iterable(keys_of[a.source] for a in entry.articles))
             del entry.co_mentions[entry.key]
     for type_ in EntityType:
@@ -188,7 +191,7 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
             if entry is None:  # a topic the owner named in front matter but not in the taxonomy
                 entry = topics[score.name] = TopicEntry(Topic(code=score.name, name=score.name))
             entry.articles.append(article)
-            entry.entities.update((m.type, m.name) for m in article.entities)
+            entry.entities.update(keys_of.get(article.source) or ())
     codes = {t.topic.code: t.name for t in topics.values()}
     for entry in topics.values():
         parent = codes.get(entry.topic.parent or "")
