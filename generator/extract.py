@@ -24,6 +24,7 @@ from .discover import InputFile
 from .enrich import analyse_article
 from .metadata import resolve
 from .model import Article, Problem, Severity
+from .nogc import no_cycle_collection
 from .pages.article import body as article_body
 from .readers import ReadError, StillWriting, load_file, read_bytes
 
@@ -200,7 +201,8 @@ def _init_worker(options: dict, context: Any) -> None:
 
 def _extract_batch(batch: list[tuple[str, bytes]]) -> list[Extracted]:
     assert _worker_config is not None
-    return [extract_one(source, data, _worker_config, _worker_context) for source, data in batch]
+    with no_cycle_collection():  # as in the main process (see nogc): the stages make no cycles
+        return [extract_one(source, data, _worker_config, _worker_context) for source, data in batch]
 
 
 def content_fingerprint(path: Path | None) -> str:
