@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from ..model import EntityType
 from ..site_model import Site, tag_list
@@ -10,15 +10,15 @@ from .archive import archive_index, archive_units
 from .briefing import day_units, week_units
 from . import urls
 from .article import article_inputs, article_key, is_owner_markdown, render_article
-from .entity import entities_index, entity_inputs, entity_more_pages, entity_page, entity_type_index, entity_uris
+from .entity import entities_index, entity_type_index, entity_units
 from .feeds import Publishing, feed_note, feed_pages, with_story_feeds, with_topic_feeds
 from .home import home_page
-from .listing import one_render, topic_links
+from .listing import listing_key, one_render, topic_links
 from .page import DuplicatePage, Page, PageSet, Unit
 from .memo import PageMemo, StoredPage
 from .reading import neighbours
 from .story import part_of_line, stories_index, story_page
-from .tag import tag_inputs, tag_pages, tag_uris, tags_index
+from .tag import tag_units, tags_index
 from .topic import topic_more_units, topic_page, topics_index
 
 
@@ -40,15 +40,13 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     by_source = {a.source: a for a in site.articles}
     listed_as = {other: a.source for a in site.listed for other in a.versions}
     prev_next = neighbours(site)
-    tokens: dict[str, str] = {}  # an article's digest (article.article_key), for the pages that list it
     for article in site.articles:
         inputs = article_inputs(article, by_source, listed_as, part_of_line(article, site), prev_next.get(article.source))
         if memo is None:
             pages.add(render_article(inputs, bodies.get(article.source)))
             continue
         uri = urls.article(article.slug)
-        token = tokens[article.source] = memo.digest(article_key(article))
-        digest = memo.digest(inputs.memo_key(token))
+        digest = memo.digest(inputs.memo_key(article_key(article)))
         page = memo.reuse(uri, digest, kind="article", origin=article.source, owner_markdown=is_owner_markdown(article))
         if page is not None:
             if memo.verify:
@@ -59,8 +57,16 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
             page = pages.get(uri)
         memo.record(uri, digest, page)
 
+    listed: dict[str, str] = {}  # an article's listing token (listing.listing_key), made once
+
     def token_list(articles) -> list[str]:
-        return [tokens.get(a.source) or memo.digest(article_key(a)) for a in articles]
+        found = []
+        for a in articles:
+            token = listed.get(a.source)
+            if token is None:
+                token = listed[a.source] = memo.digest(listing_key(a))
+            found.append(token)
+        return found
 
     # What full listings link an article's topics to (listing.topic_links): in their units' inputs.
     links = tuple(sorted(topic_links(site).items()))
@@ -78,15 +84,15 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     for page in tags_index(site):
         pages.add(page)
     for tag in tag_list(site.tags):
-        _add_group(pages, memo, "tag", lambda: tag_inputs(tag, site, token_list(tag.articles)),
-                   lambda: tag_uris(tag, site), lambda: tag_pages(tag, site))
+        for unit in tag_units(tag, site, token_list):
+            _add_unit(pages, memo, unit)
     pages.add(entities_index(site))
     for type_ in EntityType:
         for page in entity_type_index(type_, site):
             pages.add(page)
         for entry in sorted(site.entities_of(type_), key=lambda e: e.slug):
-            _add_group(pages, memo, "entity", lambda: entity_inputs(entry, site, token_list(entry.articles)),
-                       lambda: entity_uris(entry, site), lambda: [entity_page(entry, site), *entity_more_pages(entry, site)])
+            for unit in entity_units(entry, site, token_list):
+                _add_unit(pages, memo, unit)
     for unit in day_units(site, token_list, links) + week_units(site, token_list, links):
         _add_unit(pages, memo, unit)
     pages.add(archive_index(site))
@@ -98,32 +104,26 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
 
 
 def _add_unit(pages: PageSet, memo: PageMemo | None, unit: Unit) -> None:
-    _add_group(pages, memo, unit.kind, unit.inputs, lambda: unit.uris, unit.make)
-
-
-def _add_group(pages: PageSet, memo: PageMemo | None, kind: str, inputs: Callable[[], tuple],
-               uris: Callable[[], list[str]], make: Callable[[], list[Page]]) -> None:
-    """Add the pages `make` renders together (an entity's, a tag's), or, when the memo has them
-    from `inputs` equal to this build's, the last build's. Pages made at other paths than `uris`
-    are not remembered (never reused wrongly, only rendered again)."""
+    """Add the pages of `unit`, or, when the memo has them from inputs equal to this build's,
+    the last build's. Pages made at other paths than `unit.uris` are not remembered (never
+    reused wrongly, only rendered again)."""
     if memo is None:
-        for page in make():
+        for page in unit.make():
             pages.add(page)
         return
-    digest = memo.digest(inputs())
-    expected = uris()
-    found = memo.reuse_all(expected, digest, kind)
+    digest = memo.digest(unit.inputs())
+    found = memo.reuse_all(unit.uris, digest, unit.kind)
     if found is not None:
         if memo.verify:
-            memo.check(found, make(), pages.directory_urls)
+            memo.check(found, unit.make(), pages.directory_urls)
         for page in found:
             pages.add_resolved(page)
     else:
         found = []
-        for page in make():
+        for page in unit.make():
             pages.add(page)
             found.append(pages.get(page.src_uri))
-        if [page.src_uri for page in found] != expected:
+        if [page.src_uri for page in found] != unit.uris:
             return
     for page in found:
         memo.record(page.src_uri, digest, page)

@@ -93,16 +93,15 @@ class ArticleInputs:
     previous: Linked | None = None  # older, by date (reading.neighbours)
     following: Linked | None = None  # newer
 
-    def memo_key(self, token: str) -> tuple:
-        """What the memo hashes: the article by its `token` (see `article_key`), then the rest."""
-        return (token, self.related, self.versions, self.part_of, self.previous, self.following)
+    def memo_key(self, key: tuple) -> tuple:
+        """What the memo hashes: the article as `article_key` gives it, then the rest."""
+        return (key, self.related, self.versions, self.part_of, self.previous, self.following)
 
 
 def article_key(article: Article) -> tuple:
-    """An article as the memo hashes it (its digest is the article's token, which listings of it
-    use too): its fields, with its blocks left out, as its body is a function of its file (whose
-    hash, `source_sha256`, is in) and of digest's code and options (in the memo's salt); the set
-    of keys the owner gave, in order."""
+    """An article as the memo hashes it: its fields, with its blocks left out, as its body is a
+    function of its file (whose hash, `source_sha256`, is in) and of digest's code and options
+    (in the memo's salt); the set of keys the owner gave, in order."""
     return (tuple(getattr(article, name) for name in _KEY_FIELDS), tuple(sorted(article.given_keys)))
 
 

@@ -21,7 +21,7 @@ from ..site_model import EntityEntry, Site
 from . import urls
 from .escape import html_text, md_link, md_text
 from .listing import MONTH_NAMES, Paging, brief_article_list, html_list, link_item, long_date, paginate, plural
-from .page import Page
+from .page import Page, Tokens, Unit
 
 CO_MENTIONS_SHOWN = 12
 INDEX_SHOWN_PER_TYPE = 50
@@ -92,30 +92,42 @@ def co_mentioned(entry: EntityEntry, site: Site) -> list[tuple[str, str, str, in
 
 
 def entity_inputs(entry: EntityEntry, site: Site, tokens: list[str]) -> tuple:
-    """Everything an entity's pages are rendered from besides its articles, which `tokens`
-    stand for (pages.memo): what comes from elsewhere (content/entities.yml, the entities named
-    alongside) is in as it is shown."""
+    """Everything an entity's pages are rendered from besides its articles as listings show them,
+    which `tokens` stand for (pages.memo): what comes from elsewhere (content/entities.yml, the
+    entities named alongside, the quotations and the articles they link) is in as it is shown."""
+    quotes = [(quote, a.slug, a.title, a.date) for quote, a in _quotes(entry)]
     return ("entity", urls.entity_of(entry), entry.name, entry.type.value, entry.description, entry.link,
             entry.mentions, sorted(entry.roles.items()), sorted(entry.aliases.items()), co_mentioned(entry, site),
-            site.config.archive_page_size, tokens)
+            quotes, site.config.archive_page_size, tokens)
 
 
-def entity_uris(entry: EntityEntry, site: Site) -> list[str]:
-    """The src_uris of the entity's page and the pages behind it."""
-    return [urls.entity_of(entry)] + [paging.uri for paging, _ in _article_pages(entry, site)[1:]]
+def entity_units(entry: EntityEntry, site: Site, tokens: Tokens) -> list[Unit]:
+    """The entity's page, then one unit (page.Unit) per page behind it: those hold fixed runs of
+    its older articles, and a new article changes none of them until the front page is full."""
+    front = Unit("entity", [urls.entity_of(entry)], lambda: entity_inputs(entry, site, tokens(entry.articles)),
+                 lambda: [entity_page(entry, site)])
+
+    def more(paging: Paging, shown: Sequence[Article]) -> Unit:
+        def inputs() -> tuple:
+            return ("entity-more", paging, entry.name, entry.type.value, urls.entity_of(entry), tokens(shown))
+
+        return Unit("entity", [paging.uri], inputs, lambda: [_more_page(entry, site, paging, shown)])
+
+    return [front] + [more(paging, shown) for paging, shown in _article_pages(entry, site)[1:]]
 
 
 def entity_more_pages(entry: EntityEntry, site: Site) -> list[Page]:
     """The pages behind the entity's page, its older articles, so no page grows with the corpus
     (numbered from the oldest: see listing.paginate)."""
-    pages = []
-    for paging, shown in _article_pages(entry, site)[1:]:
-        title = paging.title(entry.name)
-        back = md_link(entry.name, urls.relative(paging.uri, urls.entity_of(entry)))
-        lines = [f"# {md_text(title)}", "", f"Back to {back}.", ""] + _articles_section(entry, site, paging, shown)
-        meta = {"title": title, "entity_type": entry.type.value}  # no count: it would change this page with every article
-        pages.append(Page(paging.uri, "\n".join(lines), meta=meta, kind="entity", origin=f"entity {entry.name!r} page {paging.number}"))
-    return pages
+    return [_more_page(entry, site, paging, shown) for paging, shown in _article_pages(entry, site)[1:]]
+
+
+def _more_page(entry: EntityEntry, site: Site, paging: Paging, shown: Sequence[Article]) -> Page:
+    title = paging.title(entry.name)
+    back = md_link(entry.name, urls.relative(paging.uri, urls.entity_of(entry)))
+    lines = [f"# {md_text(title)}", "", f"Back to {back}.", ""] + _articles_section(entry, site, paging, shown)
+    meta = {"title": title, "entity_type": entry.type.value}  # no count: it would change this page with every article
+    return Page(paging.uri, "\n".join(lines), meta=meta, kind="entity", origin=f"entity {entry.name!r} page {paging.number}")
 
 
 def _article_pages(entry: EntityEntry, site: Site) -> list[tuple[Paging, Sequence[Article]]]:

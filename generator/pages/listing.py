@@ -101,6 +101,15 @@ def _article_entry(article: Article, show_date: bool, brief: bool, topic_links: 
     return f"<li><p>{head}</p>{summary}</li>"
 
 
+def listing_key(article: Article) -> tuple:
+    """All any listing shows of an article: its entry, brief or full (`_article_entry`), and what
+    briefings count (its first topic, its outlet). Listings' memo inputs (pages.memo) hold the
+    digest of this, not of the whole article: a new article changes the related articles and
+    the entities of many others, which no listing shows, and those listings are kept."""
+    return (article.slug, article.title, article.date, tuple(t.name for t in article.topics[:3]), article.summary,
+            article.outlet)
+
+
 def article_list(articles: Iterable[Article], site: Site, *, show_date: bool = True) -> str:
     """An HTML list of articles: one Markdown block (no blank line inside)."""
     return html_list((article_entry(a, site, show_date=show_date) for a in articles), "digest-list")

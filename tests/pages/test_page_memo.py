@@ -137,3 +137,29 @@ def test_a_page_in_the_store_is_read_from_its_file_and_missing_files_are_not_reu
     assert page.text() == pages.get("articles/harbour-opens.md").text()
     assert page.fingerprint() == pages.get("articles/harbour-opens.md").fingerprint()
     assert not isinstance(again.get("articles/ferry-strike.md"), StoredPage)
+
+
+def test_listings_are_kept_when_an_article_changes_where_no_listing_shows_it():
+    """A new article changes other articles' related links and entities, which listings do not
+    show: the day's briefing, the month and the entity's page are kept; the article is not.
+    A quotation is on its person's page: a new one renders that page again."""
+    first = PageMemo("salt")
+    render(articles(), first)
+    changed = articles()
+    harbour = changed[0]
+    changed[0] = dataclasses.replace(harbour, related=(), entities=(
+        dataclasses.replace(harbour.entities[0], quotes=("The harbour is open.",)),))
+    memo = first.next_build("salt")  # the suite verifies every reused page (DIGEST_VERIFY_PAGE_MEMO)
+    pages = render(changed, memo)
+    assert texts(pages) == texts(render(changed))
+    kept = reused(memo, pages)
+    assert "days/2025-09-10.md" in kept and "archive/2025-09.md" in kept and "weeks/2025-W37.md" in kept
+    assert "articles/harbour-opens.md" not in kept
+    assert "entities/people/anna-lindqvist.md" not in kept
+    assert "The harbour is open." in pages.get("entities/people/anna-lindqvist.md").body
+
+    again = first.next_build("salt")
+    unquoted = articles()
+    unquoted[0] = dataclasses.replace(unquoted[0], related=())
+    pages = render(unquoted, again)
+    assert "entities/people/anna-lindqvist.md" in reused(again, pages)
