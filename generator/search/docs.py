@@ -11,11 +11,13 @@ article is known by a hash of what its page is made from, taken without making t
 its fields and its file's hash (its body is a function of its file and of digest's code and
 options, which are in the hash too, as the article page memo takes it: pages/article.py,
 `article_key`). Making 10,000 articles' pages for search costs ~0.25 s; hashing them a tenth.
-The other pages are small: each is made, and known by the hash of its content.
+The other pages are small: each is made, and known by the hash of its content. A page's URL
+is in neither hash: it is a function of its key and of the site's URL style, which is.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import math
@@ -42,24 +44,29 @@ def search_docs(site: Site, url_for: Callable[[str], str]) -> list[SearchDoc]:
     return search_handover(site, url_for).docs
 
 
-def search_handover(site: Site, url_for: Callable[[str], str], known: Mapping[str, str] | None = None) -> Handover:
-    """Every searchable page by key and digest, and those whose digest is not the one in `known` (key -> digest)."""
+def search_handover(site: Site, url_for: Callable[[str], str], known: Mapping[str, str] | None = None,
+                    directory_urls: bool = True) -> Handover:
+    """Every searchable page by key and digest, and those whose digest is not the one in `known` (key -> digest).
+
+    A page's URL is a function of its key and `directory_urls` (as for every link digest writes:
+    pages.urls.page_url): asked of `url_for` only for the pages handed over, as MkDocs works it
+    out on first use (0.15 s for every page at 10,000 articles)."""
     known = known or {}
-    salt = namespace("search", code_version(), sorted((key, site.config[key]) for key in site.config)).encode()
+    options = sorted((key, site.config[key]) for key in site.config)
+    salt = namespace("search", code_version(), options, directory_urls).encode()
     pages: list[tuple[str, str]] = []
     docs: list[SearchDoc] = []
     for article in site.listed:  # one version of a story, as in listings
         uri = urls.article(article.slug)
-        url = url_for(uri)
-        digest = _article_digest(article, uri, url, salt)
+        digest = _article_digest(article, uri, salt)
         pages.append((uri, digest))
         if known.get(uri) != digest:
-            docs.append(_article_doc(article, uri, url))
-    for doc in _other_docs(site, url_for):
-        digest = doc_digest(doc)
+            docs.append(_article_doc(article, uri, url_for(uri)))
+    for doc in _other_docs(site):
+        digest = doc_digest(doc, salt)
         pages.append((doc.key, digest))
         if known.get(doc.key) != digest:
-            docs.append(doc)
+            docs.append(dataclasses.replace(doc, url=url_for(doc.key)))
     return Handover(pages, docs)
 
 
@@ -71,16 +78,16 @@ def _article_doc(article: Article, uri: str, url: str) -> SearchDoc:
                      language=article.language, since=date)
 
 
-def _article_digest(article: Article, uri: str, url: str, salt: bytes) -> str:
+def _article_digest(article: Article, uri: str, salt: bytes) -> str:
     """What `_article_doc` makes the page from, hashed: every field it reads, its body by its file's hash."""
-    fields = (uri, url, article.title, article.date.isoformat() if article.date else "", article.summary,
+    fields = (uri, article.title, article.date.isoformat() if article.date else "", article.summary,
               (article.image.caption or "") if article.image else "", article.author or "", article.language,
               article.source_sha256)
     return hashlib.blake2b("\x1f".join(fields).encode("utf-8", "surrogatepass"), digest_size=12, key=salt[:64]).hexdigest()
 
 
-def _other_docs(site: Site, url_for: Callable[[str], str]) -> Iterator[SearchDoc]:
-    """Entity, topic, story and tag pages."""
+def _other_docs(site: Site) -> Iterator[SearchDoc]:
+    """Entity, topic, story and tag pages, without their URLs."""
     default_language = site.config.default_language
     for entry in site.entities.values():
         if not entry.has_page:
@@ -89,26 +96,26 @@ def _other_docs(site: Site, url_for: Callable[[str], str]) -> Iterator[SearchDoc
         summary = " ".join(part for part in ["; ".join(roles) + ("." if roles else ""), entry.description or ""] if part)
         aliases = sorted(entry.aliases)
         latest, first = _latest_and_first(entry.articles)
-        yield SearchDoc(urls.entity_of(entry), url_for(urls.entity_of(entry)), entry.name, entry.type.value, latest, summary,
+        yield SearchDoc(urls.entity_of(entry), "", entry.name, entry.type.value, latest, summary,
                         "\n".join(aliases), weight=_page_weight(len(entry.articles)),
                         language=default_language, since=first)
     for topic in site.topics.values():
         if not topic.articles:
             continue
         latest, first = _latest_and_first(topic.articles)
-        yield SearchDoc(urls.topic_of(topic), url_for(urls.topic_of(topic)), topic.name, "topic", latest,
+        yield SearchDoc(urls.topic_of(topic), "", topic.name, "topic", latest,
                         topic.topic.description, "", weight=_page_weight(len(topic.articles)),
                         language=default_language, since=first)
     for story in sorted(site.stories.values(), key=lambda s: s.slug):
         newest_first = list(reversed(story.articles))
         latest, first = _latest_and_first(sorted(newest_first, key=lambda a: (a.date is None, -(a.date or _MIN).toordinal())))
         names = dict.fromkeys(m.name for a in story.articles for m in a.entities)
-        yield SearchDoc(urls.story_of(story), url_for(urls.story_of(story)), story.title, "story", latest, span_text(story),
+        yield SearchDoc(urls.story_of(story), "", story.title, "story", latest, span_text(story),
                         "\n".join(names), weight=STORY_WEIGHT,
                         language=default_language, since=first)
     for tag in site.tags.values():
         latest, first = _latest_and_first(tag.articles)
-        yield SearchDoc(urls.tag_of(tag), url_for(urls.tag_of(tag)), tag.name, "tag", latest, "", "",
+        yield SearchDoc(urls.tag_of(tag), "", tag.name, "tag", latest, "", "",
                         weight=_page_weight(len(tag.articles)) * 0.75, language=default_language, since=first)
 
 

@@ -318,7 +318,7 @@ def _save_state(state_dir: Path, state: _State) -> None:
 
 
 def _bucket(space: str, key: str) -> str:
-    """The file of records a page's lives in: by a hash of its key, so that it never moves."""
+    """The file of records a page lives in: by a hash of its key, so that the page never moves."""
     return f"{space}{hashlib.blake2b(key.encode('utf-8', 'surrogatepass'), digest_size=1).digest()[0]:02x}"
 
 
@@ -341,6 +341,11 @@ class _Index:
         self.state = _load_state(state_dir)
         self.files: dict[str, list] = {}  # destination -> [digest of its bytes, size, modification time]
         self._loaded: dict[str, dict[str, _Record]] = {}  # bucket -> its records, as read
+        # This build's pages, as the state keeps them; their keys in id order; the stop words.
+        self.pages: dict[str, tuple[str, str, str, str]] = {}
+        self.ids: dict[str, list[str]] = {}
+        self.stops: list[str] = []
+        self.new: dict[str, _Record] = {}  # records of the pages the state does not hold
 
     def build(self) -> None:
         try:
@@ -357,7 +362,7 @@ class _Index:
         for doc in self.handover.docs:
             docs[doc.key] = doc
         pages: dict[str, tuple[str, str, str, str]] = {}
-        self.new: dict[str, _Record] = {}  # records of the pages the state does not hold
+        self.new = {}
         missing = []
         for key, digest in self.handover.pages:
             if key in pages:

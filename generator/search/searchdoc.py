@@ -28,11 +28,12 @@ class SearchDoc:
         return self.kind == "article"
 
 
-def doc_digest(doc: SearchDoc) -> str:
-    """A hash of everything in the page (stable across processes, unlike hash())."""
+def doc_digest(doc: SearchDoc, salt: bytes = b"") -> str:
+    """A hash of everything in the page (stable across processes, unlike hash()), keyed with `salt`."""
     fields = (doc.key, doc.url, doc.title, doc.kind, doc.date or "", doc.summary, doc.text, repr(doc.weight),
               doc.language, doc.since or "")
-    return hashlib.blake2b("\x1f".join(fields).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+    return hashlib.blake2b("\x1f".join(fields).encode("utf-8", "surrogatepass"), digest_size=12,
+                           key=salt[:64]).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,9 @@ def test_a_build_hands_over_only_the_pages_whose_digest_the_index_does_not_hold(
     assert [d.key for d in first.docs] == [key for key, _ in first.pages]  # nothing known: every page
     known = dict(first.pages)
     assert search_handover(site, urls.page_url, known).docs == []
+    other_style = search_handover(site, lambda uri: urls.page_url(uri, False), known, directory_urls=False)
+    assert len(other_style.docs) == len(known)  # every URL changes: every page again
+    assert all(d.url.endswith(".html") for d in other_style.docs)
     article_key = next(key for key in known if key.startswith("articles/"))
     known[article_key] = known["entities/people/mark-rutte.md"] = "from another build"
     assert sorted(d.key for d in search_handover(site, urls.page_url, known).docs) == sorted(
@@ -112,11 +115,11 @@ def test_an_articles_digest_covers_everything_its_search_page_is_made_from(site)
     for article in site.articles:
         page, digest = Reads(article), Reads(article)
         docs_module._article_doc(page, "articles/x.md", "articles/x/")
-        docs_module._article_digest(digest, "articles/x.md", "articles/x/", b"salt")
+        docs_module._article_digest(digest, "articles/x.md", b"salt")
         assert page.names - {"blocks"} <= digest.names
         assert "source_sha256" in digest.names
     article = site.articles[0]
-    digests = {docs_module._article_digest(a, "articles/x.md", "articles/x/", b"salt") for a in [
+    digests = {docs_module._article_digest(a, "articles/x.md", b"salt") for a in [
         article, dataclasses.replace(article, title="Other"), dataclasses.replace(article, summary="Other"),
         dataclasses.replace(article, source_sha256="0" * 64), dataclasses.replace(article, language="de"),
         dataclasses.replace(article, author="Someone Else")]}

@@ -2,6 +2,10 @@
 
 from concurrent.futures.process import BrokenProcessPool
 
+import pytest
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
 from generator.search import SearchDoc, build_search_index
 from generator.search.searchdoc import Handover
 from generator.search import publish as publish_module
@@ -70,3 +74,10 @@ def test_where_files_cannot_be_linked_they_are_copied(tmp_path, monkeypatch):
     publish_search_index(SearchIndexJob(lambda known: Handover.of(DOCS, known), state), site)
     publish_search_index(SearchIndexJob(lambda known: Handover.of(DOCS[:-2], known), state), site)
     assert files(site) == files(state / "site")
+
+
+def test_a_file_of_the_site_where_the_index_goes_is_refused(tmp_path):
+    job = SearchIndexJob(lambda known: Handover.of(DOCS, known), tmp_path / "state")
+    job.site_files = Files([File("search/digest/meta.json", str(tmp_path / "docs"), str(tmp_path / "site"), True)])
+    with pytest.raises(PluginError, match="search/digest/"):
+        publish_search_index(job, tmp_path / "site")
