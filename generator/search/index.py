@@ -33,12 +33,25 @@ finds there (generator/search/text.py, `spelling_key`).
 Stop words. A term file also lists the stop words of the site's languages that start with its
 key: the browser makes such words optional in a query instead of requiring them.
 
-Incremental updates. `state.json` (beside the published files, never published) keeps each
-id's page and a fingerprint of its content, and the indexed words of each page in
-`terms/<space><n>.json`. An update re-tokenizes only pages whose id or content changed, and
-rewrites only the term files of their old and new words, the chunks holding them, and
-meta.json. Anything unexpected (a missing or edited file, other code, other stop words, too many
-changes) falls back to a clean build of the same files.
+Incremental updates. The build hands the index every page by key and a digest of its content
+(`searchdoc.Handover`), and the pages themselves only where the digest is not the one the index
+holds: dropping one article into a digest of 10,000 hands over a few dozen pages. Beside the
+published files (`site/`, never published itself), the index keeps, for every page, a record of
+what it took from it (its chunk's row and its words with their scores) in `pages/<space><nn>.pickle`
+(by a hash of the key, so a page's file never changes), and in `index.state` each page's digest,
+id space, date and language, the digest, size and time of every file in `site/`, and a checksum
+of each file of records. An update works out the ids that changed (a page whose digest or id
+changed), takes the old words of those ids from the records and the new ones from the records or
+the pages handed over, and rewrites only the term files of those words, the chunks holding those
+ids, and meta.json. Nothing is tokenized twice; a clean build (too many changes, other stop words,
+a file in `site/` missing or edited) is made from the records.
+
+Nothing is trusted that does not check out: `index.state` starts with a fixed line, its format,
+the version of this code and a SHA-256 of the rest; a file of records must have the checksum the
+state lists and each record the page's digest. The state is deleted before anything else is
+written and written last (to a temporary file, flushed to disk, renamed, the folder synced): a
+build killed at any point leaves no state, and the next build starts clean. A page the build did
+not hand over that the state cannot give (`MissingPages`) makes the build hand over every page.
 """
 
 from __future__ import annotations
@@ -49,6 +62,8 @@ import json
 import os
 import pickle
 import re
+import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -56,7 +71,7 @@ from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
-from .searchdoc import SearchDoc
+from .searchdoc import Handover, SearchDoc
 from .text import shard_key, spelling_key, stop_words, term_counts
 
 FORMAT = 2  # the version of the files' layout, in meta.json for the browser
@@ -67,6 +82,9 @@ K1, B, AVG_LENGTH = 1.2, 0.75, 400  # BM25, with a fixed average length so that 
 TITLE_BONUS = 1.6  # added to a word's score when it is in the title
 SCALE = 12  # scores are stored in 12ths, one byte each (a page of weight 6 stays below 255)
 MAX_CHANGED = 0.2  # above this share of pages changed, a clean build is as fast as an update
+STATE_FILE = "index.state"
+STATE_MAGIC = b"digest search state\n"
+STATE_FORMAT = 1
 
 SPACES = ("a", "p")  # articles, other pages
 
@@ -77,12 +95,15 @@ class _Postings:
     scores: list[int] = field(default_factory=list)
 
 
-def build_from_handover(handover: Path, state_dir: Path) -> dict[str, Path]:
-    """`build_search_index` of the pages pickled in `handover` (publish.SearchIndexJob's
-    process, which imports this module and not the site model), and the file removed."""
-    docs = pickle.loads(handover.read_bytes())  # written just now by the build's own process
+def build_from_handover(handover: Path, state_dir: Path) -> tuple[dict[str, Path], tuple[float, float, float]]:
+    """`update_search_index` of the `Handover` pickled in `handover` (publish.SearchIndexJob's
+    process, which imports this module and not the site model), and the file removed. With
+    the files, when it started and ended (time.time()) and the CPU seconds it took, for -v."""
+    started, cpu = time.time(), time.process_time()
+    pages = pickle.loads(handover.read_bytes())  # written just now by the build's own process
     handover.unlink()
-    return build_search_index(docs, state_dir)
+    files = update_search_index(pages, state_dir)
+    return files, (started, time.time(), time.process_time() - cpu)
 
 
 def build_search_index(docs: Iterable[SearchDoc], state_dir: Path) -> dict[str, Path]:
@@ -91,9 +112,14 @@ def build_search_index(docs: Iterable[SearchDoc], state_dir: Path) -> dict[str, 
     Only files whose bytes change are written (the others keep their modification times),
     and files no longer part of the index are deleted.
     """
-    index = _Index(Path(state_dir), list(docs))
-    if not index.update():
-        index.rebuild()
+    return update_search_index(Handover.of(docs), state_dir)
+
+
+def update_search_index(handover: Handover, state_dir: Path) -> dict[str, Path]:
+    """`build_search_index` of the pages in `handover`; MissingPages when it leaves out a page
+    the index does not hold."""
+    index = _Index(Path(state_dir), handover)
+    index.build()
     return {dest: index.out / dest for dest in sorted(index.files)}
 
 
@@ -124,26 +150,6 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def fingerprint(doc: SearchDoc) -> str:
-    fields = (doc.key, doc.url, doc.title, doc.kind, doc.date or "", doc.summary, doc.text, repr(doc.weight),
-              doc.language, doc.since or "")
-    return hashlib.blake2b("\x1f".join(fields).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
-
-
-def order(docs: Sequence[SearchDoc]) -> dict[str, list[SearchDoc]]:
-    """The pages of each id space in id order: oldest first, then by path."""
-    spaces: dict[str, list[SearchDoc]] = {s: [] for s in SPACES}
-    seen: set[str] = set()
-    for doc in docs:
-        if doc.key in seen:
-            raise ValueError(f"search: two pages with the key {doc.key!r}")
-        seen.add(doc.key)
-        spaces["a" if doc.is_article else "p"].append(doc)
-    for space in spaces.values():
-        space.sort(key=lambda d: (d.since or "", d.key))
-    return spaces
-
-
 # --- encoding ---------------------------------------------------------------------------
 
 
@@ -161,6 +167,40 @@ def encode_postings(ids: Sequence[int], scores: Sequence[int]) -> str:
             out.append(gap)
         data = bytes(out)
     return base64.b64encode(data + bytes(scores)).decode("ascii")
+
+
+def _leb128(gaps: Iterable[int]) -> bytes:
+    out = bytearray()
+    for gap in gaps:
+        while gap >= 128:
+            out.append(gap & 127 | 128)
+            gap >>= 7
+        out.append(gap)
+    return bytes(out)
+
+
+def append_postings(count: int, text: str, new: dict[int, int]) -> tuple[int, str] | None:
+    """`encode_postings` of the postings in `text` with `new` (id -> score) added, when every new
+    id comes after the last one there (a new article, the newest): the bytes are put together
+    without decoding the list, which for a common word holds most articles. None otherwise."""
+    data = base64.b64decode(text)
+    body, scores = data[:len(data) - count], data[len(data) - count:]
+    if len(body) == count:  # every gap below 128
+        last = sum(body)
+    else:
+        last = value = shift = 0
+        for byte in body:
+            value |= (byte & 127) << shift
+            if byte & 128:
+                shift += 7
+                continue
+            last += value
+            value = shift = 0
+    ids = sorted(new)
+    if ids[0] <= last:
+        return None
+    gaps = _leb128(b - a for a, b in zip([last, *ids], ids))
+    return count + len(ids), base64.b64encode(body + gaps + scores + bytes(new[i] for i in ids)).decode("ascii")
 
 
 def decode_postings(count: int, text: str) -> _Postings:
@@ -212,46 +252,227 @@ def _shard_bytes(terms: dict[str, dict[str, _Postings]], stops: list[str]) -> by
     return _json({"s": stops, "w": words})
 
 
-def _chunk_bytes(docs: Sequence[SearchDoc]) -> bytes:
-    return _json([[d.url, d.title, d.kind, d.date or "", d.summary] for d in docs])
+def _chunk_row(doc: SearchDoc) -> list:
+    return [doc.url, doc.title, doc.kind, doc.date or "", doc.summary]
 
 
 def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=12).hexdigest()
 
 
+# --- the state kept between builds -----------------------------------------------------
+
+
+class MissingPages(Exception):
+    """The hand-over left out pages the index's state was to hold, and it does not (it is
+    gone, damaged or of another build): the build must hand over every page."""
+
+
+@dataclass
+class _State:
+    """`index.state`: what the files in `site/` were built from.
+
+    pages: key -> (digest, id space, since, language) of every page indexed;
+    files: path in the site -> [digest of its bytes, size, mtime_ns] of every file in `site/`;
+    buckets: name -> SHA-256 of each file of records in `pages/`;
+    stops: the stop words listed in the term files."""
+
+    pages: dict[str, tuple[str, str, str, str]]
+    files: dict[str, list]
+    buckets: dict[str, str]
+    stops: list[str]
+
+
+def known_pages(state_dir: Path) -> dict[str, str]:
+    """{key: digest} of the pages the index in `state_dir` holds; empty when its state is
+    missing or cannot be trusted (the build then hands over every page)."""
+    state = _load_state(Path(state_dir))
+    return {key: page[0] for key, page in state.pages.items()} if state else {}
+
+
+def _load_state(state_dir: Path) -> _State | None:
+    """The state in `state_dir` when every check passes (see the module docstring), else None."""
+    try:
+        data = (state_dir / STATE_FILE).read_bytes()
+    except OSError:
+        return None
+    header = b"%s%d\n%s\n" % (STATE_MAGIC, STATE_FORMAT, code_version().encode("ascii"))
+    if not data.startswith(header):
+        return None
+    checksum, _, payload = data[len(header):].partition(b"\n")
+    if hashlib.sha256(payload).hexdigest().encode("ascii") != checksum:
+        return None
+    try:
+        state = pickle.loads(payload)
+    except Exception:  # the checksum matched but the payload is not ours: never trusted
+        return None
+    return state if isinstance(state, _State) else None
+
+
+def _save_state(state_dir: Path, state: _State) -> None:
+    payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+    header = b"%s%d\n%s\n%s\n" % (STATE_MAGIC, STATE_FORMAT, code_version().encode("ascii"),
+                                  hashlib.sha256(payload).hexdigest().encode("ascii"))
+    _write_durably(state_dir / STATE_FILE, header + payload)
+    _sync_folder(state_dir)
+
+
+def _bucket(space: str, key: str) -> str:
+    """The file of records a page lives in: by a hash of its key, so that the page never moves."""
+    return f"{space}{hashlib.blake2b(key.encode('utf-8', 'surrogatepass'), digest_size=1).digest()[0]:02x}"
+
+
+# A page's record: (digest, [url, title, kind, date, summary] as its chunk lists it, {word: score}).
+_Record = tuple[str, list, dict[str, int]]
+
+
+def _record(doc: SearchDoc, digest: str) -> _Record:
+    return digest, _chunk_row(doc), doc_terms(doc)
+
+
 # --- the index on disk ------------------------------------------------------------------
 
 
 class _Index:
-    def __init__(self, state_dir: Path, docs: list[SearchDoc]) -> None:
+    def __init__(self, state_dir: Path, handover: Handover) -> None:
         self.dir = state_dir
         self.out = state_dir / "site"
-        self.spaces = order(docs)
-        self.languages = sorted({d.language for d in docs})
-        self.stops = sorted({w for lang in self.languages for w in stop_words(lang)})
-        self.prints = {s: [fingerprint(d) for d in docs_] for s, docs_ in self.spaces.items()}
+        self.handover = handover
+        self.state = _load_state(state_dir)
         self.files: dict[str, list] = {}  # destination -> [digest of its bytes, size, modification time]
-        self.terms_cache: dict[str, list[str]] = {}
+        self._loaded: dict[str, dict[str, _Record]] = {}  # bucket -> its records, as read
+        # This build's pages, as the state keeps them; their keys in id order; the stop words.
+        self.pages: dict[str, tuple[str, str, str, str]] = {}
+        self.ids: dict[str, list[str]] = {}
+        self.stops: list[str] = []
+        self.new: dict[str, _Record] = {}  # records of the pages the state does not hold
+
+    def build(self) -> None:
+        try:
+            self._build()
+        except _Damaged:
+            # A file of records did not match the state: start clean from the pages handed over.
+            _remove(self.dir / STATE_FILE)
+            self.state, self._loaded = None, {}
+            self._build()
+
+    def _build(self) -> None:
+        old = self.state.pages if self.state else {}
+        docs = {}
+        for doc in self.handover.docs:
+            docs[doc.key] = doc
+        pages: dict[str, tuple[str, str, str, str]] = {}
+        self.new = {}
+        missing = []
+        for key, digest in self.handover.pages:
+            if key in pages:
+                raise ValueError(f"search: two pages with the key {key!r}")
+            page = old.get(key)
+            if page is not None and page[0] == digest:
+                pages[key] = page
+                continue
+            doc = docs.get(key)
+            if doc is None:
+                missing.append(key)
+                continue
+            pages[key] = (digest, "a" if doc.is_article else "p", doc.since or "", doc.language)
+            self.new[key] = _record(doc, digest)
+        if missing:
+            raise MissingPages(f"{len(missing)} pages not handed over, and not in the index's state (first: {missing[0]})")
+        self.pages = pages
+        self.ids = _id_order(pages)
+        self.stops = sorted({w for lang in sorted({p[3] for p in pages.values()}) for w in stop_words(lang)})
+        if not self._update():
+            self._rebuild()
+
+    # -- records
+
+    def _records(self, keys: Iterable[str], pages: dict[str, tuple]) -> dict[str, _Record]:
+        """The stored records of `keys`, each checked against its digest in `pages`."""
+        out = {}
+        for key in keys:
+            digest, space = pages[key][:2]
+            bucket = self._bucket(_bucket(space, key))
+            record = bucket.get(key)
+            if record is None or record[0] != digest:
+                raise _Damaged(key)
+            out[key] = record
+        return out
+
+    def _record_of(self, key: str) -> _Record:
+        """This build's record of `key`."""
+        record = self.new.get(key)
+        return record if record is not None else self._records([key], self.pages)[key]
+
+    def _bucket(self, name: str) -> dict[str, _Record]:
+        if name not in self._loaded:
+            checksum = self.state.buckets.get(name) if self.state else None
+            if checksum is None:
+                raise _Damaged(name)
+            try:
+                data = (self.dir / "pages" / f"{name}.pickle").read_bytes()
+            except OSError:
+                raise _Damaged(name) from None
+            if hashlib.sha256(data).hexdigest() != checksum:
+                raise _Damaged(name)
+            self._loaded[name] = pickle.loads(data)
+        return self._loaded[name]
+
+    def _save_records(self) -> dict[str, str]:
+        """Write the files of records that change (before the index files: the state is gone
+        by then, so an interrupted build is never trusted); their checksums, all of them."""
+        old = self.state.pages if self.state else {}
+        checksums = dict(self.state.buckets) if self.state else {}
+        touched: dict[str, list[str]] = defaultdict(list)
+        for key, page in old.items():
+            now = self.pages.get(key)
+            if now is None or now[1] != page[1]:
+                touched[_bucket(page[1], key)].append(key)
+        for key in self.new:
+            touched[_bucket(self.pages[key][1], key)].append(key)
+        folder = self.dir / "pages"
+        for name in sorted(touched):
+            records = dict(self._bucket(name)) if name in checksums else {}
+            for key in touched[name]:
+                records.pop(key, None)
+                record = self.new.get(key)
+                if record is not None and _bucket(self.pages[key][1], key) == name:
+                    records[key] = record
+            if records:
+                data = pickle.dumps(dict(sorted(records.items())), protocol=pickle.HIGHEST_PROTOCOL)
+                # Not flushed to disk one by one (~5 ms each): one that did not reach it before a
+                # crash fails its checksum in the state, and the next build starts clean.
+                _write_durably(folder / f"{name}.pickle", data, sync=False)
+                checksums[name] = hashlib.sha256(data).hexdigest()
+            else:
+                _remove(folder / f"{name}.pickle")
+                checksums.pop(name, None)
+        for path in folder.iterdir() if folder.exists() else []:
+            if path.stem not in checksums:  # left by an interrupted build
+                _remove(path)
+        return checksums
+
+    def _finish(self) -> None:
+        """Records, then the state: what the files in site/ now hold."""
+        buckets = self._save_records()
+        _save_state(self.dir, _State(self.pages, self.files, buckets, self.stops))
 
     # -- a clean build
 
-    def rebuild(self) -> None:
-        _remove(self.dir / "state.json")
+    def _rebuild(self) -> None:
+        _remove(self.dir / STATE_FILE)
+        old = self.state.pages if self.state else {}
+        stored = self._records([k for k in self.pages if k not in self.new], old)
+        records = {**stored, **self.new}
         postings: dict[str, dict[str, _Postings]] = defaultdict(dict)
-        doc_words: dict[str, list[str]] = {}
-        for space, docs in self.spaces.items():
-            words_of = []
-            for i, doc in enumerate(docs):
-                terms = doc_terms(doc)
-                words_of.append(" ".join(sorted(terms)))
-                for term, score in terms.items():
+        for space, keys in self.ids.items():
+            for i, key in enumerate(keys):
+                for term, score in records[key][2].items():
                     p = postings[term].get(space)
                     if p is None:
                         p = postings[term][space] = _Postings()
                     p.ids.append(i)
                     p.scores.append(score)
-            doc_words[space] = words_of
         shards: dict[str, dict[str, dict[str, _Postings]]] = defaultdict(dict)
         for term in sorted(postings):
             shards[shard_key(term)][term] = postings[term]
@@ -266,9 +487,9 @@ class _Index:
                 spellings[key].append(term)
         for key, terms in sorted(spellings.items()):
             files[spelling_file(key)] = _json(terms)
-        for space, docs in self.spaces.items():
-            for n in range(0, len(docs), CHUNK):
-                files[f"{PREFIX}d/{space}{n // CHUNK}.json"] = _chunk_bytes(docs[n:n + CHUNK])
+        for space, keys in self.ids.items():
+            for n in range(0, len(keys), CHUNK):
+                files[f"{PREFIX}d/{space}{n // CHUNK}.json"] = _json([records[k][1] for k in keys[n:n + CHUNK]])
         self.files = {}
         for dest, data in files.items():
             self._put(dest, data)
@@ -277,51 +498,48 @@ class _Index:
         for path in sorted(self.out.rglob("*")) if self.out.exists() else []:
             if path.is_file() and str(path) not in keep:
                 path.unlink()
-        terms_dir = self.dir / "terms"
-        if terms_dir.exists():
-            for path in terms_dir.iterdir():
-                path.unlink()
-        for space, words_of in doc_words.items():
-            for n in range(0, len(words_of), STATE_CHUNK):
-                self._write_state_terms(space, n // STATE_CHUNK, words_of[n:n + STATE_CHUNK])
-        self._write_state()
+        self._finish()
 
     # -- an update of what changed
 
-    def update(self) -> bool:
+    def _update(self) -> bool:
         """Patch the files from the last build; False when a clean build is needed."""
-        state = _read_json(self.dir / "state.json")
-        if not state or state.get("code") != code_version() or state.get("stops") != self.stops:
+        state = self.state
+        if state is None or state.stops != self.stops or not self._files_intact(state.files):
             return False
-        old_files: dict[str, list] = state["files"]
-        if not self._files_intact(old_files):
-            return False
+        old_ids = _id_order(state.pages)
         changed: dict[str, list[int]] = {}
         for space in SPACES:
-            old, new = state["prints"][space], self.prints[space]
+            old, new = old_ids[space], self.ids[space]
             changed[space] = [i for i in range(max(len(old), len(new)))
-                              if i >= len(old) or i >= len(new) or old[i] != new[i]]
-        total = sum(len(v) for v in self.prints.values())
+                              if i >= len(old) or i >= len(new) or old[i] != new[i]
+                              or state.pages[old[i]][0] != self.pages[new[i]][0]]
+        total = len(self.pages)
         if sum(len(v) for v in changed.values()) > max(16, MAX_CHANGED * total):
             return False
-        self.files = dict(old_files)
-        _remove(self.dir / "state.json")  # until the update is complete: if it is interrupted, the next build starts clean
-        # Words of the pages that change: before (from the state) and after.
+        # Everything read before anything is written: a damaged record is found while the files are whole.
+        before, after = {}, {}
+        for space, ids in changed.items():
+            old, new = old_ids[space], self.ids[space]
+            for i in ids:
+                if i < len(old):
+                    before[(space, i)] = old[i]
+                if i < len(new):
+                    after[(space, i)] = new[i]
+        old_records = self._records(set(before.values()), state.pages)
+        chunk_keys = {key for space, ids in changed.items() for n in {i // CHUNK for i in ids}
+                      for key in self.ids[space][n * CHUNK:(n + 1) * CHUNK]}
+        records = {key: self._record_of(key) for key in sorted(chunk_keys | set(after.values()))}
+        self.files = dict(state.files)
+        _remove(self.dir / STATE_FILE)  # until the update is complete: if it is interrupted, the next build starts clean
         removed: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))  # term -> space -> ids
         added: dict[str, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))  # term -> space -> id -> score
-        new_words: dict[tuple[str, int], str] = {}
-        for space, ids in changed.items():
-            docs = self.spaces[space]
-            old_count = len(state["prints"][space])
-            for i in ids:
-                if i < old_count:
-                    for term in self._state_terms(space, i).split():
-                        removed[term][space].add(i)
-                if i < len(docs):
-                    terms = doc_terms(docs[i])
-                    new_words[(space, i)] = " ".join(sorted(terms))
-                    for term, score in terms.items():
-                        added[term][space][i] = score
+        for (space, i), key in before.items():
+            for term in old_records[key][2]:
+                removed[term][space].add(i)
+        for (space, i), key in after.items():
+            for term, score in records[key][2].items():
+                added[term][space][i] = score
         by_key: dict[str, list[str]] = defaultdict(list)
         for term in sorted(removed.keys() | added.keys()):
             by_key[shard_key(term)].append(term)
@@ -343,6 +561,11 @@ class _Index:
                     if not gone and not new:
                         new_entry += [count, text]
                         continue
+                    if not gone and count:
+                        appended = append_postings(count, text, new)
+                        if appended is not None:
+                            new_entry += appended
+                            continue
                     p = decode_postings(count, text) if count else _Postings()
                     pairs = {i: s for i, s in zip(p.ids, p.scores) if i not in gone}
                     pairs.update(new)
@@ -369,26 +592,16 @@ class _Index:
             else:
                 self._drop(dest)
         for space, ids in changed.items():
-            docs = self.spaces[space]
-            old_chunks = -(-len(state["prints"][space]) // CHUNK)
+            keys = self.ids[space]
+            old_chunks = -(-len(old_ids[space]) // CHUNK)
             for n in sorted({i // CHUNK for i in ids}):
                 dest = f"{PREFIX}d/{space}{n}.json"
-                if n * CHUNK < len(docs):
-                    self._put(dest, _chunk_bytes(docs[n * CHUNK:(n + 1) * CHUNK]))
+                if n * CHUNK < len(keys):
+                    self._put(dest, _json([records[k][1] for k in keys[n * CHUNK:(n + 1) * CHUNK]]))
                 elif n < old_chunks:
                     self._drop(dest)
         self._write_meta()
-        # The state: words of the changed pages, then the fingerprints.
-        for space, ids in changed.items():
-            count = len(self.spaces[space])
-            for n in sorted({i // STATE_CHUNK for i in ids}):
-                words_of = [self._state_terms(space, i) if (space, i) not in new_words else new_words[(space, i)]
-                            for i in range(n * STATE_CHUNK, min(count, (n + 1) * STATE_CHUNK))]
-                if words_of:
-                    self._write_state_terms(space, n, words_of)
-                else:
-                    _remove(self.dir / "terms" / f"{space}{n}.json")
-        self._write_state()
+        self._finish()
         return True
 
     # -- pieces
@@ -401,11 +614,21 @@ class _Index:
 
     def _files_intact(self, files: dict[str, list]) -> bool:
         """Every file of the last build is there as it was written (size and time), and no other."""
-        present = {}
-        for path in self.out.rglob("*") if self.out.exists() else []:
-            if path.is_file():
-                st = path.stat()
-                present[str(path.relative_to(self.out)).replace(os.sep, "/")] = [st.st_size, st.st_mtime_ns]
+        present: dict[str, list[int]] = {}
+
+        def walk(folder: str, prefix: str) -> None:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        walk(entry.path, f"{prefix}{entry.name}/")
+                    else:
+                        st = entry.stat(follow_symlinks=False)
+                        present[prefix + entry.name] = [st.st_size, st.st_mtime_ns]
+
+        try:
+            walk(str(self.out), "")
+        except OSError:
+            return False
         return present.keys() == files.keys() and all(files[d][1:] == present[d] for d in files)
 
     def _put(self, dest: str, data: bytes) -> None:
@@ -428,23 +651,21 @@ class _Index:
         version = hashlib.blake2b("\n".join(f"{d} {h[0]}" for d, h in sorted(self.files.items())).encode(),
                                   digest_size=6).hexdigest()
         meta = {"format": FORMAT, "version": version, "chunk": CHUNK,
-                "articles": len(self.spaces["a"]), "pages": len(self.spaces["p"]), "terms": " ".join(keys),
+                "articles": len(self.ids["a"]), "pages": len(self.ids["p"]), "terms": " ".join(keys),
                 "spellings": " ".join(spellings)}
         self._put(f"{PREFIX}meta.json", _json(meta))
 
-    def _state_terms(self, space: str, i: int) -> str:
-        name = f"{space}{i // STATE_CHUNK}"
-        if name not in self.terms_cache:
-            self.terms_cache[name] = _read_json(self.dir / "terms" / f"{name}.json") or []
-        chunk = self.terms_cache[name]
-        return chunk[i % STATE_CHUNK] if i % STATE_CHUNK < len(chunk) else ""
 
-    def _write_state_terms(self, space: str, n: int, words_of: list[str]) -> None:
-        _write_if_changed(self.dir / "terms" / f"{space}{n}.json", _json(words_of))
+class _Damaged(Exception):
+    """A file of records is missing, damaged, or does not hold what the state says."""
 
-    def _write_state(self) -> None:
-        state = {"code": code_version(), "stops": self.stops, "prints": self.prints, "files": self.files}
-        _write_if_changed(self.dir / "state.json", _json(state))
+
+def _id_order(pages: dict[str, tuple[str, str, str, str]]) -> dict[str, list[str]]:
+    """The keys of each id space in id order: oldest first, then by path."""
+    spaces: dict[str, list[tuple[str, str]]] = {s: [] for s in SPACES}
+    for key, (_, space, since, _) in pages.items():
+        spaces[space].append((since, key))
+    return {space: [key for _, key in sorted(items)] for space, items in spaces.items()}
 
 
 def _read_json(path: Path):
@@ -463,6 +684,37 @@ def _write_if_changed(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
+
+
+def _write_durably(path: Path, data: bytes, sync: bool = True) -> None:
+    """Write `data` to a temporary file, flush it to disk (with `sync`) and rename it over
+    `path`: a build killed at any moment leaves the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if sync:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        _remove(Path(tmp))
+        raise
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _remove(path: Path) -> None:

@@ -13,7 +13,9 @@ import multiprocessing
 import os
 import pickle
 import shutil
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -21,13 +23,16 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from ..paths import is_within
 from ..site_model import Site
-from .docs import search_docs
-from .index import PREFIX, build_from_handover, build_search_index
-from .searchdoc import SearchDoc
+from .docs import search_handover
+from .index import PREFIX, MissingPages, build_from_handover, known_pages, update_search_index
+from .searchdoc import Handover
+
+log = get_plugin_logger("digest")
 
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
@@ -38,35 +43,65 @@ class SearchIndexJob:
     copied into the site when the pages are done. Where no process can start, or it dies,
     the index is built here.
 
-    The pages to index reach the process through a file: handed over as arguments, they
-    would stay in this process's memory until the index is done, through the build's peak."""
+    The process gets what changed: `make_handover(known)` gives every page by key and digest,
+    and the pages whose digest is not the one in `known`, the pages the index holds (read
+    from its state here, where that costs ~10 ms, not the ~0.5 s of making and pickling
+    every page). They reach the process through a file: handed over as arguments, they would
+    stay in this process's memory until the index is done, through the build's peak."""
 
-    def __init__(self, make_docs: Callable[[], list[SearchDoc]], state_dir: Path) -> None:
-        self._make_docs, self._state_dir = make_docs, state_dir
+    def __init__(self, make_handover: Callable[[Mapping[str, str]], Handover], state_dir: Path) -> None:
+        self._make_handover, self._state_dir = make_handover, state_dir
         self._pool: ProcessPoolExecutor | None = None
         self._future: Future | None = None
+        self._starting: threading.Thread | None = None
+        self.site_files: Files | list = []  # the site's files, none of which may land where the index goes
         self._handover = handover = state_dir / "pages.pickle"
         try:
             state_dir.mkdir(parents=True, exist_ok=True)
-            handover.write_bytes(pickle.dumps(make_docs(), protocol=pickle.HIGHEST_PROTOCOL))
+            pages = make_handover(known_pages(state_dir))
+            self._counts = (len(pages.docs), len(pages.pages))
+            handover.write_bytes(pickle.dumps(pages, protocol=pickle.HIGHEST_PROTOCOL))
             # forkserver: safe under `mkdocs serve`, whose server threads a plain fork could copy mid-lock.
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
-            self._future = self._pool.submit(build_from_handover, handover, state_dir)
+            self._submitted = time.time()
+            # The first process a build starts waits for the fork server to start (0.1-0.3 s):
+            # submitted from a thread, so that this one goes on with the pages meanwhile.
+            self._starting = threading.Thread(target=self._submit, name="digest search index", daemon=True)
+            self._starting.start()
         except (BrokenProcessPool, OSError):
             self.cancel()
 
+    def _submit(self) -> None:
+        try:
+            self._future = self._pool.submit(build_from_handover, self._handover, self._state_dir)
+        except Exception:  # the process could not start: result() builds the index here
+            self._future = None
+
+    def _started(self) -> None:
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+
     def result(self) -> dict[str, Path]:
+        self._started()
         try:
             if self._future is not None:
-                return self._future.result()
+                files, (started, ended, cpu) = self._future.result()
+                log.debug("digest: stage times: search index process started %.2f s, updated the index %.2f s "
+                          "(CPU %.2f s; %d of %d pages handed over), finished %.2f s before it was published",
+                          started - self._submitted, ended - started, cpu, *self._counts, time.time() - ended)
+                return files
         except (BrokenProcessPool, OSError):  # the process could not start or died
+            pass
+        except MissingPages:  # the index's state changed or broke since it was read: every page, here
             pass
         finally:
             self.cancel()
         self._handover.unlink(missing_ok=True)
-        return build_search_index(self._make_docs(), self._state_dir)
+        return update_search_index(self._make_handover({}), self._state_dir)
 
     def cancel(self) -> None:
+        self._started()
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
@@ -83,14 +118,13 @@ def start_search_index(files: Files, config: MkDocsConfig, site: Site, cache_dir
             raise PluginError(f"digest search: no page '{src_uri}' among the site's files")
         return file.url
 
-    for file in files:
-        if file.dest_uri.startswith(PREFIX):
-            raise PluginError(f"digest search: '{file.src_uri}' would land in {PREFIX}, where the search index is published")
     if _empty_material_index(config.plugins):
         for file in list(files):
             if file.src_uri.startswith(UNUSED_THEME_FILES) and not (file.abs_src_path and is_within(file.abs_src_path, config.docs_dir)):
                 files.remove(file)
-    return SearchIndexJob(lambda: search_docs(site, url_for), state_dir)
+    job = SearchIndexJob(lambda known: search_handover(site, url_for, known, config.use_directory_urls), state_dir)
+    job.site_files = files
+    return job
 
 
 def publish_search_index(job: SearchIndexJob, site_dir: Path) -> dict[str, Path]:
@@ -103,6 +137,12 @@ def publish_search_index(job: SearchIndexJob, site_dir: Path) -> dict[str, Path]
     site keeps the old bytes until the new file is linked in. Dropping one article into a
     digest of 10,000 changes ~900 index files, and linking them costs a fraction of
     copying them."""
+    # Checked here, not when the job starts: MkDocs has worked out every file's destination by
+    # now, which asked for first there cost the hand-over 0.1 s at 10,000 articles.
+    for file in job.site_files:
+        if file.dest_uri.startswith(PREFIX):
+            job.cancel()
+            raise PluginError(f"digest search: '{file.src_uri}' would land in {PREFIX}, where the search index is published")
     index = job.result()
     _remove_stale(site_dir, index)
     made: set[Path] = set()

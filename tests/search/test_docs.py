@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from generator.config import config_from_dict
 from generator.pages import urls
 from generator.pipeline import generate
-from generator.search.docs import search_docs
+from generator.search import docs as docs_module
+from generator.search.docs import search_docs, search_handover
 from support import FIXTURES, SEED
 
 
@@ -81,3 +84,43 @@ def test_story_pages_are_found_by_title_and_by_the_names_in_them():
     assert "Morocco" in doc.text and "Mohammed VI" in doc.text
     assert (doc.date, doc.since) == ("2025-09-12", "2025-09-10")
     assert "10–12 September 2025, 2 articles" in doc.summary
+
+
+def test_a_build_hands_over_only_the_pages_whose_digest_the_index_does_not_hold(site):
+    first = search_handover(site, urls.page_url)
+    assert [d.key for d in first.docs] == [key for key, _ in first.pages]  # nothing known: every page
+    known = dict(first.pages)
+    assert search_handover(site, urls.page_url, known).docs == []
+    other_style = search_handover(site, lambda uri: urls.page_url(uri, False), known, directory_urls=False)
+    assert len(other_style.docs) == len(known)  # every URL changes: every page again
+    assert all(d.url.endswith(".html") for d in other_style.docs)
+    article_key = next(key for key in known if key.startswith("articles/"))
+    known[article_key] = known["entities/people/mark-rutte.md"] = "from another build"
+    assert sorted(d.key for d in search_handover(site, urls.page_url, known).docs) == sorted(
+        [article_key, "entities/people/mark-rutte.md"])
+
+
+def test_an_articles_digest_covers_everything_its_search_page_is_made_from(site):
+    """An article whose digest the index holds is not made again: every field its page reads
+    must be in the digest (its body, a function of its file, by the file's hash)."""
+
+    class Reads:
+        def __init__(self, article):
+            self._article, self.names = article, set()
+
+        def __getattr__(self, name):
+            self.names.add(name)
+            return getattr(self._article, name)
+
+    for article in site.articles:
+        page, digest = Reads(article), Reads(article)
+        docs_module._article_doc(page, "articles/x.md", "articles/x/")
+        docs_module._article_digest(digest, "articles/x.md", b"salt")
+        assert page.names - {"blocks"} <= digest.names
+        assert "source_sha256" in digest.names
+    article = site.articles[0]
+    digests = {docs_module._article_digest(a, "articles/x.md", b"salt") for a in [
+        article, dataclasses.replace(article, title="Other"), dataclasses.replace(article, summary="Other"),
+        dataclasses.replace(article, source_sha256="0" * 64), dataclasses.replace(article, language="de"),
+        dataclasses.replace(article, author="Someone Else")]}
+    assert len(digests) == 6

@@ -237,7 +237,7 @@ def test_a_damaged_cache_still_gives_the_right_files(tmp_path, damage):
     elif damage == "extra file":
         (state / "site" / "search/digest/t/zz.json").write_text("{}")
     elif damage == "truncate state":
-        (state / "state.json").write_text("{")
+        (state / "index.state").write_bytes((state / "index.state").read_bytes()[:40])
     else:
         files[shard_file("dr")].write_text('{"s":[],"w":{}}')
     docs = corpus() + [article(800, day=600)]

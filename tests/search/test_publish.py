@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -35,7 +36,7 @@ def test_the_site_has_digests_index_and_not_materials(tmp_path):
     assert not (site / "assets" / "javascripts" / "lunr").exists()
     assert not list((site / "assets" / "javascripts").glob("workers/search.*"))
     assert (site / "assets" / "javascripts" / "digest-search.js").is_file()
-    assert (project / ".cache" / "digest" / "search" / "state.json").is_file()
+    assert (project / ".cache" / "digest" / "search" / "index.state").is_file()
 
 
 def test_a_rebuild_after_a_new_article_publishes_the_index_of_a_clean_build(tmp_path):
@@ -62,5 +63,32 @@ def test_a_dirty_build_after_a_deletion_leaves_no_stale_index_file(tmp_path):
     (project / "content" / "wire" / "reuters.txt").unlink()
     run_mkdocs(project, "build", "--dirty")
     clean = make_project(tmp_path / "clean", ARTICLES)
+    run_mkdocs(clean)
+    assert index_files(project / "site") == index_files(clean / "site")
+
+
+HANDED_OVER = re.compile(r"search index process .* (\d+) of (\d+) pages handed over")
+
+
+@pytest.mark.parametrize("change", ["one article added", "one article removed", "one article changed"])
+def test_a_dirty_build_hands_over_what_changed_and_publishes_the_index_of_a_clean_build(tmp_path, change):
+    articles = {**ARTICLES, **NEW}
+    project = make_project(tmp_path / "dirty", articles)
+    run_mkdocs(project)
+    if change == "one article added":
+        articles["later.txt"] = (FIXTURES / "text" / "wire_dateline_iso.txt").read_bytes()
+        (project / "content" / "later.txt").write_bytes(articles["later.txt"])
+    elif change == "one article removed":
+        del articles["wire/reuters.txt"]
+        (project / "content" / "wire" / "reuters.txt").unlink()
+    else:
+        edited = articles["poland.txt"].replace(b"Poland", b"Polska", 1)
+        assert edited != articles["poland.txt"]
+        articles["poland.txt"] = edited
+        (project / "content" / "poland.txt").write_bytes(edited)
+    log = run_mkdocs(project, "build", "--dirty", "-v").stderr
+    handed, total = map(int, HANDED_OVER.search(log).groups())
+    assert handed < total / 2, log  # the pages that changed, not every page
+    clean = make_project(tmp_path / "clean", articles)
     run_mkdocs(clean)
     assert index_files(project / "site") == index_files(clean / "site")
