@@ -57,7 +57,7 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysi
     (the pipeline's stage clock)."""
     memo = memo if memo is not None else CorpusMemo()
     lap = lap or (lambda stage: None)
-    mentions = entities.resolve_corpus(articles, [a.entities for a in analyses], context.rules)
+    mentions = entities.resolve_corpus(articles, [a.entities for a in analyses], context.rules, memo)
     articles = [a if "entities" in a.given_keys else evolve(a, entities=m) for a, m in zip(articles, mentions)]
     lap("entities (corpus)")
     results = topics.finish_corpus(articles, [a.topics for a in analyses], context.taxonomy, memo.table("topics"))
