@@ -57,14 +57,15 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysi
     (the pipeline's stage clock)."""
     memo = memo if memo is not None else CorpusMemo()
     lap = lap or (lambda stage: None)
-    mentions = entities.resolve_corpus(articles, [a.entities for a in analyses], context.rules)
+    mentions = entities.resolve_corpus(articles, [a.entities for a in analyses], context.rules, memo)
     articles = [a if "entities" in a.given_keys else evolve(a, entities=m) for a, m in zip(articles, mentions)]
     lap("entities (corpus)")
     results = topics.finish_corpus(articles, [a.topics for a in analyses], context.taxonomy, memo.table("topics"))
-    articles = [evolve(a, topics=r.topics, tags=r.tags, related=r.related) for a, r in zip(articles, results)]
     lap("topics, tags, related (corpus)")
-    stories = assign_stories(articles, [a.story_words for a in analyses])
-    articles = [evolve(a, story=s) for a, s in zip(articles, stories)]
+    stories = assign_stories(articles, [a.story_words for a in analyses])  # (reads entities, not topics)
+    # One copy of each article for both stages' results (copies of 10,000 articles cost).
+    articles = [evolve(a, topics=r.topics, tags=r.tags, related=r.related, story=s)
+                for a, r, s in zip(articles, results, stories)]
     lap("stories (corpus)")
     return articles
 

@@ -14,7 +14,8 @@ from generator.enrich import EnrichContext, analyse_article, finish_corpus
 from generator.enrich.entities import load_rules
 from generator.enrich.memo import CorpusMemo
 from generator.enrich.topics import load_taxonomy
-from generator.model import Article, Paragraph
+from generator.enrich.entities import EntityRules
+from generator.model import Article, EntityType, Paragraph
 
 CAST = ["Anna Lindqvist", "Marco Bellini", "Sofia Almeida", "Jonas Weber", "Ines Duarte", "Tomas Novak"]
 PLACES = ["Gothenburg", "Lisbon", "Hamburg", "Genoa", "Rotterdam", "Gdansk"]
@@ -81,6 +82,7 @@ class Builds:
         incremental = finish_corpus(articles, analyses, self.context, memo)
         self.kept = pickle.dumps(memo.tables())
         self.computed = memo.table("topics").computed
+        self.ruled = memo.table("entity rules").computed  # articles the owner's rules were applied to again
         clean = finish_corpus(articles, analyses, self.context)
         assert incremental == clean  # every field of every article: entities, topics, tags, related, story
         return {a.source: a for a in incremental}
@@ -132,3 +134,52 @@ def test_a_new_article_joins_a_story_and_changes_old_articles_related(context):
     assert "quake-3.txt" in after["quake-1.txt"].related
     assert "quake-3.txt" not in before["quake-1.txt"].related
     assert builds.computed == 1
+
+
+# An owner's rules that touch some articles: an alias for a bare surname, a forced type, a name to ignore.
+RULES = EntityRules(aliases={"Brandt": "Willy Brandt"},
+                    types={"Willy Brandt": EntityType.PERSON, "Westerplatte Shipping": EntityType.PLACE},
+                    ignore=frozenset({"port authority"}))
+
+
+def test_the_owners_rules_are_applied_once_per_file_and_the_result_is_the_same(context):
+    builds = Builds(EnrichContext(RULES, context.taxonomy))
+    base = [port(i) for i in range(10)] + [LONE]
+    first = builds.build(base)
+    assert builds.ruled == 11  # every article names the Port Authority or Brandt
+    assert "Willy Brandt" in {m.name for m in first["lone.txt"].entities}
+    assert ("Westerplatte Shipping", EntityType.PLACE) in {(m.name, m.type) for m in first["lone.txt"].entities}
+    builds.build(base + [SETTLES])
+    assert builds.ruled == 1  # the new article only
+    edited = make("lone.txt", LONE.title, LONE.blocks[0].text + " Brandt thanked the welders.", 3)
+    after = builds.build([edited if a.source == "lone.txt" else a for a in base])  # edited, and one removed
+    assert builds.ruled == 1
+    assert "Willy Brandt" in {m.name for m in after["lone.txt"].entities}
+
+
+def test_a_type_the_corpus_settles_otherwise_is_recomputed_and_back_when_the_article_goes(context):
+    builds = Builds(context)
+    base = [port(i) for i in range(10)] + [LONE]
+    before = builds.build(base)
+    after = builds.build(base + [SETTLES])
+    types = {m.name: m.type for m in before["lone.txt"].entities}, {m.name: m.type for m in after["lone.txt"].entities}
+    assert types[0] != types[1]  # a name of the old article changed type (or name) with the new one
+    assert builds.build(base) == before
+
+
+# A person the corpus writes in two ways: the form most used is the name shown everywhere.
+def _general(source: str, form: str, times: int, day: int) -> Article:
+    said = " ".join(f"{form} said the alliance would meet in Brussels on day {k}." for k in range(times))
+    return make(source, f"Alliance commander speaks in Brussels ({source})",
+                f"General {form} told NATO ministers in Brussels that air defence was short. {said}", day)
+
+
+def test_a_canonical_name_a_new_article_changes_is_changed_everywhere_and_back(context):
+    builds = Builds(context)
+    base = [port(i) for i in range(8)] + [_general("g1.txt", "Alexus G. Grynkewich", 2, 4)]
+    before = builds.build(base)
+    assert "Alexus G. Grynkewich" in {m.name for m in before["g1.txt"].entities}
+    more = [_general(f"g{i}.txt", "Alexus Grynkewich", 3, 4 + i) for i in (2, 3)]
+    after = builds.build(base + more)
+    assert "Alexus Grynkewich" in {m.name for m in after["g1.txt"].entities}  # the old article follows the corpus
+    assert builds.build(base) == before

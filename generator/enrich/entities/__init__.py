@@ -39,6 +39,7 @@ from dataclasses import replace
 
 from ...model import Article, EntityMention
 from ...nogc import no_cycle_collection
+from ..memo import CorpusMemo
 from .analyse import analyse
 from .gazetteer import gazetteer
 from .records import EntityAnalysis
@@ -59,10 +60,11 @@ def analyse_article(article: Article, rules: EntityRules | None = None) -> Entit
 
 
 def resolve_corpus(articles: Sequence[Article], analyses: Sequence[EntityAnalysis | None],
-                   rules: EntityRules) -> list[tuple[EntityMention, ...]]:
+                   rules: EntityRules, memo: CorpusMemo | None = None) -> list[tuple[EntityMention, ...]]:
     """Pass two: the entities of each article, in the order given, using what the whole
     corpus teaches. `analyses[i]` belongs to `articles[i]`; an article whose owner gave
-    `entities` keeps them and teaches nothing (its analysis may be None)."""
+    `entities` keeps them and teaches nothing (its analysis may be None). `memo` holds
+    per-article results of the last build (see enrich.memo): the result is the same without it."""
     if len(articles) != len(analyses):
         raise ValueError(f"{len(articles)} articles but {len(analyses)} analyses")
     todo = [None if "entities" in a.given_keys else analysis for a, analysis in zip(articles, analyses)]
@@ -71,7 +73,8 @@ def resolve_corpus(articles: Sequence[Article], analyses: Sequence[EntityAnalysi
             raise ValueError(f"{article.source}: no entity analysis")
     languages = [(a.language or "en").lower().split("-")[0] for a in articles]
     with no_cycle_collection():
-        found = resolve_all(todo, rules, gazetteer, languages)
+        found = resolve_all(todo, rules, gazetteer, languages, None if memo is None else memo.table("entity rules"),
+                            [(a.source, a.source_sha256) for a in articles])
         protected = frozenset((*rules.aliases, *rules.aliases.values(), *rules.types))
         found = unify(found, todo, languages, gazetteer(), protected)
     return [article.entities if mentions is None else mentions for article, mentions in zip(articles, found)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ...model import EntityMention
+from ..memo import Memo
 from .gazetteer import Gazetteer
 from .quotes import attribute
 from .records import (AT_PLACE, CORPUS, CORPUS_SURNAME, CORPUS_TEAM, DROP, FINAL, FULL_NAME, GIVEN, IGNORED, LOCAL, NO_TYPE,
@@ -256,22 +257,29 @@ def enough_evidence(shared: Sequence[str], df, articles: int, times_named: int) 
 
 
 def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
-                gaz: Callable[[], Gazetteer], languages: Sequence[str] | None = None
+                gaz: Callable[[], Gazetteer], languages: Sequence[str] | None = None,
+                memo: Memo | None = None, keys: Sequence[tuple[str, str]] | None = None,
                 ) -> list[tuple[EntityMention, ...] | None]:
     """The entities of every analysed article (None where there is no analysis), in
-    `languages[i]` for article i (default English)."""
+    `languages[i]` for article i (default English). With `memo` and `keys` (each article's
+    (source, source_sha256)), the owner's rules are applied to an article's names only when
+    the memo holds no result for that file (see `ruled`)."""
     languages = languages or ["en"] * len(analyses)
     rule_names = frozenset(n.casefold() for n in (*rules.aliases, *rules.types)) | rules.ignore
     prepared: list[tuple[tuple[Name, ...], tuple] | None] = []
     corpus = Corpus()
-    for analysis, language in zip(analyses, languages):
+    for i, (analysis, language) in enumerate(zip(analyses, languages)):
         if analysis is None:
             prepared.append(None)
             continue
         if rule_names and not rule_names.isdisjoint(analysis.folded):
-            rows = apply_rules(analysis.names, rules, gaz)
-            names = plan(rows)
-            votes, forms = teach(rows)
+            if memo is not None and keys is not None:
+                source, sha = keys[i]
+                change = memo.get(source, (sha, len(analysis.names)),
+                                  lambda analysis=analysis: ruled(analysis, rules, gaz))
+            else:
+                change = ruled(analysis, rules, gaz)
+            names, votes, forms = with_rules(analysis, change)
         else:
             names, votes, forms = analysis.names, analysis.votes, analysis.forms
         voted = frozenset(n for n, _, _ in votes)
@@ -280,6 +288,34 @@ def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
         prepared.append((names, analysis.quotes, language, voted))
     corpus.settle()
     return [None if p is None else _resolve(p[0], p[1], corpus, rules, p[2], p[3]) for p in prepared]
+
+
+# What the owner's rules change of one article's names, plan and teachings: the rows of its
+# plan that differ, as (index, row), and its votes and forms when they differ (else None).
+# Small (an alias touches a row or two), because it is memoized in the corpus state.
+RuledChange = tuple[tuple[tuple[int, Name], ...], tuple | None, tuple | None]
+
+
+def ruled(analysis: EntityAnalysis, rules: EntityRules, gaz: Callable[[], Gazetteer]) -> RuledChange:
+    """The owner's rules on an article's names: `apply_rules`, then pass one's `plan` and
+    `teach` again, as the change from the analysis (pass one without the rules)."""
+    rows = apply_rules(analysis.names, rules, gaz)
+    names = plan(rows)
+    votes, forms = teach(rows)
+    return (tuple((i, row) for i, (row, was) in enumerate(zip(names, analysis.names)) if row != was),
+            None if votes == analysis.votes else votes, None if forms == analysis.forms else forms)
+
+
+def with_rules(analysis: EntityAnalysis, change: RuledChange) -> tuple[tuple[Name, ...], tuple, tuple]:
+    """The article's planned names, votes and forms with the owner's rules (`ruled`'s change applied)."""
+    rows, votes, forms = change
+    names = analysis.names
+    if rows:
+        names = list(names)
+        for i, row in rows:
+            names[i] = row
+        names = tuple(names)
+    return names, analysis.votes if votes is None else votes, analysis.forms if forms is None else forms
 
 
 def apply_rules(names: Sequence[Name], rules: EntityRules, gaz: Callable[[], Gazetteer]) -> list[tuple]:
@@ -406,8 +442,27 @@ def _mentions(found: dict[str, list[tuple]], quotes, said_by: list[str | None]) 
             else:
                 out.append((type_, -count, name.casefold(), name, (), aliases, ()))
     out.sort()
-    return tuple(EntityMention(name, TYPES[type_], -count, roles, aliases, quotes)
+    return tuple(_mention(name, TYPES[type_], -count, roles, aliases, quotes)
                  for type_, count, _, name, roles, aliases, quotes in out)
+
+
+def _mention(name: str, type_, count: int, roles: tuple, aliases: tuple, quotes: tuple) -> EntityMention:
+    """EntityMention(name, type_, count, roles, aliases, quotes), made without the frozen
+    dataclass's __init__ (an object.__setattr__ per field): a third of the cost, and a build
+    at 10,000 articles makes some 80,000. EntityMention checks and derives nothing when made,
+    and equality and hashing read the fields, so the object is the same (as model.evolve)."""
+    mention = _new(EntityMention)
+    state = mention.__dict__
+    state["name"] = name
+    state["type"] = type_
+    state["count"] = count
+    state["roles"] = roles
+    state["aliases"] = aliases
+    state["quotes"] = quotes
+    return mention
+
+
+_new = object.__new__
 
 
 def _roles(pairs) -> tuple[str, ...]:
