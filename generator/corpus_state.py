@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .paths import sync_folder
+
 MAGIC = b"digest corpus state\n"
 FORMAT = 1
 FILE_NAME = "corpus.state"
@@ -92,7 +94,7 @@ def save_state(folder: Path | None, key: str, state: CorpusState) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        _sync_folder(folder)
+        sync_folder(folder)
     except OSError:
         pass
 
@@ -119,17 +121,3 @@ def _header_length(data: bytes) -> int:
     for _ in range(3):
         start = data.index(b"\n", start) + 1
     return start
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; a no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

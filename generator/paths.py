@@ -1,4 +1,5 @@
-"""Whether a path lies in a folder, following symbolic links as the operating system would."""
+"""Paths and folders: whether a path lies in a folder (following symbolic links as the operating
+system would), and making a rename in a folder durable."""
 
 from __future__ import annotations
 
@@ -23,3 +24,17 @@ class FolderTest:
 
     def __call__(self, path: str) -> bool:
         return os.path.abspath(path).startswith(self.prefixes) or is_within(path, self.folder)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

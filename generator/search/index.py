@@ -71,6 +71,7 @@ from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
+from ..paths import sync_folder
 from .searchdoc import Handover, SearchDoc
 from .text import shard_key, spelling_key, stop_words, term_counts
 
@@ -314,7 +315,7 @@ def _save_state(state_dir: Path, state: _State) -> None:
     header = b"%s%d\n%s\n%s\n" % (STATE_MAGIC, STATE_FORMAT, code_version().encode("ascii"),
                                   hashlib.sha256(payload).hexdigest().encode("ascii"))
     _write_durably(state_dir / STATE_FILE, header + payload)
-    _sync_folder(state_dir)
+    sync_folder(state_dir)
 
 
 def _bucket(space: str, key: str) -> str:
@@ -701,20 +702,6 @@ def _write_durably(path: Path, data: bytes, sync: bool = True) -> None:
     except BaseException:
         _remove(Path(tmp))
         raise
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable (POSIX; a no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _remove(path: Path) -> None:
