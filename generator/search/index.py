@@ -186,17 +186,7 @@ def append_postings(count: int, text: str, new: dict[int, int]) -> tuple[int, st
     without decoding the list, which for a common word holds most articles. None otherwise."""
     data = base64.b64decode(text)
     body, scores = data[:len(data) - count], data[len(data) - count:]
-    if len(body) == count:  # every gap below 128
-        last = sum(body)
-    else:
-        last = value = shift = 0
-        for byte in body:
-            value |= (byte & 127) << shift
-            if byte & 128:
-                shift += 7
-                continue
-            last += value
-            value = shift = 0
+    last = sum(body) if len(body) == count else _last(_gap_ids(body))  # len == count: every gap below 128
     ids = sorted(new)
     if ids[0] <= last:
         return None
@@ -209,7 +199,11 @@ def decode_postings(count: int, text: str) -> _Postings:
     body, scores = data[:len(data) - count], list(data[len(data) - count:])
     if len(body) == count:  # every gap below 128
         return _Postings(list(accumulate(body)), scores)
-    ids: list[int] = []
+    return _Postings(list(_gap_ids(body)), scores)
+
+
+def _gap_ids(body: bytes):
+    """The ids a postings list's LEB128-coded gaps add up to, in order."""
     value = shift = last = 0
     for byte in body:
         value |= (byte & 127) << shift
@@ -217,9 +211,15 @@ def decode_postings(count: int, text: str) -> _Postings:
             shift += 7
             continue
         last += value
-        ids.append(last)
+        yield last
         value = shift = 0
-    return _Postings(ids, scores)
+
+
+def _last(ids) -> int:
+    last = 0
+    for last in ids:
+        pass
+    return last
 
 
 def shard_file(key: str) -> str:
