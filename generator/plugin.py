@@ -40,7 +40,7 @@ from .compact import compact_html
 from .config import DigestConfig, SiteInfo
 from .fast_page import FastPage
 from .html_reuse import HtmlRecord, site_key
-from .nogc import FrozenHeap, no_cycle_collection
+from .nogc import FrozenHeap, freeze_at_exit, no_cycle_collection
 from .pages.article import ARTICLE_TEMPLATE
 from .pages.listing import long_date
 from .pages import PageMemo, PageSet, StoredPage, urls
@@ -90,6 +90,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
         self._kept = {} if command == "serve" else None
+        freeze_at_exit()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content_dir = Path(self.config.content_dir)  # absolute: config_options.Dir resolved it
