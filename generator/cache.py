@@ -1,7 +1,9 @@
 """What digest reuses between builds: the per-file work, stored in one SQLite file.
 
 For each input file the pipeline stores what reading it produced (the article or the
-reason it was rejected, and the per-article analyses), under a key made of the file's
+reason it was rejected, and the per-article analyses), and apart from it the article's
+text (its blocks and rendered body: more than half the bytes, and needed only for the few
+pages a `--dirty` build renders again; see `StoredBlocks`), under a key made of the file's
 path and SHA-256 and a namespace: a hash of everything the result depends on (digest's
 version, the extractors' versions, the owner's taxonomy files, the options that shape
 articles). A changed file, option or taxonomy simply misses. Entries no build uses any
@@ -13,7 +15,8 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +25,16 @@ from .model import Problem, Severity
 def _open(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=30)
     try:
-        db.execute(_SCHEMA)
-        db.execute("SELECT key FROM extracted LIMIT 1").fetchall()
+        for table in _TABLES:
+            db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            db.execute(f"SELECT key FROM {table} LIMIT 1").fetchall()
     except sqlite3.Error:
         db.close()
         raise
     return db
 
 
-_SCHEMA = "CREATE TABLE IF NOT EXISTS extracted (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
+_TABLES = ("extracted", "texts")  # key -> the pickled result; key -> its article's text
 
 
 def namespace(*parts: object) -> str:
@@ -80,7 +84,8 @@ class ExtractionCache:
     def key(self, source: str, sha256: str) -> str:
         return f"{self.space}:{sha256}:{source}"
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
+    def get_many(self, keys: Iterable[str], table: str = "extracted") -> dict[str, Any]:
+        """The stored values of those `keys` that are in `table` ("extracted" or "texts")."""
         if self._db is None:
             return {}
         found: dict[str, Any] = {}
@@ -89,7 +94,7 @@ class ExtractionCache:
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
             try:
-                rows = self._db.execute(f"SELECT key, value FROM extracted WHERE key IN ({marks})", chunk).fetchall()
+                rows = self._db.execute(f"SELECT key, value FROM {table} WHERE key IN ({marks})", chunk).fetchall()
             except sqlite3.Error as exc:
                 self._broken(exc)
                 return found
@@ -100,13 +105,15 @@ class ExtractionCache:
                     continue
         return found
 
-    def put_many(self, items: Mapping[str, Any]) -> None:
+    def put_many(self, items: Mapping[str, Any], texts: Mapping[str, Any] | None = None) -> None:
+        """Store `items` (key -> result) and `texts` (key -> its article's text), in one transaction."""
         if self._db is None or not items:
             return
-        rows = [(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) for key, value in items.items()]
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO extracted (key, value) VALUES (?, ?)", rows)
+                for table, values in (("extracted", items), ("texts", texts or {})):
+                    rows = [(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) for key, value in values.items()]
+                    self._db.executemany(f"INSERT OR REPLACE INTO {table} (key, value) VALUES (?, ?)", rows)
         except sqlite3.Error:
             pass
 
@@ -119,11 +126,89 @@ class ExtractionCache:
                 self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
                 self._db.execute("DELETE FROM used")
                 self._db.executemany("INSERT OR IGNORE INTO used (key) VALUES (?)", ((k,) for k in used))
-                self._db.execute("DELETE FROM extracted WHERE key NOT IN (SELECT key FROM used)")
+                for table in _TABLES:
+                    self._db.execute(f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM used)")
         except sqlite3.Error:
             pass
+
+    def text_reader(self) -> TextReader | None:
+        """What reads one article's text back later in the build (None without a cache)."""
+        return TextReader(self._path) if self._db is not None and self._path is not None else None
 
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+class TextReader:
+    """Reads the text of one article at a time from the cache file, over a read-only
+    connection of its own, opened on first use: the pipeline has closed its own by then, and
+    under `mkdocs serve` the next read may come from another thread (hence the lock)."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Any:
+        """The stored text for `key`, or None when it is not there (any more) or unreadable."""
+        with self._lock:
+            try:
+                if self._db is None:
+                    self._db = sqlite3.connect(f"{self._path.resolve().as_uri()}?mode=ro", uri=True, timeout=30,
+                                               check_same_thread=False)
+                row = self._db.execute("SELECT value FROM texts WHERE key = ?", (key,)).fetchone()
+                return None if row is None else pickle.loads(row[0])
+            except Exception:  # gone, damaged or written by other code: the caller reads the file again
+                return None
+
+
+class StoredBlocks(Sequence):
+    """An article's blocks (`Article.blocks`) still in the cache: read, with the page body
+    stored beside them, the first time anything looks at them. A `--dirty` build at 10,000
+    articles needs the text of the few articles whose pages or search entries it makes again;
+    loading all of it took about 0.5 s. `owner_markdown` (whether a block is the owner's own
+    Markdown, which every page of the build is asked) is known without reading them.
+
+    It is a sequence equal to the tuple of blocks, and pickles as that tuple. When the stored
+    text is gone (another build pruned it), `reread()` makes it again from the file."""
+
+    __slots__ = ("_reader", "_key", "_reread", "_text", "owner_markdown")
+
+    def __init__(self, reader: TextReader, key: str, owner_markdown: bool,
+                 reread: Callable[[], tuple[tuple, str | None]]) -> None:
+        self._reader, self._key, self._reread = reader, key, reread
+        self._text: tuple[tuple, str | None] | None = None
+        self.owner_markdown = owner_markdown
+
+    def _loaded(self) -> tuple[tuple, str | None]:
+        if self._text is None:
+            self._text = self._reader.get(self._key) or self._reread()
+        return self._text
+
+    @property
+    def body(self) -> str | None:
+        """The article page's body, rendered when the file was read (None: render it from the blocks)."""
+        return self._loaded()[1]
+
+    def __getitem__(self, index):
+        return self._loaded()[0][index]
+
+    def __len__(self) -> int:
+        return len(self._loaded()[0])
+
+    def __iter__(self):
+        return iter(self._loaded()[0])
+
+    def __eq__(self, other: object) -> bool:
+        return self._loaded()[0] == (other._loaded()[0] if isinstance(other, StoredBlocks) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._loaded()[0])
+
+    def __repr__(self) -> str:
+        return repr(self._loaded()[0])
+
+    def __reduce__(self):
+        return tuple, (self._loaded()[0],)

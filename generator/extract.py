@@ -11,19 +11,19 @@ import logging
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cache import ExtractionCache
+from .cache import ExtractionCache, StoredBlocks
 from .config import DigestConfig, config_from_dict
 from .discover import InputFile
 from .enrich import analyse_article
 from .metadata import resolve
-from .model import Article, Problem, Severity
+from .model import Article, MarkdownBody, Problem, Severity, evolve
 from .nogc import no_cycle_collection
 from .pages.article import body as article_body
 from .readers import ReadError, StillWriting, load_file, read_bytes
@@ -41,6 +41,7 @@ class Extracted:
     problems: tuple[Problem, ...] = ()
     analysis: Any = None  # per-article analyses the corpus stage reuses (see generator.enrich)
     body: str | None = None  # the article page's escaped body, which depends on the file alone
+    owner_markdown: bool = False  # kept by the cache (see _without_text): a block is the owner's Markdown
 
 
 def extract_one(source: str, data: bytes, config: DigestConfig, context: Any) -> Extracted:
@@ -62,8 +63,14 @@ def extract_all(
     progress: Callable[[Iterable], Iterable] | None = None,
     hashes: dict[str, tuple[int, int, int, int, str]] | None = None,
     kept: dict[str, Extracted] | None = None,
+    lazy_text: bool = False,
 ) -> tuple[list[Extracted], list[str]]:
     """Every file's result, in the order of `files`, and the cache keys used.
+
+    The cache keeps an article's text (blocks and body) apart from the rest (see cache.py).
+    With `lazy_text` (a build that renders only the pages that changed) a cached article's
+    blocks are read only if something looks at them (`cache.StoredBlocks`); otherwise all
+    texts are read at once, as a build that renders every page needs them all.
 
     `hashes` (source -> size, mtime, ctime, inode and SHA-256 of a file, kept from the last
     build) spares reading and hashing files whose metadata has not changed; it is updated
@@ -97,7 +104,8 @@ def extract_all(
 
     remembered = kept if kept is not None else {}
     cached = {key: remembered[key] for key in keys.values() if key in remembered}
-    cached.update(cache.get_many(key for key in keys.values() if key not in cached))
+    cached.update(_with_texts(cache, [key for key in keys.values() if key not in cached], lazy_text,
+                              {keys[index]: files[index] for index, *_ in todo}, config))
     misses = []
     for index, source, data, key in todo:
         if key in cached:
@@ -116,12 +124,72 @@ def extract_all(
     for index, key, extracted in _run(misses, config, context, workers, progress):
         results[index] = extracted
         fresh[key] = extracted
-    cache.put_many(fresh)
+    cache.put_many({key: _without_text(result) for key, result in fresh.items()},
+                   {key: (result.article.blocks, result.body) for key, result in fresh.items() if result.article})
     if kept is not None:
         kept.clear()
         kept.update(cached)  # what the cache held or was just given: never a failed read
         kept.update(fresh)
     return [results[i] for i in range(len(files))], list(keys.values())
+
+
+def _without_text(result: Extracted) -> Extracted:
+    """What the cache keeps of a result besides the article's text, which it keeps apart."""
+    if result.article is None:
+        return result
+    owner_markdown = any(isinstance(block, MarkdownBody) for block in result.article.blocks)
+    return Extracted(evolve(result.article, blocks=()), result.problems, result.analysis, None, owner_markdown)
+
+
+def _with_texts(cache: ExtractionCache, keys: list[str], lazy: bool, files: dict[str, InputFile],
+                config: DigestConfig) -> dict[str, Extracted]:
+    """The cached results for `keys`, each article with its text (or, `lazy`, a handle on it)."""
+    found = cache.get_many(keys)
+    reader = cache.text_reader() if lazy else None
+    texts = {} if reader is not None else cache.get_many([k for k, r in found.items() if r.article], "texts")
+    out: dict[str, Extracted] = {}
+    for key, result in found.items():
+        if result.article is None:
+            out[key] = result
+        elif reader is not None:
+            blocks = StoredBlocks(reader, key, result.owner_markdown,
+                                  lambda file=files[key], sha=result.article.source_sha256: _text_again(file, sha, config))
+            out[key] = Extracted(evolve(result.article, blocks=blocks), result.problems, result.analysis)
+        elif key in texts:  # else: read the file again, as for a miss
+            blocks, body = texts[key]
+            out[key] = Extracted(evolve(result.article, blocks=blocks), result.problems, result.analysis, body)
+    return out
+
+
+def _text_again(file: InputFile, sha: str, config: DigestConfig) -> tuple[tuple, str | None]:
+    """An article's blocks and body from its file, when the cache lost them mid-build (another
+    build pruned them): the same as stored, as long as the file still has the bytes it had."""
+    data, now = load_file(file.path, max_size=config.max_file_size)
+    if now != sha:
+        raise ReadError(f"{file.source}: the file changed during the build; build again")
+    article, _ = resolve(read_bytes(file.source, data, max_size=config.max_file_size), config)
+    return article.blocks, article_body(article)
+
+
+class Bodies(Mapping):
+    """Source -> the article page's body rendered when its file was read (for render_site),
+    read from the cache only for the pages asked for (see `StoredBlocks`)."""
+
+    def __init__(self, extracted: Sequence[Extracted]) -> None:
+        self._by_source = {r.article.source: r for r in extracted if r.article is not None}
+
+    def __getitem__(self, source: str) -> str:
+        result = self._by_source[source]
+        body = result.body if result.body is not None else getattr(result.article.blocks, "body", None)
+        if body is None:
+            raise KeyError(source)
+        return body
+
+    def __iter__(self):
+        return iter(self._by_source)
+
+    def __len__(self) -> int:
+        return len(self._by_source)
 
 
 # A file's hash is taken from the last build only when its size, modification and change

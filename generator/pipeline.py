@@ -31,7 +31,7 @@ from .nogc import no_cycle_collection
 from .pages import PageMemo, PageSet, feed_note, render_site
 from .site_model import Site, assemble
 from .readers import ReadError, StillWriting, read_file
-from .extract import extract_all
+from .extract import Bodies, extract_all
 from .report import Report
 
 Progress = Callable[..., Iterable]
@@ -114,8 +114,10 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
 
     cache = ExtractionCache(cache_dir, space)
     try:
+        # Only a build that renders the pages that changed can leave the others' texts in the cache.
+        lazy_text = page_memo is not None and bool(page_memo.previous)
         extracted, used_keys = extract_all(files, config, context, cache, workers=workers, progress=progress,
-                                           hashes=state.stats, kept=kept)
+                                           hashes=state.stats, kept=kept, lazy_text=lazy_text)
         cache.prune(used_keys)
     finally:
         cache.close()
@@ -136,8 +138,7 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
     save_state(cache_dir, space, state)
     clock.lap("corpus state saved")
     site = assemble(articles, taxonomy, rules, config)
-    bodies = {r.article.source: r.body for r in extracted if r.article is not None and r.body is not None}
-    pages = render_site(site, site_info.name, site_info.url, site_info.directory_urls, bodies, page_memo)
+    pages = render_site(site, site_info.name, site_info.url, site_info.directory_urls, Bodies(extracted), page_memo)
     clock.lap("pages" if page_memo is None else f"pages ({page_memo.reused:,} reused)")
     report.extend(feed_note(site_info.url))
     report.articles = len(site.articles)

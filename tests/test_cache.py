@@ -140,3 +140,27 @@ def test_a_process_that_builds_again_sees_every_edit_as_a_new_process_would(tmp_
     titles = sorted(a.title for a in again.site.articles)
     assert titles == ["Dock workers strike in Lisbon", "Port report 0", "Port report 3", "Port report 4"]
     assert page_texts(again) == page_texts(fresh)
+
+
+def test_an_articles_text_left_in_the_cache_reads_as_its_blocks(tmp_path):
+    # A --dirty build leaves unchanged articles' texts in the cache (cache.StoredBlocks):
+    # whatever looks at them gets the blocks the file gave, once read, and a copy that
+    # leaves the process (a pickle) is the plain tuple.
+    import pickle
+
+    from generator.cache import ExtractionCache, StoredBlocks
+    from generator.model import Paragraph
+
+    blocks = (Paragraph("First paragraph."), Paragraph("Second one."))
+    cache = ExtractionCache(tmp_path, "space")
+    cache.put_many({"k": "result"}, {"k": (blocks, "<p>body</p>")})
+    reader = cache.text_reader()
+    cache.close()
+    reads = []
+    stored = StoredBlocks(reader, "k", False, lambda: reads.append("file") or ((), None))
+    assert stored == blocks and list(stored) == list(blocks) and len(stored) == 2 and stored[1] == blocks[1]
+    assert stored.body == "<p>body</p>" and hash(stored) == hash(blocks)
+    assert pickle.loads(pickle.dumps(stored)) == blocks and type(pickle.loads(pickle.dumps(stored))) is tuple
+    assert reads == []  # the cache had it: the file was not read
+    gone = StoredBlocks(reader, "missing", False, lambda: reads.append("file") or (blocks, None))
+    assert tuple(gone) == blocks and reads == ["file"]

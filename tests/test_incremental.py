@@ -314,3 +314,26 @@ def test_dirty_builds_follow_entities_yml_into_the_entity_pages(tmp_path, monkey
     clean = make_project(tmp_path / "clean", articles | {"entities.yml": rules.format("Harbour commissioner.")})
     run_mkdocs(clean, "build")
     assert tree(project / "site") == tree(clean / "site")
+
+
+def test_a_dirty_build_whose_cached_texts_are_gone_reads_the_files_again(tmp_path, monkeypatch):
+    # A --dirty build reads an article's text from the cache only for the pages it renders
+    # again (cache.StoredBlocks). If another build pruned those texts meanwhile, the files
+    # are read again: the site is still the clean build's.
+    import sqlite3
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    articles = {f"s{i:02d}.txt": story(i) for i in range(12)}
+    project = make_project(tmp_path / "incremental", articles)
+    run_mkdocs(project, "build")
+    db = sqlite3.connect(project / ".cache" / "digest" / "extract.sqlite3")
+    with db:
+        assert db.execute("DELETE FROM texts").rowcount == 12
+    db.close()
+    articles["s03.txt"] = story(3).replace("opened dock", "closed dock")  # its page and its neighbours' change
+    (project / "content" / "s03.txt").write_text(articles["s03.txt"], encoding="utf-8")
+    (project / "content" / "s99.txt").write_text(story(99), encoding="utf-8")
+    run_mkdocs(project, "build", "--dirty")
+    clean = make_project(tmp_path / "clean", {**articles, "s99.txt": story(99)})
+    run_mkdocs(clean, "build")
+    assert tree(project / "site") == tree(clean / "site")

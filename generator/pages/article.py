@@ -166,7 +166,9 @@ def render_article(inputs: ArticleInputs, body_md: str | None = None) -> Page:
 
 
 def is_owner_markdown(article: Article) -> bool:
-    return any(isinstance(block, MarkdownBody) for block in article.blocks)
+    # Blocks still in the cache (cache.StoredBlocks) know it without being read.
+    known = getattr(article.blocks, "owner_markdown", None)
+    return known if known is not None else any(isinstance(block, MarkdownBody) for block in article.blocks)
 
 
 def article_page(article: Article, by_source: dict[str, Article] | None = None, body_md: str | None = None,
