@@ -92,19 +92,21 @@ def co_mentioned(entry: EntityEntry, site: Site) -> list[tuple[str, str, str, in
 
 
 def entity_inputs(entry: EntityEntry, site: Site, tokens: list[str]) -> tuple:
-    """Everything an entity's pages are rendered from besides its articles as listings show them,
-    which `tokens` stand for (pages.memo): what comes from elsewhere (content/entities.yml, the
-    entities named alongside, the quotations and the articles they link) is in as it is shown."""
+    """Everything an entity's page is rendered from besides the articles its list shows as
+    listings show them, which `tokens` stand for (pages.memo): of the others, the count and
+    the dates (the chart); what comes from elsewhere (content/entities.yml, the entities named
+    alongside, the quotations and the articles they link) is in as it is shown."""
     quotes = [(quote, a.slug, a.title, a.date) for quote, a in _quotes(entry)]
     return ("entity", urls.entity_of(entry), entry.name, entry.type.value, entry.description, entry.link,
             entry.mentions, sorted(entry.roles.items()), sorted(entry.aliases.items()), co_mentioned(entry, site),
-            quotes, site.config.archive_page_size, tokens)
+            quotes, site.config.archive_page_size, len(entry.articles), entry.dates, tokens)
 
 
 def entity_units(entry: EntityEntry, site: Site, tokens: Tokens) -> list[Unit]:
     """The entity's page, then one unit (page.Unit) per page behind it: those hold fixed runs of
     its older articles, and a new article changes none of them until the front page is full."""
-    front = Unit("entity", [urls.entity_of(entry)], lambda: entity_inputs(entry, site, tokens(entry.articles)),
+    pages = _article_pages(entry, site)
+    front = Unit("entity", [urls.entity_of(entry)], lambda: entity_inputs(entry, site, tokens(pages[0][1])),
                  lambda: [entity_page(entry, site)])
 
     def more(paging: Paging, shown: Sequence[Article]) -> Unit:
@@ -113,7 +115,7 @@ def entity_units(entry: EntityEntry, site: Site, tokens: Tokens) -> list[Unit]:
 
         return Unit("entity", [paging.uri], inputs, lambda: [_more_page(entry, site, paging, shown)])
 
-    return [front] + [more(paging, shown) for paging, shown in _article_pages(entry, site)[1:]]
+    return [front] + [more(paging, shown) for paging, shown in pages[1:]]
 
 
 def entity_more_pages(entry: EntityEntry, site: Site) -> list[Page]:

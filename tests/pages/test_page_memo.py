@@ -163,3 +163,19 @@ def test_listings_are_kept_when_an_article_changes_where_no_listing_shows_it():
     unquoted[0] = dataclasses.replace(unquoted[0], related=())
     pages = render(unquoted, again)
     assert "entities/people/anna-lindqvist.md" in reused(again, pages)
+
+
+def test_an_entity_page_follows_the_dates_of_articles_its_list_does_not_show():
+    # The entity's page lists only its newest articles, but counts them all and charts all
+    # their dates: an older article's new date must render it again.
+    def named(days_back):
+        return [article(f"Report {n}", D - dt.timedelta(days=n), entities=[("Anna Lindqvist", PERSON, 1)])
+                for n in days_back]
+
+    first = PageMemo("salt")
+    render_site(make_site(*named([0, 1, 2, 3, 4, 40]), archive_page_size=2), memo=first)
+    memo = first.next_build("salt")
+    moved = named([0, 1, 2, 3, 4, 200])  # the oldest, on a page behind the front, a year earlier
+    pages = render_site(make_site(*moved, archive_page_size=2), memo=memo)
+    assert texts(pages) == texts(render_site(make_site(*moved, archive_page_size=2)))
+    assert "entities/people/anna-lindqvist.md" not in reused(memo, pages)
