@@ -11,7 +11,7 @@ It stays thin:
 - `on_env` gives the theme the links it needs, and keeps its compiled templates (template_cache);
 - `on_post_build` copies in the search index, built meanwhile in a process of its own;
 - `on_config`/`on_post_build` build into a staging folder swapped in at the end;
-- `on_serve` watches the content folder.
+- `on_serve` watches the content folder (natively where it can: see serve_watch).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import is_markdown_file
 
 from . import staging, template_cache
+from .serve_watch import ContentWatch
 from .compact import compact_html
 from .config import DigestConfig, SiteInfo
 from .fast_page import FastPage
@@ -86,6 +87,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # Under `serve`, the per-file results of the last build (see pipeline.generate's `kept`).
         self._kept: dict | None = None
         self._memo: PageMemo | None = None  # under `serve` without --dirty, the last build's pages
+        self._watch: ContentWatch | None = None  # under `serve`: the content folder's native watch
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
@@ -349,9 +351,22 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self._store_writer = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        if not is_within(self.content_dir, config.docs_dir):
-            server.watch(str(self.content_dir))
+        # MkDocs polls docs_dir (see serve_watch); the content folder is watched natively where
+        # it can be, unless it is only part of docs_dir (the rest must still be polled).
+        inside = is_within(self.content_dir, config.docs_dir)
+        same = Path(config.docs_dir).resolve() == self.content_dir.resolve()
+        if not inside or same:
+            self._watch = ContentWatch(self.content_dir, self.cache_dir / "serve")
+            if self._watch.start(server, config.docs_dir if same else None):
+                log.info("watching %s for changes", self.content_dir)
+            elif not inside:
+                server.watch(str(self.content_dir))
         return server
+
+    def on_shutdown(self) -> None:
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
 
 
 class _PageFile(File):

@@ -9,6 +9,8 @@ import urllib.error
 import urllib.request
 
 import pytest
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
 from support import SEED, make_project
 
 pytestmark = pytest.mark.slow
@@ -71,3 +73,6 @@ def test_dropped_article_appears_while_serving(tmp_path, flags):
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+    # Where the platform can report changes, content/ is watched that way, not polled (serve_watch).
+    if not issubclass(Observer, PollingObserver):
+        assert "digest: watching" in server.stdout.read()

@@ -1,0 +1,96 @@
+"""The content folder's native watch under `mkdocs serve` (generator/serve_watch.py)."""
+
+import time
+from types import SimpleNamespace
+
+from watchdog.observers.polling import PollingObserver
+
+from generator.serve_watch import ContentWatch
+
+
+class FakeServer:
+    """What ContentWatch asks of MkDocs' LiveReloadServer: its public watch and unwatch."""
+
+    def __init__(self):
+        self.watched = []
+
+    def watch(self, path):
+        self.watched.append(path)
+
+    def unwatch(self, path):
+        self.watched.remove(path)
+
+
+def event(kind, directory=False):
+    return SimpleNamespace(event_type=kind, is_directory=directory, src_path="content/a.txt")
+
+
+def test_reading_a_file_does_not_ask_for_a_rebuild(tmp_path):
+    # A build opens the articles it reads: counted as changes, every build would start another.
+    watch = ContentWatch(tmp_path / "content", tmp_path / "cache")
+    watch.signal.parent.mkdir()
+    watch.signal.write_text("0")
+    for kind in ("opened", "closed_no_write"):
+        watch.changed(event(kind))
+    watch.changed(event("modified", directory=True))
+    assert watch.signal.read_text() == "0"
+    for kind in ("created", "modified", "closed", "moved", "deleted"):
+        watch.changed(event(kind))
+    assert watch.signal.read_text() == "5"
+
+
+def test_the_content_folder_is_watched_natively_and_mkdocs_polls_one_small_folder(tmp_path):
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    content.mkdir()
+    server = FakeServer()
+    server.watch(str(content))  # MkDocs' own watch of docs_dir
+    watch = ContentWatch(content, cache)
+    try:
+        assert watch.start(server, str(content))
+        assert server.watched == [str(cache)]
+        before = watch.signal.stat().st_mtime_ns, watch.signal.read_text()
+        (content / "new.txt").write_text("An article\n\nText.\n")
+        deadline = time.monotonic() + 10
+        while (watch.signal.stat().st_mtime_ns, watch.signal.read_text()) == before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert watch.signal.read_text() != before[1], "the new file was not noticed"
+    finally:
+        watch.stop()
+
+
+def test_without_a_native_observer_mkdocs_keeps_polling(tmp_path, monkeypatch):
+    import watchdog.observers
+
+    monkeypatch.setattr(watchdog.observers, "Observer", PollingObserver)
+    server = FakeServer()
+    server.watch(str(tmp_path))
+    assert not ContentWatch(tmp_path, tmp_path / "cache").start(server, str(tmp_path))
+    assert server.watched == [str(tmp_path)]
+
+
+def test_a_content_folder_reached_through_a_link_is_watched_where_it_is(tmp_path):
+    real, cache = tmp_path / "articles", tmp_path / "cache"
+    real.mkdir()
+    (tmp_path / "content").symlink_to(real)
+    watch = ContentWatch(tmp_path / "content", cache)
+    try:
+        assert watch.start(FakeServer(), None)
+        (real / "new.txt").write_text("An article\n\nText.\n")
+        deadline = time.monotonic() + 10
+        while watch.signal.read_text() == "0" and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert watch.signal.read_text() != "0", "the new file was not noticed"
+    finally:
+        watch.stop()
+
+
+def test_links_to_folders_inside_content_leave_the_polling_to_mkdocs(tmp_path):
+    # MkDocs' polling follows them; a native watch would not see files added there.
+    content, elsewhere = tmp_path / "content", tmp_path / "elsewhere"
+    (content / "wire").mkdir(parents=True)
+    elsewhere.mkdir()
+    (content / "wire" / "reuters").symlink_to(elsewhere)
+    server = FakeServer()
+    server.watch(str(content))
+    assert not ContentWatch(content, tmp_path / "cache").start(server, str(content))
+    assert server.watched == [str(content)]
