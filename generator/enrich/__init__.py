@@ -15,7 +15,8 @@ from ..model import Article, evolve
 from . import entities
 from .duplicates import TextPrint, text_print
 from .memo import CorpusMemo
-from .stories import assign_stories, story_words
+from .stories import story_words
+from .story_memo import assign_stories
 from .entities import EntityAnalysis, EntityRules
 from . import topics
 from .topics import Taxonomy, TopicAnalysis
@@ -62,7 +63,7 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysi
     lap("entities (corpus)")
     results = topics.finish_corpus(articles, [a.topics for a in analyses], context.taxonomy, memo.table("topics"))
     lap("topics, tags, related (corpus)")
-    stories = assign_stories(articles, [a.story_words for a in analyses])  # (reads entities, not topics)
+    stories = assign_stories(articles, [a.story_words for a in analyses], memo.table("stories"))  # (entities, not topics)
     # One copy of each article for both stages' results (copies of 10,000 articles cost).
     articles = [evolve(a, topics=r.topics, tags=r.tags, related=r.related, story=s)
                 for a, r, s in zip(articles, results, stories)]

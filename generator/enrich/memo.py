@@ -47,6 +47,14 @@ class Memo:
         self.kept[source] = entry
         return entry[1]
 
+    def last(self) -> dict[str, tuple[Any, Any]]:
+        """The last build's entries, (inputs, result) by source, for a step that compares them itself."""
+        return self._known
+
+    def keep(self, source: str, key: Any, result: Any) -> None:
+        """Keep `result` for `source` under inputs `key` for the next build."""
+        self.kept[source] = (key, result)
+
 
 class CorpusMemo:
     """The tables of every memoized step, by name; `tables()` is what the next build gets back."""
