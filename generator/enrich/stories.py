@@ -39,7 +39,7 @@ import datetime as dt
 import math
 import re
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -284,7 +284,7 @@ class Clustering:
         """Each article's date, `flags` and vector; every feature's document frequency."""
         self.dates, self.flags, self.vecs, self.df = dates, flags, vecs, df
         self.stories: list[_Story] = []
-        self.postings: dict[str, list[int]] = {}  # feature -> the stories having it, in the order they got it
+        self.postings: defaultdict[str, list[int]] = defaultdict(list)  # feature -> the stories having it, in the order they got it
         self.last_day: list[int | None] = []  # each story's latest date as an ordinal (None: undated so far)
         self.story_of = [0] * len(dates)
 
@@ -334,25 +334,30 @@ class Clustering:
 
     def join(self, index: int, best: int | None) -> int:
         """Add article `index` to story `best` (None: a new one); the story's number."""
-        stories = self.stories
-        if best is None:
-            best = len(stories)
-            stories.append(_Story(first=index, last_date=None))
-            self.last_day.append(None)
-        story = stories[best]
+        stories, postings = self.stories, self.postings
         vector, date = self.vecs[index], self.dates[index]
-        postings = self.postings
+        has_actors, has_entities = self.flags[index]
+        self.story_of[index] = number = len(stories) if best is None else best
+        if best is None:  # (most articles start a story: the sums of `_Story.add` from nothing, in fewer steps)
+            norm2 = 0.0
+            for w in vector.values():
+                norm2 += w ** 2  # = (0.0 + w) ** 2 - 0.0 * 0.0, as `add` would
+            stories.append(_Story(first=index, last_date=date, members=[index], has_actors=has_actors,
+                                  has_entities=has_entities, weights=dict(vector), norm2=norm2))
+            self.last_day.append(None if date is None else date.toordinal())
+            for feature in vector:
+                postings[feature].append(number)
+            return number
+        story = stories[number]
         for feature in vector:
             if feature not in story.weights:
-                postings.setdefault(feature, []).append(best)
+                postings[feature].append(number)
         story.add(index, vector, date)
-        has_actors, has_entities = self.flags[index]
         story.has_actors = story.has_actors or has_actors
         story.has_entities = story.has_entities or has_entities
         if story.last_date is not None:
-            self.last_day[best] = story.last_date.toordinal()
-        self.story_of[index] = best
-        return best
+            self.last_day[number] = story.last_date.toordinal()
+        return number
 
 
 def flags(entities: Iterable[str]) -> tuple[bool, bool]:

@@ -41,36 +41,41 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..model import Article, StoryRef
 from .memo import Memo, entity_key
 from .stories import MAX_POSTINGS, Clustering, Frequencies, StoryInput, flags, relative_idf, story_input
 
 
-class Kept(NamedTuple):
-    """What the next build keeps of one article's part in the pass."""
+# What the next build keeps of one article's part in the pass, a plain tuple (they pickle fastest):
+# its date (an ordinal, or None), its entity keys and candidate terms (as in `StoryInput`), its
+# `stories.flags`, its vector, and its story (the source of the story's first article).
+Kept = tuple[int | None, tuple[str, ...], tuple[str, ...], tuple[bool, bool], dict[str, float], str]
+_DAY, _ENTITIES, _TERMS, _FLAGS, _VECTOR, _STORY = range(6)
 
-    entities: tuple[str, ...]  # its entity keys (as `StoryInput.entities`)
-    terms: tuple[str, ...]  # its candidate terms (as `StoryInput.terms`)
-    flags: tuple[bool, bool]  # `stories.flags` of its entities
-    vector: dict[str, float]
-    story: str  # the source of its story's first article
+
+def article_key(article: Article) -> tuple[str, tuple[tuple[str, str, int], ...]]:
+    """What `story_input` reads of an article besides its date: its file, and the names, types and
+    counts of its entities (the key the topics' table keeps too: one object for both pickles once)."""
+    return article.source_sha256, entity_key(article.entities)
 
 
 def assign_stories(articles: Sequence[Article], words: Sequence[Sequence[tuple[str, float]] | None],
-                   memo: Memo) -> list[StoryRef | None]:
+                   memo: Memo, keys: Sequence[Any] | None = None) -> list[StoryRef | None]:
     """`stories.assign_stories`, the same result, redoing only what changed since the build `memo`
-    holds (see the module docstring); `memo.computed` is the number of decisions searched."""
+    holds (see the module docstring); `memo.computed` is the number of decisions searched.
+    `keys[i]` is `article_key(articles[i])`, when the caller has it."""
     last: dict[str, tuple[Any, Kept]] = memo.last()
-    keys = [(a.source_sha256, a.date, entity_key(a.entities)) for a in articles]
+    keys = keys if keys is not None else [article_key(a) for a in articles]
+    days = [None if a.date is None else a.date.toordinal() for a in articles]
     old = [last.get(a.source) for a in articles]
-    same = [o is not None and o[0] == k for o, k in zip(old, keys)]
+    same = [o is not None and o[0] == k and o[1][_DAY] == d for o, k, d in zip(old, keys, days)]
     sources = [a.source for a in articles]
     standing = {source for source, s in zip(sources, same) if s}  # here, with the same inputs as last time
     inputs: list[StoryInput | None] = [None if s else story_input(a, w) for a, w, s in zip(articles, words, same)]
-    entities = [o[1].entities if s else tuple(i.entities) for o, i, s in zip(old, inputs, same)]
-    terms = [o[1].terms if s else tuple(i.terms) for o, i, s in zip(old, inputs, same)]
+    entities = [o[1][_ENTITIES] if s else tuple(i.entities) for o, i, s in zip(old, inputs, same)]
+    terms = [o[1][_TERMS] if s else tuple(i.terms) for o, i, s in zip(old, inputs, same)]
     frequencies = Frequencies.count(entities, terms)
     touched = [not s for s in same]
     if any(same):
@@ -80,24 +85,24 @@ def assign_stories(articles: Sequence[Article], words: Sequence[Sequence[tuple[s
                 if s and not (moved_entities.isdisjoint(entities[i]) and moved_terms.isdisjoint(terms[i])):
                     touched[i] = True
                     inputs[i] = story_input(articles[i], words[i])
-    vecs = [frequencies.vector(i) if t else o[1].vector for i, o, t in zip(inputs, old, touched)]
+    vecs = [frequencies.vector(i) if t else o[1][_VECTOR] for i, o, t in zip(inputs, old, touched)]
     df = frequencies.df()
-    marks = [o[1].flags if s else flags(e) for o, s, e in zip(old, same, entities)]
+    marks = [o[1][_FLAGS] if s else flags(e) for o, s, e in zip(old, same, entities)]
     clustering = Clustering([a.date for a in articles], marks, vecs, df)
-    order = sorted(range(len(articles)), key=lambda i: _place(articles[i].date, sources[i]))
-    gone = sorted((_place(key[1], source), source) for source, (key, _) in last.items() if source not in standing)
+    order = sorted(range(len(articles)), key=lambda i: _place(days[i], sources[i]))
+    gone = sorted((_place(kept[_DAY], source), source) for source, (_, kept) in last.items() if source not in standing)
     dirt = _Dirt(last, clustering)
     number = dirt.number
     tracking = bool(standing)  # (with nothing to reuse, nothing to track)
     searched = g = 0
     for i in order:
-        place, date = _place(articles[i].date, sources[i]), articles[i].date
-        day = _day(date)
+        place, date = _place(days[i], sources[i]), articles[i].date
+        day = _day(days[i])
         while g < len(gone) and gone[g][0] <= place:  # a removed or changed article, at its old place
             source = gone[g][1]
-            dirt.mark(last[source][1].story, _day(last[source][0][1]))
+            dirt.mark(last[source][1][_STORY], _day(last[source][1][_DAY]))
             g += 1
-        was = old[i][1].story if same[i] else None
+        was = old[i][1][_STORY] if same[i] else None
         if touched[i] or was is None or (was != sources[i] and was not in number) \
                 or dirt.reaches(vecs[i], df, date, day):
             best = clustering.best(i)
@@ -119,17 +124,18 @@ def assign_stories(articles: Sequence[Article], words: Sequence[Sequence[tuple[s
     stories = clustering.stories
     for i, source in enumerate(sources):
         key = old[i][0] if same[i] else keys[i]  # (the kept one, whose strings the other tables may share)
-        memo.keep(source, key, Kept(entities[i], terms[i], marks[i], vecs[i], sources[stories[clustering.story_of[i]].first]))
+        memo.keep(source, key, (days[i], entities[i], terms[i], marks[i], vecs[i],
+                                sources[stories[clustering.story_of[i]].first]))
     return _refs(articles, clustering, order)
 
 
-def _place(date: dt.date | None, source: str) -> tuple[bool, dt.date, str]:
-    """An article's place in the canonical order (`stories.canonical_order`)."""
-    return date is None, date or dt.date.min, source
+def _place(day: int | None, source: str) -> tuple[bool, int, str]:
+    """An article's place in the canonical order (`stories.canonical_order`), by its date's ordinal."""
+    return day is None, day or 0, source
 
 
-def _day(date: dt.date | None) -> float:
-    return math.inf if date is None else date.toordinal()
+def _day(day: int | None) -> float:
+    return math.inf if day is None else day
 
 
 def _moved(frequencies: Frequencies, same: list[bool], entities: list[tuple[str, ...]], terms: list[tuple[str, ...]],
@@ -149,10 +155,10 @@ def _moved(frequencies: Frequencies, same: list[bool], entities: list[tuple[str,
     n_old = len(last)
     for source, (_, kept) in last.items():
         if source not in standing:
-            old_entity_df.update(kept.entities)
-            old_term_df.update(kept.terms)
-            touched_entities.update(kept.entities)
-            touched_terms.update(kept.terms)
+            old_entity_df.update(kept[_ENTITIES])
+            old_term_df.update(kept[_TERMS])
+            touched_entities.update(kept[_ENTITIES])
+            touched_terms.update(kept[_TERMS])
     n = frequencies.n
     # With as many articles, only counts that changed can move; with more or fewer, a count whose idf
     # step moved with the corpus's size too.
@@ -208,10 +214,10 @@ class _Dirt:
         if self._old_members is None:
             self._old_members = {}
             for source, (_, kept) in self._last.items():
-                self._old_members.setdefault(kept.story, []).append(source)
+                self._old_members.setdefault(kept[_STORY], []).append(source)
         found: set[str] = set()
         for member in self._old_members.get(story, ()):
-            found.update(self._last[member][1].vector)
+            found.update(self._last[member][1][_VECTOR])
         number = self.number.get(story)
         if number is not None:
             found.update(self._clustering.stories[number].weights)
