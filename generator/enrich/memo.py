@@ -11,8 +11,10 @@ that now resolves to a full name, a type that flips) is computed again.
 
 A table keeps for the next build only the entries of this build's articles: a removed
 article's entry goes with it. Only small results are worth keeping: the state is loaded and
-saved whole on every build, and an article's entities or story features take about as long
-to load as to compute (measured at 10,000 articles: see the README).
+saved whole on every build, and an article's entities take about as long to load as to
+compute (measured at 10,000 articles: see the README). Stories keep each article's features
+and vector (`story_memo`, which reads `last` and writes with `keep`): what they spare is not
+their computing but the greedy pass's searches for every article.
 """
 
 from __future__ import annotations

@@ -67,11 +67,13 @@ def assign_stories(articles: Sequence[Article], words: Sequence[Sequence[tuple[s
     holds (see the module docstring); `memo.computed` is the number of decisions searched.
     `keys[i]` is `article_key(articles[i])`, when the caller has it."""
     last: dict[str, tuple[Any, Kept]] = memo.last()
+    sources = [a.source for a in articles]
+    if len(set(sources)) < len(sources):  # (one source twice: its kept entry could be either's; reuse nothing)
+        last = {}
     keys = keys if keys is not None else [article_key(a) for a in articles]
     days = [None if a.date is None else a.date.toordinal() for a in articles]
     old = [last.get(a.source) for a in articles]
     same = [o is not None and o[0] == k and o[1][_DAY] == d for o, k, d in zip(old, keys, days)]
-    sources = [a.source for a in articles]
     standing = {source for source, s in zip(sources, same) if s}  # here, with the same inputs as last time
     inputs: list[StoryInput | None] = [None if s else story_input(a, w) for a, w, s in zip(articles, words, same)]
     entities = [o[1][_ENTITIES] if s else tuple(i.entities) for o, i, s in zip(old, inputs, same)]

@@ -151,3 +151,12 @@ def test_chains_of_random_edits(seed):
                 i = rng.randrange(len(articles))
                 articles[i] = make(articles[i].source, date, rng)
         builds.build(articles)
+
+
+def test_a_source_twice_reuses_nothing_and_is_still_the_pass_from_nothing(base):
+    builds = Builds()
+    builds.build(base)
+    twice = base + [Article(**{**base[5].__dict__, "date": base[9].date})]  # (a corpus should not, but may)
+    builds.build(twice)
+    assert builds.searched == len(twice)
+    builds.build(base)
