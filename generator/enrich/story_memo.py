@@ -91,16 +91,16 @@ def assign_stories(articles: Sequence[Article], words: Sequence[Sequence[tuple[s
     df = frequencies.df()
     marks = [o[1][_FLAGS] if s else flags(e) for o, s, e in zip(old, same, entities)]
     clustering = Clustering([a.date for a in articles], marks, vecs, df)
-    order = sorted(range(len(articles)), key=lambda i: _place(days[i], sources[i]))
+    places = [_place(d, source) for d, source in zip(days, sources)]
+    order = sorted(range(len(articles)), key=places.__getitem__)
     gone = sorted((_place(kept[_DAY], source), source) for source, (_, kept) in last.items() if source not in standing)
     dirt = _Dirt(last, clustering)
     number = dirt.number
     tracking = bool(standing)  # (with nothing to reuse, nothing to track)
     searched = g = 0
     for i in order:
-        place, date = _place(days[i], sources[i]), articles[i].date
-        day = _day(days[i])
-        while g < len(gone) and gone[g][0] <= place:  # a removed or changed article, at its old place
+        date, day = articles[i].date, _day(days[i])
+        while g < len(gone) and gone[g][0] <= places[i]:  # a removed or changed article, at its old place
             source = gone[g][1]
             dirt.mark(last[source][1][_STORY], _day(last[source][1][_DAY]))
             g += 1
