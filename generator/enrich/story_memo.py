@@ -40,7 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model import Article, StoryRef
@@ -117,11 +117,11 @@ def assign_stories(articles: Sequence[Article], words: Sequence[Sequence[tuple[s
         if not tracking:
             continue
         if touched[i] or now != was:
-            dirt.mark(now, day)
+            dirt.mark(now, day, vecs[i])
             if was is not None:
                 dirt.mark(was, day)
         elif now in dirt.seen:
-            dirt.mark(now, day)
+            dirt.mark(now, day, vecs[i])
     memo.computed = searched
     stories = clustering.stories
     for i, source in enumerate(sources):
@@ -190,6 +190,7 @@ class _Dirt:
         self.number: dict[str, int] = {}  # story (the source of its first article) -> its number in this pass
         self.seen: dict[str, float] = {}  # story -> the latest day it reached in either build since it went dirty
         self._features: dict[str, float] = {}  # feature -> the latest day of a dirty story having it
+        self._story_features: dict[str, set[str]] = {}  # dirty story -> every feature it had in either build
         self._old_members: dict[str, list[str]] | None = None
 
     def reaches(self, vector: dict[str, float], df: dict[str, int], date: dt.date | None, day: float) -> bool:
@@ -203,15 +204,26 @@ class _Dirt:
                 return True
         return False
 
-    def mark(self, story: str, day: float) -> None:
-        """Story `story` differs between the builds from this point, where it reached `day`."""
-        seen = self.seen[story] = max(self.seen.get(story, -math.inf), day)
+    def mark(self, story: str, day: float, vector: dict[str, float] | None = None) -> None:
+        """Story `story` differs between the builds from this point, where it reached `day`; `vector`
+        is that of an article joining it in this build."""
+        before = self.seen.get(story)
+        seen = self.seen[story] = day if before is None or day > before else before
+        mine = self._story_features.get(story)
+        if mine is None:
+            mine = self._story_features[story] = self._features_of(story)
+            fresh: Iterable[str] = mine
+        else:
+            fresh = [f for f in vector if f not in mine] if vector else ()
+            mine.update(fresh)
+            if seen != before:
+                fresh = mine
         features = self._features
-        for feature in self._story_features(story):
+        for feature in fresh:  # (a long story went dirty once is not gone through again for each article)
             if features.get(feature, -math.inf) < seen:
                 features[feature] = seen
 
-    def _story_features(self, story: str) -> set[str]:
+    def _features_of(self, story: str) -> set[str]:
         """Every feature the story has had in the last build, and has in this one so far."""
         if self._old_members is None:
             self._old_members = {}
