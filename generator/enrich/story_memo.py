@@ -31,8 +31,9 @@ latest date in both builds at every later point. Undated articles come last and 
 
 The result is the pass run from nothing, article for article (tests/enrich/test_story_memo.py
 checks it against `stories.assign_stories` after articles are added, removed and changed). What
-is kept is small: a few strings per feature (each feature's name is pickled once) and the vectors'
-floats.
+is kept is mostly the vectors' floats (each feature's name is pickled once): about 0.5 KB an
+article, 5.3 MB at 10,000 articles, which the corpus state loads and saves in ~0.07 s more CPU,
+against ~0.55 s the pass saves on one dropped article (`scripts/bench_corpus.py`).
 """
 
 from __future__ import annotations
