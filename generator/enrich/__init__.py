@@ -15,7 +15,8 @@ from ..model import Article, evolve
 from . import entities
 from .duplicates import TextPrint, text_print
 from .memo import CorpusMemo
-from .stories import assign_stories, story_words
+from .stories import story_words
+from .story_memo import article_key, assign_stories
 from .entities import EntityAnalysis, EntityRules
 from . import topics
 from .topics import Taxonomy, TopicAnalysis
@@ -60,9 +61,10 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysi
     mentions = entities.resolve_corpus(articles, [a.entities for a in analyses], context.rules, memo)
     articles = [a if "entities" in a.given_keys else evolve(a, entities=m) for a, m in zip(articles, mentions)]
     lap("entities (corpus)")
-    results = topics.finish_corpus(articles, [a.topics for a in analyses], context.taxonomy, memo.table("topics"))
+    keys = [article_key(a) for a in articles]  # one object per article for both tables (pickled once)
+    results = topics.finish_corpus(articles, [a.topics for a in analyses], context.taxonomy, memo.table("topics"), keys)
     lap("topics, tags, related (corpus)")
-    stories = assign_stories(articles, [a.story_words for a in analyses])  # (reads entities, not topics)
+    stories = assign_stories(articles, [a.story_words for a in analyses], memo.table("stories"), keys)  # (not topics)
     # One copy of each article for both stages' results (copies of 10,000 articles cost).
     articles = [evolve(a, topics=r.topics, tags=r.tags, related=r.related, story=s)
                 for a, r, s in zip(articles, results, stories)]

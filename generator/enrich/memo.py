@@ -11,8 +11,10 @@ that now resolves to a full name, a type that flips) is computed again.
 
 A table keeps for the next build only the entries of this build's articles: a removed
 article's entry goes with it. Only small results are worth keeping: the state is loaded and
-saved whole on every build, and an article's entities or story features take about as long
-to load as to compute (measured at 10,000 articles: see the README).
+saved whole on every build, and an article's entities take about as long to load as to
+compute (measured at 10,000 articles: see the README). Stories keep each article's features
+and vector (`story_memo`, which reads `last` and writes with `keep`): what they spare is not
+their computing but the greedy pass's searches for every article.
 """
 
 from __future__ import annotations
@@ -46,6 +48,14 @@ class Memo:
             self.computed += 1
         self.kept[source] = entry
         return entry[1]
+
+    def last(self) -> dict[str, tuple[Any, Any]]:
+        """The last build's entries, (inputs, result) by source, for a step that compares them itself."""
+        return self._known
+
+    def keep(self, source: str, key: Any, result: Any) -> None:
+        """Keep `result` for `source` under inputs `key` for the next build."""
+        self.kept[source] = (key, result)
 
 
 class CorpusMemo:

@@ -38,8 +38,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import Counter
-from collections.abc import Sequence
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -143,7 +144,7 @@ def story_input(article: Article, words: Sequence[tuple[str, float]] | None = No
     name_words: set[str] = set()
     for mention in article.entities:
         weight = PLACE_WEIGHT if mention.type is EntityType.PLACE else 1.0
-        key = f"{mention.type.value}:{mention.name}"
+        key = sys.intern(f"{mention.type.value}:{mention.name}")
         entities[key] = max(entities.get(key, 0.0), weight * (1 + math.log(max(1, mention.count))))
         found = _NAME_WORDS.get(mention.name)
         if found is None:
@@ -207,31 +208,56 @@ def canonical_order(inputs: Sequence[StoryInput]) -> list[int]:
 def vectors(inputs: Sequence[StoryInput]) -> tuple[list[dict[str, float]], dict[str, int]]:
     """Each article's weighted, normalized feature vector, and each feature's document frequency
     (terms as "t:" + term)."""
-    entity_df: Counter[str] = Counter()
-    term_df: Counter[str] = Counter()
-    for item in inputs:
-        entity_df.update(item.entities.keys())
-        term_df.update(item.terms.keys())
-    steps = {d: relative_idf(d, len(inputs)) for d in {*entity_df.values(), *term_df.values()}}
-    entity_idf = {f: steps[d] for f, d in entity_df.items()}
-    term_idf = {t: steps[d] for t, d in term_df.items()}
-    log = math.log
-    out: list[dict[str, float]] = []
-    for item in inputs:
+    frequencies = Frequencies.count([item.entities.keys() for item in inputs], [item.terms.keys() for item in inputs])
+    return [frequencies.vector(item) for item in inputs], frequencies.df()
+
+
+@dataclass
+class Frequencies:
+    """Document frequencies over the corpus: of entities (by key) and of terms (bare); `n` articles."""
+
+    entity_df: Counter[str]
+    term_df: Counter[str]
+    n: int
+
+    @classmethod
+    def count(cls, entities: Sequence[Iterable[str]], terms: Sequence[Iterable[str]]) -> Frequencies:
+        """From each article's entity keys and terms (same order; keys, not mappings: a Counter adds those)."""
+        entity_df: Counter[str] = Counter()
+        term_df: Counter[str] = Counter()
+        for keys in entities:
+            entity_df.update(keys)
+        for keys in terms:
+            term_df.update(keys)
+        return cls(entity_df, term_df, len(entities))
+
+    def __post_init__(self) -> None:
+        steps = {d: relative_idf(d, self.n) for d in {*self.entity_df.values(), *self.term_df.values()}}
+        self._entity_idf = {f: steps[d] for f, d in self.entity_df.items()}
+        self._term_idf = {t: steps[d] for t, d in self.term_df.items()}
+
+    def vector(self, item: StoryInput) -> dict[str, float]:
+        """The article's weighted, normalized feature vector (features interned: a kept vector
+        pickles each feature's name once)."""
+        entity_df, term_df, entity_idf, term_idf = self.entity_df, self.term_df, self._entity_idf, self._term_idf
+        log = math.log
         entity = {f: w * entity_idf[f] for f, w in item.entities.items() if entity_df[f] >= 2}
         # Best first, ties by term: the weights negated (exactly) so that one sort of plain tuples does.
         ranked = sorted([(-((1 + log(c)) * term_idf[t]), t) for t, c in item.terms.items()])[:TERMS_PER_ARTICLE]
-        term = {"t:" + t: -w for w, t in ranked if term_df[t] >= 2}
+        term = {sys.intern("t:" + t): -w for w, t in ranked if term_df[t] >= 2}
         vector: dict[str, float] = {}
         for name, group in (("entity", entity), ("term", term)):
             norm = math.sqrt(sum(w * w for w in group.values()))
             for f, w in group.items():
                 vector[f] = (ENTITY_WEIGHT if name == "entity" else 1.0) * w / norm
         norm = math.sqrt(sum(w * w for w in vector.values()))
-        out.append({f: w / norm for f, w in sorted(vector.items())} if norm else {})
-    df = dict(entity_df)
-    df.update(("t:" + t, d) for t, d in term_df.items())
-    return out, df
+        return {f: w / norm for f, w in sorted(vector.items())} if norm else {}
+
+    def df(self) -> dict[str, int]:
+        """Every feature's document frequency, terms as "t:" + term."""
+        df = dict(self.entity_df)
+        df.update((sys.intern("t:" + t), d) for t, d in self.term_df.items())
+        return df
 
 
 def cluster(inputs: Sequence[StoryInput]) -> list[int]:
@@ -240,14 +266,32 @@ def cluster(inputs: Sequence[StoryInput]) -> list[int]:
 
 
 def _cluster(inputs: Sequence[StoryInput], vecs: list[dict[str, float]], df: dict[str, int]) -> list[int]:
-    stories: list[_Story] = []
-    postings: dict[str, list[int]] = {}  # feature -> the stories having it, in the order they got it
-    last_day: list[int | None] = []  # each story's latest date as an ordinal (None: undated so far)
+    clustering = Clustering([item.date for item in inputs], [flags(item.entities) for item in inputs], vecs, df)
+    for index in canonical_order(inputs):
+        clustering.join(index, clustering.best(index))
+    return clustering.story_of
+
+
+class Clustering:
+    """The greedy pass's state: the stories so far, and the index from feature to stories. Articles
+    come in canonical order; for each, `best` finds the story it joins (or None), `join` adds it."""
+
     # Beyond this many days since a story's latest article, not even an identical article reaches the bar.
     horizon = GAP_DAYS + HALF_LIFE_DAYS * math.log2(1 / JOIN_SIMILARITY)
-    story_of = [0] * len(inputs)
-    for index in canonical_order(inputs):
-        vector, date = vecs[index], inputs[index].date
+
+    def __init__(self, dates: Sequence[dt.date | None], flags: Sequence[tuple[bool, bool]],
+                 vecs: Sequence[dict[str, float]], df: dict[str, int]) -> None:
+        """Each article's date, `flags` and vector; every feature's document frequency."""
+        self.dates, self.flags, self.vecs, self.df = dates, flags, vecs, df
+        self.stories: list[_Story] = []
+        self.postings: defaultdict[str, list[int]] = defaultdict(list)  # feature -> the stories having it, in the order they got it
+        self.last_day: list[int | None] = []  # each story's latest date as an ordinal (None: undated so far)
+        self.story_of = [0] * len(dates)
+
+    def best(self, index: int) -> int | None:
+        """The story article `index` joins, or None when it starts one."""
+        stories, postings, last_day, horizon = self.stories, self.postings, self.last_day, self.horizon
+        vector, date = self.vecs[index], self.dates[index]
         day = date.toordinal() if date is not None else None
         # Dot products with every story sharing a feature, through the postings (never all stories);
         # features too common to find candidates still count in the products of those found.
@@ -257,10 +301,10 @@ def _cluster(inputs: Sequence[StoryInput], vecs: list[dict[str, float]], df: dic
         # the article joins only a story sharing one of them ("Ireland beat Liechtenstein" and "Belarus beat Estonia" share
         # a template and a day, not an event); where both name places, they share one. Articles that name
         # no one and nowhere are judged by their words.
-        has_actors = any(_is_actor(f) for f in inputs[index].entities)
-        has_entities = any(not is_news_source(f.split(":", 1)[1]) for f in inputs[index].entities)
+        has_actors, has_entities = self.flags[index]
         sharing: set[int] = set()  # stories sharing an actor
         sharing_any: set[int] = set()  # stories sharing any entity
+        df = self.df
         for feature, weight in vector.items():
             if df[feature] > MAX_POSTINGS:
                 common.append((feature, weight))
@@ -275,7 +319,7 @@ def _cluster(inputs: Sequence[StoryInput], vecs: list[dict[str, float]], df: dic
                     sharing.add(candidate)
                 if not feature.startswith("t:"):
                     sharing_any.add(candidate)
-        best, best_score = -1, 0.0
+        best, best_score = None, 0.0
         for candidate in sorted(dots):
             if (has_actors or stories[candidate].has_actors) and candidate not in sharing \
                     or has_entities and stories[candidate].has_entities and candidate not in sharing_any:
@@ -286,21 +330,41 @@ def _cluster(inputs: Sequence[StoryInput], vecs: list[dict[str, float]], df: dic
             least = JOIN_SIMILARITY if date is not None and story.last_date is not None else UNDATED_JOIN_SIMILARITY
             if score >= least and score > best_score:
                 best, best_score = candidate, score
-        if best < 0:
-            best = len(stories)
-            stories.append(_Story(first=index, last_date=None))
-            last_day.append(None)
-        story = stories[best]
+        return best
+
+    def join(self, index: int, best: int | None) -> int:
+        """Add article `index` to story `best` (None: a new one); the story's number."""
+        stories, postings = self.stories, self.postings
+        vector, date = self.vecs[index], self.dates[index]
+        has_actors, has_entities = self.flags[index]
+        self.story_of[index] = number = len(stories) if best is None else best
+        if best is None:  # (most articles start a story: the sums of `_Story.add` from nothing, in fewer steps)
+            norm2 = 0.0
+            for w in vector.values():
+                norm2 += w ** 2  # = (0.0 + w) ** 2 - 0.0 * 0.0, as `add` would
+            stories.append(_Story(first=index, last_date=date, members=[index], has_actors=has_actors,
+                                  has_entities=has_entities, weights=dict(vector), norm2=norm2))
+            self.last_day.append(None if date is None else date.toordinal())
+            for feature in vector:
+                postings[feature].append(number)
+            return number
+        story = stories[number]
         for feature in vector:
             if feature not in story.weights:
-                postings.setdefault(feature, []).append(best)
+                postings[feature].append(number)
         story.add(index, vector, date)
         story.has_actors = story.has_actors or has_actors
         story.has_entities = story.has_entities or has_entities
         if story.last_date is not None:
-            last_day[best] = story.last_date.toordinal()
-        story_of[index] = best
-    return story_of
+            self.last_day[number] = story.last_date.toordinal()
+        return number
+
+
+def flags(entities: Iterable[str]) -> tuple[bool, bool]:
+    """Whether an article with these entity keys names an actor (see `_is_actor`), and anyone or any
+    place other than a news source."""
+    return (any(_is_actor(f) for f in entities),
+            any(not is_news_source(f.split(":", 1)[1]) for f in entities))
 
 
 _ACTORS = (f"{EntityType.PERSON.value}:", f"{EntityType.ORGANIZATION.value}:")

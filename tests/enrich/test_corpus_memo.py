@@ -83,6 +83,7 @@ class Builds:
         self.kept = pickle.dumps(memo.tables())
         self.computed = memo.table("topics").computed
         self.ruled = memo.table("entity rules").computed  # articles the owner's rules were applied to again
+        self.stories = memo.table("stories")  # its `computed`: the articles whose story was searched again
         clean = finish_corpus(articles, analyses, self.context)
         assert incremental == clean  # every field of every article: entities, topics, tags, related, story
         return {a.source: a for a in incremental}
@@ -183,3 +184,19 @@ def test_a_canonical_name_a_new_article_changes_is_changed_everywhere_and_back(c
     after = builds.build(base + more)
     assert "Alexus Grynkewich" in {m.name for m in after["g1.txt"].entities}  # the old article follows the corpus
     assert builds.build(base) == before
+
+
+@pytest.mark.parametrize("day", [28, 12, 2, None])  # dated latest, in the middle of the story, first; undated
+def test_stories_with_an_article_added_removed_and_changed_are_as_computed_anew(context, day):
+    builds = Builds(context)
+    base = [port(i) for i in range(10)] + QUAKE[:1] + QUAKE[2:]
+    before = builds.build(base)
+    added = make("quake-x.txt", QUAKE[1].title, QUAKE[1].blocks[0].text)
+    added = Article(**{**added.__dict__, "date": dt.date(2024, 3, day) if day else None})
+    after = builds.build(base + [added])  # (Builds checks every build against one without the memo)
+    assert builds.stories.computed < len(base) + 1  # some decisions were reused
+    builds.build(base[:3] + base[4:] + [added])  # one removed
+    edited = make("quake-1.txt", "Strong earthquake hits Morocco", QUAKE[0].blocks[0].text + " Aid is on its way.", 12)
+    builds.build([edited if a.source == "quake-1.txt" else a for a in base + [added]])  # the story's first article edited
+    assert builds.build(base) == before
+    assert after["quake-3.txt"].story is not None

@@ -60,11 +60,12 @@ def analyse_article(article: Article, taxonomy: Taxonomy) -> TopicAnalysis:
 
 
 def finish_corpus(articles: Sequence[Article], analyses: Sequence[TopicAnalysis], taxonomy: Taxonomy,
-                  memo: Memo | None = None) -> list[TopicResult]:
+                  memo: Memo | None = None, keys: Sequence[object] | None = None) -> list[TopicResult]:
     """Topics, tags and related articles of every article (in order), from their analyses and
     entities. Topics and tags the owner gave (in `given_keys`) are kept. With `memo`, each
     article's own part (its ranked topics, its candidate tags once entity names are dropped)
-    is reused from the last build when the article and what it reads of its entities are the same."""
+    is reused from the last build when the article and what it reads of its entities are the same
+    (`keys[i]`, when given, is that key of article i: (source_sha256, entity_key(entities)))."""
     if len(articles) != len(analyses):
         raise ValueError(f"{len(articles)} articles but {len(analyses)} analyses")
     if not articles:
@@ -72,8 +73,8 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[TopicAnalysis]
     scorer = scorer_for(taxonomy)
     settings = taxonomy.settings
     memo = memo if memo is not None else Memo()
-    owns = [memo.get(a.source, (a.source_sha256, entity_key(a.entities)), lambda a=a, an=an: _own(a, an, scorer))
-            for a, an in zip(articles, analyses)]
+    keys = keys if keys is not None else [(a.source_sha256, entity_key(a.entities)) for a in articles]
+    owns = [memo.get(a.source, key, lambda a=a, an=an: _own(a, an, scorer)) for a, an, key in zip(articles, analyses, keys)]
     topics = [own[0] for own in owns]
 
     # Candidate tags that stay once entity names are dropped, as one list over the collection.
