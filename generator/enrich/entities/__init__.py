@@ -73,8 +73,7 @@ def resolve_corpus(articles: Sequence[Article], analyses: Sequence[EntityAnalysi
             raise ValueError(f"{article.source}: no entity analysis")
     languages = [(a.language or "en").lower().split("-")[0] for a in articles]
     with no_cycle_collection():
-        found = resolve_all(todo, rules, gazetteer, languages, None if memo is None else memo.table("entity rules"),
-                            [(a.source, a.source_sha256) for a in articles])
+        found = resolve_all(todo, rules, gazetteer, languages, memo, [(a.source, a.source_sha256) for a in articles])
         protected = frozenset((*rules.aliases, *rules.aliases.values(), *rules.types))
         found = unify(found, todo, languages, gazetteer(), protected)
     return [article.entities if mentions is None else mentions for article, mentions in zip(articles, found)]
