@@ -9,12 +9,16 @@ the next build takes a result only when the inputs are equal, so a reused result
 computing it again would give, and an article whose entities the new corpus changed (a name
 that now resolves to a full name, a type that flips) is computed again.
 
+The entity pass keeps its results the same way (tables 'entity rules' and 'entities', see
+`entities.resolve`), under what the corpus changed of the article's names.
+
 A table keeps for the next build only the entries of this build's articles: a removed
 article's entry goes with it. Only small results are worth keeping: the state is loaded and
-saved whole on every build, and an article's entities take about as long to load as to
-compute (measured at 10,000 articles: see the README). Stories keep each article's features
-and vector (`story_memo`, which reads `last` and writes with `keep`): what they spare is not
-their computing but the greedy pass's searches for every article.
+saved whole on every build, and results kept as dataclasses or with their long texts
+(quotations, story features) take about as long to load as to compute (measured at 10,000
+articles: see the README). Stories keep each article's features and vector as plain tuples
+(`story_memo`, which reads `last` and writes with `keep`): what they spare is not their
+computing but the greedy pass's searches for every article.
 """
 
 from __future__ import annotations

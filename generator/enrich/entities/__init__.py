@@ -7,8 +7,10 @@ Interface used by the pipeline:
   this package (code and gazetteer), never on other articles nor on the owner's rules.
   The pipeline caches it per input file (under a key covering the code and gazetteer) and
   runs it in parallel.
-- `resolve_corpus(articles, analyses, rules)` is pass two, over the whole corpus: the
-  owner's rules, surnames, types learnt from other articles, roles, quotes. It is fast.
+- `resolve_corpus(articles, analyses, rules, memo)` is pass two, over the whole corpus: the
+  owner's rules, surnames, types learnt from other articles, roles, quotes. It is fast, and
+  with the last build's memo it resolves again only the articles whose file changed or whose
+  names the corpus now settles otherwise (`resolve.settle_names`).
 - `extract_corpus(articles, rules)` does both and returns the articles with `entities`
   filled in. Articles whose owner gave `entities` in front matter keep them.
 
@@ -73,8 +75,7 @@ def resolve_corpus(articles: Sequence[Article], analyses: Sequence[EntityAnalysi
             raise ValueError(f"{article.source}: no entity analysis")
     languages = [(a.language or "en").lower().split("-")[0] for a in articles]
     with no_cycle_collection():
-        found = resolve_all(todo, rules, gazetteer, languages, None if memo is None else memo.table("entity rules"),
-                            [(a.source, a.source_sha256) for a in articles])
+        found = resolve_all(todo, rules, gazetteer, languages, memo, [(a.source, a.source_sha256) for a in articles])
         protected = frozenset((*rules.aliases, *rules.aliases.values(), *rules.types))
         found = unify(found, todo, languages, gazetteer(), protected)
     return [article.entities if mentions is None else mentions for article, mentions in zip(articles, found)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ...model import EntityMention
-from ..memo import Memo
+from ..memo import CorpusMemo
 from .gazetteer import Gazetteer
 from .quotes import attribute
 from .records import (AT_PLACE, CORPUS, CORPUS_SURNAME, CORPUS_TEAM, DROP, FINAL, FULL_NAME, GIVEN, IGNORED, LOCAL, NO_TYPE,
@@ -258,14 +258,17 @@ def enough_evidence(shared: Sequence[str], df, articles: int, times_named: int) 
 
 def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
                 gaz: Callable[[], Gazetteer], languages: Sequence[str] | None = None,
-                memo: Memo | None = None, keys: Sequence[tuple[str, str]] | None = None,
+                memo: CorpusMemo | None = None, keys: Sequence[tuple[str, str]] | None = None,
                 ) -> list[tuple[EntityMention, ...] | None]:
     """The entities of every analysed article (None where there is no analysis), in
     `languages[i]` for article i (default English). With `memo` and `keys` (each article's
     (source, source_sha256)), the owner's rules are applied to an article's names only when
-    the memo holds no result for that file (see `ruled`)."""
+    the memo holds no result for that file (table 'entity rules', see `ruled`), and an
+    article's entities are made again only when its file or what it reads of the corpus
+    changed (table 'entities', see `settle_names`)."""
     languages = languages or ["en"] * len(analyses)
     rule_names = frozenset(n.casefold() for n in (*rules.aliases, *rules.types)) | rules.ignore
+    rule_memo = memo.table("entity rules") if memo is not None and keys is not None else None
     prepared: list[tuple[tuple[Name, ...], tuple] | None] = []
     corpus = Corpus()
     for i, (analysis, language) in enumerate(zip(analyses, languages)):
@@ -273,10 +276,10 @@ def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
             prepared.append(None)
             continue
         if rule_names and not rule_names.isdisjoint(analysis.folded):
-            if memo is not None and keys is not None:
+            if rule_memo is not None:
                 source, sha = keys[i]
-                change = memo.get(source, (sha, len(analysis.names)),
-                                  lambda analysis=analysis: ruled(analysis, rules, gaz))
+                change = rule_memo.get(source, (sha, len(analysis.names)),
+                                       lambda analysis=analysis: ruled(analysis, rules, gaz))
             else:
                 change = ruled(analysis, rules, gaz)
             names, votes, forms = with_rules(analysis, change)
@@ -287,7 +290,22 @@ def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
         corpus.teams.update(analysis.teams)
         prepared.append((names, analysis.quotes, language, voted))
     corpus.settle()
-    return [None if p is None else _resolve(p[0], p[1], corpus, rules, p[2], p[3]) for p in prepared]
+    if memo is None or keys is None:
+        return [None if p is None else _resolve(p[0], p[1], corpus, rules, p[2], p[3]) for p in prepared]
+    table = memo.table("entities")
+    out: list[tuple[EntityMention, ...] | None] = []
+    for p, (source, sha) in zip(prepared, keys):
+        if p is None:
+            out.append(None)
+            continue
+        names, quotes, language, voted = p
+        changes = settle_names(names, corpus, rules, language, voted)
+        # The key: the file (its names, quotations and what it teaches; the owner's rules key
+        # the whole corpus state, see corpus_state) and what the corpus changes of its names.
+        records = table.get(source, (sha, language, changes),
+                            lambda names=names, quotes=quotes, changes=changes: entity_records(names, quotes, changes))
+        out.append(mentions_of(records, quotes))
+    return out
 
 
 # What the owner's rules change of one article's names, plan and teachings: the rows of its
@@ -347,12 +365,26 @@ def apply_rules(names: Sequence[Name], rules: EntityRules, gaz: Callable[[], Gaz
 
 def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules, language: str = "en",
              known_here: frozenset[str] = frozenset()) -> tuple[EntityMention, ...]:
+    changes = settle_names(names, corpus, rules, language, known_here)
+    return mentions_of(entity_records(names, quotes, changes), quotes)
+
+
+# What the corpus changes of an article's planned names (`plan`): the names it drops (bit i
+# for names[i]), and those it settles otherwise than planned, as (i, name shown, type, strength).
+Changes = tuple[int, tuple[tuple[int, str, int, int], ...]]
+
+
+def settle_names(names: tuple[Name, ...], corpus: Corpus, rules: EntityRules, language: str = "en",
+                 known_here: frozenset[str] = frozenset()) -> Changes:
+    """What the corpus changes of the article's planned names. This is all `_resolve` reads of
+    the corpus, the rest being the article's own names and quotations (`entity_records`): an
+    article whose file and changes are those of the last build has the entities of the last
+    build. Most names are settled as planned, so changes are small to keep and quick to compare."""
     confident, people = corpus.confident, corpus.person_names
     aliases, ignore = rules.aliases, rules.ignore
-    # name -> [(surface, type, strength, count, roles)]
-    found: dict[str, list[tuple]] = {}
-    said_by: list[str | None] = [None] * len(names) if quotes else []
-    for i, (surface, canonical, _, _, flags, count, roles, mode, type_, strength, ref) in enumerate(names):
+    dropped, changed = 0, []
+    for i, (surface, planned, _, _, flags, count, roles, mode, planned_type, planned_strength, ref) in enumerate(names):
+        canonical, type_, strength = planned, planned_type, planned_strength
         if mode:  # not FINAL
             if mode == DROP:
                 continue
@@ -382,15 +414,40 @@ def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules
                         type_, strength = PERSON, 2
                         canonical = corpus.full_name(key) or surface
                 if type_ < 0:
+                    dropped |= 1 << i
                     continue
             if strength < MIN_STRENGTH or type_ == PERSON and flags & WEAK and strength < 2 or _letters(canonical) < 2:
+                dropped |= 1 << i
                 continue
         if type_ == PERSON and " " in canonical:
             canonical = people.get(canonical) or corpus.person(canonical)
             if aliases:
                 canonical = aliases.get(canonical, canonical)
         if ignore and canonical.casefold() in ignore:
+            dropped |= 1 << i
+        elif canonical != planned or type_ != planned_type or strength != planned_strength:
+            changed.append((i, canonical, type_, strength))
+    return dropped, tuple(changed)
+
+
+# An article's entities in plain values (they are memoized), six values per entity, one after
+# the other in one tuple (a tuple per entity took a fifth longer to save and load): type as an
+# index in TYPES, count, name, roles, aliases, quotations as indices in the article's quotes.
+Records = tuple
+
+
+def entity_records(names: tuple[Name, ...], quotes, changes: Changes) -> Records:
+    """The article's entities, in order: its names as planned, with the corpus's changes."""
+    dropped, changed = changes
+    settled = {c[0]: c for c in changed} if changed else None
+    # name -> [(surface, type, strength, count, roles)]
+    found: dict[str, list[tuple]] = {}
+    said_by: list[str | None] = [None] * len(names) if quotes else []
+    for i, (surface, canonical, _, _, _, count, roles, mode, type_, strength, _) in enumerate(names):
+        if mode == DROP or dropped >> i & 1:
             continue
+        if settled is not None and i in settled:
+            _, canonical, type_, strength = settled[i]
         if type_ == PERSON and quotes:
             said_by[i] = canonical
         group = found.get(canonical)
@@ -401,12 +458,19 @@ def _resolve(names: tuple[Name, ...], quotes, corpus: Corpus, rules: EntityRules
     return _mentions(found, quotes, said_by)
 
 
+def mentions_of(records: Records, quotes) -> tuple[EntityMention, ...]:
+    """The article's entity mentions, from `entity_records`."""
+    values = iter(records)
+    return tuple(_mention(name, TYPES[type_], count, roles, aliases, tuple(quotes[k][3] for k in said) if said else ())
+                 for type_, count, name, roles, aliases, said in zip(values, values, values, values, values, values))
+
+
 def _separate(votes: list[int]) -> bool:
     """Two types each used with confidence: a city and its team, not a doubtful guess."""
     return sum(1 for n in votes if n >= 2) > 1 and not votes[PERSON]
 
 
-def _mentions(found: dict[str, list[tuple]], quotes, said_by: list[str | None]) -> tuple[EntityMention, ...]:
+def _mentions(found: dict[str, list[tuple]], quotes, said_by: list[str | None]) -> Records:
     said: dict[str, list[str]] = {}
     if quotes:
         for name, quote in attribute(quotes, said_by):
@@ -442,8 +506,30 @@ def _mentions(found: dict[str, list[tuple]], quotes, said_by: list[str | None]) 
             else:
                 out.append((type_, -count, name.casefold(), name, (), aliases, ()))
     out.sort()
-    return tuple(_mention(name, TYPES[type_], -count, roles, aliases, quotes)
-                 for type_, count, _, name, roles, aliases, quotes in out)
+    index: dict[str, int] = {}
+    if said:  # quotations by their index in the article's (the first with that text): records stay small
+        for k in range(len(quotes) - 1, -1, -1):
+            index[quotes[k][3]] = k
+    records: list = []
+    for type_, count, _, name, roles, aliases, said_here in out:
+        records += (type_, -count, _one(name), _one_tuple(roles), _one_tuple(aliases),
+                    tuple(index[q] for q in said_here) if said_here else ())
+    return tuple(records)
+
+
+# One object for each value the records of many articles repeat ('Ukraine', ('President',)):
+# pickled once in the corpus state, where records are kept (a memo keeps one object once).
+_shared: dict = {}
+
+
+def _one(value):
+    if len(_shared) > 200_000:
+        _shared.clear()
+    return _shared.setdefault(value, value)
+
+
+def _one_tuple(values: tuple) -> tuple:
+    return _one(tuple(map(_one, values))) if values else ()
 
 
 def _mention(name: str, type_, count: int, roles: tuple, aliases: tuple, quotes: tuple) -> EntityMention:

@@ -88,17 +88,22 @@ class _CorpusFacts:
         self.found = found
         self.named_in: dict[str, list[int]] = defaultdict(list)  # full name -> articles naming the person in full
         self.articles = sum(1 for m in found if m is not None)
-        single = {(language, m.name.casefold()) for mentions, language in zip(found, languages)
-                  for m in mentions or () if " " not in m.name}
+        single: dict[str, set[str]] = {}  # language -> one-word names, folded
+        for mentions, language in zip(found, languages):
+            if mentions:
+                words = single.get(language)
+                if words is None:
+                    words = single[language] = set()
+                words.update(m.name.casefold() for m in mentions if " " not in m.name)
+        nothing: set[str] = set()
         for analysis, language in zip(analyses, languages):
             if analysis is None:
                 continue
             for word, inside in analysis.cases:
                 if inside:
                     self.case.setdefault((language, word), [0, 0])[1] += 1
-            for word in analysis.lower_words:
-                if (language, word) in single:
-                    self.case.setdefault((language, word), [0, 0])[0] += 1
+            for word in analysis.lower_words & single.get(language, nothing):  # (a set operation: few words are names)
+                self.case.setdefault((language, word), [0, 0])[0] += 1
         for i, (mentions, analysis, language) in enumerate(zip(found, analyses, languages)):
             if mentions is None or analysis is None:
                 continue
