@@ -392,8 +392,14 @@ def assign_stories(articles: Sequence[Article],
     inputs = [story_input(a, w) for a, w in zip(articles, words)]
     vecs, df = vectors(inputs)
     story_of = _cluster(inputs, vecs, df)
+    return story_refs(articles, story_of, canonical_order(inputs))
+
+
+def story_refs(articles: Sequence[Article], story_of: Sequence[int], order: Sequence[int]) -> list[StoryRef | None]:
+    """Each article's story (`story_of[i]`, a story number), named by its first article in
+    canonical `order`; None for an article alone in its story."""
     members: dict[int, list[int]] = {}
-    for index in canonical_order(inputs):
+    for index in order:
         members.setdefault(story_of[index], []).append(index)
     refs: list[StoryRef | None] = [None] * len(articles)
     for group in members.values():

@@ -46,7 +46,7 @@ from typing import Any
 
 from ..model import Article, StoryRef
 from .memo import Memo, entity_key
-from .stories import MAX_POSTINGS, Clustering, Frequencies, StoryInput, flags, relative_idf, story_input
+from .stories import MAX_POSTINGS, Clustering, Frequencies, StoryInput, flags, relative_idf, story_input, story_refs
 
 
 # What the next build keeps of one article's part in the pass, a plain tuple (they pickle fastest):
@@ -241,14 +241,4 @@ class _Dirt:
 
 def _refs(articles: Sequence[Article], clustering: Clustering, order: list[int]) -> list[StoryRef | None]:
     """Each article's story, or None when it is alone in it (as `stories.assign_stories`)."""
-    members: dict[int, list[int]] = {}
-    for index in order:
-        members.setdefault(clustering.story_of[index], []).append(index)
-    refs: list[StoryRef | None] = [None] * len(articles)
-    for group in members.values():
-        if len(group) < 2:
-            continue
-        ref = StoryRef(key=articles[group[0]].source, title=articles[group[0]].title)
-        for i in group:
-            refs[i] = ref
-    return refs
+    return story_refs(articles, clustering.story_of, order)

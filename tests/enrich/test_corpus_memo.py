@@ -5,7 +5,6 @@ a new article resolves otherwise, a new article related to old ones or joining t
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import pickle
 
 import pytest
@@ -15,17 +14,14 @@ from generator.enrich.entities import load_rules
 from generator.enrich.memo import CorpusMemo
 from generator.enrich.topics import load_taxonomy
 from generator.enrich.entities import EntityRules
-from generator.model import Article, EntityType, Paragraph
+from generator.model import Article, EntityType
+from memo_articles import LONE, SETTLES, make
 
 CAST = ["Anna Lindqvist", "Marco Bellini", "Sofia Almeida", "Jonas Weber", "Ines Duarte", "Tomas Novak"]
 PLACES = ["Gothenburg", "Lisbon", "Hamburg", "Genoa", "Rotterdam", "Gdansk"]
 CARGO = ["grain", "timber", "steel", "coffee", "cars", "fish", "cement", "salt", "wine", "paper", "oil", "wool"]
 
 
-def make(source: str, title: str, text: str, day: int = 1) -> Article:
-    sha = hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()
-    return Article(source=source, source_sha256=sha, title=title, blocks=tuple(Paragraph(p) for p in text.split("\n")),
-                   date=dt.date(2024, 3, day), date_source="text", word_count=len(text.split()), language="en")
 
 
 def port(i: int, day: int | None = None) -> Article:
@@ -37,15 +33,6 @@ def port(i: int, day: int | None = None) -> Article:
     return make(f"s{i:02d}.txt", f"Port authority report {i} from {place}", text, day or 1 + i % 27)
 
 
-# A bare surname ("Brandt") and a one-word name typed as a place ("in Halvorsen") that a new
-# article settles otherwise: Willy Brandt in full, and Mayor Halvorsen, a person.
-LONE = make("lone.txt", "Shipyard talks in Gdansk",
-            "Brandt told reporters at Westerplatte Shipping that workers in Halvorsen and in Gdansk would be hired "
-            "as welders.\nTalks in Halvorsen go on, Brandt said, and Westerplatte Shipping expects a deal by June.", 3)
-SETTLES = make("settles.txt", "Shipyard chief visits Gdansk",
-               "Shipyard chief Willy Brandt and Mayor Halvorsen visited Westerplatte Shipping on Monday. Halvorsen "
-               "said the dock would open. Willy Brandt told workers the yard was safe, and Mayor Halvorsen thanked "
-               "them.", 9)
 
 QUAKE = [make(f"quake-{i}.txt", title, text, day) for i, (title, text, day) in enumerate([
     ("Earthquake of magnitude 6.8 strikes Morocco's Atlas Mountains",

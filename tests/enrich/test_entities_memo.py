@@ -5,8 +5,6 @@ type that flips, a threshold that grows with the corpus), and are the same as a 
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import pickle
 
 import pytest
@@ -14,16 +12,13 @@ import pytest
 from generator.enrich.entities import EntityRules, analyse_article, resolve_corpus
 from generator.enrich.entities.resolve import enough_evidence
 from generator.enrich.memo import CorpusMemo
-from generator.model import Article, EntityType, Paragraph
+from generator.model import Article, EntityType
+from memo_articles import LONE, SETTLES, make
 
 CAST = ["Anna Lindqvist", "Marco Bellini", "Sofia Almeida", "Jonas Weber", "Ines Duarte", "Tomas Novak"]
 PLACES = ["Gothenburg", "Lisbon", "Hamburg", "Genoa", "Rotterdam", "Oslo"]
 
 
-def make(source: str, title: str, text: str, day: int = 1) -> Article:
-    sha = hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()
-    return Article(source=source, source_sha256=sha, title=title, blocks=tuple(Paragraph(p) for p in text.split("\n")),
-                   date=dt.date(2024, 3, day), date_source="text", word_count=len(text.split()), language="en")
 
 
 def port(i: int) -> Article:
@@ -34,15 +29,6 @@ def port(i: int) -> Article:
                 1 + i % 27)
 
 
-# A bare surname ("Brandt") and a one-word name typed as a place ("in Halvorsen") that a new
-# article settles otherwise: Willy Brandt in full, and Mayor Halvorsen, a person.
-LONE = make("lone.txt", "Shipyard talks in Gdansk",
-            "Brandt told reporters at Westerplatte Shipping that workers in Halvorsen and in Gdansk would be hired "
-            "as welders.\nTalks in Halvorsen go on, Brandt said, and Westerplatte Shipping expects a deal by June.", 3)
-SETTLES = make("settles.txt", "Shipyard chief visits Gdansk",
-               "Shipyard chief Willy Brandt and Mayor Halvorsen visited Westerplatte Shipping on Monday. Halvorsen "
-               "said the dock would open. Willy Brandt told workers the yard was safe, and Mayor Halvorsen thanked "
-               "them.", 9)
 
 
 class Passes:
