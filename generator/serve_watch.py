@@ -22,11 +22,6 @@ from typing import Any
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
-# Events that change what a build reads. Reading a file (as the build itself does) gives
-# "opened" and "closed_no_write": counting those would make every build start another.
-CHANGES = frozenset({"created", "modified", "deleted", "moved", "closed"})
-
-
 class ContentWatch:
     """The content folder's native watch, and the file it rewrites for MkDocs to notice."""
 
@@ -35,6 +30,9 @@ class ContentWatch:
         self.signal = signal_dir / "changed"
         self._observer: Any = None
         self._count = 0
+        # path -> (modification time, size) of each file, as MkDocs' polling compares them:
+        # a file read by a build gets an event too (its access time changes), and is no change.
+        self._seen: dict[str, tuple[int, int]] = {}
 
     def start(self, server: Any, polled: str | None) -> bool:
         """Watch the content folder natively, in place of MkDocs' polling of `polled` (the
@@ -48,7 +46,8 @@ class ContentWatch:
         if issubclass(Observer, PollingObserver):  # this platform has no native observer
             return False
         folder = self.content_dir.resolve()  # a native watch does not follow a link to the folder
-        if _has_linked_folders(folder):  # nor links inside it: those MkDocs' polling follows
+        seen = _files(folder)
+        if seen is None:  # nor links to folders inside it, which MkDocs' polling follows
             return False
         handler = FileSystemEventHandler()
         handler.on_any_event = self.changed  # type: ignore[method-assign]
@@ -57,6 +56,7 @@ class ContentWatch:
             self.signal.write_text("0", encoding="ascii")
             observer = Observer()
             observer.schedule(handler, str(folder), recursive=True)
+            self._seen = seen
             observer.start()
         except OSError as exc:
             log.info("digest: the content folder is polled for changes (%s)", exc)
@@ -68,14 +68,31 @@ class ContentWatch:
         return True
 
     def changed(self, event: Any) -> None:
-        if event.is_directory or event.event_type not in CHANGES:
+        """A file event: a change when a file is gone, or its time or size is not as last seen."""
+        if event.is_directory:
+            return
+        paths = [event.src_path] + ([event.dest_path] if getattr(event, "dest_path", "") else [])
+        if not any([self._update(os.fsdecode(path)) for path in paths]):
             return
         self._count += 1
         try:
-            # A new size or time is what MkDocs' polling sees.
-            self.signal.write_text(str(self._count), encoding="ascii")
+            self.signal.write_text(str(self._count), encoding="ascii")  # a new size or time for MkDocs
         except OSError:
             pass
+
+    def _update(self, path: str) -> bool:
+        try:
+            st = os.stat(path)
+            now: tuple[int, int] | None = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            now = None
+        if now == self._seen.get(path):
+            return False
+        if now is None:
+            del self._seen[path]
+        else:
+            self._seen[path] = now
+        return True
 
     def stop(self) -> None:
         if self._observer is not None:
@@ -84,10 +101,17 @@ class ContentWatch:
             self._observer = None
 
 
-
-def _has_linked_folders(folder: Path) -> bool:
-    """Whether a symbolic link to a folder is anywhere under `folder`."""
-    for root, dirs, _ in os.walk(folder):
+def _files(folder: Path) -> dict[str, tuple[int, int]] | None:
+    """(modification time, size) of every file under `folder`; None when a link to a folder is there."""
+    found: dict[str, tuple[int, int]] = {}
+    for root, dirs, names in os.walk(folder):
         if any(os.path.islink(os.path.join(root, name)) for name in dirs):
-            return True
-    return False
+            return None
+        for name in names:
+            path = os.path.join(root, name)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            found[path] = (st.st_mtime_ns, st.st_size)
+    return found
