@@ -101,7 +101,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self._search is not None:
             self._search.cancel()
             self._search = None
-        self._heap.release()  # a build that ended without on_post_build or on_build_error
+        if self._command == "serve":
+            self._heap.collect_young()
+        else:
+            self._heap.release()  # a build that ended without on_post_build or on_build_error
         self.generation = None
         self._generated = set()
         self._owner_markdown = set()
@@ -122,7 +125,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         with no_cycle_collection():
             generation = generate(self.content_dir, self.config, site_info, cache_dir=self.cache_dir,
                                   progress=reading_progress, kept=self._kept, page_memo=memo)
-            self._heap.freeze()  # see FrozenHeap: released in on_post_build / on_build_error
+            self._heap.freeze()  # see FrozenHeap: released in on_post_build (serve: carried over) / on_build_error
         if self._command == "serve" and not self._dirty:
             self._memo = memo
         in_content = FolderTest(self.content_dir)
@@ -312,7 +315,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             publish_search_index(self._search, Path(config.site_dir))
             self._search = None
         self._finish_store()
-        self._heap.release()
+        if self._command == "serve":
+            self._heap.carry_over()
+        else:
+            self._heap.release()
         self._laps.append(("search index published", time.perf_counter() - lap))
         log.debug("digest: build times: %s", ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in self._laps))
         final = self._final_site_dir

@@ -54,3 +54,16 @@ print("frozen during the build:", gc.get_freeze_count() > 0)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True)
     assert done.stdout.split("\n")[:3] == ["exit hooks added: 1", "frozen during the build: False",
                                             "frozen at exit: True"]
+
+
+def test_under_serve_the_heap_stays_frozen_between_builds_and_is_released_now_and_then():
+    # Released after every build, the server's millions of kept objects were walked again by
+    # the next full collection; frozen for good, cycles among them would never be freed.
+    heap = FrozenHeap()
+    released = []
+    for build in range(1, 13):
+        heap.freeze()
+        heap.carry_over()
+        released.append(gc.get_freeze_count() == 0)
+    heap.release()
+    assert [build for build, free in enumerate(released, start=1) if free] == [1, 1 + FrozenHeap.RELEASE_EVERY]
