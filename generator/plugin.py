@@ -47,6 +47,7 @@ from .pages.listing import long_date
 from .pages import PageMemo, PageSet, StoredPage, urls
 from .paths import FolderTest, is_within
 from .pipeline import Generation, code_version, generate, page_salt
+from .readers import ReadError
 from .progress import reading_progress
 from .sanitize import clean_html
 from .search.publish import SearchIndexJob, publish_search_index, start_search_index
@@ -119,6 +120,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        try:
+            return self._add_pages(files, config)
+        except ReadError as exc:  # an article changed while this build read it (extract._text_again)
+            raise PluginError(f"digest: {exc}") from exc
+
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
         site_info = SiteInfo(config.site_name, config.site_url or None, config.use_directory_urls)
         memo = self._page_memo(page_salt(self.config, site_info))

@@ -235,6 +235,33 @@ def test_a_damaged_or_foreign_corpus_state_is_rebuilt_with_one_note(tmp_path, mo
     assert "corpus state" not in again.stderr
 
 
+def test_an_article_changed_while_its_cached_text_was_gone_stops_the_build_with_one_line(tmp_path, monkeypatch):
+    # Two builds racing: this one left an article's text in the cache, another pruned it, and
+    # the file changed meanwhile (extract._text_again). The build stops with the file named.
+    import sqlite3
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    articles = {f"s{i:02d}.txt": story(i) for i in range(6)}
+    project = make_project(tmp_path / "incremental", articles)
+    run_mkdocs(project, "build")
+    db = sqlite3.connect(project / ".cache" / "digest" / "extract.sqlite3")
+    with db:
+        db.execute("DELETE FROM texts")
+    db.close()
+    (project / "content" / "s99.txt").write_text(story(99), encoding="utf-8")
+    script = ("import generator.extract as extract\n"
+              "from generator.readers import ReadError\n"
+              "def changed(file, sha, config):\n"
+              "    raise ReadError(f'{file.source}: the file changed during the build; build again')\n"
+              "extract._text_again = changed\n"
+              "from mkdocs.__main__ import cli\ncli(['build', '--dirty'])\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+    assert done.returncode == 1, done.stderr
+    assert "the file changed during the build; build again" in done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+
+
 def test_a_damaged_extraction_cache_is_rebuilt_with_one_note(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     articles = {f"s{i:02d}.txt": story(i) for i in range(8)}
