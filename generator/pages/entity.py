@@ -99,7 +99,8 @@ def entity_inputs(entry: EntityEntry, site: Site, tokens: list[str]) -> tuple:
     quotes = [(quote, a.slug, a.title, a.date) for quote, a in _quotes(entry)]
     return ("entity", urls.entity_of(entry), entry.name, entry.type.value, entry.description, entry.link,
             entry.mentions, sorted(entry.roles.items()), sorted(entry.aliases.items()), co_mentioned(entry, site),
-            quotes, site.config.archive_page_size, len(entry.articles), entry.dates, tokens)
+            quotes, site.config.archive_page_size, len(entry.articles),
+            [date.toordinal() for date in entry.dates], tokens)  # as numbers: dates pickle 30 times slower
 
 
 def entity_units(entry: EntityEntry, site: Site, tokens: Tokens) -> list[Unit]:
