@@ -4,6 +4,7 @@ and the site it leaves is byte for byte the site a clean build makes."""
 import hashlib
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -235,19 +236,24 @@ def test_a_damaged_or_foreign_corpus_state_is_rebuilt_with_one_note(tmp_path, mo
     assert "corpus state" not in again.stderr
 
 
-def test_an_article_changed_while_its_cached_text_was_gone_stops_the_build_with_one_line(tmp_path, monkeypatch):
-    # Two builds racing: this one left an article's text in the cache, another pruned it, and
-    # the file changed meanwhile (extract._text_again). The build stops with the file named.
-    import sqlite3
-
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    articles = {f"s{i:02d}.txt": story(i) for i in range(6)}
+def built_without_cached_texts(tmp_path, count):
+    """A project of `count` articles built once, then its cached article texts deleted, as
+    another build pruning them would: (project, articles)."""
+    articles = {f"s{i:02d}.txt": story(i) for i in range(count)}
     project = make_project(tmp_path / "incremental", articles)
     run_mkdocs(project, "build")
     db = sqlite3.connect(project / ".cache" / "digest" / "extract.sqlite3")
     with db:
-        db.execute("DELETE FROM texts")
+        assert db.execute("DELETE FROM texts").rowcount == count
     db.close()
+    return project, articles
+
+
+def test_an_article_changed_while_its_cached_text_was_gone_stops_the_build_with_one_line(tmp_path, monkeypatch):
+    # Two builds racing: this one left an article's text in the cache, another pruned it, and
+    # the file changed meanwhile (extract._text_again). The build stops with the file named.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    project, _ = built_without_cached_texts(tmp_path, 6)
     (project / "content" / "s99.txt").write_text(story(99), encoding="utf-8")
     script = ("import generator.extract as extract\n"
               "from generator.readers import ReadError\n"
@@ -347,16 +353,8 @@ def test_a_dirty_build_whose_cached_texts_are_gone_reads_the_files_again(tmp_pat
     # A --dirty build reads an article's text from the cache only for the pages it renders
     # again (cache.StoredBlocks). If another build pruned those texts meanwhile, the files
     # are read again: the site is still the clean build's.
-    import sqlite3
-
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    articles = {f"s{i:02d}.txt": story(i) for i in range(12)}
-    project = make_project(tmp_path / "incremental", articles)
-    run_mkdocs(project, "build")
-    db = sqlite3.connect(project / ".cache" / "digest" / "extract.sqlite3")
-    with db:
-        assert db.execute("DELETE FROM texts").rowcount == 12
-    db.close()
+    project, articles = built_without_cached_texts(tmp_path, 12)
     articles["s03.txt"] = story(3).replace("opened dock", "closed dock")  # its page and its neighbours' change
     (project / "content" / "s03.txt").write_text(articles["s03.txt"], encoding="utf-8")
     (project / "content" / "s99.txt").write_text(story(99), encoding="utf-8")
