@@ -7,7 +7,6 @@ is a function of its inputs. The MkDocs plugin and the CLI both call `generate`.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import time
@@ -15,8 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
 from .cache import ExtractionCache, namespace
+from .code_version import code_version
 from .corpus_state import FILE_NAME, load_state, save_state
 from .config import DigestConfig, SiteInfo, per_file_options
 from .discover import InputFile, discover
@@ -181,18 +180,6 @@ def _namespace(content_dir: Path, config: DigestConfig) -> str:
                      _first_existing(content_dir, "topics.yml", "topics.yaml"))
     ]
     return namespace(code_version(), taxonomy_files, per_file_options(config))
-
-
-@functools.lru_cache(maxsize=1)
-def code_version() -> str:
-    """A hash of digest's own code and data: a cache written by other code is never trusted."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".gz", ".json", ".yml", ".yaml", ".txt", ".npz") and path.is_file():
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _first_existing(folder: Path, *names: str) -> Path | None:

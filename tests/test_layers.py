@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("base", ("generator", "generator.model", "generator.config", "generator.text", "generator.textutil",
               "generator.languages", "generator.stopwords", "generator.wire", "generator.paths", "generator.nogc",
-              "generator.progress", "generator.sanitize")),
+              "generator.code_version", "generator.progress", "generator.sanitize")),
     ("readers", ("generator.readers", "generator.discover")),
     ("enrich", ("generator.enrich", "generator.metadata")),
     ("model", ("generator.site_model", "generator.slugs")),

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import hashlib
 import math
 from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
 
+from ..code_version import code_version
 from ..model import Article
 from ..pages import urls
 from ..pages.story import span_text
@@ -53,7 +52,7 @@ def search_handover(site: Site, url_for: Callable[[str], str], known: Mapping[st
     out on first use (0.15 s for every page at 10,000 articles)."""
     known = known or {}
     options = sorted((key, site.config[key]) for key in site.config)
-    salt = hashlib.blake2b(repr((_code_version(), options, directory_urls)).encode(), digest_size=32).digest()
+    salt = hashlib.blake2b(repr((code_version(), options, directory_urls)).encode(), digest_size=32).digest()
     pages: list[tuple[str, str]] = []
     docs: list[SearchDoc] = []
     for article in site.listed:  # one version of a story, as in listings
@@ -68,18 +67,6 @@ def search_handover(site: Site, url_for: Callable[[str], str], known: Mapping[st
         if known.get(doc.key) != digest:
             docs.append(dataclasses.replace(doc, url=url_for(doc.key)))
     return Handover(pages, docs)
-
-
-@functools.lru_cache(maxsize=1)
-def _code_version() -> str:
-    """A hash of digest's code, which makes an article's body from its file (readers, metadata,
-    text): an article hashed by other code is made again. (Not pipeline.code_version, a layer up.)"""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.blake2b()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _article_doc(article: Article, uri: str, url: str) -> SearchDoc:
