@@ -40,6 +40,22 @@ class FrozenHeap:
     def __init__(self) -> None:
         self.frozen = False
         self.carried = 0
+        self.serving = False  # under `mkdocs serve`: the heap is carried from build to build
+
+    def before_build(self) -> None:
+        """As a build starts: serving, collect the young (`collect_young`); else hand back
+        what a build that ended without its last event left frozen."""
+        if self.serving:
+            self.collect_young()
+        else:
+            self.release()
+
+    def after_build(self) -> None:
+        """As a build ends: serving, `carry_over`; else `release`."""
+        if self.serving:
+            self.carry_over()
+        else:
+            self.release()
 
     def freeze(self) -> None:
         gc.freeze()

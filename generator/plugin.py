@@ -93,6 +93,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
         self._kept = {} if command == "serve" else None
+        self._heap.serving = command == "serve"
         freeze_at_exit()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -102,10 +103,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self._search is not None:
             self._search.cancel()
             self._search = None
-        if self._command == "serve":
-            self._heap.collect_young()
-        else:
-            self._heap.release()  # a build that ended without on_post_build or on_build_error
+        self._heap.before_build()
         self.generation = None
         self._generated = set()
         self._owner_markdown = set()
@@ -322,10 +320,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             publish_search_index(self._search, Path(config.site_dir))
             self._search = None
         self._finish_store()
-        if self._command == "serve":
-            self._heap.carry_over()
-        else:
-            self._heap.release()
+        self._heap.after_build()
         self._laps.append(("search index published", time.perf_counter() - lap))
         log.debug("digest: build times: %s", ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in self._laps))
         final = self._final_site_dir
