@@ -50,3 +50,22 @@ def test_fast_pages_render_like_mkdocs_pages(tmp_path):
     assert build(FastPage, splice=True) == mkdocs_html
     # Taking the front matter from digest's model gives what reading the file gives.
     assert build(FastPage, splice=True, from_model=True) == mkdocs_html
+
+
+def test_fast_pages_have_the_canonical_address_mkdocs_gives(tmp_path):
+    """A FastPage works its canonical URL out when asked (not as it is made); the answer must be
+    MkDocs' own, with or without a site_url, under a sub-path and at the site's root."""
+    project = make_project(tmp_path, {SEED.name: SEED.read_bytes()})
+    uris = ["index.md", "articles/a-b.md", "entities/people/index.md", "topics/page-2.md", "tags/x%20y.md"]
+    for site_url in (None, "https://owner.github.io/repo/", "https://owner.github.io/repo", "http://127.0.0.1:8000/"):
+        for directory_urls in (True, False):
+            config = load_config(str(project / "mkdocs.yml"), site_url=site_url, use_directory_urls=directory_urls)
+            config.plugins._current_plugin = None
+            for uri in uris:
+                ours = FastPage(None, File.generated(config, uri, content="# T\n"), config)
+                theirs = Page(None, File.generated(config, uri, content="# T\n"), config)
+                assert (ours.canonical_url, ours.abs_url) == (theirs.canonical_url, theirs.abs_url)
+                if site_url:
+                    assert ours.canonical_url.startswith(site_url.rstrip("/"))
+    ours.canonical_url = "https://example.org/else/"  # a plugin may set it, as MkDocs' pages allow
+    assert ours.canonical_url == "https://example.org/else/" and ours.abs_url == theirs.abs_url
