@@ -46,11 +46,15 @@ def discover(content_dir: Path) -> tuple[list[InputFile], list[Problem]]:
         return files, [Problem(str(content_dir), "content folder not found")]
     for dirpath, dirnames, filenames in os.walk(content_dir):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        # Paths made from their folder's, and sources as strings: at 10,000 files, building each
+        # path whole and relative_to() took 0.1 s of every build, a dropped article's included.
+        folder = Path(dirpath)
+        prefix = folder.relative_to(content_dir).as_posix() + "/" if dirpath != str(content_dir) else ""
         for name in sorted(filenames):
             if is_ignored(name):
                 continue
-            path = Path(dirpath) / name
-            source = path.relative_to(content_dir).as_posix()
+            path = folder / name
+            source = prefix + name
             if reader_for(name) is None:
                 problems.append(Problem(source, "skipped: not an article format digest reads", Severity.WARNING))
                 continue
