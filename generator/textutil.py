@@ -19,6 +19,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(\[]?
 
 
 def squash(text: str) -> str:
+    # Most text comes squashed already: then it has no white space but single ASCII spaces
+    # inside it, the one white-space character str.isprintable accepts (tests/text/test_textutil.py
+    # checks that over every code point), and is returned as it is, without a split and a join.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     # str.split() splits on exactly the characters re's \s matches (str.isspace), faster.
     return " ".join(text.split())
 

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from generator.textutil import FOLD_CHANGES_WORDS, folded_words, has_words, text_words, words
+from generator.textutil import FOLD_CHANGES_WORDS, folded_words, has_words, squash, text_words, words
 
 
 def _kind(c: str) -> str:
@@ -62,3 +62,17 @@ def test_text_words_is_a_copy():
 def test_has_words(text):
     for n in range(8):
         assert has_words(text, n) == (len(words(text)) >= n)
+
+
+def test_the_only_printable_white_space_is_the_ascii_space():
+    # squash returns printable text with single spaces as it is: no other white space may be printable.
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable()] == [" "]
+
+
+@pytest.mark.parametrize("seed", [3, 5])
+def test_squash_gives_single_spaces_between_words(seed):
+    alphabet = "ab \t\n\r\u00a0\u2003\u2028\x1c\x0bé."
+    rng = random.Random(seed)
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(10)))
+        assert squash(text) == " ".join(text.split()), repr(text)
