@@ -17,9 +17,11 @@ It stays thin:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import logging
 import os
+import re
 import stat
 import threading
 import time
@@ -390,6 +392,32 @@ class _PageFile(File):
     def src_path(self, value: str) -> None:
         self.src_uri = value if _is_plain_uri(value) else PurePath(value).as_posix()
 
+    def _dest_path(self) -> str:
+        """MkDocs' `dest_uri`, without its path splitting for the common case: asked of every
+        page by a build (~0.2 s with `url` and `abs_dest_path` for 19,000 pages)."""
+        uri = self.src_uri
+        if self.use_directory_urls and uri.endswith(".md") and _is_plain_uri(uri):
+            stem = uri[uri.rfind("/") + 1:-3]
+            if stem and stem not in ("index", "README"):
+                return uri[:-3] + "/index.html"  # foo.md -> foo/index.html
+        return File._get_dest_path(self)
+
+    dest_uri = functools.cached_property(_dest_path)
+
+    @functools.cached_property
+    def url(self) -> str:
+        dest = self.dest_uri
+        if self.use_directory_urls and dest.endswith("/index.html") and _URL_SAFE.fullmatch(dest):
+            return dest[:-10]  # as urlquote leaves it: "foo/index.html" -> "foo/"
+        return File._get_url(self)
+
+    @functools.cached_property
+    def abs_dest_path(self) -> str:
+        dest = self.dest_uri  # normpath would also fold a '..' part, which a plain URI may hold
+        if _is_plain_uri(dest) and "/../" not in f"/{dest}/" and _is_normal_dir(self.dest_dir):
+            return self.dest_dir + "/" + dest
+        return os.path.normpath(os.path.join(self.dest_dir, self.dest_uri))
+
     _modified: bool | None = None
     # The digest page this file is made of, when its text is written only if asked for.
     lazy_page: Any = None
@@ -439,6 +467,16 @@ def _is_fast(page) -> bool:
     """Rendered as a FastPage, which is handed its body and front matter (not in the
     navigation, and a Markdown page: other files MkDocs copies from their content)."""
     return not page.in_nav and is_markdown_file(page.src_uri)
+
+
+# Characters `urllib.parse.quote` leaves as they are (its default safe "/" included).
+_URL_SAFE = re.compile(r"[A-Za-z0-9_.~/-]*")
+
+
+@functools.lru_cache(maxsize=8)
+def _is_normal_dir(path: str) -> bool:
+    """An absolute folder os.path.normpath leaves as it is (the site folder, one per build)."""
+    return os.sep == "/" and path.startswith("/") and path != "/" and os.path.normpath(path) == path
 
 
 def _is_plain_uri(value: str) -> bool:

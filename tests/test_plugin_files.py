@@ -51,3 +51,24 @@ def test_a_page_file_is_modified_exactly_when_mkdocs_would_say_so(tmp_path, stat
     expected = state != "newer"
     assert theirs.is_modified() is expected
     assert ours.is_modified() is expected and ours.is_modified() is expected
+
+
+DEST_CASES = CASES + ["README.md", "a/README.md", "a/index.md", "entities/index.md", ".md", "a/.md", "a.markdown",
+                      "assets/x.css", "feed.xml", "tags/x%20y.md", "tags/a+b.md", "a/b~c_d-e.f.md", "A/B/C.md",
+                      "articles/2024-01-02-über.md", "articles/q?x.md", "articles/hash#x.md"]
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+@pytest.mark.parametrize("site_dir", ["/site", "/srv/my site/out", "/a/../site", "/site/", "relative/site"])
+def test_a_page_file_has_the_destination_and_url_mkdocs_would_give_it(directory_urls, site_dir):
+    # dest_uri, url and abs_dest_path are worked out without MkDocs' path splitting where the
+    # answer is plain; they must be MkDocs' own answers for every path.
+    from mkdocs.structure.files import File
+
+    for value in DEST_CASES:
+        ours = _PageFile(value, None, site_dir, directory_urls)
+        theirs = File(value, None, site_dir, directory_urls)
+        assert (ours.dest_uri, ours.url, ours.abs_dest_path) == (theirs.dest_uri, theirs.url, theirs.abs_dest_path), value
+        later = _PageFile(value, None, site_dir, directory_urls)
+        later.dest_uri = "other/place.html"  # set, as a plugin may, before anything asked
+        assert later.url == File._get_url(later) and later.abs_dest_path.endswith("place.html")
