@@ -87,3 +87,22 @@ def test_letters_the_alphabet_lacks_outside_names_leave_it_to_lingua():
                      " Tokyo (東京) said. "):
         text = PROSE[:200] + inserted + PROSE[200:]
         assert clear_language(text[:PREFIX_CHARS]) is None
+
+
+def test_lingua_is_asked_from_exactly_the_minimum_of_letters(monkeypatch):
+    from generator.enrich import language
+
+    asked = []
+
+    class Detector:
+        def detect_language_of(self, text):
+            asked.append(text)
+
+    monkeypatch.setattr(language, "_detector", Detector)
+    for letters in (language.MIN_LETTERS - 1, language.MIN_LETTERS):
+        for letter in ("a", "é", "ж"):
+            text = "".join(f"{letter}{letter} 1, " for _ in range(letters // 2)) + letter * (letters % 2) + " 2."
+            assert sum(ch.isalpha() for ch in text) == letters
+            asked.clear()
+            assert language.detect_language(text) is None
+            assert bool(asked) == (letters >= language.MIN_LETTERS)
