@@ -84,9 +84,15 @@ _FOLD_CHANGES_WORDS = re.compile("[" + FOLD_CHANGES_WORDS + "]")
 def folded_words(text: str) -> list[str]:
     """words(text.casefold()), from the words of `text` (see text_words) when folding cannot
     move a word's edges: case folding works character by character."""
-    if not text.isascii() and _FOLD_CHANGES_WORDS.search(text):  # all of them are outside ASCII
+    if not folding_keeps_words(text):
         return words(text.casefold())
     return list(map(str.casefold, _text_words(text)))
+
+
+def folding_keeps_words(text: str) -> bool:
+    """Whether words(text.casefold()) is [w.casefold() for w in words(text)]: no character of
+    `text` is one whose folding changes what counts as a word character."""
+    return text.isascii() or not _FOLD_CHANGES_WORDS.search(text)  # all of them are outside ASCII
 
 
 def sentences(text: str) -> list[str]:

@@ -14,6 +14,8 @@ mixtures of those texts (a passage of one language before, inside or after anoth
 36,252 were decided here and 4 of them not as lingua decides (a passage of Dutch in
 English; three times in an artificial test fixture); the limits below send the
 rest of such mixtures to lingua. Only languages with that much real text to check are decided.
+Names are the one exception to "the alphabet alone": up to two capitalized words may hold Latin
+letters with diacritics the alphabet lacks ("Paweł", "Gdańsk"; see _lacking_only_in_names).
 """
 
 from __future__ import annotations
@@ -46,6 +48,15 @@ _OTHERS = (
 )
 _ALPHABETS = {"en": frozenset("abcdefghijklmnopqrstuvwxyz"), "it": frozenset("abcdefghijklmnopqrstuvwxyzàèéìòù")}
 
+# Lowercase Latin letters with diacritics a name in an English or Italian text may hold ("Paweł",
+# "Gdańsk", "Erdoğan", "Nepāla"): letters the alphabet lacks are allowed in at most _MAX_NAMES words,
+# each capitalized. German's umlauts and ß are not among them: German writes every noun with a
+# capital, so there a capitalized word is no sign of a name (a German passage in an English text
+# could then pass, and lingua may name it German).
+_NAME_LETTERS = frozenset(c for c in map(chr, [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)])
+                          if c.isalpha() and c.islower()) - frozenset("äöüß")
+_MAX_NAMES = 2
+
 _MIN_HITS = 10  # function words of the language in the sample, at least
 _MIN_SHARE = 0.1  # of the sample's words, and of each third's
 _MIN_THIRD_HITS = 3
@@ -62,6 +73,7 @@ def _rivals() -> dict[str, frozenset[str]]:
             for code, words in _MARKERS.items()}
 
 
+_WITH_NAME_LETTERS = {code: alphabet | _NAME_LETTERS for code, alphabet in _ALPHABETS.items()}
 _MARKER_SETS = {code: frozenset(words.split()) for code, words in _MARKERS.items()}
 _RIVALS = _rivals()
 
@@ -73,9 +85,24 @@ def clear_language(sample: str) -> str | None:
         return None
     letters = set().union(*words)
     for code, alphabet in _ALPHABETS.items():
-        if letters <= alphabet and _is_plainly(words, _MARKER_SETS[code], _RIVALS[code]):
+        if (letters <= alphabet or _lacking_only_in_names(sample, letters, code)) \
+                and _is_plainly(words, _MARKER_SETS[code], _RIVALS[code]):
             return code
     return None
+
+
+def _lacking_only_in_names(sample: str, letters: set[str], code: str) -> bool:
+    """Whether the letters of `sample` that the language's alphabet lacks are name letters
+    (_NAME_LETTERS) in at most _MAX_NAMES words, each capitalized: "Paweł Adamowicz, mayor of
+    Gdańsk" is plain English to lingua as well. Checked as the module's docstring says: on the
+    real texts at hand 133 more samples decided (49 of 936 long Wikinews articles), each as
+    lingua decides, none of the synthetic corpus's 2,000 changed; of 100,000 mixtures of real
+    texts with translated messages of 133 locales, 1,859 more decided, none unlike lingua."""
+    alphabet = _ALPHABETS[code]
+    if not letters <= _WITH_NAME_LETTERS[code]:
+        return False
+    lacking = [word for word in _WORD.findall(sample) if not alphabet.issuperset(word.lower())]
+    return 0 < len(lacking) <= _MAX_NAMES and all(word[0].isupper() for word in lacking)
 
 
 def _is_plainly(words: list[str], markers: frozenset[str], rivals: frozenset[str]) -> bool:

@@ -22,7 +22,7 @@ from itertools import compress
 from dataclasses import dataclass, replace
 
 from ..model import Article, Problem, Severity
-from ..textutil import folded_words, words
+from ..textutil import folding_keeps_words, text_words, words
 from ..text.markdown_text import plain_text
 
 SHINGLE = 5
@@ -41,28 +41,44 @@ class TextPrint:
 
 
 def text_print(article: Article) -> TextPrint:
-    tokens = folded_words(plain_text(article.blocks))
-    all_words = " ".join(words(article.title.casefold()) + tokens)  # a word never spans title and body
-    # Shingles starting at an "anchor" word (about one word in SAMPLE_MOD, chosen by the word's
-    # own hash): copies of a passage have the same anchors, and only those shingles are hashed.
-    starts = len(tokens) - SHINGLE + 1
-    if starts > 0:
-        anchors = _anchors
-        if len(anchors) > 1 << 16:
-            anchors.clear()
-        for word in set(tokens).difference(anchors):
-            anchors[word] = zlib.crc32(word.encode("utf-8")) % SAMPLE_MOD == 0
-        sample = {
-            zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode("utf-8"))
-            for i in compress(range(starts), map(anchors.__getitem__, tokens))
-        }
+    text = plain_text(article.blocks)
+    title = " ".join(words(article.title.casefold()))  # a word never spans title and body
+    if folding_keeps_words(text):
+        # The words as the text writes them (split once for every stage, see text_words), not
+        # each folded: the words joined by spaces fold as a whole, and a shingle as it is hashed
+        # (folding works character by character, and never makes or moves a space).
+        tokens = text_words(text)
+        body = " ".join(tokens).casefold()
+        sample = _sample(tokens, _anchors_as_written, str.casefold)
     else:
-        sample = set()
+        tokens = words(text.casefold())
+        body = " ".join(tokens)
+        sample = _sample(tokens, _anchors, None)
+    all_words = f"{title} {body}" if title and body else title or body
     return TextPrint(hashlib.sha256(all_words.encode("utf-8")).hexdigest(), frozenset(sample))
 
 
-# Whether a word is an anchor (memoized: words repeat across articles).
+def _sample(tokens: list[str], anchors: dict[str, bool], fold) -> set[int]:
+    """The hashes of the shingles of the folded words starting at an "anchor" word (about one
+    word in SAMPLE_MOD, chosen by the folded word's own hash): copies of a passage have the
+    same anchors, and only those shingles are hashed. `fold` folds the tokens (None: folded)."""
+    starts = len(tokens) - SHINGLE + 1
+    if starts <= 0:
+        return set()
+    if len(anchors) > 1 << 16:
+        anchors.clear()
+    for word in set(tokens).difference(anchors):
+        anchors[word] = zlib.crc32((fold(word) if fold else word).encode("utf-8")) % SAMPLE_MOD == 0
+    picked = compress(range(starts), map(anchors.__getitem__, tokens))
+    if fold is None:
+        return {zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode("utf-8")) for i in picked}
+    return {zlib.crc32(fold(" ".join(tokens[i : i + SHINGLE])).encode("utf-8")) for i in picked}
+
+
+# Whether a word is an anchor (memoized: words repeat across articles), by the word folded, and
+# by the word as written.
 _anchors: dict[str, bool] = {}
+_anchors_as_written: dict[str, bool] = {}
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ Text too short to judge gives None, and the caller falls back to the site defaul
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -36,7 +37,8 @@ _LINGUA_ALIASES = {"nb": "no", "nn": "no"}
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the language `text` is written in, or None when unsure."""
     sample = text[:PREFIX_CHARS]
-    if sum(1 for ch in sample if ch.isalpha()) < MIN_LETTERS:
+    # Whether it has MIN_LETTERS letters, counted no further than that (the whole sample took ~20 µs).
+    if next(islice(filter(str.isalpha, sample), MIN_LETTERS - 1, None), None) is None:
         return None
     clear = clear_language(sample)  # lingua's answer, told faster when the text leaves no doubt
     if clear is not None:

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from ..model import Article, BulletList, EntityType, MarkdownBody, Paragraph
 from . import urls
-from .escape import html_block_text, html_text
+from .escape import html_block_texts, html_text
 from .listing import html_list, link_item, long_date
 from .page import Page
 from .reading import prev_next_section
@@ -57,11 +57,18 @@ def body(article: Article) -> str:
         parts.append(f'<p class="digest-caption">{caption}{credit}</p>')
     # Paragraphs and lists of plain-text articles are escaped HTML blocks: Markdown passes them
     # through as they are, and much faster than it would parse the same text as Markdown.
+    texts: list[str] = []  # every paragraph's and list item's text, in order, escaped in one go
     for block in article.blocks:
         if isinstance(block, Paragraph):
-            parts.append(f"<p>{html_block_text(block.text)}</p>")
+            texts.append(block.text)
         elif isinstance(block, BulletList):
-            parts.append("<ul>\n" + "\n".join(f"<li>{html_block_text(item)}</li>" for item in block.items) + "\n</ul>")
+            texts.extend(block.items)
+    escaped = iter(html_block_texts(texts))
+    for block in article.blocks:
+        if isinstance(block, Paragraph):
+            parts.append(f"<p>{next(escaped)}</p>")
+        elif isinstance(block, BulletList):
+            parts.append("<ul>\n" + "\n".join(f"<li>{next(escaped)}</li>" for _ in block.items) + "\n</ul>")
         elif isinstance(block, MarkdownBody):
             parts.append(block.source.strip("\n"))
     return "\n\n".join(parts) + "\n"

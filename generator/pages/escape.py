@@ -61,6 +61,20 @@ def html_block_text(text: str) -> str:
     return html.escape(" ".join(_CONTROL.sub("", text).split()), quote=True)
 
 
+def html_block_texts(texts: list[str]) -> list[str]:
+    """[html_block_text(t) for t in texts], faster: an article's paragraphs escaped in one go."""
+    if not texts:
+        return []
+    # Most texts are squashed already (the readers squash what they read): printable, so without
+    # control characters or white space other than the ASCII space (see textutil.squash), with
+    # single spaces inside and none at the ends; cleaning would give them back as they are.
+    cleaned = [text if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+               else " ".join(_CONTROL.sub("", text).split()) for text in texts]
+    # Cleaned, no text holds a newline: joined by newlines, the texts escape as each would alone
+    # (html.escape replaces character by character), five replacements in all instead of five a text.
+    return html.escape("\n".join(cleaned), quote=True).split("\n")
+
+
 def md_link(text: str, target: str) -> str:
     """A Markdown link whose text is escaped. `target` is digest's own relative path."""
     return f"[{md_text(text)}]({target})"

@@ -146,11 +146,12 @@ def is_junk_line(line: str) -> bool:
     if _JUNK_LINE.match(line):
         return True
     low, folds = line.lower(), _folds_to_ascii(line)
-    if (folds or any(k in low for k in _COOKIE_KEYS)) and _COOKIE_NOTICE.search(line) \
-            or (folds or any(k in low for k in _COPYRIGHT_KEYS)) and _COPYRIGHT.search(line):
+    # any(map(low.__contains__, keys)): `key in low` for each key, without a generator's frames
+    if (folds or any(map(low.__contains__, _COOKIE_KEYS))) and _COOKIE_NOTICE.search(line) \
+            or (folds or any(map(low.__contains__, _COPYRIGHT_KEYS))) and _COPYRIGHT.search(line):
         return True
     folded = line.casefold().strip(" .:")
-    if any(c in folded for c in _WORD_SEPARATORS):
+    if any(map(folded.__contains__, _WORD_SEPARATORS)):
         words = [w for w in _WORD_SPLIT.split(folded) if w]
     else:
         words = folded.split()  # the same: str.split() splits at what \s matches, and drops empty ends
@@ -172,7 +173,7 @@ def _may_match(line: str, keys: tuple[str, ...]) -> bool:
     """Whether a case-insensitive pattern that needs one of `keys` could match `line`: a key is in
     it lowercased, or it has a letter that matches an ASCII letter only case-insensitively."""
     low = line.lower()
-    return any(k in low for k in keys) or _folds_to_ascii(line)
+    return any(map(low.__contains__, keys)) or _folds_to_ascii(line)
 
 
 def _folds_to_ascii(line: str) -> bool:

@@ -40,6 +40,7 @@ class NotText(ValueError):
 
 def decode(data: bytes) -> tuple[str, list[str]]:
     repairs: list[str] = []
+    utf8: bytes | None = None
     for magic, what in _SIGNATURES.items():
         if data.startswith(magic):
             raise NotText(f"not a text file: it looks like {what}")
@@ -55,6 +56,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     else:
         try:
             text = data.decode("utf-8")
+            utf8 = data  # the text's UTF-8 bytes, for the count of control characters below
         except UnicodeDecodeError:
             text, encoding = _detect(data)
             repairs.append(f"not UTF-8; decoded as {encoding}")
@@ -67,11 +69,13 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         if nuls > max(16, len(text) // 10):
             raise NotText(f"not a text file: {nuls} NUL bytes in {len(data)} bytes")
         text = text.replace("\x00", "")
+        utf8 = None
         repairs.append(f"removed {nuls} NUL byte{'s' if nuls != 1 else ''}")
 
     # The stripped control characters, as bytes (UTF-8 writes no other character with a byte below 0x20):
     # found faster than by _STRIPPED_CONTROLS, which reads one character at a time.
-    stripped = text.encode("utf-8", "surrogatepass").translate(None, _NOT_STRIPPED)
+    # (A text decoded from UTF-8 as it is encodes back to the same bytes: they are not encoded again.)
+    stripped = (utf8 if utf8 is not None else text.encode("utf-8", "surrogatepass")).translate(None, _NOT_STRIPPED)
     controls = len(stripped) - stripped.count(b"\x0b") - stripped.count(b"\x0c")  # as _COUNTED_CONTROLS counts
     if text and controls > max(8, len(text) // 20):
         raise NotText(f"not a text file: {controls} control characters in {len(text)} characters")

@@ -134,6 +134,12 @@ _PATTERNS = [
 
 _ANY_YEAR = re.compile(_YEAR)
 assert all(_YEAR in p.pattern for p in _PATTERNS)
+# Characters a pattern cannot match without (one of them), by pattern: a text without them is not
+# searched by it (each search reads the whole text). None: any text may hold a match.
+_NEEDS = [("-",), None, None, (".",), ("年", "년"), (".",)]
+assert all(needs is None or all(re.escape(c) in p.pattern or c in p.pattern for c in needs)
+           for p, needs in zip(_PATTERNS, _NEEDS))
+_SEARCHES = list(zip(_PATTERNS, _NEEDS))
 
 
 def find_dates(text: str, language: str | None = None) -> list[dt.date]:
@@ -148,7 +154,9 @@ def date_spans(text: str, language: str | None = None) -> list[tuple[int, int, d
         return []  # every pattern has a year
     months = _MONTHS_IN.get((language or "").lower().split("-")[0], MONTHS)
     found: list[tuple[int, int, dt.date]] = []
-    for pattern in _PATTERNS:
+    for pattern, needs in _SEARCHES:
+        if needs is not None and not any(map(text.__contains__, needs)):
+            continue
         for m in pattern.finditer(text):
             date = _to_date(m, months)
             if date is not None:

@@ -62,8 +62,8 @@ def test_a_run_of_words_without_english_function_words_is_not_plainly_english():
 
 
 def test_letters_the_alphabet_lacks_leave_it_to_lingua():
-    # A name with a diacritic English lacks: lingua decides (and says English all the same).
-    text = PROSE[:200] + " Recep Tayyip Erdoğan said. " + PROSE[200:]
+    # More than two names with diacritics English lacks: lingua decides (and says English all the same).
+    text = PROSE[:200] + " Recep Tayyip Erdoğan met Paweł Adamowicz in Gdańsk. " + PROSE[200:]
     assert clear_language(text[:PREFIX_CHARS]) is None
     assert detect_language(text) == "en"
 
@@ -71,3 +71,38 @@ def test_letters_the_alphabet_lacks_leave_it_to_lingua():
 def test_a_table_of_names_is_left_to_lingua():
     names = "Scholz 3 Macron 1, Meloni 2 Sanchez 2, Tusk 0 Costa 4, Rutte 1 Merz 1. " * 8
     assert clear_language(names[:PREFIX_CHARS]) is None
+
+
+def test_a_name_or_two_with_letters_the_alphabet_lacks_do_not_leave_it_to_lingua():
+    for names in ("Paweł Adamowicz", "Gdańsk", "Recep Erdoğan"):
+        text = PROSE[:200] + f" {names} said. " + PROSE[200:]
+        assert clear_language(text[:PREFIX_CHARS]) == lingua(text) == "en"
+    text = ITALIAN[:150] + " Paweł Adamowicz, sindaco di Gdańsk, ha detto. " + ITALIAN[150:]
+    assert clear_language(text[:PREFIX_CHARS]) == lingua(text) == "it"
+
+
+def test_letters_the_alphabet_lacks_outside_names_leave_it_to_lingua():
+    # Three names, a lowercase word, German's capitalized nouns with umlauts, another script.
+    for inserted in (" Paweł, Gdańsk and Łódź said. ", " the word więcej was said. ", " Über Gebäude said. ",
+                     " Tokyo (東京) said. "):
+        text = PROSE[:200] + inserted + PROSE[200:]
+        assert clear_language(text[:PREFIX_CHARS]) is None
+
+
+def test_lingua_is_asked_from_exactly_the_minimum_of_letters(monkeypatch):
+    from generator.enrich import language
+
+    asked = []
+
+    class Detector:
+        def detect_language_of(self, text):
+            asked.append(text)
+
+    monkeypatch.setattr(language, "_detector", Detector)
+    for letters in (language.MIN_LETTERS - 1, language.MIN_LETTERS):
+        for letter in ("a", "é", "ж"):
+            text = "".join(f"{letter}{letter} 1, " for _ in range(letters // 2)) + letter * (letters % 2) + " 2."
+            assert sum(ch.isalpha() for ch in text) == letters
+            asked.clear()
+            assert language.detect_language(text) is None
+            assert bool(asked) == (letters >= language.MIN_LETTERS)

@@ -121,3 +121,21 @@ def test_html_block_text_collapses_white_space_and_drops_control_characters_like
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(10)))
         assert html_block_text(text) == html.escape(_WHITESPACE.sub(" ", _CONTROL.sub("", text)).strip(), quote=True)
+
+
+def test_html_block_texts_escapes_each_text_as_html_block_text_does():
+    import random
+
+    from generator.pages.escape import html_block_text, html_block_texts
+
+    # Squashed texts (the fast path), texts with newlines, control characters, edge and double
+    # spaces, other white space, markup characters, non-ASCII letters, and empty texts.
+    alphabet = " \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000a<>&\"'\x00\x7fé“\u200b"
+    rng = random.Random(5)
+    assert html_block_texts([]) == []
+    for _ in range(3000):
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(12))) for _ in range(rng.randrange(1, 6))]
+        texts += [squash(text) for text in texts]
+        assert html_block_texts(texts) == [html_block_text(text) for text in texts]
+    prose = ['He said: "Tom & Jerry <3".', "", "l'été", "x"]
+    assert html_block_texts(prose) == [html_block_text(text) for text in prose]
