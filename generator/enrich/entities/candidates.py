@@ -114,7 +114,8 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
             if misters and cand.start in misters and cand.type is not PERSON:
                 cand.cue, cand.cue_strength = PERSON, 3  # "M. Philippe": Monsieur Philippe
                 classify(cand, gaz, language)
-            if not _numbered_word(cand, gaz):
+            # (`_numbered_word` wants a digit after the space after the name: rare, so looked at here first)
+            if not text[cand.end + 1 : cand.end + 2].isdigit() or not _numbered_word(cand, gaz):
                 append(cand)
     if len(out) > 1 and " and " in here:
         out = _joined_bodies(out, text, gaz, language)
@@ -307,10 +308,12 @@ def _numbered_word(cand: Candidate, gaz: Gazetteer) -> bool:
 def _column_headings(sentence: Sentence) -> bool:
     """A table's heading line, "W L PCT GB" or "P W D L F A PTS": abbreviations, not names
     ("GB" is games behind, not Great Britain)."""
-    head = sentence.text[sentence.begin : min(sentence.begin + 4, sentence.end)]
-    if len(head) == 4 and head.split() == [head]:
-        return False  # a first word longer than three letters (most sentences): no need to split them
-    words = sentence.text[sentence.begin : sentence.end].split()
+    text, begin, end = sentence.text, sentence.begin, sentence.end
+    k = text.find(" ", begin, end)  # (single spaces only: paragraphs come normalised)
+    head = text[begin:k] if k >= 0 else text[begin:end]
+    if not (len(head) <= 3 and head.isalpha() and head.isupper()):
+        return False  # the first word is no heading (most sentences): no need to split them all
+    words = text[begin:end].split()
     if len(words) < 3 or not all(len(w) <= 3 and w.isalpha() and w.isupper() for w in words):
         return False
     return sum(len(w) == 1 for w in words) >= 2
