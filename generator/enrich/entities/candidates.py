@@ -71,8 +71,11 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
     misters: frozenset[int] = frozenset()  # where names after "M." start, in French
     if language == "fr" and "M. " in here:
         runs, misters = _french_misters(runs)
+    first_offset = sentence.first
+    memo_first, memo_rest = memos[1 + 2 * weak], memos[2 * weak]
+    english = language == "en"
     for offset, run in runs:
-        if language == "en" and not run.isascii() and _foreign_script(run):
+        if english and not run.isascii() and _foreign_script(run):
             continue  # a quote in Cyrillic or Greek capitalizes its first word: no name to judge here
         if language == "de" and "-" in run:
             run = _compound_head(run, gaz)
@@ -81,8 +84,8 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
             if k < 0:
                 continue
             run, offset = run[k + 1 :], offset + k + 1
-        first = offset == sentence.first
-        memo = memos[first + 2 * weak]
+        first = offset == first_offset
+        memo = memo_first if first else memo_rest
         entry = memo.get(run)
         if entry is None:
             if len(memo) > 50_000:
@@ -466,10 +469,15 @@ def _spanning_name(s: Sentence, start: int, run_length: int, gaz: Gazetteer) -> 
         if phrase not in prefixes and ("’" not in phrase or phrase.replace("’", "'") not in prefixes):
             break
     words = [w for w, _ in tokens]
-    end = _gaz_prefix(words, 0, len(words), gaz)
-    if end <= run_length:
+    # The longest known name from the start, as `_gaz_prefix` finds it, but only one longer than
+    # the run matters: shorter ends are not looked up.
+    longest = gaz.first_len.get(words[0].casefold()) if words else None
+    if longest is None:
         return None
-    return tuple(words[:end]), tokens[end - 1][1] + len(words[end - 1])
+    for end in range(min(len(words), longest), run_length, -1):
+        if gaz.lookup(_join(words[:end])):
+            return tuple(words[:end]), tokens[end - 1][1] + len(words[end - 1])
+    return None
 
 
 def _join(tokens) -> str:

@@ -110,6 +110,8 @@ def _shape(token: str) -> int:
         return LOWER
     if len(token) == 2 and token[1] == ".":
         return INITIAL
+    if token.isascii() and token.isalpha():  # (most names: every character a cased letter)
+        return UPPER if len(token) >= 2 and token.isupper() else TITLE
     letters = [c for c in token if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return UPPER
