@@ -38,7 +38,8 @@ software oil gas securities environment health science sciences education cultur
 _ARTICLES = frozenset({"The", "Le", "La", "Les", "Il", "Lo", "Gli", "El", "Los", "Las", "Der", "Die", "Das"})
 _OF_THE = frozenset({"del", "della", "dello", "degli", "delle", "dei"})  # Italian "of the"
 LOCATIVE = lx._words("in at near from to across outside inside into toward towards via")
-PERSON = EntityType.PERSON
+# (Enum members bound to plain names: reading one off its class costs ten times as much, in hot loops.)
+PERSON, ORGANIZATION, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
 UNIT = -1  # a candidate's cue strength when it follows a number
 
 
@@ -195,7 +196,7 @@ def _defined_by_acronym(cands: list[Candidate], sentence: Sentence, gaz: Gazette
         _attach_context(name, gaz)
         classify(name, gaz, language)
         if name.type is None and tokens[-1].casefold() not in lx.EVENT_HEADS:  # (an act, a treaty: no entity)
-            name.type, name.strength = EntityType.ORGANIZATION, 2
+            name.type, name.strength = ORGANIZATION, 2
         at = out.index(inside[0])
         out = [c for c in out if c not in inside]
         out.insert(at, name)
@@ -266,7 +267,7 @@ def _joined_bodies(cands: list[Candidate], text: str, gaz: Gazetteer, language: 
     out: list[Candidate] = []
     for cand in cands:
         prev = out[-1] if out else None
-        if prev is not None and text[prev.end : cand.start] == " and " and cand.type is EntityType.ORGANIZATION \
+        if prev is not None and text[prev.end : cand.start] == " and " and cand.type is ORGANIZATION \
                 and cand.tokens[-1].casefold() in lx.ORG_HEADS and len(cand.tokens) >= 2 \
                 and (prev.type is None or prev.strength <= 2 and prev.tokens[-1].casefold() in _FIELD_HEADS) \
                 and not prev.headline and not gaz.lookup(prev.surface) and not gaz.lookup(cand.tokens[0]) \
@@ -389,7 +390,7 @@ def _to_the_body(runs: list[tuple[int, str]], gaz: Gazetteer) -> list[tuple[int,
         if k > 0:
             after = run[k + 4 :]
             head = after.split(" ", 1)[0]
-            if head.casefold() in lx.ORG_STARTS or (gaz.lookup(after) or (None,))[0] is EntityType.ORGANIZATION:
+            if head.casefold() in lx.ORG_STARTS or (gaz.lookup(after) or (None,))[0] is ORGANIZATION:
                 out.append((offset, run[:k]))
                 out.append((offset + k + 4, after))
                 continue
@@ -645,7 +646,7 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
         a += 1
     # "a South Dakota Republican", "a Texas Democrat": a place, then a party word for its member.
     if b - a >= 2 and words[b - 1].casefold() in lx.PARTY_WORDS and _gaz_prefix(words, a, b, gaz) == b - 1 \
-            and (gaz.lookup(_join(words[a : b - 1])) or (None,))[0] is EntityType.PLACE:
+            and (gaz.lookup(_join(words[a : b - 1])) or (None,))[0] is PLACE:
         b -= 1
     while a < b and (a == first or words[a] == "The") and words[a].casefold() in fw \
             and (_gaz_prefix(words, a, b, gaz) == a or _known_article_name_inside(words, a, b, gaz)):
@@ -657,7 +658,7 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
     if gaz.lookup(_join(words[a:b])):
         return [(a, b, None, 0, None, False)]
     if _body_for(words, a, b, gaz):
-        return [(a, b, EntityType.ORGANIZATION, 2, None, True)]
+        return [(a, b, ORGANIZATION, 2, None, True)]
     # "A of B": one name when A ends with a head word ("Bank of England") or the whole ends with a
     # company's legal form ("Gold Fields of South Africa Ltd"), else two names.
     last_of = -1
@@ -827,7 +828,7 @@ def _place_or_acronym(word: str, gaz: Gazetteer) -> bool:
         return True
     known = gaz.lookup(word)
     return known is not None and (word.casefold() not in gaz.first_names or known[1] != word) and (
-        known[0] is EntityType.PLACE or known[1].isupper() and known[1].isalpha())
+        known[0] is PLACE or known[1].isupper() and known[1].isalpha())
 
 
 def _plural_word(word: str, gaz: Gazetteer) -> bool:
@@ -889,32 +890,32 @@ def _attach_context(cand: Candidate, gaz: Gazetteer) -> None:
                 k -= 1
             cand.role = _role_text(words[k:])
     elif prev in lx.ORG_DESCRIPTORS:
-        cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 2  # "the newspaper Correio Braziliense"
+        cand.cue, cand.cue_strength = ORGANIZATION, 2  # "the newspaper Correio Braziliense"
     if n1 == "-" and s.after(cand.end, 2)[0][1:2] == ["based"]:
-        cand.cue, cand.cue_strength = cand.cue or EntityType.PLACE, max(cand.cue_strength, 1)
+        cand.cue, cand.cue_strength = cand.cue or PLACE, max(cand.cue_strength, 1)
     if cand.cue is None and prev == "at" and _works_at(s, cand.start):
-        cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 2  # "an analyst at Bernstein", "professor at Yale"
+        cand.cue, cand.cue_strength = ORGANIZATION, 2  # "an analyst at Bernstein", "professor at Yale"
     if cand.cue is None and single and prev.casefold() in LOCATIVE and not _to_not_a_place(s, cand.start, prev):
-        cand.cue, cand.cue_strength = EntityType.PLACE, 1
+        cand.cue, cand.cue_strength = PLACE, 1
     if prev == "for" and s.before(cand.start, 2)[0] in _MEMBER_OF:
-        cand.cue, cand.cue_strength = EntityType.PLACE, 2  # "MP for Henley": a constituency, no person
+        cand.cue, cand.cue_strength = PLACE, 2  # "MP for Henley": a constituency, no person
     if (n1 in _FACILITY_ORG or n1 in _FACILITY_PLACE) and not _is_demonym(cand.tokens[-1]) \
             and cand.tokens[-1].casefold() not in lx.RELIGIONS and not (single and gaz.is_word(cand.tokens[0])):
         # "the Royal Alexandria hospital", "the Taksim square" (not "an Amish school", "the Underground station")
-        cand.cue, cand.cue_strength = (EntityType.ORGANIZATION if n1 in _FACILITY_ORG else EntityType.PLACE), 2
+        cand.cue, cand.cue_strength = (ORGANIZATION if n1 in _FACILITY_ORG else PLACE), 2
         cand.role = None
     if n1 in lx.ORG_DESCRIPTORS and not _is_demonym(cand.tokens[-1]) and (not single or (
-            n1 not in _ADVERB_DESCRIPTORS and (gaz.lookup(cand.tokens[0]) or (EntityType.ORGANIZATION,))[0]
-            is EntityType.ORGANIZATION)) and (cand.cue is None or cand.cue_strength < 2):
+            n1 not in _ADVERB_DESCRIPTORS and (gaz.lookup(cand.tokens[0]) or (ORGANIZATION,))[0]
+            is ORGANIZATION)) and (cand.cue is None or cand.cue_strength < 2):
         # "Le Matin newspaper", "to Time magazine" (a place only in "a Tehran newspaper")
-        cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 2
+        cand.cue, cand.cue_strength = ORGANIZATION, 2
     if cand.cue is None and n1.casefold() in lx.ORG_VERBS:
-        cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1
+        cand.cue, cand.cue_strength = ORGANIZATION, 1
     if cand.cue is None and not single:
         if n1.islower() and lx.is_title(n1):
-            cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1  # "Hizbul Shabaab leader"
+            cand.cue, cand.cue_strength = ORGANIZATION, 1  # "Hizbul Shabaab leader"
         elif prev.casefold() in _IN_PLACE and n1 not in ("'s", "’s"):  # ("to"/"from" + a person is common)
-            cand.cue, cand.cue_strength = EntityType.PLACE, 1  # "in Muara Angke"
+            cand.cue, cand.cue_strength = PLACE, 1  # "in Muara Angke"
     # "Friedrich Merz (CDU)": a party or country in brackets after a full name.
     if cand.cue is None and not single and n1 == "(":
         after = s.after(cand.end, 3)[0]
