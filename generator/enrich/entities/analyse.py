@@ -210,8 +210,8 @@ def _records(candidates: list[Candidate]) -> tuple[list[tuple], list[int]]:
                 flags |= SURNAME
             elif len(c.tokens) == 1:
                 flags |= WORD
-        if c.strength >= 3 and c.type is PLACE and len(c.tokens) == 1 \
-                and c.prev_token().casefold() in LOCATIVE:
+        if c.type is PLACE and c.strength >= 3 and len(c.tokens) == 1 \
+                and c.sentence.prev_token(c.start).casefold() in LOCATIVE:
             flags |= AT_PLACE
         if c.maybe_team:
             flags |= TEAM
