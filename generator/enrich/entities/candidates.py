@@ -856,6 +856,8 @@ def _given_name_first(words, a: int, b: int, gaz: Gazetteer) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
+    if "-" not in word:  # (most words: one part, no generator needed)
+        return word.casefold() in lx.DEMONYMS
     return all(part.casefold() in lx.DEMONYMS for part in word.split("-"))
 
 
