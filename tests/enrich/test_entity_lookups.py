@@ -85,3 +85,52 @@ def test_the_token_before_a_name_is_the_last_token_of_the_word_there():
                     assert sentence.prev_token(pos) == (tokens[-1] if tokens else ""), (text, pos)
                     checked += chunk[-1:] in ",;:)]\"”!?"
     assert checked > 50
+
+
+def _shape_plainly(token: str) -> int:
+    """The word shape as first written, letter by letter."""
+    from generator.enrich.entities.lexicon import NAME_PARTICLES
+    from generator.enrich.entities.tokens import INITIAL, LOWER, NUMBER, OTHER, TITLE, UPPER
+
+    first = token[0]
+    if first.isdigit():
+        return NUMBER
+    if not first.isalpha():
+        return OTHER
+    if first.islower():
+        head, _, rest = token.partition("-")
+        return TITLE if rest[:1].isupper() and head in NAME_PARTICLES else LOWER
+    if len(token) == 2 and token[1] == ".":
+        return INITIAL
+    letters = [c for c in token if c.isalpha()]
+    return UPPER if len(letters) >= 2 and all(c.isupper() for c in letters) else TITLE
+
+
+SHAPE_TOKENS = ["NATO", "Nato", "A", "I", "US", "U.S.", "G.", "McDonald", "O'Brien", "AT&T", "Jean-Claude",
+                "NATO-led", "al-Aqsa", "al-qaeda", "123", "3M", "(", "Élysée", "ÉLYSÉE", "Ǆemal", "ǅemal",
+                "A中", "中国", "Straße", "STRASSE", "Ⅻ", "X2", "R2D2", "IBMs", "iPhone", "'s", "DJ's", "Ab1", "AB1"]
+
+
+def test_word_shapes_are_as_before():
+    from generator.enrich.entities.tokens import _shape
+
+    words = SHAPE_TOKENS + [w for text in TEXTS for w in TOKEN.findall(text)]
+    for text in _fixture_texts():
+        words += TOKEN.findall(text)
+    for word in words:
+        assert _shape(word) == _shape_plainly(word), word
+
+
+def test_spelling_blind_keys_are_as_before():
+    import re
+    import unicodedata
+
+    from generator.enrich.entities.variants import fold
+
+    def fold_plainly(name: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", name.casefold())
+        return re.sub(r"[\W_]+", "", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+    names = SHAPE_TOKENS + ["U.S.", "United States", "São Paulo", "Ⅻ", "ﬁnance", "Bosnia_Herzegovina", "Ǆ", "ß", "İstanbul"]
+    for name in names:
+        assert fold.__wrapped__(name) == fold_plainly(name), name

@@ -38,7 +38,8 @@ software oil gas securities environment health science sciences education cultur
 _ARTICLES = frozenset({"The", "Le", "La", "Les", "Il", "Lo", "Gli", "El", "Los", "Las", "Der", "Die", "Das"})
 _OF_THE = frozenset({"del", "della", "dello", "degli", "delle", "dei"})  # Italian "of the"
 LOCATIVE = lx._words("in at near from to across outside inside into toward towards via")
-PERSON = EntityType.PERSON
+# (Enum members bound to plain names: reading one off its class costs ten times as much, in hot loops.)
+PERSON, ORGANIZATION, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
 UNIT = -1  # a candidate's cue strength when it follows a number
 
 
@@ -71,8 +72,11 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
     misters: frozenset[int] = frozenset()  # where names after "M." start, in French
     if language == "fr" and "M. " in here:
         runs, misters = _french_misters(runs)
+    first_offset = sentence.first
+    memo_first, memo_rest = memos[1 + 2 * weak], memos[2 * weak]
+    english = language == "en"
     for offset, run in runs:
-        if language == "en" and not run.isascii() and _foreign_script(run):
+        if english and not run.isascii() and _foreign_script(run):
             continue  # a quote in Cyrillic or Greek capitalizes its first word: no name to judge here
         if language == "de" and "-" in run:
             run = _compound_head(run, gaz)
@@ -81,8 +85,8 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
             if k < 0:
                 continue
             run, offset = run[k + 1 :], offset + k + 1
-        first = offset == sentence.first
-        memo = memos[first + 2 * weak]
+        first = offset == first_offset
+        memo = memo_first if first else memo_rest
         entry = memo.get(run)
         if entry is None:
             if len(memo) > 50_000:
@@ -114,7 +118,8 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
             if misters and cand.start in misters and cand.type is not PERSON:
                 cand.cue, cand.cue_strength = PERSON, 3  # "M. Philippe": Monsieur Philippe
                 classify(cand, gaz, language)
-            if not _numbered_word(cand, gaz):
+            # (`_numbered_word` wants a digit after the space after the name: rare, so looked at here first)
+            if not text[cand.end + 1 : cand.end + 2].isdigit() or not _numbered_word(cand, gaz):
                 append(cand)
     if len(out) > 1 and " and " in here:
         out = _joined_bodies(out, text, gaz, language)
@@ -191,7 +196,7 @@ def _defined_by_acronym(cands: list[Candidate], sentence: Sentence, gaz: Gazette
         _attach_context(name, gaz)
         classify(name, gaz, language)
         if name.type is None and tokens[-1].casefold() not in lx.EVENT_HEADS:  # (an act, a treaty: no entity)
-            name.type, name.strength = EntityType.ORGANIZATION, 2
+            name.type, name.strength = ORGANIZATION, 2
         at = out.index(inside[0])
         out = [c for c in out if c not in inside]
         out.insert(at, name)
@@ -262,7 +267,7 @@ def _joined_bodies(cands: list[Candidate], text: str, gaz: Gazetteer, language: 
     out: list[Candidate] = []
     for cand in cands:
         prev = out[-1] if out else None
-        if prev is not None and text[prev.end : cand.start] == " and " and cand.type is EntityType.ORGANIZATION \
+        if prev is not None and text[prev.end : cand.start] == " and " and cand.type is ORGANIZATION \
                 and cand.tokens[-1].casefold() in lx.ORG_HEADS and len(cand.tokens) >= 2 \
                 and (prev.type is None or prev.strength <= 2 and prev.tokens[-1].casefold() in _FIELD_HEADS) \
                 and not prev.headline and not gaz.lookup(prev.surface) and not gaz.lookup(cand.tokens[0]) \
@@ -307,10 +312,12 @@ def _numbered_word(cand: Candidate, gaz: Gazetteer) -> bool:
 def _column_headings(sentence: Sentence) -> bool:
     """A table's heading line, "W L PCT GB" or "P W D L F A PTS": abbreviations, not names
     ("GB" is games behind, not Great Britain)."""
-    head = sentence.text[sentence.begin : min(sentence.begin + 4, sentence.end)]
-    if len(head) == 4 and head.split() == [head]:
-        return False  # a first word longer than three letters (most sentences): no need to split them
-    words = sentence.text[sentence.begin : sentence.end].split()
+    text, begin, end = sentence.text, sentence.begin, sentence.end
+    k = text.find(" ", begin, end)  # (single spaces only: paragraphs come normalised)
+    head = text[begin:k] if k >= 0 else text[begin:end]
+    if not (len(head) <= 3 and head.isalpha() and head.isupper()):
+        return False  # the first word is no heading (most sentences): no need to split them all
+    words = text[begin:end].split()
     if len(words) < 3 or not all(len(w) <= 3 and w.isalpha() and w.isupper() for w in words):
         return False
     return sum(len(w) == 1 for w in words) >= 2
@@ -383,7 +390,7 @@ def _to_the_body(runs: list[tuple[int, str]], gaz: Gazetteer) -> list[tuple[int,
         if k > 0:
             after = run[k + 4 :]
             head = after.split(" ", 1)[0]
-            if head.casefold() in lx.ORG_STARTS or (gaz.lookup(after) or (None,))[0] is EntityType.ORGANIZATION:
+            if head.casefold() in lx.ORG_STARTS or (gaz.lookup(after) or (None,))[0] is ORGANIZATION:
                 out.append((offset, run[:k]))
                 out.append((offset + k + 4, after))
                 continue
@@ -463,10 +470,15 @@ def _spanning_name(s: Sentence, start: int, run_length: int, gaz: Gazetteer) -> 
         if phrase not in prefixes and ("’" not in phrase or phrase.replace("’", "'") not in prefixes):
             break
     words = [w for w, _ in tokens]
-    end = _gaz_prefix(words, 0, len(words), gaz)
-    if end <= run_length:
+    # The longest known name from the start, as `_gaz_prefix` finds it, but only one longer than
+    # the run matters: shorter ends are not looked up.
+    longest = gaz.first_len.get(words[0].casefold()) if words else None
+    if longest is None:
         return None
-    return tuple(words[:end]), tokens[end - 1][1] + len(words[end - 1])
+    for end in range(min(len(words), longest), run_length, -1):
+        if gaz.lookup(_join(words[:end])):
+            return tuple(words[:end]), tokens[end - 1][1] + len(words[end - 1])
+    return None
 
 
 def _join(tokens) -> str:
@@ -634,7 +646,7 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
         a += 1
     # "a South Dakota Republican", "a Texas Democrat": a place, then a party word for its member.
     if b - a >= 2 and words[b - 1].casefold() in lx.PARTY_WORDS and _gaz_prefix(words, a, b, gaz) == b - 1 \
-            and (gaz.lookup(_join(words[a : b - 1])) or (None,))[0] is EntityType.PLACE:
+            and (gaz.lookup(_join(words[a : b - 1])) or (None,))[0] is PLACE:
         b -= 1
     while a < b and (a == first or words[a] == "The") and words[a].casefold() in fw \
             and (_gaz_prefix(words, a, b, gaz) == a or _known_article_name_inside(words, a, b, gaz)):
@@ -646,7 +658,7 @@ def _cut_part(words, shapes, a: int, b: int, first: int, weak: bool, gaz: Gazett
     if gaz.lookup(_join(words[a:b])):
         return [(a, b, None, 0, None, False)]
     if _body_for(words, a, b, gaz):
-        return [(a, b, EntityType.ORGANIZATION, 2, None, True)]
+        return [(a, b, ORGANIZATION, 2, None, True)]
     # "A of B": one name when A ends with a head word ("Bank of England") or the whole ends with a
     # company's legal form ("Gold Fields of South Africa Ltd"), else two names.
     last_of = -1
@@ -816,7 +828,7 @@ def _place_or_acronym(word: str, gaz: Gazetteer) -> bool:
         return True
     known = gaz.lookup(word)
     return known is not None and (word.casefold() not in gaz.first_names or known[1] != word) and (
-        known[0] is EntityType.PLACE or known[1].isupper() and known[1].isalpha())
+        known[0] is PLACE or known[1].isupper() and known[1].isalpha())
 
 
 def _plural_word(word: str, gaz: Gazetteer) -> bool:
@@ -844,6 +856,8 @@ def _given_name_first(words, a: int, b: int, gaz: Gazetteer) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
+    if "-" not in word:  # (most words: one part, no generator needed)
+        return word.casefold() in lx.DEMONYMS
     return all(part.casefold() in lx.DEMONYMS for part in word.split("-"))
 
 
@@ -878,32 +892,32 @@ def _attach_context(cand: Candidate, gaz: Gazetteer) -> None:
                 k -= 1
             cand.role = _role_text(words[k:])
     elif prev in lx.ORG_DESCRIPTORS:
-        cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 2  # "the newspaper Correio Braziliense"
+        cand.cue, cand.cue_strength = ORGANIZATION, 2  # "the newspaper Correio Braziliense"
     if n1 == "-" and s.after(cand.end, 2)[0][1:2] == ["based"]:
-        cand.cue, cand.cue_strength = cand.cue or EntityType.PLACE, max(cand.cue_strength, 1)
+        cand.cue, cand.cue_strength = cand.cue or PLACE, max(cand.cue_strength, 1)
     if cand.cue is None and prev == "at" and _works_at(s, cand.start):
-        cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 2  # "an analyst at Bernstein", "professor at Yale"
+        cand.cue, cand.cue_strength = ORGANIZATION, 2  # "an analyst at Bernstein", "professor at Yale"
     if cand.cue is None and single and prev.casefold() in LOCATIVE and not _to_not_a_place(s, cand.start, prev):
-        cand.cue, cand.cue_strength = EntityType.PLACE, 1
+        cand.cue, cand.cue_strength = PLACE, 1
     if prev == "for" and s.before(cand.start, 2)[0] in _MEMBER_OF:
-        cand.cue, cand.cue_strength = EntityType.PLACE, 2  # "MP for Henley": a constituency, no person
+        cand.cue, cand.cue_strength = PLACE, 2  # "MP for Henley": a constituency, no person
     if (n1 in _FACILITY_ORG or n1 in _FACILITY_PLACE) and not _is_demonym(cand.tokens[-1]) \
             and cand.tokens[-1].casefold() not in lx.RELIGIONS and not (single and gaz.is_word(cand.tokens[0])):
         # "the Royal Alexandria hospital", "the Taksim square" (not "an Amish school", "the Underground station")
-        cand.cue, cand.cue_strength = (EntityType.ORGANIZATION if n1 in _FACILITY_ORG else EntityType.PLACE), 2
+        cand.cue, cand.cue_strength = (ORGANIZATION if n1 in _FACILITY_ORG else PLACE), 2
         cand.role = None
     if n1 in lx.ORG_DESCRIPTORS and not _is_demonym(cand.tokens[-1]) and (not single or (
-            n1 not in _ADVERB_DESCRIPTORS and (gaz.lookup(cand.tokens[0]) or (EntityType.ORGANIZATION,))[0]
-            is EntityType.ORGANIZATION)) and (cand.cue is None or cand.cue_strength < 2):
+            n1 not in _ADVERB_DESCRIPTORS and (gaz.lookup(cand.tokens[0]) or (ORGANIZATION,))[0]
+            is ORGANIZATION)) and (cand.cue is None or cand.cue_strength < 2):
         # "Le Matin newspaper", "to Time magazine" (a place only in "a Tehran newspaper")
-        cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 2
+        cand.cue, cand.cue_strength = ORGANIZATION, 2
     if cand.cue is None and n1.casefold() in lx.ORG_VERBS:
-        cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1
+        cand.cue, cand.cue_strength = ORGANIZATION, 1
     if cand.cue is None and not single:
         if n1.islower() and lx.is_title(n1):
-            cand.cue, cand.cue_strength = EntityType.ORGANIZATION, 1  # "Hizbul Shabaab leader"
+            cand.cue, cand.cue_strength = ORGANIZATION, 1  # "Hizbul Shabaab leader"
         elif prev.casefold() in _IN_PLACE and n1 not in ("'s", "’s"):  # ("to"/"from" + a person is common)
-            cand.cue, cand.cue_strength = EntityType.PLACE, 1  # "in Muara Angke"
+            cand.cue, cand.cue_strength = PLACE, 1  # "in Muara Angke"
     # "Friedrich Merz (CDU)": a party or country in brackets after a full name.
     if cand.cue is None and not single and n1 == "(":
         after = s.after(cand.end, 3)[0]

@@ -60,7 +60,8 @@ class Gazetteer:
         return folded in self.words or folded in self.function_words(language)
 
     def function_words(self, language: str = "en") -> frozenset[str]:
-        return self.stop_words.get(language, self.stop_words.get("en", frozenset()))
+        words = self.stop_words.get(language)  # (the English fallback looked up only when needed: a hot call)
+        return words if words is not None else self.stop_words.get("en", frozenset())
 
     def is_country(self, name: str) -> bool:
         return name.casefold() in self.countries

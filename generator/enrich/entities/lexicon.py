@@ -259,7 +259,11 @@ PRESS_HEADS = _words("times post telegraph mirror mail express herald tribune ob
 
 def is_not_name(word: str) -> bool:
     """A calendar or other capitalized word that is never an entity, or a roman numeral."""
-    return word.casefold() in NOT_NAMES or ROMAN_NUMERAL.fullmatch(word) is not None
+    # (A roman numeral starts with I, V or X, as ROMAN_NUMERAL's look-ahead says: most words need no match.)
+    return word.casefold() in NOT_NAMES or word[:1] in _ROMAN_FIRST and ROMAN_NUMERAL.fullmatch(word) is not None
+
+
+_ROMAN_FIRST = frozenset("IVX")
 
 
 # Acronyms that are never organizations by themselves.

@@ -18,6 +18,9 @@ from .candidate import Candidate
 from .gazetteer import Gazetteer
 from .tokens import NUMBER, shape
 
+# (Enum members bound to plain names: reading one off its class costs ten times as much.)
+PERSON, ORGANIZATION, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
+
 _HEADLINE_SPORT = re.compile(r"^\s*([^\W\d_][^\W\d_ .'/&]*(?: [^\W\d_]+){0,2})\s*[-–:]\s")
 TEAM_SPORTS = frozenset("""
 soccer football cricket baseball basketball rugby hockey nfl nba nhl mlb volleyball handball afl
@@ -119,23 +122,23 @@ def apply(sport: str | None, candidates: list[Candidate], gaz: Gazetteer) -> lis
         _team_sheets(candidates, gaz)
         teams: set[str] = set()
         for i, c in enumerate(candidates):
-            if c.type is EntityType.PLACE and gaz.is_country(c.canonical) or _looks_like_person(c, gaz) \
+            if c.type is PLACE and gaz.is_country(c.canonical) or _looks_like_person(c, gaz) \
                     or c.headline:
                 continue
             before = c.prev_token().casefold()
             after = c.next_token().casefold()
-            known_place = c.type is EntityType.PLACE
-            unknown = c.type is None or c.type is EntityType.PERSON and c.strength <= 1
+            known_place = c.type is PLACE
+            unknown = c.type is None or c.type is PERSON and c.strength <= 1
             if after in _TEAM_VERBS or before in _BEFORE_TEAM or (known_place and after in _TEAM_ROLES) \
                     or _score_after(c) and (known_place or unknown and (
                         _paired(candidates, i) or _standings(c))):
                 teams.add(c.canonical)
         for c in candidates:
             if c.canonical in teams and c.strength < 4 and not _looks_like_person(c, gaz) and not _dateline(c):
-                c.type, c.strength = EntityType.ORGANIZATION, 2
+                c.type, c.strength = ORGANIZATION, 2
                 c.team = True
-            elif (c.type is EntityType.PLACE and c.strength < 4 and not gaz.is_country(c.canonical) or c.type is None
-                  or c.type is EntityType.PERSON and c.strength <= 1) \
+            elif (c.type is PLACE and c.strength < 4 and not gaz.is_country(c.canonical) or c.type is None
+                  or c.type is PERSON and c.strength <= 1) \
                     and not c.headline and not _dateline(c) \
                     and (c.prev_token().casefold() not in _AT or c.prev_token() == "at" and _score_before_at(c)) \
                     and c.next_token() not in (")", ":"):
@@ -151,14 +154,14 @@ def apply(sport: str | None, candidates: list[Candidate], gaz: Gazetteer) -> lis
                 bracket = c.next_token() == "("
                 results_line = s.text[s.begin].isdigit() or bool(prev) and shape(prev) == NUMBER
                 if bracket or results_line or _score_after(c):
-                    c.type, c.strength = EntityType.PERSON, 2
+                    c.type, c.strength = PERSON, 2
         # "Mike Hulbert, Brian Henninger, Tiger Woods": a list of players goes on across lines.
         for order in (candidates, candidates[::-1]):
             for a, b in zip(order, order[1:]):
                 if a.sentence is b.sentence and _listed(a, b) \
-                        and a.type is EntityType.PERSON and a.strength >= 2 \
+                        and a.type is PERSON and a.strength >= 2 \
                         and (b.type is None or b.strength <= 1) and 2 <= len(b.tokens) <= 3:
-                    b.type, b.strength = EntityType.PERSON, 2
+                    b.type, b.strength = PERSON, 2
     return []
 
 
@@ -167,19 +170,19 @@ def _short_club_names(candidates: list[Candidate], gaz: Gazetteer) -> None:
     Bayern auf PSG": in a report that names a club in full, its city alone is the club."""
     clubs: dict[str, set[str]] = {}
     for c in candidates:
-        if c.type is EntityType.ORGANIZATION and c.strength >= 2 and len(c.tokens) >= 2 and not c.headline:
+        if c.type is ORGANIZATION and c.strength >= 2 and len(c.tokens) >= 2 and not c.headline:
             words = [w for w in c.tokens if w.casefold() not in _CLUB_WORDS]  # "FC Bayern München": Bayern
             for word in {words[0], words[-1]} if words else ():
                 clubs.setdefault(word, set()).add(c.canonical or c.surface)
     if not clubs:
         return
     for c in candidates:
-        if len(c.tokens) != 1 or c.strength >= 4 or c.type is EntityType.PERSON \
-                or c.type is EntityType.PLACE and gaz.is_country(c.canonical) or not (c.maybe_team or c.headline):
+        if len(c.tokens) != 1 or c.strength >= 4 or c.type is PERSON \
+                or c.type is PLACE and gaz.is_country(c.canonical) or not (c.maybe_team or c.headline):
             continue
         named = clubs.get(c.tokens[0])
         if named is not None and len(named) == 1:
-            c.type, c.strength, c.canonical = EntityType.ORGANIZATION, 2, next(iter(named))
+            c.type, c.strength, c.canonical = ORGANIZATION, 2, next(iter(named))
             c.team, c.maybe_team = True, False
 
 
@@ -191,7 +194,7 @@ def _scorecard(candidates: list[Candidate], gaz: Gazetteer) -> None:
     bowling figures 'McGrath 9.5-0-44-1', 'Did not bat: Dharmasena, Vaas': people, all of them."""
     for c in candidates:
         if c.headline or c.strength >= 4 or not 1 <= len(c.tokens) <= 4 \
-                or c.type is EntityType.PLACE and gaz.is_country(c.canonical):
+                or c.type is PLACE and gaz.is_country(c.canonical):
             continue
         s = c.sentence
         after = s.after(c.end, 2)[0]
@@ -199,7 +202,7 @@ def _scorecard(candidates: list[Candidate], gaz: Gazetteer) -> None:
         batsman = n1 in ("c", "b", "st") and n2[:1].isupper() or (n1, n2) in _OUT
         if batsman or c.prev_token() in ("c", "b", "st") or _BOWLING.match(n1) \
                 or s.text.startswith("Did not bat", s.begin):
-            c.type, c.strength = EntityType.PERSON, 2
+            c.type, c.strength = PERSON, 2
 
 
 _OUT = {("c", "and"), ("lbw", "b"), ("run", "out"), ("not", "out"), ("retired", "hurt"), ("hit", "wicket")}
@@ -213,27 +216,27 @@ def _scorers_and_clubs(candidates: list[Candidate], gaz: Gazetteer) -> None:
     for c in candidates:
         if c.headline or c.strength >= 4:
             continue
-        if (c.type is None or c.type is EntityType.PLACE and c.strength <= 1 and not gaz.lookup(c.surface)) \
+        if (c.type is None or c.type is PLACE and c.strength <= 1 and not gaz.lookup(c.surface)) \
                 and len(c.tokens) <= 2 and c.tokens[-1].endswith("s") and len(c.tokens[-1]) > 3 \
                 and c.tokens[-1][:-1].casefold() not in lx.DEMONYMS \
                 and (c.prev_token() in ("the", "The") or c.prev_token() == "at" and len(c.tokens) == 1):
-            c.type, c.strength = EntityType.ORGANIZATION, 2
+            c.type, c.strength = ORGANIZATION, 2
             continue
-        if 2 <= len(c.tokens) <= 3 and (c.type is None or c.type is EntityType.ORGANIZATION and c.strength <= 1) \
+        if 2 <= len(c.tokens) <= 3 and (c.type is None or c.type is ORGANIZATION and c.strength <= 1) \
                 and _club(c.tokens, gaz):
-            c.type, c.strength = EntityType.ORGANIZATION, 2
+            c.type, c.strength = ORGANIZATION, 2
         if c.next_token() != "(":
             continue
         after = c.sentence.after(c.end, 4)[0][:4]
         if len(after) < 3:
             continue
         if shape(after[1]) == NUMBER and (after[2] in _ORDINAL or after[2] == ")") or after[1] in ("pen", "penalty"):
-            if 1 <= len(c.tokens) <= 4 and not (c.type is EntityType.PLACE and c.strength >= 3):
-                c.type, c.strength = EntityType.PERSON, 2
-        elif after[2] == ")" and len(after) > 3 and shape(after[3]) == NUMBER and c.type is not EntityType.PERSON:
+            if 1 <= len(c.tokens) <= 4 and not (c.type is PLACE and c.strength >= 3):
+                c.type, c.strength = PERSON, 2
+        elif after[2] == ")" and len(after) > 3 and shape(after[3]) == NUMBER and c.type is not PERSON:
             hit = gaz.lookup(after[1])
-            if hit and hit[0] is EntityType.PLACE:
-                c.type, c.strength = EntityType.ORGANIZATION, 2
+            if hit and hit[0] is PLACE:
+                c.type, c.strength = ORGANIZATION, 2
 
 
 def _team_sheets(candidates: list[Candidate], gaz: Gazetteer) -> None:
@@ -250,18 +253,18 @@ def _team_sheets(candidates: list[Candidate], gaz: Gazetteer) -> None:
         if len(items) < 5 or len(group) < 0.8 * len(items) \
                 or not all(" " not in item and item[:1].isupper() for item in items):
             continue
-        places = sum(1 for c in group if c.type is EntityType.PLACE)
+        places = sum(1 for c in group if c.type is PLACE)
         if places * 2 < len(group):
             for c in group:
                 if c.strength < 4:
-                    c.type, c.strength = EntityType.PERSON, 2
+                    c.type, c.strength = PERSON, 2
 
 
 def _club(tokens: tuple[str, ...], gaz: Gazetteer) -> bool:
     """'Dynamo Moscow', 'Standard Liege', 'SC Freiburg': a word or an acronym, then a known city."""
     hit = gaz.lookup(tokens[-1])
     first = tokens[0]
-    return hit is not None and hit[0] is EntityType.PLACE and not gaz.is_country(tokens[-1]) \
+    return hit is not None and hit[0] is PLACE and not gaz.is_country(tokens[-1]) \
         and first.casefold() not in gaz.first_names and (gaz.is_word(first) or first.isalpha() and first.isupper()) \
         and gaz.lookup(" ".join(tokens[:-1])) is None
 
@@ -282,7 +285,7 @@ players chairman fans supporters side team squad forward winger pitcher quarterb
 
 def _looks_like_person(c: Candidate, gaz: Gazetteer) -> bool:
     """'M. Butcher', 'Wasim Akram' (a person already): players, whatever follows them."""
-    if c.type is EntityType.PERSON and c.strength >= 2:
+    if c.type is PERSON and c.strength >= 2:
         return True
     return len(c.tokens) >= 2 and len(c.tokens[0]) == 2 and c.tokens[0].endswith(".")
 

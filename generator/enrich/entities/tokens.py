@@ -110,6 +110,8 @@ def _shape(token: str) -> int:
         return LOWER
     if len(token) == 2 and token[1] == ".":
         return INITIAL
+    if token.isascii() and token.isalpha():  # (most names: every character a cased letter)
+        return UPPER if len(token) >= 2 and token.isupper() else TITLE
     letters = [c for c in token if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return UPPER
@@ -193,13 +195,15 @@ _CLOSING = frozenset(',;:)]"”!?')
 # An Italian or French article elided before a name: "dell'ONU", "all'Agence France Presse",
 # "l'Unione Europea", "qu'Emmanuel Macron". Read as a space (same length, so offsets hold), the
 # name is a run like any other. Not "d'": "Giscard d'Estaing", "Banca d'Italia" keep theirs.
+# (Most apostrophes have no capital after them, "it's", "Obama's": a quick scan for one tells.)
+_APOSTROPHE_CAPITAL = re.compile("['’]" + _UP)
 _ELISION = re.compile(r"(?<![\w'’])(?:l|dell|nell|all|dall|sull|coll|quell|degl|qu|jusqu|lorsqu|puisqu|un)['’](?=" + _UP + ")")
 
 
 def sentences(text: str, paragraph: int, zone: str, weak: bool = False) -> list[Sentence]:
     """The sentences of one paragraph (or title, or caption), whitespace already normalised,
     that hold runs of capitalized words, with their runs."""
-    if "'" in text or "’" in text:
+    if ("'" in text or "’" in text) and _APOSTROPHE_CAPITAL.search(text):
         text = _ELISION.sub(lambda m: m.group()[:-1] + " ", text)
     found = [m.span() for m in RUN.finditer(text)]
     if not found:

@@ -102,8 +102,14 @@ _CANONICAL: dict[str, str] = {}
 @functools.lru_cache(maxsize=1 << 17)
 def fold(name: str) -> str:
     """The spelling-blind key: case, accents, dots, hyphens and spaces do not count."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return re.sub(r"[\W_]+", "", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    folded = name.casefold()
+    if folded.isascii() and folded.isalnum():
+        return folded  # (most names: no accent to strip, no mark to drop)
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return _NOT_WORD.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 assert _ORGANIZATIONS <= set(_TABLE), _ORGANIZATIONS - set(_TABLE)
