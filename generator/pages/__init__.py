@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import attrgetter
 
 from ..model import EntityType
 from ..site_model import Site, tag_list
 from .archive import archive_index, archive_units
 from .briefing import day_units, week_units
 from . import urls
-from .article import article_inputs, article_key, is_owner_markdown, render_article
+from .article import Linked, article_inputs, article_key, is_owner_markdown, linked_key, render_article
 from .entity import entities_index, entity_type_index, entity_units
 from .feeds import Publishing, feed_note, feed_pages, with_story_feeds, with_topic_feeds
 from .home import home_page
@@ -38,15 +39,18 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     pages = PageSet(directory_urls)
     pages.add(home_page(site, site_name, feeds=publishing is not None))
     by_source = {a.source: a for a in site.articles}
+    linked = {source: Linked.of(a) for source, a in by_source.items()}  # each made once, linked from many pages
+    faces = {source: linked_key(a) for source, a in by_source.items()} if memo is not None else None
     listed_as = {other: a.source for a in site.listed for other in a.versions}
     prev_next = neighbours(site)
     for article in site.articles:
-        inputs = article_inputs(article, by_source, listed_as, part_of_line(article, site), prev_next.get(article.source))
+        inputs = article_inputs(article, by_source, listed_as, part_of_line(article, site), prev_next.get(article.source),
+                                linked)
         if memo is None:
             pages.add(render_article(inputs, bodies.get(article.source)))
             continue
         uri = urls.article(article.slug)
-        digest = memo.digest(inputs.memo_key(article_key(article)))
+        digest = memo.digest(inputs.memo_key(article_key(article), faces))
         page = memo.reuse(uri, digest, kind="article", origin=article.source, owner_markdown=is_owner_markdown(article))
         if page is not None:
             if memo.verify:
@@ -57,16 +61,18 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
             page = pages.get(uri)
         memo.record(uri, digest, page)
 
-    listed: dict[str, str] = {}  # an article's listing token (listing.listing_key), made once
+    # An article's listing token (listing.listing_key), made once: 16 bytes, so that a listing's
+    # tokens are joined into one bytes value, which the memo hashes fastest.
+    listed: dict[str, bytes] = {a.source: memo.raw_digest(listing_key(a)) for a in site.listed} if memo is not None else {}
 
-    def token_list(articles) -> list[str]:
-        found = []
-        for a in articles:
-            token = listed.get(a.source)
-            if token is None:
-                token = listed[a.source] = memo.digest(listing_key(a))
-            found.append(token)
-        return found
+    def token_list(articles) -> bytes:
+        try:
+            return b"".join(map(listed.__getitem__, map(_source, articles)))
+        except KeyError:  # an article listings do not show (none is, as assembled): made here
+            for a in articles:
+                if a.source not in listed:
+                    listed[a.source] = memo.raw_digest(listing_key(a))
+            return token_list(articles)
 
     # What full listings link an article's topics to (listing.topic_links): in their units' inputs.
     links = tuple(sorted(topic_links(site).items()))
@@ -101,6 +107,9 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     for page in feed_pages(site, publishing):
         pages.add(page)
     return pages
+
+
+_source = attrgetter("source")
 
 
 def _add_unit(pages: PageSet, memo: PageMemo | None, unit: Unit) -> None:

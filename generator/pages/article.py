@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, NamedTuple
 
 from ..model import Article, BulletList, EntityType, MarkdownBody, Paragraph
@@ -100,33 +100,62 @@ class ArticleInputs:
     previous: Linked | None = None  # older, by date (reading.neighbours)
     following: Linked | None = None  # newer
 
-    def memo_key(self, key: tuple) -> tuple:
-        """What the memo hashes: the article as `article_key` gives it, then the rest."""
-        return (key, self.related, self.versions, self.part_of, self.previous, self.following)
+    def memo_key(self, key: tuple, faces: Mapping[str, tuple] | None = None) -> tuple:
+        """What the memo hashes: the article as `article_key` gives it, then the rest, the other
+        articles as `linked_key` gives them (`faces`: those keys by source, made once a build)."""
+        def of(other: Linked | None) -> tuple | None:
+            if other is None:
+                return None
+            return faces[other.source] if faces is not None else linked_key(other)
+
+        return (key, tuple(map(of, self.related)), tuple(map(of, self.versions)), self.part_of, of(self.previous),
+                of(self.following))
 
 
 def article_key(article: Article) -> tuple:
-    """An article as the memo hashes it: its fields, with its blocks left out, as its body is a
-    function of its file (whose hash, `source_sha256`, is in) and of digest's code and options
-    (in the memo's salt); the set of keys the owner gave, in order."""
-    return (tuple(getattr(article, name) for name in _KEY_FIELDS), tuple(sorted(article.given_keys)))
+    """An article as the memo hashes it: what its page shows of it (`front_matter`, `body`), as
+    plain data (memo.serialized). Its blocks are left out, as its body is a function of its file
+    (whose hash, `source_sha256`, is in) and of digest's code and options (in the memo's salt); of
+    its topics, entities and story, what the front matter shows. A field `front_matter` or `body`
+    comes to show must come in here (tests/pages/test_page_memo.py changes each field in turn)."""
+    a = article
+    image = a.image
+    story = a.story
+    return (a.source, a.source_sha256, a.title, a.slug, _day(a.date), a.date_source, a.language, a.author, a.publisher,
+            a.tickers, None if image is None else (image.caption, image.credit), a.summary, a.word_count, a.reading_time,
+            tuple([t.name for t in a.topics]), a.tags, tuple([(m.type.value, m.name) for m in a.entities]),
+            None if story is None else (story.slug, story.title), a.extra)
 
 
-_KEY_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name not in ("blocks", "given_keys"))
+def linked_key(other: Linked | Article) -> tuple:
+    """Another article as an article page shows it (`Linked`), for the memo."""
+    return (other.title, other.slug, _day(other.date), other.source)
+
+
+def _day(date: dt.date | None) -> int | dt.date | None:
+    """A date as a number (plain data, which the memo serializes fastest); anything else, a
+    datetime say, as it is."""
+    return date.toordinal() if type(date) is dt.date else date
 
 
 def article_inputs(article: Article, by_source: Mapping[str, Article] | None = None,
                    listed_as: Mapping[str, str] | None = None, part_of: str = "",
-                   pair: tuple[Article | None, Article | None] | None = None) -> ArticleInputs:
+                   pair: tuple[Article | None, Article | None] | None = None,
+                   linked: Mapping[str, Linked] | None = None) -> ArticleInputs:
     """`by_source` maps source paths to assembled articles, `listed_as` another version of a
-    story to the one listings show (a story is related once), `pair` is (previous, next)."""
+    story to the one listings show (a story is related once), `pair` is (previous, next);
+    `linked`, when given, is `Linked.of` of every article in `by_source`, made once a build."""
     slugs = by_source or {}
     listed_as = listed_as or {}
+    link = linked.__getitem__ if linked is not None else lambda source: Linked.of(slugs[source])
     own = {article.source, *article.versions}
-    sources = list(dict.fromkeys(listed_as.get(s, s) for s in article.related))
-    related = tuple(Linked.of(slugs[s]) for s in sources if s in slugs and s not in own)[:5]
-    versions = tuple(Linked.of(slugs[s]) for s in article.versions if s in slugs)
+    sources = dict.fromkeys(listed_as.get(s, s) for s in article.related)
+    related = tuple(islice((link(s) for s in sources if s in slugs and s not in own), 5))
+    versions = tuple(link(s) for s in article.versions if s in slugs)
     previous, following = pair or (None, None)
+    if linked is not None:
+        return ArticleInputs(article, related, versions, part_of, previous and linked[previous.source],
+                             following and linked[following.source])
     return ArticleInputs(article, related, versions, part_of, previous and Linked.of(previous),
                          following and Linked.of(following))
 

@@ -63,9 +63,9 @@ def first_seen(site: Site) -> dict[EntityKey, dt.date]:
     first: dict[EntityKey, dt.date] = {}
     for entry in site.entities.values():
         if entry.has_page:
-            dates = entry.dates
-            if dates:
-                first[entry.key] = dates[0]
+            date = min([a.date for a in entry.articles if a.date], default=None)
+            if date:
+                first[entry.key] = date
     return first
 
 
@@ -148,7 +148,9 @@ def day_units(site: Site, tokens: Tokens | None = None, links: tuple = ()) -> li
 
         def inputs() -> tuple:
             new = tuple((e.name, e.type.value, urls.entity_of(e)) for e in _new_entities(site, date, articles, first))
-            return ("day", date, previous, following, _stories_shown(site, articles), new, links, tokens(articles))
+            # dates as numbers: plain data (memo.serialized)
+            return ("day", date.toordinal(), previous and previous.toordinal(), following and following.toordinal(),
+                    _stories_shown(site, articles), new, links, tokens(articles))
 
         return Unit("day", [urls.day(date)], inputs, lambda: [_day_page(site, date, articles, previous, following, first)])
 

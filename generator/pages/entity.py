@@ -83,24 +83,32 @@ def entity_page(entry: EntityEntry, site: Site) -> Page:
 def co_mentioned(entry: EntityEntry, site: Site) -> list[tuple[str, str, str, int]]:
     """The entities most often named alongside `entry` that have a page: (name, type, page, articles)."""
     entities = site.entities
-    # Those with a page first, then the few shown: a much-named entity has thousands of co-mentions.
-    # EntityType is a str enum: members order as their values.
-    shown = heapq.nsmallest(CO_MENTIONS_SHOWN, ((key, n) for key, n in entry.co_mentions.items()
-                                                if key in entities and entities[key].has_page),
+    items = entry.co_mentions.items()
+    if len(items) > CO_MENTIONS_SHOWN:
+        # A much-named entity has hundreds of co-mentions: only those named alongside it at least
+        # as often as the CO_MENTIONS_SHOWN-th most can be shown, and when enough of them have a
+        # page, they are ranked alone (every other has a lower count, and ranks after them).
+        least = sorted(entry.co_mentions.values(), reverse=True)[CO_MENTIONS_SHOWN - 1]
+        top = [(key, n) for key, n in items if n >= least and key in entities and entities[key].has_page]
+        if len(top) >= CO_MENTIONS_SHOWN:
+            items = top
+    # Those with a page first, then the few shown. EntityType is a str enum: members order as their values.
+    shown = heapq.nsmallest(CO_MENTIONS_SHOWN, ((key, n) for key, n in items if key in entities and entities[key].has_page),
                             key=lambda kv: (-kv[1], kv[0][1], kv[0][0]))
     return [(entities[key].name, key[0].value, urls.entity_of(entities[key]), n) for key, n in shown]
 
 
-def entity_inputs(entry: EntityEntry, site: Site, tokens: list[str]) -> tuple:
+def entity_inputs(entry: EntityEntry, site: Site, tokens: bytes) -> tuple:
     """Everything an entity's page is rendered from besides the articles its list shows as
     listings show them, which `tokens` stand for (pages.memo): of the others, the count and
     the dates (the chart); what comes from elsewhere (content/entities.yml, the entities named
     alongside, the quotations and the articles they link) is in as it is shown."""
-    quotes = [(quote, a.slug, a.title, a.date) for quote, a in _quotes(entry)]
+    # Dates as numbers: plain data (memo.serialized).
+    quotes = [(quote, a.slug, a.title, a.date and a.date.toordinal()) for quote, a in _quotes(entry)]
     return ("entity", urls.entity_of(entry), entry.name, entry.type.value, entry.description, entry.link,
             entry.mentions, sorted(entry.roles.items()), sorted(entry.aliases.items()), co_mentioned(entry, site),
             quotes, site.config.archive_page_size, len(entry.articles),
-            [date.toordinal() for date in entry.dates], tokens)  # as numbers: dates pickle 30 times slower
+            sorted([a.date.toordinal() for a in entry.articles if a.date]), tokens)
 
 
 def entity_units(entry: EntityEntry, site: Site, tokens: Tokens) -> list[Unit]:
@@ -112,7 +120,7 @@ def entity_units(entry: EntityEntry, site: Site, tokens: Tokens) -> list[Unit]:
 
     def more(paging: Paging, shown: Sequence[Article]) -> Unit:
         def inputs() -> tuple:
-            return ("entity-more", paging, entry.name, entry.type.value, urls.entity_of(entry), tokens(shown))
+            return ("entity-more", paging.key(), entry.name, entry.type.value, urls.entity_of(entry), tokens(shown))
 
         return Unit("entity", [paging.uri], inputs, lambda: [_more_page(entry, site, paging, shown)])
 
@@ -151,7 +159,9 @@ def _quotes(entry: EntityEntry) -> list:
         if quote not in seen:
             seen.add(quote)
             out.append((quote, article))
-    return out[:QUOTES_SHOWN]
+            if len(out) == QUOTES_SHOWN:  # a much-quoted person has thousands
+                break
+    return out
 
 
 # --- the chart ---------------------------------------------------------------------

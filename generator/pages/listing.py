@@ -105,9 +105,11 @@ def listing_key(article: Article) -> tuple:
     """All any listing shows of an article: its entry, brief or full (`_article_entry`), and what
     briefings count (its first topic, its outlet). Listings' memo inputs (pages.memo) hold the
     digest of this, not of the whole article: a new article changes the related articles and
-    the entities of many others, which no listing shows, and those listings are kept."""
-    return (article.slug, article.title, article.date, tuple(t.name for t in article.topics[:3]), article.summary,
-            article.outlet)
+    the entities of many others, which no listing shows, and those listings are kept. Plain data
+    (memo.serialized): the date as its number."""
+    date = article.date
+    return (article.slug, article.title, date.toordinal() if type(date) is dt.date else date,
+            tuple([t.name for t in article.topics[:3]]), article.summary, article.outlet)
 
 
 def article_list(articles: Iterable[Article], site: Site, *, show_date: bool = True) -> str:
@@ -160,6 +162,10 @@ class Paging:
     number: int  # 1-based
     count: int
     from_oldest: bool = False
+
+    def key(self) -> tuple:
+        """The paging as plain data, for memo inputs (memo.serialized)."""
+        return (self.first, self.number, self.count, self.from_oldest)
 
     @property
     def is_front(self) -> bool:

@@ -6,11 +6,15 @@ everything its text depends on (`article.ArticleInputs` for an article page), an
 `PageMemo` keeps, for each page, a digest of that value. When this build's value has the
 digest the last build's had, the last build's page is taken as it is.
 
-The digest is a hash of the value pickled, keyed with everything else a page's text depends
-on (`salt`: digest's code, the options, the site's name, address and URL style). Two
-different values never pickle alike; two equal values that pickle differently (a set, whose
-order follows string hashes that change from run to run, or equal strings shared in one build
-and not in another) only cost a render, and the inputs put sets in order for that reason.
+The digest is a hash of the value serialized, keyed with everything else a page's text depends
+on (`salt`: digest's code, the options, the site's name, address and URL style). A value of
+plain data (tuples, lists, strings, numbers, bytes, None) is written by `marshal` (format 2,
+which, unlike later formats, never writes back-references that depend on how objects are
+shared); anything else (a date, a dataclass) makes the value pickled instead, about twice as
+slow, and inputs are written to avoid that. Both formats are decodable, so two different
+values never serialize alike, and a leading byte keeps the two apart; two equal values that
+serialize differently (a set, whose order follows string hashes that change from run to run)
+only cost a render, and the inputs put sets in order for that reason.
 
 The last build's pages come from memory under `mkdocs serve` (its `PageSet`), and from the
 page store otherwise (writer.py keeps each page's digest beside its fingerprint): a page
@@ -26,6 +30,7 @@ builds twice then checks every kind's inputs.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import pickle
 from collections.abc import Mapping
@@ -60,10 +65,17 @@ class PageMemo:
     recorded: dict[str, Remembered] = field(default_factory=dict)  # this build's, filled by render_site
     reused: int = 0
     verify: bool = field(default_factory=lambda: os.environ.get(VERIFY_VARIABLE) == "1")
+    _key: bytes = field(init=False, repr=False)  # the salt as blake2b's key, made once
+
+    def __post_init__(self) -> None:
+        self._key = self.salt.encode("utf-8")[:64]
 
     def digest(self, inputs: Any) -> str:
-        data = pickle.dumps(inputs, protocol=5)
-        return hashlib.blake2b(data, key=self.salt.encode("utf-8")[:64], digest_size=16).hexdigest()
+        return self.raw_digest(inputs).hex()
+
+    def raw_digest(self, inputs: Any) -> bytes:
+        """The digest as 16 bytes: what stands for an article in listings' inputs (`Tokens`)."""
+        return hashlib.blake2b(serialized(inputs), key=self._key, digest_size=16).digest()
 
     def reuse(self, src_uri: str, digest: str, **flags: Any) -> Any:
         """The last build's page at `src_uri` when it had `digest`, else None; `flags` are the
@@ -116,6 +128,14 @@ class PageMemo:
     def next_build(self, salt: str) -> PageMemo:
         """The memo the next build in this process starts from (`mkdocs serve`)."""
         return PageMemo(salt, self.recorded if salt == self.salt else {}, verify=self.verify)
+
+
+def serialized(value: Any) -> bytes:
+    """`value` as bytes from which it could be read back: marshal's for plain data, else pickle's."""
+    try:
+        return b"m" + marshal.dumps(value, 2)
+    except ValueError:  # not plain data
+        return b"p" + pickle.dumps(value, protocol=5)
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,9 @@ class Page:
 class Unit(NamedTuple):
     """Pages rendered together (a day's briefing, a month of the archive), as render_site
     takes them: `inputs()` is everything `make()` renders them from (see memo.py), where the
-    articles they show stand as their tokens (`Tokens`), so equal inputs make equal pages."""
+    articles they show stand as their tokens (`Tokens`), so equal inputs make equal pages.
+    Inputs are plain data where they can be (dates as numbers, `Paging.key()`): the memo
+    serializes those fastest (memo.serialized)."""
 
     kind: str
     uris: list[str]  # the src_uris `make` returns, in order
@@ -60,8 +62,9 @@ class Unit(NamedTuple):
     make: Callable[[], list[Page]]
 
 
-# Articles -> their tokens (pages.memo): what stands for the articles a page shows in its inputs.
-Tokens = Callable[[Any], list[str]]
+# Articles -> their tokens (pages.memo): what stands for the articles a page shows in its inputs,
+# each article's 16-byte digest of what listings show of it, joined in the articles' order.
+Tokens = Callable[[Any], bytes]
 
 
 class DuplicatePage(ValueError):

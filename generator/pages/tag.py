@@ -31,7 +31,7 @@ def tag_units(entry: TagEntry, site: Site, tokens: Tokens | None = None) -> list
     def unit(paging: Paging, chunk: Sequence[Article]) -> Unit:
         def inputs() -> tuple:
             total = len(entry.articles) if paging.is_front else None  # only the front page counts them
-            return ("tag", paging, entry.name, urls.tag_of(entry), total, tokens(chunk))
+            return ("tag", paging.key(), entry.name, urls.tag_of(entry), total, tokens(chunk))
 
         return Unit("tag", [paging.uri], inputs, lambda: [_tag_page(entry, paging, chunk, site)])
 

@@ -77,7 +77,7 @@ def topic_more_units(entry: TopicEntry, site: Site, tokens: Tokens | None = None
 
     def unit(paging: Paging, shown: Sequence[Article]) -> Unit:
         def inputs() -> tuple:
-            return ("topic-more", paging, entry.name, urls.topic_of(entry), entry.topic.code, links, tokens(shown))
+            return ("topic-more", paging.key(), entry.name, urls.topic_of(entry), entry.topic.code, links, tokens(shown))
 
         return Unit("topic", [paging.uri], inputs, lambda: [_more_page(entry, site, paging, shown)])
 

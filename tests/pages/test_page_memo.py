@@ -179,3 +179,77 @@ def test_an_entity_page_follows_the_dates_of_articles_its_list_does_not_show():
     pages = render_site(make_site(*moved, archive_page_size=2), memo=memo)
     assert texts(pages) == texts(render_site(make_site(*moved, archive_page_size=2)))
     assert "entities/people/anna-lindqvist.md" not in reused(memo, pages)
+
+
+def test_an_article_key_leaves_out_only_what_the_article_page_does_not_show():
+    """article_key holds what an article's page shows of it, not the whole article: a change to
+    any field it leaves out must leave the page as it was. Every field but the blocks (a function
+    of the file, whose hash is in) is changed in turn; a new field fails here until it has a change."""
+    from generator.model import Article, EntityMention, Image, StoryRef, TopicScore
+    from generator.pages.article import article_inputs, article_key, render_article
+
+    base = dataclasses.replace(
+        article("Harbour opens", D, topics=("economy", "transport"), entities=[("Anna Lindqvist", PERSON, 2)],
+                author="Marco Bellini", publisher="Reuters", tickers=("SUNF",), tags=("harbour",),
+                image=Image("A quay.", "Photo: A"), story=StoryRef("x.txt", "Harbour", "harbour"),
+                related=("ferry_strike.txt",), versions=("other.txt",), extra={"note": "kept"}, slug="harbour-opens",
+                word_count=120, reading_time=1, given_keys=frozenset({"title"})),
+        entities=(EntityMention("Anna Lindqvist", PERSON, 2, roles=("Mayor",), aliases=("Lindqvist",), quotes=("Yes.",)),))
+    changes = {
+        "source": "elsewhere.txt", "source_sha256": "1" * 64, "title": "Harbour closes", "date": D - dt.timedelta(days=1),
+        "date_source": "front-matter", "language": "de", "author": "Someone Else", "publisher": "AP", "tickers": ("X",),
+        "image": Image("A quay.", "Photo: B"), "summary": "Other.", "word_count": 121, "reading_time": 2,
+        "topics": (TopicScore("economy", 0.5), TopicScore("transport", 1.0)), "tags": ("quay",),
+        "entities": (EntityMention("Anna Lindqvist", PERSON, 3, roles=("Harbour master",), aliases=(), quotes=()),),
+        "related": ("dock_workers_vote.txt",), "story": StoryRef("x.txt", "Harbour", "harbour-2"),
+        "versions": (), "extra": {"note": "changed"}, "given_keys": frozenset({"title", "date"}), "slug": "harbour-opens-2",
+    }
+    assert set(changes) == {f.name for f in dataclasses.fields(Article)} - {"blocks"}
+    shown = {"source", "source_sha256", "title", "date", "date_source", "language", "author", "publisher", "tickers",
+             "image", "summary", "word_count", "reading_time", "tags", "story", "extra", "slug"}
+
+    def text(a):
+        return render_article(article_inputs(a)).text()
+
+    for name, value in changes.items():
+        changed = dataclasses.replace(base, **{name: value})
+        if article_key(changed) == article_key(base):
+            assert text(changed) == text(base), name
+        else:
+            assert name in shown or name == "entities", name  # an entity's type and name are shown; here only its count
+    # what the key leaves out: topic scores, an entity's count, roles, aliases and quotes, related
+    # articles (in the inputs as they are shown, not as sources), versions (likewise), given keys
+    for name in ("topics", "related", "versions", "given_keys"):
+        assert article_key(dataclasses.replace(base, **{name: changes[name]})) == article_key(base), name
+    assert article_key(dataclasses.replace(base, entities=changes["entities"])) == article_key(base)
+    for name in shown:
+        assert article_key(dataclasses.replace(base, **{name: changes[name]})) != article_key(base), name
+
+
+def test_memo_inputs_are_plain_data_and_serialize_fast():
+    """Every page kind's inputs in a site like the bench's are plain data (memo.serialized writes
+    them with marshal, not pickle): a date or a dataclass slipping in would double their cost."""
+    from generator.pages.memo import serialized
+
+    first = PageMemo("salt")
+    seen = []
+    real = PageMemo.raw_digest
+
+    def spy(self, inputs):
+        seen.append(serialized(inputs)[:1])
+        return real(self, inputs)
+
+    PageMemo.raw_digest = spy
+    try:
+        render(articles(), first)
+    finally:
+        PageMemo.raw_digest = real
+    assert seen and set(seen) == {b"m"}
+
+
+def test_serialized_values_differ_when_values_differ():
+    from generator.pages.memo import serialized
+
+    values = [None, 0, 1, True, 1.0, "1", b"1", (1,), [1], ("a", "b"), ("ab",), ("a", ("b",)), dt.date(2025, 1, 1),
+              dt.datetime(2025, 1, 1), (dt.date(2025, 1, 1),), "\ud800", "\u00e9", "e\u0301"]
+    assert len({serialized(v) for v in values}) == len(values)
