@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from ..model import Article, EntityType
-from ..site_model import EntityKey, Site, StoryEntry
+from ..site_model import EntityEntry, Site, StoryEntry
 from . import urls
 from .escape import html_text, md_link, md_text
 from .listing import MONTH_NAMES, article_list, day_heading, html_list, long_date, plural, topic_links
@@ -58,15 +58,22 @@ def _from(sources: int) -> str:
     return f" from {plural(sources, 'source')}" if sources else ""
 
 
-def first_seen(site: Site) -> dict[EntityKey, dt.date]:
-    """The date each entity (with a page) was first named in a dated listed article."""
-    first: dict[EntityKey, dt.date] = {}
+def new_entities(site: Site) -> dict[dt.date, list[EntityEntry]]:
+    """Per day, the entities (with a page) first named in a dated listed article that day, the
+    most named that day (in the most of its articles) first, NEW_SHOWN of them. Found from each
+    entity's articles, which are all the listed articles naming it: counting the names in every
+    day's articles to find the few new ones cost ten times as much."""
+    found: dict[dt.date, list[tuple[EntityEntry, int]]] = defaultdict(list)
     for entry in site.entities.values():
         if entry.has_page:
-            date = min([a.date for a in entry.articles if a.date], default=None)
-            if date:
-                first[entry.key] = date
-    return first
+            first = min([a.date for a in entry.articles if a.date], default=None)
+            if first:
+                articles = {id(a) for a in entry.articles if a.date == first}  # an article once
+                found[first].append((entry, len(articles)))
+    order = {type_: i for i, type_ in enumerate(EntityType)}
+    return {date: [entry for entry, _ in sorted(entries, key=lambda en: (-en[1], order[en[0].type], en[0].name.casefold(),
+                                                                         en[0].name))][:NEW_SHOWN]
+            for date, entries in found.items()}
 
 
 def _stories_section(site: Site, articles: Sequence[Article], uri: str, period: str) -> list[str]:
@@ -89,14 +96,6 @@ def _topics_section(site: Site, articles: Sequence[Article], uri: str) -> list[s
     items = [(md_link(display_name(name), urls.relative(uri, links[name])) if name in links else md_text(display_name(name)))
              + f" <small>{n}</small>" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     return ["## Topics", "", " · ".join(items), ""]
-
-
-def _new_entities(site: Site, date: dt.date, articles: Sequence[Article], first: dict[EntityKey, dt.date]) -> list:
-    """The entities first named in the digest on `date`, the most named that day first."""
-    counts: Counter[EntityKey] = Counter(k for a in articles for k in dict.fromkeys((m.type, m.name) for m in a.entities))
-    new = [k for k in counts if first.get(k) == date]
-    new.sort(key=lambda k: (-counts[k], list(EntityType).index(k[0]), k[1].casefold(), k[1]))
-    return [site.entities[key] for key in new[:NEW_SHOWN]]
 
 
 def _new_section(entries: list) -> list[str]:
@@ -139,7 +138,7 @@ def day_units(site: Site, tokens: Tokens | None = None, links: tuple = ()) -> li
     as its listing links its articles' topics."""
     by_date = days(site)
     dates = list(by_date)
-    first = first_seen(site)
+    new_on = new_entities(site)
 
     def unit(i: int, date: dt.date) -> Unit:
         articles = by_date[date]
@@ -147,18 +146,18 @@ def day_units(site: Site, tokens: Tokens | None = None, links: tuple = ()) -> li
         following = dates[i + 1] if i + 1 < len(dates) else None
 
         def inputs() -> tuple:
-            new = tuple((e.name, e.type.value, urls.entity_of(e)) for e in _new_entities(site, date, articles, first))
+            new = tuple((e.name, e.type.value, urls.entity_of(e)) for e in new_on.get(date, ()))
             # dates as numbers: plain data (memo.serialized)
             return ("day", date.toordinal(), previous and previous.toordinal(), following and following.toordinal(),
                     _stories_shown(site, articles), new, links, tokens(articles))
 
-        return Unit("day", [urls.day(date)], inputs, lambda: [_day_page(site, date, articles, previous, following, first)])
+        return Unit("day", [urls.day(date)], inputs, lambda: [_day_page(site, date, articles, previous, following, new_on)])
 
     return [unit(i, date) for i, date in enumerate(dates)]
 
 
 def _day_page(site: Site, date: dt.date, articles: list[Article], previous: dt.date | None, following: dt.date | None,
-              first: dict[EntityKey, dt.date]) -> Page:
+              new_on: dict[dt.date, list[EntityEntry]]) -> Page:
     uri = urls.day(date)
     sources = _outlets(articles)
     year, week = week_of(date)
@@ -168,7 +167,7 @@ def _day_page(site: Site, date: dt.date, articles: list[Article], previous: dt.d
     lines += _pager(uri, (urls.day(previous), day_heading(previous)) if previous else None,
                     (urls.day(following), day_heading(following)) if following else None)
     lines += _stories_section(site, articles, uri, "that day")
-    lines += _new_section(_new_entities(site, date, articles, first))
+    lines += _new_section(new_on.get(date, []))
     lines += _topics_section(site, articles, uri)
     lines += ["## Articles", "", article_list(articles, site, show_date=False), ""]
     meta = {"title": f"Briefing: {day_heading(date)}", "date": date, "articles": len(articles)}

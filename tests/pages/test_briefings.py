@@ -55,3 +55,30 @@ def test_home_page_leads_with_the_newest_days_briefing():
     lead = home.split("{ .digest-briefing-lead }")[0]
     assert "Briefing for Monday, 15 September 2025" in lead and "days/2025-09-15.md" in lead
     assert home.index("Briefing for") < home.index("## Monday, 15 September 2025")
+
+
+def test_new_entities_are_those_first_named_that_day_counted_in_its_articles():
+    """briefing.new_entities finds them from the entities' articles: the same as counting the names in each day's articles."""
+    import pytest  # noqa: F401
+    from collections import Counter
+
+    from generator.model import EntityType
+    from generator.pages.briefing import NEW_SHOWN, days, new_entities
+
+    from random_site import random_site
+
+    for seed in range(6):
+        site = random_site(seed)
+        first = {}
+        for entry in site.entities.values():
+            dates = entry.dates
+            if entry.has_page and dates:
+                first[entry.key] = dates[0]
+        expected = {}
+        for date, articles in days(site).items():
+            counts = Counter(k for a in articles for k in dict.fromkeys((m.type, m.name) for m in a.entities))
+            new = [k for k in counts if first.get(k) == date]
+            new.sort(key=lambda k: (-counts[k], list(EntityType).index(k[0]), k[1].casefold(), k[1]))
+            if new:
+                expected[date] = [site.entities[key] for key in new[:NEW_SHOWN]]
+        assert expected and new_entities(site) == expected
