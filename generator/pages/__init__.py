@@ -40,7 +40,7 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     pages.add(home_page(site, site_name, feeds=publishing is not None))
     by_source = {a.source: a for a in site.articles}
     linked = {source: Linked.of(a) for source, a in by_source.items()}  # each made once, linked from many pages
-    faces = {source: linked_key(a) for source, a in by_source.items()} if memo is not None else None
+    faces = {source: memo.raw_digest(linked_key(a)) for source, a in by_source.items()} if memo is not None else None
     listed_as = {other: a.source for a in site.listed for other in a.versions}
     prev_next = neighbours(site)
     for article in site.articles:

@@ -100,16 +100,20 @@ class ArticleInputs:
     previous: Linked | None = None  # older, by date (reading.neighbours)
     following: Linked | None = None  # newer
 
-    def memo_key(self, key: tuple, faces: Mapping[str, tuple] | None = None) -> tuple:
+    def memo_key(self, key: tuple, faces: Mapping[str, bytes] | None = None) -> tuple:
         """What the memo hashes: the article as `article_key` gives it, then the rest, the other
-        articles as `linked_key` gives them (`faces`: those keys by source, made once a build)."""
-        def of(other: Linked | None) -> tuple | None:
-            if other is None:
-                return None
-            return faces[other.source] if faces is not None else linked_key(other)
+        articles as `linked_key` gives them, or, with `faces`, as the memo's 16-byte digest of
+        that (made once a build for each article, which pages link five to ten times)."""
+        if faces is None:
+            def of(other: Linked | None) -> tuple | None:
+                return None if other is None else linked_key(other)
 
-        return (key, tuple(map(of, self.related)), tuple(map(of, self.versions)), self.part_of, of(self.previous),
-                of(self.following))
+            return (key, tuple(map(of, self.related)), tuple(map(of, self.versions)), self.part_of, of(self.previous),
+                    of(self.following))
+        previous, following = self.previous, self.following
+        return (key, b"".join([faces[other.source] for other in self.related]),
+                b"".join([faces[other.source] for other in self.versions]), self.part_of,
+                None if previous is None else faces[previous.source], None if following is None else faces[following.source])
 
 
 def article_key(article: Article) -> tuple:

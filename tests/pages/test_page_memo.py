@@ -253,3 +253,25 @@ def test_serialized_values_differ_when_values_differ():
     values = [None, 0, 1, True, 1.0, "1", b"1", (1,), [1], ("a", "b"), ("ab",), ("a", ("b",)), dt.date(2025, 1, 1),
               dt.datetime(2025, 1, 1), (dt.date(2025, 1, 1),), "\ud800", "\u00e9", "e\u0301"]
     assert len({serialized(v) for v in values}) == len(values)
+
+
+def test_a_stored_page_made_fast_is_the_stored_page(tmp_path):
+    made = StoredPage.made("articles/a.md", str(tmp_path / "a.md"), "f" * 64, kind="article", origin="a.txt",
+                           owner_markdown=True)
+    assert made == StoredPage("articles/a.md", str(tmp_path / "a.md"), "f" * 64, kind="article", origin="a.txt",
+                              owner_markdown=True)
+    assert StoredPage.made("x.md", "p", "f") == StoredPage("x.md", "p", "f")
+
+
+def test_the_store_is_asked_for_files_as_isfile_would_answer(tmp_path, monkeypatch):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.md").write_text("a", encoding="utf-8")
+    (tmp_path / "articles" / "folder.md").mkdir()
+    (tmp_path / "index.md").write_text("i", encoding="utf-8")
+    (tmp_path / "articles" / "link.md").symlink_to(tmp_path / "index.md")
+    memo = PageMemo("salt")
+    paths = [str(tmp_path / p) for p in ("articles/a.md", "articles/folder.md", "articles/b.md", "index.md",
+                                          "articles/link.md", "gone/x.md")] + ["", "relative.md"]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "relative.md").write_text("r", encoding="utf-8")
+    assert [memo._in_store(p) for p in paths] == [bool(p) and os.path.isfile(p) for p in paths]
