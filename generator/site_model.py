@@ -12,7 +12,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from itertools import chain
+from itertools import chain, repeat
 from dataclasses import dataclass, field
 
 from .config import DigestConfig
@@ -145,8 +145,10 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
     slugs = assign_unique(((a.source, a.slug or a.title, a.source) for a in by_age), prefix="article")
     story_slugs = assign_unique(((s.key, s.title, s.key) for s in dict.fromkeys(a.story for a in by_age if a.story)),
                                 prefix="story")
-    ordered = site_order(evolve(a, slug=slugs[a.source], story=evolve(a.story, slug=story_slugs[a.story.key])
-                                 if a.story else None) for a in articles)
+    evolved = [evolve(a, slug=slugs[a.source], story=evolve(a.story, slug=story_slugs[a.story.key]) if a.story else None)
+               for a in articles]
+    ordered = site_order(evolved)
+    assembled = dict(zip([a.source for a in articles], evolved))  # sources are unique (they are file paths)
     listed = listed_versions(ordered)
 
     entities: dict[EntityKey, EntityEntry] = {}
@@ -165,9 +167,9 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
             if mention.roles:
                 roles.setdefault(key, []).extend(mention.roles)
             if mention.aliases:
-                aliases.setdefault(key, []).extend(a for a in mention.aliases if a != mention.name)
+                aliases.setdefault(key, []).extend([a for a in mention.aliases if a != mention.name])
             if mention.quotes:
-                entry.quotes.extend((q, article) for q in mention.quotes)
+                entry.quotes.extend(zip(mention.quotes, repeat(article)))
     for key, seen in roles.items():
         entities[key].roles.update(seen)
     for key, seen in aliases.items():
@@ -230,7 +232,7 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
 
     tags = collect_tags(listed, config.tag_page_min_articles)
     stories: dict[str, StoryEntry] = {}
-    for article in sorted(ordered, key=lambda a: (a.date is None, a.date or dt.date.min, a.source)):
+    for article in [assembled[a.source] for a in by_age if a.story]:  # oldest first, as slugs were given
         if article.story:
             entry = stories.setdefault(article.story.key, StoryEntry(article.story.key, article.story.title,
                                                                      article.story.slug))
@@ -240,8 +242,8 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
 
 def collect_tags(articles: Sequence[Article], min_articles: int) -> dict[str, TagEntry]:
     """Tags with a page, by key; `articles` come newest first and stay in that order."""
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    members: dict[str, list[Article]] = defaultdict(list)
+    forms: dict[str, dict[str, int]] = {}  # key -> how many articles use each form of the tag
+    members: dict[str, list[Article]] = {}
     keys: dict[str, str] = {}  # tag -> tag_key: articles share tags, and each is keyed once
     for article in articles:
         seen = set()
@@ -251,12 +253,18 @@ def collect_tags(articles: Sequence[Article], min_articles: int) -> dict[str, Ta
                 key = keys[tag] = tag_key(tag)
             if key and key not in seen:
                 seen.add(key)
-                forms[key][tag] += 1
-                members[key].append(article)
+                counts = forms.get(key)
+                if counts is None:
+                    forms[key] = {tag: 1}
+                    members[key] = [article]
+                else:
+                    counts[tag] = counts.get(tag, 0) + 1
+                    members[key].append(article)
     entries = {}
     for key in sorted(members):
         if len(members[key]) >= min_articles:
-            name = min(forms[key], key=lambda f: (-forms[key][f], f))
+            counts = forms[key]
+            name = min(counts, key=lambda f: (-counts[f], f))
             entries[key] = TagEntry(key, name, articles=members[key])
     for key, slug in assign_unique(((k, e.name, k) for k, e in entries.items()), prefix="tag").items():
         entries[key].slug = slug

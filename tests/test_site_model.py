@@ -40,3 +40,23 @@ def test_entity_and_topic_counts_are_the_plain_counts(seed):
     for topic in site.topics.values():
         present = Counter(k for a in topic.articles for k in keys(a) if k in with_page)
         assert list(topic.entities.items()) == list(present.items())
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_tags_are_the_plain_grouping(seed):
+    from generator.enrich.topics import tag_key
+
+    site = random_site(seed)
+    forms, members = {}, {}
+    for article in site.listed:
+        seen = set()
+        for tag in article.tags:
+            key = tag_key(tag)
+            if key and key not in seen:
+                seen.add(key)
+                forms.setdefault(key, Counter())[tag] += 1
+                members.setdefault(key, []).append(article)
+    expected = {key: (min(forms[key], key=lambda f: (-forms[key][f], f)), members[key])
+                for key in sorted(members) if len(members[key]) >= 2}
+    assert expected and {key: (e.name, e.articles) for key, e in site.tags.items()} == expected
+    assert list(site.tags) == list(expected)
