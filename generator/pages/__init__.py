@@ -10,7 +10,7 @@ from ..site_model import Site, tag_list
 from .archive import archive_index, archive_units
 from .briefing import day_units, week_units
 from . import urls
-from .article import Linked, article_inputs, article_key, is_owner_markdown, linked_key, render_article
+from .article import Linked, article_inputs, article_links, is_owner_markdown, linked_key, memo_key, render_article
 from .entity import entities_index, entity_type_index, entity_units
 from .feeds import Publishing, feed_note, feed_pages, with_story_feeds, with_topic_feeds
 from .home import home_page
@@ -44,19 +44,24 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     listed_as = {other: a.source for a in site.listed for other in a.versions}
     prev_next = neighbours(site)
     for article in site.articles:
-        inputs = article_inputs(article, by_source, listed_as, part_of_line(article, site), prev_next.get(article.source),
-                                linked)
+        part_of, pair = part_of_line(article, site), prev_next.get(article.source)
         if memo is None:
-            pages.add(render_article(inputs, bodies.get(article.source)))
+            pages.add(render_article(article_inputs(article, by_source, listed_as, part_of, pair, linked),
+                                     bodies.get(article.source)))
             continue
+        # The page's inputs are made only to render it: its memo key is made from the same sources.
+        related, versions = article_links(article, by_source, listed_as)
+        previous, following = pair or (None, None)
         uri = urls.article(article.slug)
-        digest = memo.digest(inputs.memo_key(article_key(article), faces))
+        digest = memo.digest(memo_key(article, related, versions, part_of, previous, following, faces))
         page = memo.reuse(uri, digest, kind="article", origin=article.source, owner_markdown=is_owner_markdown(article))
         if page is not None:
             if memo.verify:
+                inputs = article_inputs(article, by_source, listed_as, part_of, pair, linked)
                 memo.check([page], [render_article(inputs, bodies.get(article.source))], pages.directory_urls)
             pages.add_resolved(page)
         else:
+            inputs = article_inputs(article, by_source, listed_as, part_of, pair, linked)
             pages.add(render_article(inputs, bodies.get(article.source)))
             page = pages.get(uri)
         memo.record(uri, digest, page)

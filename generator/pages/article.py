@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any, NamedTuple
 
 from ..model import Article, BulletList, EntityType, MarkdownBody, Paragraph
@@ -100,20 +99,16 @@ class ArticleInputs:
     previous: Linked | None = None  # older, by date (reading.neighbours)
     following: Linked | None = None  # newer
 
-    def memo_key(self, key: tuple, faces: Mapping[str, bytes] | None = None) -> tuple:
-        """What the memo hashes: the article as `article_key` gives it, then the rest, the other
-        articles as `linked_key` gives them, or, with `faces`, as the memo's 16-byte digest of
-        that (made once a build for each article, which pages link five to ten times)."""
-        if faces is None:
-            def of(other: Linked | None) -> tuple | None:
-                return None if other is None else linked_key(other)
 
-            return (key, tuple(map(of, self.related)), tuple(map(of, self.versions)), self.part_of, of(self.previous),
-                    of(self.following))
-        previous, following = self.previous, self.following
-        return (key, b"".join([faces[other.source] for other in self.related]),
-                b"".join([faces[other.source] for other in self.versions]), self.part_of,
-                None if previous is None else faces[previous.source], None if following is None else faces[following.source])
+def memo_key(article: Article, related: Sequence[str], versions: Sequence[str], part_of: str,
+             previous: Article | None, following: Article | None, faces: Mapping[str, bytes]) -> tuple:
+    """What the memo hashes for an article page (`ArticleInputs` as `article_inputs` would make
+    them from the same sources, see `article_links`): the article as `article_key` gives it, the
+    other articles as `faces` give them (the memo's 16-byte digest of `linked_key`, made once a
+    build for each article, which pages link five to ten times), and the story line."""
+    return (article_key(article), b"".join([faces[source] for source in related]),
+            b"".join([faces[source] for source in versions]), part_of,
+            None if previous is None else faces[previous.source], None if following is None else faces[following.source])
 
 
 def article_key(article: Article) -> tuple:
@@ -142,6 +137,15 @@ def _day(date: dt.date | None) -> int | dt.date | None:
     return date.toordinal() if type(date) is dt.date else date
 
 
+def article_links(article: Article, by_source: Mapping[str, Article], listed_as: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """The sources of the articles the page of `article` links as related (up to five, a story
+    once, see `article_inputs`) and as other versions of its story."""
+    own = {article.source, *article.versions}
+    sources = dict.fromkeys([listed_as.get(s, s) for s in article.related])
+    related = [s for s in sources if s in by_source and s not in own][:5]
+    return related, [s for s in article.versions if s in by_source]
+
+
 def article_inputs(article: Article, by_source: Mapping[str, Article] | None = None,
                    listed_as: Mapping[str, str] | None = None, part_of: str = "",
                    pair: tuple[Article | None, Article | None] | None = None,
@@ -150,18 +154,14 @@ def article_inputs(article: Article, by_source: Mapping[str, Article] | None = N
     story to the one listings show (a story is related once), `pair` is (previous, next);
     `linked`, when given, is `Linked.of` of every article in `by_source`, made once a build."""
     slugs = by_source or {}
-    listed_as = listed_as or {}
+    related, versions = article_links(article, slugs, listed_as or {})
     link = linked.__getitem__ if linked is not None else lambda source: Linked.of(slugs[source])
-    own = {article.source, *article.versions}
-    sources = dict.fromkeys(listed_as.get(s, s) for s in article.related)
-    related = tuple(islice((link(s) for s in sources if s in slugs and s not in own), 5))
-    versions = tuple(link(s) for s in article.versions if s in slugs)
     previous, following = pair or (None, None)
     if linked is not None:
-        return ArticleInputs(article, related, versions, part_of, previous and linked[previous.source],
-                             following and linked[following.source])
-    return ArticleInputs(article, related, versions, part_of, previous and Linked.of(previous),
-                         following and Linked.of(following))
+        return ArticleInputs(article, tuple(map(link, related)), tuple(map(link, versions)), part_of,
+                             previous and linked[previous.source], following and linked[following.source])
+    return ArticleInputs(article, tuple(map(link, related)), tuple(map(link, versions)), part_of,
+                         previous and Linked.of(previous), following and Linked.of(following))
 
 
 def related_section(items: Sequence[Linked]) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from operator import attrgetter
 from collections import Counter
 from collections.abc import Sequence
 
@@ -108,7 +109,10 @@ def entity_inputs(entry: EntityEntry, site: Site, tokens: bytes) -> tuple:
     return ("entity", urls.entity_of(entry), entry.name, entry.type.value, entry.description, entry.link,
             entry.mentions, sorted(entry.roles.items()), sorted(entry.aliases.items()), co_mentioned(entry, site),
             quotes, site.config.archive_page_size, len(entry.articles),
-            sorted([a.date.toordinal() for a in entry.articles if a.date]), tokens)
+            sorted([date.toordinal() for date in map(_date, entry.articles) if date]), tokens)
+
+
+_date = attrgetter("date")
 
 
 def entity_units(entry: EntityEntry, site: Site, tokens: Tokens) -> list[Unit]:

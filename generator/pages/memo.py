@@ -96,8 +96,14 @@ class PageMemo:
     def reuse_all(self, src_uris: list[str], digest: str, kind: str) -> list[Any] | None:
         """The last build's pages at `src_uris`, made together from inputs with `digest` (an
         entity's pages, a tag's), when every one of them is there; else None."""
-        old = [self.previous.get(uri) for uri in src_uris]
-        if not src_uris or any(o is None or o.digest != digest for o in old):
+        previous = self.previous
+        old = []
+        for uri in src_uris:
+            entry = previous.get(uri)
+            if entry is None or entry.digest != digest:
+                return None
+            old.append(entry)
+        if not old:
             return None
         found = []
         for uri, entry in zip(src_uris, old):
