@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from ..model import Article, BulletList, EntityType, MarkdownBody, Paragraph
 from . import urls
 from .escape import html_block_texts, html_text
-from .listing import html_list, link_item, long_date
+from .listing import day_number, html_list, link_item, long_date
 from .page import Page
 from .reading import prev_next_section
 
@@ -120,7 +120,7 @@ def article_key(article: Article) -> tuple:
     a = article
     image = a.image
     story = a.story
-    return (a.source, a.source_sha256, a.title, a.slug, _day(a.date), a.date_source, a.language, a.author, a.publisher,
+    return (a.source, a.source_sha256, a.title, a.slug, day_number(a.date), a.date_source, a.language, a.author, a.publisher,
             a.tickers, None if image is None else (image.caption, image.credit), a.summary, a.word_count, a.reading_time,
             tuple([t.name for t in a.topics]), a.tags, tuple([(m.type.value, m.name) for m in a.entities]),
             None if story is None else (story.slug, story.title), a.extra)
@@ -128,13 +128,7 @@ def article_key(article: Article) -> tuple:
 
 def linked_key(other: Linked | Article) -> tuple:
     """Another article as an article page shows it (`Linked`), for the memo."""
-    return (other.title, other.slug, _day(other.date), other.source)
-
-
-def _day(date: dt.date | None) -> int | dt.date | None:
-    """A date as a number (plain data, which the memo serializes fastest); anything else, a
-    datetime say, as it is."""
-    return date.toordinal() if type(date) is dt.date else date
+    return (other.title, other.slug, day_number(other.date), other.source)
 
 
 def article_links(article: Article, by_source: Mapping[str, Article], listed_as: Mapping[str, str]) -> tuple[list[str], list[str]]:

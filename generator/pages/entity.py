@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from operator import attrgetter
 from collections import Counter
 from collections.abc import Sequence
+from operator import attrgetter
 
 from ..model import Article, EntityType
 from ..site_model import EntityEntry, Site

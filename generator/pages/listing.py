@@ -107,9 +107,14 @@ def listing_key(article: Article) -> tuple:
     digest of this, not of the whole article: a new article changes the related articles and
     the entities of many others, which no listing shows, and those listings are kept. Plain data
     (memo.serialized): the date as its number."""
-    date = article.date
-    return (article.slug, article.title, date.toordinal() if type(date) is dt.date else date,
-            tuple([t.name for t in article.topics[:3]]), article.summary, article.outlet)
+    return (article.slug, article.title, day_number(article.date), tuple([t.name for t in article.topics[:3]]),
+            article.summary, article.outlet)
+
+
+def day_number(date: dt.date | None) -> int | dt.date | None:
+    """A date as a number, for memo inputs (plain data, which the memo serializes fastest);
+    anything else, a datetime say, as it is."""
+    return date.toordinal() if type(date) is dt.date else date
 
 
 def article_list(articles: Iterable[Article], site: Site, *, show_date: bool = True) -> str:
