@@ -12,6 +12,9 @@ them twice with Python's HTMLParser. For those pages (`splice_html`), each such 
 is set aside, the rest of the page (headings, short paragraphs) is converted, and the
 blocks are put back where Markdown left their placeholder paragraphs.
 
+The converter's link patterns find where a link's text ends without Python-Markdown's
+per-character table of every bracket (`find_link_text_faster`), the same answer sooner.
+
 tests/test_fast_page.py checks that the HTML, table of contents, title and anchors are
 identical to MkDocs' own rendering.
 """
@@ -21,9 +24,11 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from types import MethodType
 from urllib.parse import urljoin, urlsplit
 
 import markdown
+from markdown.inlinepatterns import LinkInlineProcessor
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import (
@@ -65,8 +70,63 @@ def _converter(config: MkDocsConfig) -> markdown.Markdown:
     if cached is None or cached[0] is not config:
         _converters.clear()
         md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+        find_link_text_faster(md)
         cached = _converters[id(config)] = (config, md)
     return cached[1]
+
+
+# A link's text ends at the `]` that closes its `[`. Python-Markdown finds it by working out,
+# for the whole text of a paragraph, where every bracket closes, in a Python loop over each
+# character, and again after each link it turns into an element (the text has changed): for a
+# paragraph of many links (a listing's page numbers, the home page's chips) that was 60-75% of
+# rendering a page. `bracket_end` looks for the one bracket asked for, skipping to the next
+# bracket by regular expression; a bracket that stays open that long (made-up text such as
+# "[[[[...") is answered as Python-Markdown answers it, from its own table of every bracket.
+_BRACKET = re.compile(r"[\[\]]")
+_SCAN_LIMIT = 64  # brackets looked at before the whole-text table is cheaper
+
+
+def bracket_end(data: str, index: int, table: list | None = None) -> int | None:
+    """`LinkInlineProcessor._findBracketEnds(data)[index]`: the index just past the `]` that
+    closes a bracket opened before `index`, or None when it never closes."""
+    depth = 0
+    for seen, match in enumerate(_BRACKET.finditer(data, index)):
+        if seen == _SCAN_LIMIT:
+            return None if table is None else table(data)[index]
+        if data[match.start()] == "[":
+            depth += 1
+        else:
+            depth -= 1
+            if depth < 0:
+                return match.end()
+    return None
+
+
+def _link_text(self: LinkInlineProcessor, data: str, index: int) -> tuple[str, int, bool]:
+    """LinkInlineProcessor.getText, with the closing bracket found by `bracket_end`."""
+    end = bracket_end(data, index, self._bracket_table)
+    if end is None:
+        return data[index:], len(data), False
+    return data[index:end - 1], end, True
+
+
+def _bracket_table(self: LinkInlineProcessor, data: str) -> list:
+    # Python-Markdown's own table, kept for the text it was made for, as getText keeps it.
+    if self._bracket_data is not data:
+        self._bracket_data = data
+        self._bracket_ends = self._findBracketEnds(data)
+    return self._bracket_ends
+
+
+def find_link_text_faster(md: markdown.Markdown) -> None:
+    """Give the converter's link patterns `_link_text`, where their getText is the one it
+    reproduces (the Python-Markdown this was written for: tests/test_fast_page.py checks it)."""
+    if not hasattr(LinkInlineProcessor, "_findBracketEnds"):
+        return
+    for processor in md.inlinePatterns:
+        if isinstance(processor, LinkInlineProcessor) and type(processor).getText is LinkInlineProcessor.getText:
+            processor._bracket_table = MethodType(_bracket_table, processor)
+            processor.getText = MethodType(_link_text, processor)
 
 
 # The HTML blocks digest writes (pages/listing.py, article.py, entity.py, reading.py): a block

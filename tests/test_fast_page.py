@@ -2,13 +2,15 @@
 
 import random
 
+import markdown
+from markdown.inlinepatterns import LinkInlineProcessor
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from support import FIXTURES, SEED, make_project
 
 from generator.config import SiteInfo, config_from_dict
-from generator.fast_page import FastPage
+from generator.fast_page import FastPage, bracket_end, find_link_text_faster
 from generator.pipeline import generate
 
 
@@ -80,3 +82,34 @@ def test_fast_pages_have_the_canonical_address_mkdocs_gives(tmp_path):
                 ours._set_canonical_url(config.site_url)
                 theirs._set_canonical_url(config.site_url)
                 assert (ours.canonical_url, ours.abs_url) == (theirs.canonical_url, theirs.abs_url), (site_url, url)
+
+
+def test_closing_brackets_are_found_where_python_markdown_finds_them():
+    """bracket_end answers what Python-Markdown's table of closing brackets answers, for every
+    index of texts with nested, stray and unclosed brackets, short and past the scan limit."""
+    rng = random.Random(11)
+    texts = ["", "[", "]", "[a](b)", "[[a]]", "a]b[c", "[" * 200 + "]", "[x]" * 100, "[" + "[a]" * 100 + "]"]
+    texts += ["".join(rng.choice("[[]]ab\\(") for _ in range(rng.randrange(0, 400))) for _ in range(400)]
+    for text in texts:
+        ends = LinkInlineProcessor._findBracketEnds(text)
+        for i in range(len(text) + 1):
+            assert bracket_end(text, i, LinkInlineProcessor._findBracketEnds) == ends[i], (text, i)
+
+
+def test_link_patterns_give_the_html_python_markdown_gives():
+    """The converter FastPage uses has its link patterns' getText replaced (find_link_text_faster):
+    for Markdown full of links, images, references and brackets, the HTML is Python-Markdown's."""
+    extensions = ["toc", "tables", "attr_list", "md_in_html", "admonition"]
+    ours = markdown.Markdown(extensions=extensions)
+    find_link_text_faster(ours)
+    assert any(getattr(p, "getText", None).__func__ is not LinkInlineProcessor.getText
+               for p in ours.inlinePatterns if isinstance(p, LinkInlineProcessor)), "nothing was replaced"
+    rng = random.Random(3)
+    pieces = ["[a](b.md)", "![i](x.png)", "[r][1]", "[s]", "[", "]", "[[n]](c)", "(", ")", " text ", "\n",
+              "\n\n", "<span>[h](h.md)</span>", "{ .c }", "[t](<u v> 'w')", "\\[", "`[c]`"]
+    docs = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 200))) + "\n\n[1]: ref.md\n" for _ in range(300)]
+    docs.append(" ".join(f"[p{i}](page-{i}.md)" for i in range(300)))
+    docs.append("[" * 150 + "x](y)" + "]" * 20)
+    for doc in docs:
+        theirs = markdown.Markdown(extensions=extensions)
+        assert ours.reset().convert(doc) == theirs.convert(doc), doc
