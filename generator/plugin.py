@@ -35,6 +35,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.utils import is_markdown_file
 
 from . import staging, template_cache
@@ -241,8 +242,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return {urls.article(a.slug): article_signature(a, targets, theme) for a in generation.site.articles}
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        """In a full build, the pages whose HTML the last full build kept is as this build would
-        render it: their FastPage skips rendering, and on_post_page hands MkDocs that HTML."""
+        """The navigation's pages digest made are rendered as FastPages too; in a full build,
+        the pages whose HTML the last full build kept is as this build would render it: their
+        FastPage skips rendering, and on_post_page hands MkDocs that HTML."""
+        self._render_nav_pages_fast(nav)
         if self._record is None or self._final_site_dir is None:
             return nav
         lap = time.perf_counter()
@@ -256,6 +259,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 self._reused[uri] = path
         self._laps.append((f"HTML of {len(self._reused):,} unchanged pages found", time.perf_counter() - lap))
         return nav
+
+    def _render_nav_pages_fast(self, nav) -> None:
+        """The navigation's pages digest made become FastPages: MkDocs made them as Pages, with
+        the navigation's titles and links to each other, and a FastPage differs from its Page
+        only in how it renders. The home page and the index pages were most of what a dropped
+        article's build converted with a new Python-Markdown converter per page."""
+        for page in nav.pages:
+            if type(page) is Page and page.file.src_uri in self._generated:
+                page.__class__ = FastPage
+                page.splice_html = page.file.src_uri not in self._owner_markdown
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri not in self._generated:
