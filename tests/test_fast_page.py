@@ -5,12 +5,14 @@ import random
 import markdown
 from markdown.inlinepatterns import LinkInlineProcessor
 from mkdocs.config import load_config
+from mkdocs.utils import get_build_date
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from support import FIXTURES, SEED, make_project
 
 from generator.config import SiteInfo, config_from_dict
-from generator.fast_page import FastPage, bracket_end, find_link_text_faster
+from generator import fast_page
+from generator.fast_page import FastPage, _page_settings, bracket_end, build_date, find_link_text_faster
 from generator.pipeline import generate
 
 
@@ -113,3 +115,61 @@ def test_link_patterns_give_the_html_python_markdown_gives():
     for doc in docs:
         theirs = markdown.Markdown(extensions=extensions)
         assert ours.reset().convert(doc) == theirs.convert(doc), doc
+
+
+def _state(page):
+    return {k: v for k, v in vars(page).items() if k != "file"}
+
+
+def test_fast_pages_are_made_as_mkdocs_makes_pages(tmp_path, monkeypatch):
+    """FastPage.__init__ asks the clock and the configuration once per build: each page is the
+    Page MkDocs makes, with or without a site URL, a repository and edit links, a fixed date."""
+    project = make_project(tmp_path, {SEED.name: SEED.read_bytes()})
+    options = [{}, {"site_url": "https://owner.github.io/repo/"}, {"repo_url": "https://github.com/o/r"},
+               {"repo_url": "https://github.com/o/r", "edit_uri": "edit/main/content/"},
+               {"repo_url": "https://example.org/r", "edit_uri_template": "src/{path_noext}?x=1"}]
+    uris = ["index.md", "articles/a-b.md", "tags/x y.md", "entities/people/index.md", "a/../b.md"]
+    for epoch in (None, "1700000000", "1800000000"):
+        if epoch is None:
+            monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        else:
+            monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        for extra in options:
+            config = load_config(str(project / "mkdocs.yml"), **extra)
+            config.plugins._current_plugin = None
+            assert _page_settings(config) is not None
+            for uri in uris:
+                for title in (None, "Home"):
+                    ours = FastPage(title, File.generated(config, uri, content="# T\n"), config)
+                    theirs = Page(title, File.generated(config, uri, content="# T\n"), config)
+                    assert ours.file.page is ours
+                    assert _state(ours) == _state(theirs), (epoch, extra, uri)
+
+
+def test_a_mkdocs_whose_pages_are_made_otherwise_makes_them_itself(tmp_path, monkeypatch):
+    project = make_project(tmp_path, {SEED.name: SEED.read_bytes()})
+    original = Page.__init__
+
+    def init(self, title, file, config):
+        original(self, title, file, config)
+        self.something_new = 1
+
+    monkeypatch.setattr(Page, "__init__", init)
+    config = load_config(str(project / "mkdocs.yml"))
+    config.plugins._current_plugin = None
+    assert _page_settings(config) is None
+    assert FastPage(None, File.generated(config, "a.md", content="# T\n"), config).something_new == 1
+
+
+def test_the_build_date_is_mkdocs_own(monkeypatch):
+    for epoch in ("1700000000", "1700086400", None, "0"):
+        if epoch is None:
+            monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        else:
+            monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        assert build_date() == get_build_date() and build_date() == get_build_date()
+    # Without SOURCE_DATE_EPOCH, once the day it names is over, the date is asked for again.
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build_date()
+    monkeypatch.setattr(fast_page, "_date", (None, 0.0, "1999-01-01"))
+    assert build_date() == get_build_date()
