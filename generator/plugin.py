@@ -4,8 +4,9 @@ It stays thin:
 - `on_files` runs the generator and hands MkDocs its pages from a page store under
   `cache_dir` (never a folder `serve` watches), rewritten only where a page changed,
   so `--dirty` builds rebuild only what changed;
-- in a full build, `on_nav` finds the pages whose HTML the last full build kept is as they
-  are now (see html_reuse), and those are copied rather than rendered;
+- `on_nav` makes the navigation's pages FastPages too (fast_page), and in a full build finds
+  the pages whose HTML the last full build kept is as they are now (see html_reuse), and
+  those are copied rather than rendered;
 - `on_page_markdown` makes page metadata safe for Material's templates, and
   `on_page_content` sanitizes the owner's HTML in articles;
 - `on_env` gives the theme the links it needs, and keeps its compiled templates (template_cache);
