@@ -81,8 +81,8 @@ def _converter(config: MkDocsConfig) -> markdown.Markdown:
 # A link's text ends at the `]` that closes its `[`. Python-Markdown finds it by working out,
 # for the whole text of a paragraph, where every bracket closes, in a Python loop over each
 # character, and again after each link it turns into an element (the text has changed): for a
-# paragraph of many links (a listing's page numbers, the home page's chips) that was 60-75% of
-# rendering a page. `bracket_end` looks for the one bracket asked for, skipping to the next
+# paragraph of many links (a listing's page numbers, the home page's chips) that was ~40% of
+# the CPU time rendering the pages a dropped article changes. `bracket_end` looks for the one bracket asked for, skipping to the next
 # bracket by regular expression; a bracket that stays open that long (made-up text such as
 # "[[[[...") is answered as Python-Markdown answers it, from its own table of every bracket.
 _BRACKET = re.compile(r"[\[\]]")
