@@ -12,20 +12,28 @@ them twice with Python's HTMLParser. For those pages (`splice_html`), each such 
 is set aside, the rest of the page (headings, short paragraphs) is converted, and the
 blocks are put back where Markdown left their placeholder paragraphs.
 
+The converter's link patterns find where a link's text ends without Python-Markdown's
+per-character table of every bracket (`find_link_text_faster`), the same answer sooner.
+
 tests/test_fast_page.py checks that the HTML, table of contents, title and anchors are
 identical to MkDocs' own rendering.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
+import os
 import re
+import time
+from types import MethodType
 from urllib.parse import urljoin, urlsplit
 
 import markdown
+from markdown.inlinepatterns import LinkInlineProcessor
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import (
     Page,
     _ExtractAnchorsTreeprocessor,
@@ -34,7 +42,7 @@ from mkdocs.structure.pages import (
     _RelativePathTreeprocessor,
 )
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import meta
+from mkdocs.utils import get_build_date, meta
 
 log = logging.getLogger("mkdocs.structure.pages")
 
@@ -65,8 +73,63 @@ def _converter(config: MkDocsConfig) -> markdown.Markdown:
     if cached is None or cached[0] is not config:
         _converters.clear()
         md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+        find_link_text_faster(md)
         cached = _converters[id(config)] = (config, md)
     return cached[1]
+
+
+# A link's text ends at the `]` that closes its `[`. Python-Markdown finds it by working out,
+# for the whole text of a paragraph, where every bracket closes, in a Python loop over each
+# character, and again after each link it turns into an element (the text has changed): for a
+# paragraph of many links (a listing's page numbers, the home page's chips) that was ~40% of
+# the CPU time rendering the pages a dropped article changes. `bracket_end` looks for the one bracket asked for, skipping to the next
+# bracket by regular expression; a bracket that stays open that long (made-up text such as
+# "[[[[...") is answered as Python-Markdown answers it, from its own table of every bracket.
+_BRACKET = re.compile(r"[\[\]]")
+_SCAN_LIMIT = 64  # brackets looked at before the whole-text table is cheaper
+
+
+def bracket_end(data: str, index: int, table: list | None = None) -> int | None:
+    """`LinkInlineProcessor._findBracketEnds(data)[index]`: the index just past the `]` that
+    closes a bracket opened before `index`, or None when it never closes."""
+    depth = 0
+    for seen, match in enumerate(_BRACKET.finditer(data, index)):
+        if seen == _SCAN_LIMIT:
+            return None if table is None else table(data)[index]
+        if data[match.start()] == "[":
+            depth += 1
+        else:
+            depth -= 1
+            if depth < 0:
+                return match.end()
+    return None
+
+
+def _link_text(self: LinkInlineProcessor, data: str, index: int) -> tuple[str, int, bool]:
+    """LinkInlineProcessor.getText, with the closing bracket found by `bracket_end`."""
+    end = bracket_end(data, index, self._bracket_table)
+    if end is None:
+        return data[index:], len(data), False
+    return data[index:end - 1], end, True
+
+
+def _bracket_table(self: LinkInlineProcessor, data: str) -> list:
+    # Python-Markdown's own table, kept for the text it was made for, as getText keeps it.
+    if self._bracket_data is not data:
+        self._bracket_data = data
+        self._bracket_ends = self._findBracketEnds(data)
+    return self._bracket_ends
+
+
+def find_link_text_faster(md: markdown.Markdown) -> None:
+    """Give the converter's link patterns `_link_text`, where their getText is the one it
+    reproduces (the Python-Markdown this was written for: tests/test_fast_page.py checks it)."""
+    if not hasattr(LinkInlineProcessor, "_findBracketEnds"):
+        return
+    for processor in md.inlinePatterns:
+        if isinstance(processor, LinkInlineProcessor) and type(processor).getText is LinkInlineProcessor.getText:
+            processor._bracket_table = MethodType(_bracket_table, processor)
+            processor.getText = MethodType(_link_text, processor)
 
 
 # The HTML blocks digest writes (pages/listing.py, article.py, entity.py, reading.py): a block
@@ -94,6 +157,51 @@ def put_back_html(html_text: str, blocks: list[str]) -> str:
     return re.sub(r"<p>DIGESTBLOCK(\d{6})</p>", lambda m: blocks[int(m[1])] + "\n", html_text).strip()
 
 
+# The build date MkDocs gives a page (get_build_date), and until when it stays that date.
+_date: tuple[str | None, float, str] | None = None  # (SOURCE_DATE_EPOCH, good until, date)
+
+
+def build_date() -> str:
+    """`mkdocs.utils.get_build_date()`, which reads the clock and formats a date for every page
+    MkDocs makes (~4 µs; a build of 10,000 articles makes 19,000): asked again only when
+    SOURCE_DATE_EPOCH changes or, without it, when the UTC day the date names is over."""
+    global _date
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if _date is not None and _date[0] == epoch and (epoch is not None or time.time() < _date[1]):
+        return _date[2]
+    date = get_build_date()
+    day = dt.datetime.strptime(date, "%Y-%m-%d").replace(tzinfo=dt.timezone.utc)
+    _date = (epoch, (day + dt.timedelta(days=1)).timestamp(), date)
+    return date
+
+
+# Per configuration object: the settings Page.__init__ reads for every page, or None where
+# FastPage's __init__ would not make the page MkDocs' does (see _page_settings).
+_settings: dict[int, tuple[MkDocsConfig, tuple | None]] = {}
+
+
+def _page_settings(config: MkDocsConfig) -> tuple | None:
+    cached = _settings.get(id(config))
+    if cached is None or cached[0] is not config:
+        _settings.clear()
+        settings = (config.get("site_url", None), config.get("repo_url", None), config.get("edit_uri"),
+                    config.get("edit_uri_template"))
+        # Checked once per build, on a page made both ways: a MkDocs that sets more (or other)
+        # attributes in Page.__init__ than FastPage's does gets its own __init__ for every page.
+        # (What the probe would warn about, an edit link without a repository, every page warns.)
+        site_dir, directory_urls = config.get("site_dir") or "site", config.get("use_directory_urls", True)
+        quiet, log.disabled = log.disabled, True
+        try:
+            theirs = Page(None, File("digest-probe/page.md", None, site_dir, directory_urls), config)
+            ours = FastPage.__new__(FastPage)
+            ours._init_fast(None, File("digest-probe/page.md", None, site_dir, directory_urls), settings)
+        finally:
+            log.disabled = quiet
+        same = {k: v for k, v in vars(theirs).items() if k != "file"} == {k: v for k, v in vars(ours).items() if k != "file"}
+        cached = _settings[id(config)] = (config, settings if same else None)
+    return cached[1]
+
+
 class FastPage(Page):
     splice_html = False  # set for pages whose HTML blocks are all digest's own
     # (body, front matter) of a page digest made: its file holds exactly these, written as
@@ -102,6 +210,35 @@ class FastPage(Page):
     # A page whose HTML a full build copies from the last full build (see html_reuse): not
     # rendered; these are the anchors that HTML has, for links into it to be checked.
     reused_anchors: frozenset[str] | None = None
+
+    def __init__(self, title: str | None, file: File, config: MkDocsConfig) -> None:
+        # Page.__init__ asks the clock for the build date and the configuration for four settings
+        # for every page (~6 µs, 0.1 s of a build of 10,000 articles): here the date comes from
+        # `build_date` and the settings once per build.
+        settings = _page_settings(config)
+        if settings is None:
+            super().__init__(title, file, config)
+        else:
+            self._init_fast(title, file, settings)
+
+    def _init_fast(self, title: str | None, file: File, settings: tuple) -> None:
+        """What Page.__init__ does (tests/test_fast_page.py compares the two)."""
+        file.page = self
+        self.file = file
+        if title is not None:
+            self.title = title
+        self.children = None
+        self.previous_page = None
+        self.next_page = None
+        self.active = False
+        self.update_date = build_date()
+        self._set_canonical_url(settings[0])
+        self._set_edit_url(settings[1], settings[2], settings[3])
+        self.markdown = None
+        self._title_from_render = None
+        self.content = None
+        self.toc = []
+        self.meta = {}
 
     def _set_canonical_url(self, base: str | None) -> None:
         # MkDocs joins every page's URL to the site's with urljoin and splits it again (~25 µs):

@@ -44,16 +44,23 @@ def entity_key(type_: str, name: str) -> str:
     return f"{type_}:{name}"
 
 
+# entity_key's prefix per type: every article's chips are keyed on every build for its signature
+# (~75,000 mentions at 10,000 articles), where an Enum's `.value` and a format cost ~20 ms.
+_ENTITY_PREFIX = {t: entity_key(t.value, "") for t in EntityType}
+
+
 def chip_keys(article: Article) -> list[str]:
-    keys = [entity_key(m.type.value, m.name) for m in article.entities]
-    keys += [f"topic:{t.name}" for t in article.topics]
-    keys += [f"tag:{tag_key(t)}" for t in article.tags]
+    prefix = _ENTITY_PREFIX
+    keys = [prefix[m.type] + m.name for m in article.entities]  # entity_key(m.type.value, m.name)
+    keys += ["topic:" + t.name for t in article.topics]
+    keys += ["tag:" + tag_key(t) for t in article.tags]
     return keys
 
 
 def article_signature(article: Article, targets: dict[str, str], theme: str) -> str:
     """What an article's HTML depends on besides its Markdown: its chips' targets and the theme."""
-    linked = [f"{key}\0{targets[key]}" for key in chip_keys(article) if key in targets]
+    get = targets.get
+    linked = [key + "\0" + target for key in chip_keys(article) if (target := get(key)) is not None]
     # NUL and newline never occur in a name or a path: joined, two lists cannot give one text.
     return hashlib.sha256("\n".join([theme, *linked]).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 

@@ -1,6 +1,8 @@
 """A full `mkdocs build` with a warm cache copies the HTML of unchanged pages that the last full
 build kept in the cache, and the site it makes is byte for byte the site a build from nothing makes."""
 
+import json
+import os
 import re
 import shutil
 from types import SimpleNamespace
@@ -10,7 +12,7 @@ import yaml
 from support import make_project, run_mkdocs
 from test_incremental import story, tree
 
-from generator.html_reuse import site_key
+from generator.html_reuse import html_hash, site_key
 
 pytestmark = pytest.mark.slow
 
@@ -98,6 +100,26 @@ def test_a_dirty_build_leaves_no_stale_page_for_the_next_full_build(tmp_path, mo
     (project / "content" / "s99.txt").unlink()
     run_mkdocs(project, "build")
     assert tree(project / "site") == tree(clean_site(tmp_path, ARTICLES) / "site")
+
+
+def test_a_dirty_build_writes_its_pages_apart_from_the_kept_copies(tmp_path, monkeypatch):
+    # The site's pages are hard links to the kept copies after a full build: a --dirty build
+    # writes a changed page as a file of its own, and every kept copy keeps its recorded bytes.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    project = make_project(tmp_path / "warm", ARTICLES)
+    run_mkdocs(project, "build")
+    cache = project / ".cache" / "digest"
+    record = json.loads((cache / "html.json").read_text(encoding="utf-8"))["pages"]
+    new = {"s99.txt": story(99)}
+    (project / "content" / "s99.txt").write_text(new["s99.txt"], encoding="utf-8")
+    run_mkdocs(project, "build", "--dirty")
+    apart = 0
+    for entry in record.values():
+        kept, page = cache / "html" / entry[4], project / "site" / entry[4]
+        assert html_hash(kept.read_bytes()) == entry[2]
+        apart += not os.path.samefile(kept, page)
+    assert 0 < apart < len(record)
+    assert tree(project / "site") == tree(clean_site(tmp_path, {**ARTICLES, **new}) / "site")
 
 
 def test_no_page_is_copied_when_another_plugin_could_change_it():
