@@ -30,7 +30,7 @@ from .nogc import no_cycle_collection
 from .pages import PageMemo, PageSet, feed_note, render_site
 from .site_model import Site, assemble
 from .readers import ReadError, StillWriting, read_file
-from .extract import Bodies, extract_all
+from .extract import Bodies, decode_result, encode_result, extract_all
 from .report import Report
 
 Progress = Callable[..., Iterable]
@@ -111,7 +111,7 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
     context = EnrichContext(rules, taxonomy)
     clock.lap("discover")
 
-    cache = ExtractionCache(cache_dir, space)
+    cache = ExtractionCache(cache_dir, space, encode_result, decode_result)
     try:
         # Only a build that renders the pages that changed can leave the others' texts in the cache.
         lazy_text = page_memo is not None and bool(page_memo.previous)
