@@ -7,6 +7,7 @@ needs the whole corpus happens afterwards, in `generator.enrich`.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import marshal
 import multiprocessing
@@ -16,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from .config import DigestConfig, config_from_dict
 from .discover import InputFile
 from .enrich import analyse_article, analysis_from_values, analysis_values
 from .metadata import resolve
-from .model import Article, MarkdownBody, Problem, Severity, evolve
+from .model import Article, Image, MarkdownBody, Problem, Severity, evolve
 from .nogc import no_cycle_collection
 from .pages.article import body as article_body
 from .readers import ReadError, StillWriting, load_file, read_bytes
@@ -143,33 +144,37 @@ def _without_text(result: Extracted) -> Extracted:
     return Extracted(evolve(result.article, blocks=()), result.problems, result.analysis, None, owner_markdown)
 
 
-# How the cache stores a result (`encode_result`): the article and problems pickled (their types
-# are many: dates, images, the owner's front matter), the analysis as plain values marshalled
-# (`enrich.analysis_values`): 10,000 analyses unmarshal in about half the time they took to
-# unpickle, most of a `--dirty` build's reading of the cache. A result whose analysis holds
-# anything else than marshal's own types is pickled whole.
-_MARSHALLED = b"digest result 1 m\n"
-_PICKLED = b"digest result 1 p\n"
+# How the cache stores a result (`encode_result`): as plain values marshalled, the article's
+# fields (its date as a day number, its image as caption and credit, its set of given keys as
+# their items in order) and the analysis's (`enrich.analysis_values`): 10,000 results unmarshal
+# in about half the time they took to unpickle, most of a `--dirty` build's reading of the
+# cache. A result holding anything else (the owner's front matter, entities or topics given in
+# it, values of other types) is pickled whole.
+_MARSHALLED = b"digest result 2 m\n"
+_PICKLED = b"digest result 2 p\n"
 _PLAIN = frozenset({str, int, float, bool, type(None), bytes})
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+_DATE, _IMAGE, _EXTRA, _GIVEN = (_ARTICLE_FIELDS.index(name) for name in ("date", "image", "extra", "given_keys"))
 
 
 def encode_result(result: Extracted) -> bytes:
     """A result as the cache stores it (see `decode_result`)."""
-    values = None if result.analysis is None else analysis_values(result.analysis)
-    if values is not None and not _plain(values):
+    article = None if result.article is None else _article_values(result.article)
+    problems = _problem_values(result.problems)
+    analysis = None if result.analysis is None else analysis_values(result.analysis)
+    record = (article, problems, result.body, result.owner_markdown, analysis)
+    if (article is None) != (result.article is None) or problems is None or not _plain(record):
         return _PICKLED + pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-    head = pickle.dumps((result.article, result.problems, result.body, result.owner_markdown),
-                        protocol=pickle.HIGHEST_PROTOCOL)
-    return _MARSHALLED + marshal.dumps((head, values), 4)
+    return _MARSHALLED + marshal.dumps(record, 4)
 
 
 def decode_result(blob: bytes) -> Extracted:
     """The result `encode_result` stored; raises on anything else (the cache then reads the file again)."""
     if blob.startswith(_MARSHALLED):
-        head, values = marshal.loads(memoryview(blob)[len(_MARSHALLED):])
-        article, problems, body, owner_markdown = pickle.loads(head)
-        return Extracted(article, problems, None if values is None else analysis_from_values(values), body,
-                         owner_markdown)
+        article, problems, body, owner_markdown, analysis = marshal.loads(memoryview(blob)[len(_MARSHALLED):])
+        return Extracted(None if article is None else _article_from_values(article),
+                         tuple(Problem(source, reason, Severity(severity)) for source, reason, severity in problems),
+                         None if analysis is None else analysis_from_values(analysis), body, owner_markdown)
     if blob.startswith(_PICKLED):
         result = pickle.loads(memoryview(blob)[len(_PICKLED):])
         if isinstance(result, Extracted):
@@ -177,11 +182,55 @@ def decode_result(blob: bytes) -> Extracted:
     raise ValueError("not a cached result of this version of digest")
 
 
+def _article_values(article: Article) -> tuple | None:
+    """The article's fields as plain values, or None when it holds what they cannot say."""
+    state = article.__dict__
+    if type(article) is not Article or tuple(state) != _ARTICLE_FIELDS:
+        return None
+    values = list(state.values())
+    date, image, extra, given = values[_DATE], values[_IMAGE], values[_EXTRA], values[_GIVEN]
+    if date is not None:
+        if type(date) is not dt.date:
+            return None
+        values[_DATE] = date.toordinal()
+    if image is not None:
+        if type(image) is not Image or tuple(image.__dict__) != ("caption", "credit"):
+            return None
+        values[_IMAGE] = (image.caption, image.credit)
+    if type(extra) is not dict or extra or type(given) is not frozenset:
+        return None
+    values[_EXTRA] = None
+    values[_GIVEN] = tuple(given)
+    return tuple(values)
+
+
+def _article_from_values(values: tuple) -> Article:
+    """The article `_article_values` gave those values for (made as unpickling makes it: no __init__)."""
+    values = list(values)
+    if values[_DATE] is not None:
+        values[_DATE] = dt.date.fromordinal(values[_DATE])
+    if values[_IMAGE] is not None:
+        values[_IMAGE] = Image(*values[_IMAGE])
+    values[_EXTRA] = {}
+    values[_GIVEN] = frozenset(values[_GIVEN])
+    article = object.__new__(Article)
+    article.__dict__.update(zip(_ARTICLE_FIELDS, values))
+    return article
+
+
+def _problem_values(problems: tuple[Problem, ...]) -> tuple | None:
+    if type(problems) is not tuple or any(type(p) is not Problem or type(p.severity) is not Severity
+                                          or tuple(p.__dict__) != ("source", "reason", "severity")
+                                          for p in problems):
+        return None
+    return tuple((p.source, p.reason, p.severity.value) for p in problems)
+
+
 def _plain(value: object) -> bool:
     """Only tuples and values of exactly marshal's own scalar types: what comes back from
     marshal is then of the same types and equal (marshal writes any object with a buffer as
     bytes, a numpy number among them, and would hand back something else; and makes sets again
-    otherwise than unpickling did: `enrich.analysis_values` gives their items as tuples)."""
+    otherwise than unpickling did: sets go as tuples of their items)."""
     kind = type(value)
     if kind is tuple:
         return all(map(_plain, value))

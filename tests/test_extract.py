@@ -1,5 +1,6 @@
 """The per-file cache's format: a result comes back from it as the same value it was stored as."""
 
+import enum
 import pickle
 from pathlib import Path
 
@@ -20,7 +21,21 @@ def results():
     taxonomy, _ = load_taxonomy(REPO / "content" / "topics.yml")
     context = EnrichContext(EntityRules(), taxonomy)
     paths = sorted((REPO / "content").glob("*.txt"))[:12] + sorted((REPO / "tests" / "fixtures").rglob("*.*"))[:40]
-    return [extract_one(path.name, path.read_bytes(), config, context) for path in paths if path.is_file()]
+    files = [(path.name, path.read_bytes()) for path in paths if path.is_file()]
+    files.append(("own.md", OWN_MARKDOWN.encode()))  # the owner's front matter: kept as it is, pickled
+    return [extract_one(name, data, config, context) for name, data in files]
+
+
+OWN_MARKDOWN = """---
+title: Council meets in Oslo
+date: 2024-03-05
+section: Politics
+rating: 4.5
+tags: [Council, Oslo]
+---
+
+The council met in Oslo on Tuesday. Erna Solberg said the talks with Sweden went well.
+"""
 
 
 def as_unpickled(value):
@@ -28,19 +43,44 @@ def as_unpickled(value):
     return pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+def shape(value):
+    """A value's type and contents, all the way down: dataclasses field by field in order, sets
+    in their order of iteration, floats by repr (-0.0 is not 0.0). (Pickled bytes would differ also
+    where two fields share one string object in one and not in the other: not a different value.)"""
+    kind = type(value)
+    if kind in (tuple, list, frozenset, set) or isinstance(value, tuple):
+        return kind, tuple(map(shape, value))
+    if kind is dict:
+        return kind, tuple((shape(k), shape(v)) for k, v in value.items())
+    if isinstance(value, enum.Enum):
+        return kind, value.value
+    if kind is float:
+        return kind, repr(value)
+    if hasattr(value, "__dict__"):
+        return kind, shape(value.__dict__)
+    if hasattr(kind, "__slots__"):
+        return kind, tuple(shape(getattr(value, name)) for name in kind.__slots__)
+    return kind, value
+
+
 def test_a_cached_result_is_the_value_unpickling_gave_field_for_field():
     found = results()
     assert sum(r.article is not None for r in found) >= 12 and any(r.article is None for r in found)
+    kinds = []
     for result in found:
         stored = _without_text(result)
         blob = encode_result(stored)
-        assert blob.startswith(_MARSHALLED)
+        kinds.append(blob[:len(_MARSHALLED)])
         back, slow = decode_result(blob), as_unpickled(stored)
         assert back == slow == stored
-        # The same types all the way down, and sets iterated in the same order: pickled alike.
-        assert pickle.dumps(back, protocol=5) == pickle.dumps(slow, protocol=5)
+        # The same types all the way down, and sets iterated in the same order.
+        assert shape(back) == shape(slow)
         if result.analysis is not None:
             assert analysis_from_values(analysis_values(result.analysis)) == result.analysis
+    # Most as plain values (with dates, images, problems); those with the owner's front matter pickled.
+    assert kinds.count(_MARSHALLED) >= 12 and _PICKLED in kinds
+    assert any(r.article and r.article.image and r.article.date for r, k in zip(found, kinds) if k == _MARSHALLED)
+    assert any(r.problems for r, k in zip(found, kinds) if k == _MARSHALLED)
 
 
 def test_an_analysis_holding_other_types_than_marshals_is_pickled_whole():
