@@ -87,8 +87,12 @@ def extract_all(
     seen: dict[str, tuple[int, int, int, int, str]] = {}
     for index, file in enumerate(files):
         data: bytes | None = None
-        sha = _known_hash(file.path, known.get(file.source), config.max_file_size)
-        if sha is None:
+        entry = _known_entry(file.path, known.get(file.source), config.max_file_size)
+        if entry is not None:
+            sha = entry[4]
+            if time.time_ns() - max(entry[1], entry[2]) >= _SETTLED_NS:  # (as _hash_entry, without a stat again)
+                seen[file.source] = entry
+        else:
             try:
                 data, sha = load_file(file.path, max_size=config.max_file_size)
             except StillWriting as exc:
@@ -97,8 +101,8 @@ def extract_all(
             except ReadError as exc:
                 results[index] = Extracted(None, (Problem(file.source, str(exc)),))
                 continue
-        if (entry := _hash_entry(file.path, sha, len(data) if data is not None else None)) is not None:
-            seen[file.source] = entry
+            if (entry := _hash_entry(file.path, sha, len(data))) is not None:
+                seen[file.source] = entry
         keys[index] = cache.key(file.source, sha)
         todo.append((index, file.source, data, keys[index]))
     if hashes is not None:
@@ -294,7 +298,9 @@ class Bodies(Mapping):
 _SETTLED_NS = 2_000_000_000
 
 
-def _known_hash(path: Path, entry: tuple[int, int, int, int, str] | None, max_size: int) -> str | None:
+def _known_entry(path: Path, entry: tuple[int, int, int, int, str] | None,
+                 max_size: int) -> tuple[int, int, int, int, str] | None:
+    """`entry` when the file's size, times and inode are still the ones it gives (its hash is then known)."""
     if entry is None:
         return None
     try:
@@ -303,7 +309,7 @@ def _known_hash(path: Path, entry: tuple[int, int, int, int, str] | None, max_si
         return None
     if (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) != entry[:4] or st.st_size > max_size:
         return None
-    return entry[4]
+    return entry
 
 
 def _hash_entry(path: Path, sha: str, size: int | None) -> tuple[int, int, int, int, str] | None:
