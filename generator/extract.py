@@ -13,6 +13,7 @@ import marshal
 import multiprocessing
 import os
 import pickle
+import sys
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -154,7 +155,8 @@ def _without_text(result: Extracted) -> Extracted:
 # in about half the time they took to unpickle, most of a `--dirty` build's reading of the
 # cache. A result holding anything else (the owner's front matter, entities or topics given in
 # it, values of other types) is pickled whole.
-_MARSHALLED = b"digest result 2 m\n"
+# (marshal's format may change with Python's version: a record made by another is read again)
+_MARSHALLED = f"digest result 2 m {sys.implementation.cache_tag}\n".encode("ascii")
 _PICKLED = b"digest result 2 p\n"
 _PLAIN = frozenset({str, int, float, bool, type(None), bytes})
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))

@@ -7,8 +7,8 @@ Building the tables from the data file takes about 0.4 s, a share of every build
 a new article. A build with a cache folder (`keep_prebuilt_in`) keeps the tables as built, in
 `marshal`'s format, in `<folder>/gazetteer.prebuilt`, and the next process loads them from
 there (about three times faster). The file is trusted only when everything about it checks
-out: a fixed magic line, the key it was written for (the data file's SHA-256 and digest's code
-version), a SHA-256 of the payload, then the payload. A file written for other data or code is
+out: a fixed magic line, the key it was written for (the data file's SHA-256, digest's code
+version and Python's), a SHA-256 of the payload, then the payload. A file written for other data or code is
 replaced quietly; one that is damaged or not ours is replaced with a note (`prebuilt_notes`).
 """
 
@@ -20,6 +20,7 @@ import hashlib
 import json
 import marshal
 import os
+import sys
 import tempfile
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -134,7 +135,8 @@ def gazetteer() -> Gazetteer:
     folder = _prebuilt_folder
     if folder is None:
         return _built(raw)
-    key = f"{hashlib.sha256(raw).hexdigest()} {code_version()}".encode("ascii")
+    # (with Python's version: marshal's format may change with it)
+    key = f"{hashlib.sha256(raw).hexdigest()} {code_version()} {sys.implementation.cache_tag}".encode("ascii")
     path = folder / PREBUILT
     try:
         data = path.read_bytes()
