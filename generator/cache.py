@@ -46,13 +46,22 @@ def namespace(*parts: object) -> str:
     return digest.hexdigest()[:16]
 
 
-class ExtractionCache:
-    """Pickled per-file results in `<folder>/extract.sqlite3`; a cache that cannot be opened is
-    simply not used (a read-only checkout still builds). A file that is not an SQLite database
-    (damaged, or something else under that name) is replaced, with one note in `notes`."""
+def _pickled(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def __init__(self, folder: Path | None, space: str) -> None:
+
+class ExtractionCache:
+    """Per-file results in `<folder>/extract.sqlite3`; a cache that cannot be opened is
+    simply not used (a read-only checkout still builds). A file that is not an SQLite database
+    (damaged, or something else under that name) is replaced, with one note in `notes`.
+
+    Results are stored as `encode` makes them and read back with `decode` (by default pickled);
+    an entry `decode` rejects (raises) is a miss, recomputed. Texts are always pickled."""
+
+    def __init__(self, folder: Path | None, space: str, encode: Callable[[Any], bytes] = _pickled,
+                 decode: Callable[[bytes], Any] = pickle.loads) -> None:
         self.space = space
+        self._encode, self._decode = encode, decode
         self.notes: list[Problem] = []
         self._path: Path | None = None
         self._db: sqlite3.Connection | None = None
@@ -89,6 +98,7 @@ class ExtractionCache:
         if self._db is None:
             return {}
         found: dict[str, Any] = {}
+        decode = self._decode if table == "extracted" else pickle.loads
         keys = list(keys)
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
@@ -100,8 +110,8 @@ class ExtractionCache:
                 return found
             for key, blob in rows:
                 try:
-                    found[key] = pickle.loads(blob)
-                except Exception:  # written by another version of digest: recompute
+                    found[key] = decode(blob)
+                except Exception:  # written by other code, or damaged: recompute
                     continue
         return found
 
@@ -111,8 +121,8 @@ class ExtractionCache:
             return
         try:
             with self._db:
-                for table, values in (("extracted", items), ("texts", texts or {})):
-                    rows = [(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) for key, value in values.items()]
+                for table, values, encode in (("extracted", items, self._encode), ("texts", texts or {}, _pickled)):
+                    rows = [(key, encode(value)) for key, value in values.items()]
                     self._db.executemany(f"INSERT OR REPLACE INTO {table} (key, value) VALUES (?, ?)", rows)
         except sqlite3.Error:
             pass

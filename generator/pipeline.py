@@ -23,6 +23,7 @@ from .enrich import EnrichContext, finish_corpus
 from .enrich.duplicates import NearPairs, update_duplicates
 from .enrich.memo import CorpusMemo
 from .enrich.entities import EntityRules, load_rules
+from .enrich.entities.gazetteer import keep_prebuilt_in, prebuilt_notes
 from .enrich.topics import Taxonomy, load_taxonomy
 from .metadata import resolve
 from .model import Article, Problem, Severity
@@ -30,7 +31,7 @@ from .nogc import no_cycle_collection
 from .pages import PageMemo, PageSet, feed_note, render_site
 from .site_model import Site, assemble
 from .readers import ReadError, StillWriting, read_file
-from .extract import Bodies, extract_all
+from .extract import Bodies, decode_result, encode_result, extract_all
 from .report import Report
 
 Progress = Callable[..., Iterable]
@@ -111,7 +112,8 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
     context = EnrichContext(rules, taxonomy)
     clock.lap("discover")
 
-    cache = ExtractionCache(cache_dir, space)
+    keep_prebuilt_in(cache_dir)  # (the gazetteer's tables, as built, for the next process)
+    cache = ExtractionCache(cache_dir, space, encode_result, decode_result)
     try:
         # Only a build that renders the pages that changed can leave the others' texts in the cache.
         lazy_text = page_memo is not None and bool(page_memo.previous)
@@ -134,6 +136,7 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
     corpus_memo = CorpusMemo(state.memo)
     articles = finish_corpus(articles, [analyses[a.source] for a in articles], context, corpus_memo, clock.lap)
     state.memo = corpus_memo.tables()
+    report.extend([Problem(str(cache_dir), note, Severity.INFO) for note in prebuilt_notes()])
     save_state(cache_dir, space, state)
     clock.lap("corpus state saved")
     site = assemble(articles, taxonomy, rules, config)

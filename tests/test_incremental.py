@@ -362,3 +362,22 @@ def test_a_dirty_build_whose_cached_texts_are_gone_reads_the_files_again(tmp_pat
     clean = make_project(tmp_path / "clean", {**articles, "s99.txt": story(99)})
     run_mkdocs(clean, "build")
     assert tree(project / "site") == tree(clean / "site")
+
+
+def test_a_damaged_prebuilt_gazetteer_is_rebuilt_with_one_note(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    articles = {f"s{i:02d}.txt": story(i) for i in range(8)}
+    project = make_project(tmp_path / "incremental", articles)
+    run_mkdocs(project, "build")
+    prebuilt = project / ".cache" / "digest" / "gazetteer.prebuilt"
+    data = prebuilt.read_bytes()
+    prebuilt.write_bytes(data[:-10] + bytes([data[-10] ^ 1]) + data[-9:])
+    (project / "content" / "settles.txt").write_text(SETTLES, encoding="utf-8")
+    result = run_mkdocs(project, "build", "--dirty")
+    notes = [line for line in result.stderr.splitlines() if "prebuilt gazetteer" in line]
+    assert len(notes) == 1 and "not used" in notes[0], result.stderr
+    clean = make_project(tmp_path / "clean", articles | {"settles.txt": SETTLES})
+    run_mkdocs(clean, "build")
+    assert tree(project / "site") == tree(clean / "site")
+    assert prebuilt.read_bytes() == data  # written again, as built
+    assert "prebuilt gazetteer" not in run_mkdocs(project, "build", "--dirty").stderr

@@ -9,7 +9,7 @@ compare articles; stories group articles on one event, once entities and topics 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from ..model import Article, evolve
 from . import entities
@@ -38,6 +38,46 @@ class ArticleAnalysis:
     entities: EntityAnalysis | None  # None when the owner gave the entities
     topics: TopicAnalysis
     story_words: tuple[tuple[str, float], ...]  # see stories.story_words
+
+
+# An analysis as plain values (tuples, strings, numbers), what `marshal` stores: the per-file
+# cache keeps analyses so (see extract.py), as 10,000 of them unpickle about twice as slowly as
+# they unmarshal. Frozensets go as tuples of their items in their order, and are made again from
+# those, as unpickling makes them: the same sets, iterated in the same order. The order of the
+# fields is part of the cache's format (whose namespace holds digest's code version).
+_ENTITY_FIELDS = tuple(f.name for f in fields(EntityAnalysis))
+_ENTITY_SETS = tuple(_ENTITY_FIELDS.index(name) for name in ("folded", "lower_words", "tickers"))  # its frozensets
+
+
+def analysis_values(analysis: ArticleAnalysis) -> tuple:
+    """`analysis` as nested plain tuples, for `analysis_from_values`."""
+    text, found = analysis.text, analysis.entities
+    if found is not None:
+        found = [getattr(found, name) for name in _ENTITY_FIELDS]
+        for i in _ENTITY_SETS:
+            found[i] = tuple(found[i])
+        found = tuple(found)
+    return (text.words, tuple(text.sample)), found, tuple(analysis.topics), analysis.story_words
+
+
+def analysis_from_values(values: tuple) -> ArticleAnalysis:
+    """The analysis `analysis_values` gave those values for (equal to it, field for field)."""
+    text, found, topics_, words = values
+    if found is not None:
+        found = list(found)
+        for i in _ENTITY_SETS:
+            found[i] = frozenset(found[i])
+        found = EntityAnalysis(*found)
+    return _made(ArticleAnalysis, text=_made(TextPrint, words=text[0], sample=frozenset(text[1])), entities=found,
+                 topics=TopicAnalysis._make(topics_), story_words=words)
+
+
+def _made(kind: type, **values: object):
+    """A frozen dataclass (with a __dict__, checking and deriving nothing) without its __init__'s
+    object.__setattr__ per field (as model.evolve)."""
+    new = object.__new__(kind)
+    new.__dict__.update(values)
+    return new
 
 
 def analyse_article(article: Article, context: EnrichContext) -> ArticleAnalysis:
