@@ -19,18 +19,15 @@ a good file. Deleting the file is always safe.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .paths import sync_folder
+from .paths import CUT_SHORT, DAMAGED, NOT_OURS, OTHER_KEY, OTHER_VERSION, read_checked, write_checked
 
 MAGIC = b"digest corpus state\n"
-FORMAT = 1
+FORMAT = b"1"
 FILE_NAME = "corpus.state"
 
 
@@ -61,10 +58,11 @@ def load_state(folder: Path | None, key: str) -> tuple[CorpusState, str | None]:
         return CorpusState(), None
     except OSError as exc:
         return CorpusState(), f"the corpus state could not be read ({exc.strerror or exc}); everything was recomputed"
-    reason = _check(data, key)
-    if reason is None:
+    payload, problem = read_checked(data, MAGIC, FORMAT, key.encode("ascii"))
+    reason = _REASONS.get(problem)
+    if payload is not None:
         try:
-            state = pickle.loads(data[_header_length(data):])
+            state = pickle.loads(payload)
         except Exception as exc:  # checksum matched but the payload is not ours: never trusted
             reason = f"its contents cannot be read ({type(exc).__name__})"
         else:
@@ -74,50 +72,22 @@ def load_state(folder: Path | None, key: str) -> tuple[CorpusState, str | None]:
     return CorpusState(), f"the corpus state was not used: {reason}; everything was recomputed and the file rewritten"
 
 
+_REASONS = {
+    NOT_OURS: "it is not a digest corpus state",
+    CUT_SHORT: "it is cut short",
+    OTHER_VERSION: "it was written by another version of digest",
+    OTHER_KEY: "it was written by another version of digest, or for other options or taxonomy files",
+    DAMAGED: "it is damaged (its checksum does not match)",
+}
+
+
 def save_state(folder: Path | None, key: str, state: CorpusState) -> None:
     """Write `state` for `key` atomically (see the module docstring). A folder that cannot be
     written (a read-only checkout) is not an error: the next build just recomputes."""
     if folder is None:
         return
-    payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
-    header = b"%s%d\n%s\n%s\n" % (MAGIC, FORMAT, key.encode("ascii"), hashlib.sha256(payload).hexdigest().encode("ascii"))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".corpus.state.")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(header)
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, folder / FILE_NAME)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        sync_folder(folder)
+        write_checked(folder / FILE_NAME, MAGIC, FORMAT, key.encode("ascii"),
+                      pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
-
-
-def _check(data: bytes, key: str) -> str | None:
-    """Why `data` cannot be trusted for `key`, or None."""
-    if not data.startswith(MAGIC):
-        return "it is not a digest corpus state"
-    lines = data[len(MAGIC):].split(b"\n", 3)
-    if len(lines) < 4:
-        return "it is cut short"
-    version, written_for, checksum, payload = lines
-    if version != str(FORMAT).encode():
-        return "it was written by another version of digest"
-    if written_for != key.encode("ascii"):
-        return "it was written by another version of digest, or for other options or taxonomy files"
-    if hashlib.sha256(payload).hexdigest().encode("ascii") != checksum:
-        return "it is damaged (its checksum does not match)"
-    return None
-
-
-def _header_length(data: bytes) -> int:
-    start = len(MAGIC)
-    for _ in range(3):
-        start = data.index(b"\n", start) + 1
-    return start

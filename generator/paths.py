@@ -1,9 +1,12 @@
 """Paths and folders: whether a path lies in a folder (following symbolic links as the operating
-system would), and making a rename in a folder durable."""
+system would), making a rename in a folder durable, and the files digest keeps between builds,
+written whole and checked when read."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -38,3 +41,56 @@ def sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def write_durably(path: Path, *parts: bytes, sync: bool = True) -> None:
+    """Write `parts` one after the other to a temporary file beside `path`, flush it to disk
+    (with `sync`) and rename it over `path`: a build killed at any moment leaves the old file or
+    the new one, never half of one. Raises OSError; the caller syncs the folder when the rename
+    itself must last (`sync_folder`)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            for part in parts:
+                fh.write(part)
+            if sync:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# A checked file: a magic line naming what it holds, then its format's version, the key it was
+# written for (digest's code, options, data files: whatever its contents depend on) and the
+# SHA-256 of the payload, one line each, then the payload. Why `read_checked` refuses one:
+NOT_OURS, CUT_SHORT, OTHER_VERSION, OTHER_KEY, DAMAGED = "not ours", "cut short", "other version", "other key", "damaged"
+
+
+def write_checked(path: Path, magic: bytes, version: bytes, key: bytes, payload: bytes, *, sync: bool = True) -> None:
+    """`payload` as a checked file at `path`, written durably (`write_durably`, the folder synced
+    with `sync`). Raises OSError."""
+    header = b"%s%s\n%s\n%s\n" % (magic, version, key, hashlib.sha256(payload).hexdigest().encode("ascii"))
+    write_durably(path, header, payload, sync=sync)
+    if sync:
+        sync_folder(path.parent)
+
+
+def read_checked(data: bytes, magic: bytes, version: bytes, key: bytes) -> tuple[bytes | None, str | None]:
+    """The payload of a checked file's bytes when it holds `magic`'s kind of data, in `version`'s
+    format, for `key`, and is whole; else None and why not (one of the reasons above)."""
+    if not data.startswith(magic):
+        return None, NOT_OURS
+    lines = data[len(magic):].split(b"\n", 3)
+    if len(lines) < 4:
+        return None, CUT_SHORT
+    written_version, written_for, checksum, payload = lines
+    if written_version != version:
+        return None, OTHER_VERSION
+    if written_for != key:
+        return None, OTHER_KEY
+    if hashlib.sha256(payload).hexdigest().encode("ascii") != checksum:
+        return None, DAMAGED
+    return payload, None

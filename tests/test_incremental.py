@@ -158,8 +158,7 @@ def test_dirty_builds_follow_an_article_that_joins_a_story_and_related_lists(tmp
 KILL_POINTS = {
     "corpus stages": "import generator.pipeline as p\np.finish_corpus = die\n",
     "state half written": (
-        "import generator.corpus_state as cs\n"
-        "real_fdopen = cs.os.fdopen\n"
+        "import generator.corpus_state as cs, generator.paths as ps\n"
         "class Half:\n"
         "    def __init__(self, fh): self.fh = fh\n"
         "    def __enter__(self): return self\n"
@@ -167,9 +166,20 @@ KILL_POINTS = {
         "    def write(self, data):\n"
         "        self.fh.write(data[: len(data) // 2]); self.fh.flush(); die()\n"
         "    def __getattr__(self, name): return getattr(self.fh, name)\n"
-        "cs.os.fdopen = lambda fd, mode: Half(real_fdopen(fd, mode))\n"
+        "real_write, real_fdopen = cs.write_checked, ps.os.fdopen\n"
+        "def write(*args, **kwargs):  # the corpus state's file alone\n"
+        "    ps.os.fdopen = lambda fd, mode: Half(real_fdopen(fd, mode))\n"
+        "    real_write(*args, **kwargs)\n"
+        "cs.write_checked = write\n"
     ),
-    "state written, not renamed": "import generator.corpus_state as cs\ncs.os.replace = lambda *a: die()\n",
+    "state written, not renamed": (
+        "import generator.corpus_state as cs, generator.paths as ps\n"
+        "real_write = cs.write_checked\n"
+        "def write(*args, **kwargs):\n"
+        "    ps.os.replace = die\n"
+        "    real_write(*args, **kwargs)\n"
+        "cs.write_checked = write\n"
+    ),
     # The page store (its manifest says which pages the next build may take as they are): killed
     # after two of the changed pages are rewritten, before the new manifest.
     "page store half written": (

@@ -62,7 +62,6 @@ import json
 import os
 import pickle
 import re
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -71,7 +70,7 @@ from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
-from ..paths import sync_folder
+from ..paths import read_checked, write_checked, write_durably
 from .searchdoc import Handover, SearchDoc
 from .text import shard_key, spelling_key, stop_words, term_counts
 
@@ -85,7 +84,7 @@ SCALE = 12  # scores are stored in 12ths, one byte each (a page of weight 6 stay
 MAX_CHANGED = 0.2  # above this share of pages changed, a clean build is as fast as an update
 STATE_FILE = "index.state"
 STATE_MAGIC = b"digest search state\n"
-STATE_FORMAT = 1
+STATE_FORMAT = b"1"
 
 SPACES = ("a", "p")  # articles, other pages
 
@@ -297,11 +296,8 @@ def _load_state(state_dir: Path) -> _State | None:
         data = (state_dir / STATE_FILE).read_bytes()
     except OSError:
         return None
-    header = b"%s%d\n%s\n" % (STATE_MAGIC, STATE_FORMAT, code_version().encode("ascii"))
-    if not data.startswith(header):
-        return None
-    checksum, _, payload = data[len(header):].partition(b"\n")
-    if hashlib.sha256(payload).hexdigest().encode("ascii") != checksum:
+    payload, _ = read_checked(data, STATE_MAGIC, STATE_FORMAT, code_version().encode("ascii"))
+    if payload is None:
         return None
     try:
         state = pickle.loads(payload)
@@ -311,11 +307,8 @@ def _load_state(state_dir: Path) -> _State | None:
 
 
 def _save_state(state_dir: Path, state: _State) -> None:
-    payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
-    header = b"%s%d\n%s\n%s\n" % (STATE_MAGIC, STATE_FORMAT, code_version().encode("ascii"),
-                                  hashlib.sha256(payload).hexdigest().encode("ascii"))
-    _write_durably(state_dir / STATE_FILE, header + payload)
-    sync_folder(state_dir)
+    write_checked(state_dir / STATE_FILE, STATE_MAGIC, STATE_FORMAT, code_version().encode("ascii"),
+                  pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _bucket(space: str, key: str) -> str:
@@ -443,7 +436,7 @@ class _Index:
                 data = pickle.dumps(dict(sorted(records.items())), protocol=pickle.HIGHEST_PROTOCOL)
                 # Not flushed to disk one by one (~5 ms each): one that did not reach it before a
                 # crash fails its checksum in the state, and the next build starts clean.
-                _write_durably(folder / f"{name}.pickle", data, sync=False)
+                write_durably(folder / f"{name}.pickle", data, sync=False)
                 checksums[name] = hashlib.sha256(data).hexdigest()
             else:
                 _remove(folder / f"{name}.pickle")
@@ -685,23 +678,6 @@ def _write_if_changed(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
-
-
-def _write_durably(path: Path, data: bytes, sync: bool = True) -> None:
-    """Write `data` to a temporary file, flush it to disk (with `sync`) and rename it over
-    `path`: a build killed at any moment leaves the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            if sync:
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        _remove(Path(tmp))
-        raise
 
 
 def _remove(path: Path) -> None:

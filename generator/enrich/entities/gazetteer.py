@@ -19,9 +19,7 @@ import gzip
 import hashlib
 import json
 import marshal
-import os
 import sys
-import tempfile
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +27,7 @@ from pathlib import Path
 
 from ...code_version import code_version
 from ...model import EntityType
+from ...paths import CUT_SHORT, DAMAGED, NOT_OURS, OTHER_KEY, OTHER_VERSION, read_checked, write_checked
 from .lexicon import CONNECTORS
 from .variants import table_spellings, variant_type
 
@@ -156,16 +155,9 @@ def gazetteer() -> Gazetteer:
 
 def _from_prebuilt(data: bytes, key: bytes) -> tuple[Gazetteer | None, str | None]:
     """The gazetteer in a prebuilt file, or None and why not (None: written for other data or code)."""
-    if not data.startswith(_MAGIC):
-        return None, "it is not a digest gazetteer"
-    lines = data[len(_MAGIC):].split(b"\n", 3)
-    if len(lines) < 4:
-        return None, "it is cut short"
-    version, written_for, checksum, payload = lines
-    if version != _FORMAT or written_for != key:
-        return None, None
-    if hashlib.sha256(payload).hexdigest().encode("ascii") != checksum:
-        return None, "it is damaged (its checksum does not match)"
+    payload, problem = read_checked(data, _MAGIC, _FORMAT, key)
+    if payload is None:
+        return None, None if problem in (OTHER_VERSION, OTHER_KEY) else _REASONS[problem]
     try:
         values = marshal.loads(payload)
         gaz = Gazetteer(*values[:len(_FIELDS)])
@@ -176,21 +168,15 @@ def _from_prebuilt(data: bytes, key: bytes) -> tuple[Gazetteer | None, str | Non
     return gaz, None
 
 
+_REASONS = {NOT_OURS: "it is not a digest gazetteer", CUT_SHORT: "it is cut short",
+            DAMAGED: "it is damaged (its checksum does not match)"}
+
+
 def _write_prebuilt(folder: Path, key: bytes, gaz: Gazetteer) -> None:
     """Write the tables for the next process, atomically; a folder that cannot be written is no error."""
     payload = marshal.dumps(tuple(getattr(gaz, name) for name in (*_FIELDS, *_DERIVED)), 4)
-    header = b"%s%s\n%s\n%s\n" % (_MAGIC, _FORMAT, key, hashlib.sha256(payload).hexdigest().encode("ascii"))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".gazetteer.")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(header)
-                fh.write(payload)
-            os.replace(tmp, folder / PREBUILT)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_checked(folder / PREBUILT, _MAGIC, _FORMAT, key, payload, sync=False)
     except OSError:
         pass
 
