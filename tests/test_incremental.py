@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from support import make_project, run_mkdocs
@@ -234,16 +235,20 @@ def test_a_damaged_or_foreign_corpus_state_is_rebuilt_with_one_note(tmp_path, mo
         lines = data.split(b"\n", 3)
         data = b"\n".join([lines[0], lines[1], b"0" * len(lines[2]), lines[3]])
     state.write_bytes(data)
-    (project / "content" / "settles.txt").write_text(SETTLES, encoding="utf-8")
+    _rebuilt_with_one_note(project, articles, tmp_path / "clean", "corpus state")
 
+
+def _rebuilt_with_one_note(project: Path, articles: dict[str, str], clean_folder: Path, named: str) -> None:
+    """After a cache file was damaged: the next build (one article added) says so once in a line
+    naming the file (`named`), gives a clean build's site and rewrites the file: no note after."""
+    (project / "content" / "settles.txt").write_text(SETTLES, encoding="utf-8")
     result = run_mkdocs(project, "build", "--dirty")
-    notes = [line for line in result.stderr.splitlines() if "corpus state" in line]
+    notes = [line for line in result.stderr.splitlines() if named in line]
     assert len(notes) == 1 and "not used" in notes[0], result.stderr
-    clean = make_project(tmp_path / "clean", articles | {"settles.txt": SETTLES})
+    clean = make_project(clean_folder, articles | {"settles.txt": SETTLES})
     run_mkdocs(clean, "build")
     assert tree(project / "site") == tree(clean / "site")
-    again = run_mkdocs(project, "build", "--dirty")  # the file was rewritten: no note any more
-    assert "corpus state" not in again.stderr
+    assert named not in run_mkdocs(project, "build", "--dirty").stderr
 
 
 def built_without_cached_texts(tmp_path, count):
@@ -382,12 +387,5 @@ def test_a_damaged_prebuilt_gazetteer_is_rebuilt_with_one_note(tmp_path, monkeyp
     prebuilt = project / ".cache" / "digest" / "gazetteer.prebuilt"
     data = prebuilt.read_bytes()
     prebuilt.write_bytes(data[:-10] + bytes([data[-10] ^ 1]) + data[-9:])
-    (project / "content" / "settles.txt").write_text(SETTLES, encoding="utf-8")
-    result = run_mkdocs(project, "build", "--dirty")
-    notes = [line for line in result.stderr.splitlines() if "prebuilt gazetteer" in line]
-    assert len(notes) == 1 and "not used" in notes[0], result.stderr
-    clean = make_project(tmp_path / "clean", articles | {"settles.txt": SETTLES})
-    run_mkdocs(clean, "build")
-    assert tree(project / "site") == tree(clean / "site")
+    _rebuilt_with_one_note(project, articles, tmp_path / "clean", "prebuilt gazetteer")
     assert prebuilt.read_bytes() == data  # written again, as built
-    assert "prebuilt gazetteer" not in run_mkdocs(project, "build", "--dirty").stderr
