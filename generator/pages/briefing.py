@@ -16,7 +16,7 @@ from ..model import Article, EntityType
 from ..site_model import EntityEntry, Site, StoryEntry
 from . import urls
 from .escape import html_text, md_link, md_text
-from .listing import MONTH_NAMES, article_list, day_heading, html_list, long_date, plural, topic_links
+from .listing import MONTH_NAMES, article_list, day_heading, day_number, html_list, long_date, plural, topic_links
 from .page import Page, Tokens, Unit
 from .topic import display_name
 
@@ -147,8 +147,7 @@ def day_units(site: Site, tokens: Tokens | None = None, links: tuple = ()) -> li
 
         def inputs() -> tuple:
             new = tuple((e.name, e.type.value, urls.entity_of(e)) for e in new_on.get(date, ()))
-            # dates as numbers: plain data (memo.serialized)
-            return ("day", date.toordinal(), previous and previous.toordinal(), following and following.toordinal(),
+            return ("day", day_number(date), day_number(previous), day_number(following),
                     _stories_shown(site, articles), new, links, tokens(articles))
 
         return Unit("day", [urls.day(date)], inputs, lambda: [_day_page(site, date, articles, previous, following, new_on)])

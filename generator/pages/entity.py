@@ -15,13 +15,12 @@ import datetime as dt
 import heapq
 from collections import Counter
 from collections.abc import Sequence
-from operator import attrgetter
 
 from ..model import Article, EntityType
 from ..site_model import EntityEntry, Site
 from . import urls
 from .escape import html_text, md_link, md_text
-from .listing import MONTH_NAMES, Paging, brief_article_list, html_list, link_item, long_date, paginate, plural
+from .listing import MONTH_NAMES, Paging, brief_article_list, day_number, html_list, link_item, long_date, paginate, plural
 from .page import Page, Tokens, Unit
 
 CO_MENTIONS_SHOWN = 12
@@ -105,14 +104,11 @@ def entity_inputs(entry: EntityEntry, site: Site, tokens: bytes) -> tuple:
     the dates (the chart); what comes from elsewhere (content/entities.yml, the entities named
     alongside, the quotations and the articles they link) is in as it is shown."""
     # Dates as numbers: plain data (memo.serialized).
-    quotes = [(quote, a.slug, a.title, a.date and a.date.toordinal()) for quote, a in _quotes(entry)]
+    quotes = [(quote, a.slug, a.title, day_number(a.date)) for quote, a in _quotes(entry)]
     return ("entity", urls.entity_of(entry), entry.name, entry.type.value, entry.description, entry.link,
             entry.mentions, sorted(entry.roles.items()), sorted(entry.aliases.items()), co_mentioned(entry, site),
             quotes, site.config.archive_page_size, len(entry.articles),
-            sorted([date.toordinal() for date in map(_date, entry.articles) if date]), tokens)
-
-
-_date = attrgetter("date")
+            [day_number(date) for date in entry.dates], tokens)
 
 
 def entity_units(entry: EntityEntry, site: Site, tokens: Tokens) -> list[Unit]:
