@@ -68,6 +68,16 @@ class CorpusMemo:
     def __init__(self, known: object = None) -> None:
         self._known: dict[str, Any] = known if isinstance(known, dict) else {}
         self._tables: dict[str, Memo] = {}
+        self._states: dict[str, Any] = {}
+
+    def state(self, name: str) -> Any:
+        """The last build's value kept under `name` with `keep_state` (None if there is none): a
+        step's corpus-wide facts, which it updates with what changed rather than recomputing."""
+        return self._known.get(name)
+
+    def keep_state(self, name: str, value: Any) -> None:
+        """Keep `value` (plain values: tuples, dicts, strings, numbers) under `name` for the next build."""
+        self._states[name] = value
 
     def table(self, name: str) -> Memo:
         memo = self._tables.get(name)
@@ -75,5 +85,7 @@ class CorpusMemo:
             memo = self._tables[name] = Memo(self._known.get(name))
         return memo
 
-    def tables(self) -> dict[str, dict[str, tuple[Any, Any]]]:
-        return {name: memo.kept for name, memo in sorted(self._tables.items())}
+    def tables(self) -> dict[str, Any]:
+        kept: dict[str, Any] = {name: memo.kept for name, memo in self._tables.items()}
+        kept.update(self._states)
+        return dict(sorted(kept.items()))

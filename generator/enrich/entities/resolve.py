@@ -151,82 +151,187 @@ def best(votes: list[int]) -> int:
 
 
 class Corpus:
-    """What the whole corpus knows: confident types of names, full names of people."""
+    """What the whole corpus knows: confident types of names, full names of people.
 
-    def __init__(self) -> None:
-        self.articles = 0
-        self.df: dict[str, int] = {}  # name -> articles that type it with confidence
-        self.named: list[frozenset[str]] = []  # per article learnt from: its confidently typed names
-        self.named_in: dict[tuple[str, ...], list[int]] = {}  # person key -> articles naming the person in full
-        self.votes: dict[str, list[int]] = {}  # name -> strength summed per type
-        self.forms: dict[tuple[str, ...], dict[str, int]] = {}  # person key -> written form -> times
-        self.confident: dict[str, int] = {}
-        self.teams: set[str] = set()  # names of teams in results somewhere
-        self.recased: dict[str, str] = {}  # lower case -> a confident name not in capitals
-        # (language, surname) -> the one person's key (None: several): a bare surname never
-        # takes a full name from an article in another language ("Mann" is no James Mann).
-        self.surnames: dict[tuple[str, str], tuple[str, ...] | None] = {}
-        self.languages: dict[tuple[str, ...], set[str]] = {}
+    Kept as sums over articles that an article's teachings can be added to or taken from
+    (`learn`, `unlearn`): the corpus state keeps them from one build to the next (`raw`), so a
+    dropped article costs what it teaches. What is read of them (a name's confident type, a
+    person's full name, the one person of a surname) is worked out when asked, per build."""
+
+    def __init__(self, raw: tuple | None = None) -> None:
+        if raw is None:
+            raw = (0, {}, {}, {}, {}, {}, {}, {}, {}, {})
+        # articles learnt from; name -> articles that type it with confidence; name -> strength
+        # summed per type; person key -> written form -> times; person key -> one article id per
+        # form naming the person in full; person key -> language -> forms in articles of that
+        # language; team name -> articles with it in results; lower case -> the names not in
+        # capitals that have votes; (language, surname) -> person keys named in full in that
+        # language; person key -> the names (lower case) articles wrote of it, never shrinking
+        # (which articles to read again when a full name changes, see `CorpusFacts`).
+        (self.articles, self.df, self.votes, self.forms, self.named_in, self.languages, self.teams,
+         self.cased, self.surnamed, self.key_names) = raw
+        self.named: dict = {}  # article id -> its confidently typed names (for articles naming people in full)
+        self.voted_of: Callable[[object], frozenset[str]] | None = None  # where `named` misses
+        self.forget()
+
+    def raw(self) -> tuple:
+        return (self.articles, self.df, self.votes, self.forms, self.named_in, self.languages, self.teams,
+                self.cased, self.surnamed, self.key_names)
+
+    def forget(self) -> None:
+        """Drop what was worked out from the sums (after they changed)."""
+        self.confident: dict[str, int] = {}  # name -> its confident type, or NO_TYPE
+        self._recased: dict[str, str | None] = {}
         self._full: dict[tuple[str, ...], str | None] = {}
+        self._company: dict[tuple[str, ...], frozenset[str]] = {}
         self.person_names: dict[str, str] = {}  # a name as written -> as the corpus writes it most
 
-    def learn(self, votes, forms, language: str = "en", names: frozenset[str] | None = None) -> None:
-        """Add one article's votes and forms (`names`: the names it votes for, when known)."""
-        self.articles += 1
+    def learn(self, votes, forms, language: str = "en", names: frozenset[str] | None = None, ident: object = None,
+              rows: Sequence[Name] = (), teams: Sequence[str] = ()) -> None:
+        """Add one article's votes and forms (`names`: the names it votes for, when known;
+        `ident`: the article, by which it is unlearnt; `rows`: its planned names; `teams`: in its results)."""
+        self._add(votes, forms, language, names, ident, teams, 1)
+        key_names = self.key_names
+        for row in rows:
+            canonical = row[1]
+            if " " in canonical:
+                key = person_key(canonical)
+                known = key_names.get(key)
+                if known is None:
+                    key_names[key] = [canonical.casefold()]
+                elif canonical.casefold() not in known:
+                    known.append(canonical.casefold())
+
+    def unlearn(self, votes, forms, language: str, names: frozenset[str], ident: object, teams: Sequence[str]) -> None:
+        """Take back what `learn` added for this article."""
+        self._add(votes, forms, language, names, ident, teams, -1)
+
+    def _add(self, votes, forms, language, names, ident, teams, sign: int) -> None:
+        self.articles += sign
         if names is None:
             names = frozenset(name for name, _, _ in votes)
+        df = self.df
         for name in names:
-            self.df[name] = self.df.get(name, 0) + 1
-        if forms:
-            index = len(self.named)
-            self.named.append(names)
-            for name, _ in forms:
-                key = person_key(name)
-                self.languages.setdefault(key, set()).add(language)
-                self.named_in.setdefault(key, []).append(index)
+            n = df.get(name, 0) + sign
+            if n:
+                df[name] = n
+            else:
+                del df[name]
+        if sign < 0:
+            self.named.pop(ident, None)
+        elif forms:
+            self.named[ident] = names
         for name, type_, n in votes:
             v = self.votes.get(name)
             if v is None:
                 v = self.votes[name] = [0, 0, 0]
-            v[type_] += n
+                if not name.isupper():
+                    self.cased.setdefault(name.casefold(), []).append(name)
+            v[type_] += sign * n
+            if sign < 0 and not any(v):
+                del self.votes[name]
+                if not name.isupper():
+                    cased = self.cased[name.casefold()]
+                    cased.remove(name)
+                    if not cased:
+                        del self.cased[name.casefold()]
         for name, n in forms:
             key = person_key(name)
-            known = self.forms.get(key)
-            if known is None:
-                self.forms[key] = {name: n}
+            named_in = self.named_in.get(key)
+            if named_in is None:
+                named_in = self.named_in[key] = []
+            if sign > 0:
+                named_in.append(ident)
             else:
-                known[name] = known.get(name, 0) + n
+                named_in.remove(ident)
+            langs = self.languages.get(key)
+            if langs is None:
+                langs = self.languages[key] = {}
+            times = langs.get(language, 0) + sign
+            if times:
+                langs[language] = times
+            else:
+                del langs[language]
+            if times == 0 or times == 1 and sign > 0:  # the person is named in `language` now, or no more
+                keys = self.surnamed.setdefault((language, key[-1]), [])
+                if sign > 0:
+                    keys.append(key)
+                else:
+                    keys.remove(key)
+                    if not keys:
+                        del self.surnamed[(language, key[-1])]
+            written = self.forms.get(key)
+            if written is None:
+                written = self.forms[key] = {}
+            times = written.get(name, 0) + sign * n
+            if times:
+                written[name] = times
+            else:
+                del written[name]
+            if not written:
+                del self.forms[key], self.named_in[key], self.languages[key]
+        for team in teams:
+            n = self.teams.get(team, 0) + sign
+            if n:
+                self.teams[team] = n
+            else:
+                del self.teams[team]
 
     def settle(self) -> None:
-        """Once everything is learnt: the confident types and the surnames."""
+        """Once everything is learnt: every confident type at once (as `type_of` would, one by one)."""
+        confident = self.confident
         for name, votes in self.votes.items():
-            ranked = sorted(((n, t) for t, n in enumerate(votes) if n), key=lambda nt: (-nt[0], nt[1]))
-            (n, type_), rest = ranked[0], ranked[1:]
-            if not rest or n >= 2 * rest[0][0]:
-                self.confident[name] = type_
-                if not name.isupper():
-                    folded = name.casefold()
-                    known = self.recased.get(folded)
-                    if known is None or (-sum(votes), name) < (-sum(self.votes[known]), known):
-                        self.recased[folded] = name
-        for key in self.forms:
-            for language in sorted(self.languages.get(key, ("en",))):
-                surname = (language, key[-1])
-                self.surnames[surname] = None if surname in self.surnames else key
+            confident[name] = _confident_type(votes)
+
+    def type_of(self, name: str) -> int:
+        """The type the corpus gives `name` with confidence, or NO_TYPE."""
+        type_ = self.confident.get(name)
+        if type_ is None:
+            votes = self.votes.get(name)
+            type_ = self.confident[name] = NO_TYPE if votes is None else _confident_type(votes)
+        return type_
+
+    def recased(self, folded: str) -> str | None:
+        """The name not in capitals, typed with confidence, that the corpus writes `folded` as
+        (the most voted; ties: A-Z): 'Rotor' for 'ROTOR'."""
+        try:
+            return self._recased[folded]
+        except KeyError:
+            names = [n for n in self.cased.get(folded, ()) if self.type_of(n) >= 0]
+            best = min(names, key=lambda n: (-sum(self.votes[n]), n)) if names else None
+            self._recased[folded] = best
+            return best
+
+    def surname_key(self, language: str, surname: str) -> tuple[str, ...] | None:
+        """The one person the corpus names in full in `language` with that surname (None: none, or several)."""
+        keys = self.surnamed.get((language, surname))
+        return keys[0] if keys and len(keys) == 1 else None
 
     def surname_of(self, surname: str, language: str, names: frozenset[str]) -> tuple[str, ...] | None:
         """The one person the corpus knows by `surname` in `language`, when the article
         (whose confidently typed names are `names`) shares a distinctive name with the
         articles that name that person in full: same language, shared company."""
-        key = self.surnames.get((language, surname))
+        key = self.surname_key(language, surname)
         if key is None:
             return None
-        named_in = self.named_in.get(key, ())
-        company = frozenset().union(*(self.named[i] for i in named_in))
+        named_in = self.named_in[key]
+        company = self.company(key)
         full = self.full_name(key)
         shared = [n for n in names if n in company and n != full and n.casefold() != surname]
         return key if enough_evidence(shared, self.df, self.articles, len(named_in)) else None
 
+    def company(self, key: tuple[str, ...]) -> frozenset[str]:
+        """The names typed with confidence in the articles that name the person in full."""
+        company = self._company.get(key)
+        if company is None:
+            company = self._company[key] = frozenset().union(*map(self._voted, self.named_in.get(key, ())))
+        return company
+
+    def _voted(self, ident: object) -> frozenset[str]:
+        names = self.named.get(ident)
+        if names is None:
+            names = self.named[ident] = self.voted_of(ident)
+        return names
 
     def full_name(self, key: tuple[str, ...]) -> str | None:
         """The most used written form of a person's name (ties: the shorter, then A-Z)."""
@@ -247,11 +352,23 @@ class Corpus:
             return out
 
 
+def _confident_type(votes: list[int]) -> int:
+    """The type with the most strength when it has at least twice the next one's, else NO_TYPE."""
+    ranked = sorted(((n, t) for t, n in enumerate(votes) if n), key=lambda nt: (-nt[0], nt[1]))
+    (n, type_), rest = ranked[0], ranked[1:]
+    return type_ if not rest or n >= 2 * rest[0][0] else NO_TYPE
+
+
+def rare_limit(articles: int) -> int:
+    """A name in at most this many articles is distinctive (see `enough_evidence`)."""
+    return max(3, articles // 50)
+
+
 def enough_evidence(shared: Sequence[str], df, articles: int, times_named: int) -> bool:
     """Do the names two articles share tie a bare surname to the person named in full?
     A distinctive name in common (in few of the digest's articles), three names in common, or
     any name in common with a person the digest names in full again and again (`times_named`)."""
-    rare = max(3, articles // 50)
+    rare = rare_limit(articles)
     return len(shared) >= 3 or any(df.get(n, 0) <= rare for n in shared) or bool(shared) and times_named >= 3
 
 
@@ -262,13 +379,16 @@ def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
                 ) -> list[tuple[EntityMention, ...] | None]:
     """The entities of every analysed article (None where there is no analysis), in
     `languages[i]` for article i (default English). With `memo` and `keys` (each article's
-    (source, source_sha256)), the owner's rules are applied to an article's names only when
-    the memo holds no result for that file (table 'entity rules', see `ruled`), and an
-    article's entities are made again only when its file or what it reads of the corpus
-    changed (table 'entities', see `settle_names`)."""
+    (source, source_sha256)), the pass goes on from the last build's (see `_Resumed`): the
+    corpus's sums take what the new, changed and removed articles teach, and an article's
+    entities are made again only when its file changed or when a fact of the corpus about one
+    of its names did (table 'entities', under what the corpus changes of its names, see
+    `settle_names`); the owner's rules are applied to an article's names only when the memo
+    holds no result for that file (table 'entity rules', see `ruled`)."""
     languages = languages or ["en"] * len(analyses)
-    rule_names = frozenset(n.casefold() for n in (*rules.aliases, *rules.types)) | rules.ignore
-    rule_memo = memo.table("entity rules") if memo is not None and keys is not None else None
+    if memo is not None and keys is not None:
+        return _Resumed(analyses, rules, gaz, languages, memo, keys).run()
+    rule_names = _rule_names(rules)
     prepared: list[tuple[tuple[Name, ...], tuple] | None] = []
     corpus = Corpus()
     for i, (analysis, language) in enumerate(zip(analyses, languages)):
@@ -276,36 +396,190 @@ def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
             prepared.append(None)
             continue
         if rule_names and not rule_names.isdisjoint(analysis.folded):
-            if rule_memo is not None:
-                source, sha = keys[i]
-                change = rule_memo.get(source, (sha, len(analysis.names)),
-                                       lambda analysis=analysis: ruled(analysis, rules, gaz))
-            else:
-                change = ruled(analysis, rules, gaz)
-            names, votes, forms = with_rules(analysis, change)
+            names, votes, forms = with_rules(analysis, ruled(analysis, rules, gaz))
         else:
             names, votes, forms = analysis.names, analysis.votes, analysis.forms
         voted = frozenset(n for n, _, _ in votes)
-        corpus.learn(votes, forms, language, voted)
-        corpus.teams.update(analysis.teams)
+        corpus.learn(votes, forms, language, voted, i, teams=analysis.teams)
         prepared.append((names, analysis.quotes, language, voted))
     corpus.settle()
-    if memo is None or keys is None:
-        return [None if p is None else _resolve(p[0], p[1], corpus, rules, p[2], p[3]) for p in prepared]
-    table = memo.table("entities")
-    out: list[tuple[EntityMention, ...] | None] = []
-    for p, (source, sha) in zip(prepared, keys):
-        if p is None:
-            out.append(None)
-            continue
-        names, quotes, language, voted = p
-        changes = settle_names(names, corpus, rules, language, voted)
-        # The key: the file (its names, quotations and what it teaches; the owner's rules key
-        # the whole corpus state, see corpus_state) and what the corpus changes of its names.
-        records = table.get(source, (sha, language, changes),
-                            lambda names=names, quotes=quotes, changes=changes: entity_records(names, quotes, changes))
-        out.append(mentions_of(records, quotes))
-    return out
+    return [None if p is None else _resolve(p[0], p[1], corpus, rules, p[2], p[3]) for p in prepared]
+
+
+def _rule_names(rules: EntityRules) -> frozenset[str]:
+    return frozenset(n.casefold() for n in (*rules.aliases, *rules.types)) | rules.ignore
+
+
+STATE = "entity corpus"  # the corpus memo's state for this pass: (rules, teachings by source, Corpus.raw())
+
+
+class _Resumed:
+    """The pass with the last build's corpus and results (see `resolve_all`).
+
+    The state keeps what each article taught (its votes, forms and teams, as the owner's rules
+    made them, under its file's hash and language) and the corpus's sums of them. This build
+    takes back what removed and changed articles taught and adds what new and changed ones
+    teach; then compares, before and after, each fact those teachings touch (a name's confident
+    type and whether it is distinctive, the capitals' spelling of a word, a person's full name
+    and the articles naming the person in full, a team); a fact that changed names a few words
+    (in lower case: the name, the surname, the first name, the names written of the person), and
+    only articles that write one of those words read it (`EntityAnalysis.folded`, and the
+    names the owner's aliases give them): their names are settled again. The others keep their
+    entities as the last build made them."""
+
+    def __init__(self, analyses, rules: EntityRules, gaz, languages, memo: CorpusMemo, keys) -> None:
+        self.analyses, self.rules, self.gaz, self.languages, self.keys = analyses, rules, gaz, languages, keys
+        self.memo = memo
+        self.rule_names = _rule_names(rules)
+        self.rule_memo = memo.table("entity rules")
+        self.table = memo.table("entities")
+        self.fingerprint = (tuple(sorted(rules.aliases.items())),
+                            tuple(sorted((name, type_.value) for name, type_ in rules.types.items())),
+                            tuple(sorted(rules.ignore)))
+
+    def _ruled(self, i: int) -> tuple[tuple[Name, ...], tuple, tuple]:
+        analysis = self.analyses[i]
+        if self.rule_names and not self.rule_names.isdisjoint(analysis.folded):
+            source, sha = self.keys[i]
+            change = self.rule_memo.get(source, (sha, len(analysis.names)),
+                                        lambda: ruled(analysis, self.rules, self.gaz))
+            return with_rules(analysis, change)
+        return analysis.names, analysis.votes, analysis.forms
+
+    def run(self) -> list[tuple[EntityMention, ...] | None]:
+        analyses, languages, keys = self.analyses, self.languages, self.keys
+        state = self.memo.state(STATE)
+        if not (isinstance(state, tuple) and len(state) == 3 and state[0] == self.fingerprint):
+            state = None
+        teachings: dict[str, tuple] = {} if state is None else state[1]
+        corpus = Corpus(None if state is None else state[2])
+        corpus.voted_of = lambda source: frozenset(n for n, _, _ in teachings[source][2])
+        # The articles whose teachings are the last build's, and the others (new or changed).
+        fresh: list[int] = []
+        same: set[str] = set()
+        for i, (analysis, (source, sha), language) in enumerate(zip(analyses, keys, languages)):
+            if analysis is None:
+                continue
+            old = teachings.get(source)
+            if old is not None and old[0] == sha and old[1] == language:
+                same.add(source)
+            else:
+                fresh.append(i)
+        gone = [source for source in teachings if source not in same]
+        ruled_names: dict[int, tuple] = {}
+        for i in fresh:
+            ruled_names[i] = self._ruled(i)
+        touched = self._touched([teachings[s] for s in gone], [(ruled_names[i][1], ruled_names[i][2],
+                                                                 analyses[i].teams) for i in fresh])
+        before = _facts(corpus, touched) if state is not None else None
+        rare_before = rare_limit(corpus.articles)
+        for source in gone:
+            _, language, votes, forms, teams = teachings.pop(source)
+            corpus.unlearn(votes, forms, language, frozenset(n for n, _, _ in votes), source, teams)
+        for i in fresh:
+            (source, sha), language, analysis = keys[i], languages[i], analyses[i]
+            names, votes, forms = ruled_names[i]
+            votes = tuple((_one(n), t, v) for n, t, v in votes)
+            forms = tuple((_one(n), t) for n, t in forms)
+            teams = tuple(map(_one, analysis.teams))
+            teachings[source] = (sha, language, votes, forms, teams)
+            corpus.learn(votes, forms, language, frozenset(n for n, _, _ in votes), source, names, teams)
+        corpus.forget()
+        if state is None:
+            corpus.settle()
+            again = None  # every article
+        else:
+            again = self._read_again(corpus, touched, before, rare_before)
+        out: list[tuple[EntityMention, ...] | None] = []
+        last, table = self.table.last(), self.table
+        fresh_set = set(fresh)
+        for i, (analysis, (source, sha), language) in enumerate(zip(analyses, keys, languages)):
+            if analysis is None:
+                out.append(None)
+                continue
+            entry = last.get(source)
+            if again is not None and i not in fresh_set and entry is not None and not again(analysis) \
+                    and entry[0][0] == sha and entry[0][1] == language:
+                table.keep(source, *entry)
+                records = entry[1]
+            else:
+                names, votes, _ = ruled_names.get(i) or self._ruled(i)
+                voted = frozenset(n for n, _, _ in votes)
+                changes = settle_names(names, corpus, self.rules, language, voted)
+                records = table.get(source, (sha, language, changes),
+                                    lambda: entity_records(names, analysis.quotes, changes))
+            out.append(mentions_of(records, analysis.quotes))
+        if self.rule_names:  # the owner's rules' changes of articles not read again this build
+            rule_last, rule_kept = self.rule_memo.last(), self.rule_memo.kept
+            for source, _ in keys:
+                if source not in rule_kept and source in rule_last:
+                    self.rule_memo.keep(source, *rule_last[source])
+        self.memo.keep_state(STATE, (self.fingerprint, teachings, corpus.raw()))
+        return out
+
+    @staticmethod
+    def _touched(gone: list[tuple], fresh: list[tuple]) -> tuple[set, set, set]:
+        """The names, person keys and teams whose sums the changed articles touch."""
+        names, people, teams = set(), set(), set()
+        for votes, forms, teams_ in [t[2:] for t in gone] + fresh:
+            names.update(n for n, _, _ in votes)
+            people.update(person_key(n) for n, _ in forms)
+            teams.update(teams_)
+        return names, people, teams
+
+    def _read_again(self, corpus: Corpus, touched, before: dict, rare_before: int) -> Callable | None:
+        """Which articles read a fact that changed: a test on an article's analysis (None: none do)."""
+        after = _facts(corpus, touched)
+        words: set[str] = set()
+        pairs: list[tuple[str, frozenset[str]]] = []  # a surname, and names of which an article needs one too
+        for item, value in after.items():
+            if before[item] != value:
+                kind, what = item
+                if kind == "full":
+                    words.update((what[0], what[-1]))
+                    words.update(corpus.key_names.get(what, ()))
+                elif kind == "person":
+                    words.add(what[-1])
+                elif kind == "company":  # read by an article with the surname and a name that came or went
+                    pairs.append((what[-1], frozenset(n.casefold() for n in before[item] ^ value)))
+                else:
+                    words.add(what.casefold() if kind != "recased" else what)
+        rare = rare_limit(corpus.articles)
+        if rare != rare_before:  # a name that was distinctive no more is, or the other way round
+            low, high = sorted((rare, rare_before))
+            words.update(name.casefold() for name, df in corpus.df.items() if low < df <= high)
+        if not words and not pairs:
+            return lambda analysis: False
+        aliases = {name.casefold(): target.casefold() for name, target in self.rules.aliases.items()}
+
+        def again(analysis: EntityAnalysis) -> bool:
+            folded = analysis.folded
+            if aliases and not self.rule_names.isdisjoint(folded):  # (the names the owner's aliases give it)
+                folded = folded | {target for name, target in aliases.items() if name in folded}
+            if not words.isdisjoint(folded):
+                return True
+            return any(surname in folded and not names.isdisjoint(folded) for surname, names in pairs)
+        return again
+
+
+def _facts(corpus: Corpus, touched: tuple[set, set, set]) -> dict[tuple[str, object], object]:
+    """The facts about the touched names, people and teams that `settle_names` reads."""
+    names, people, teams = touched
+    rare = rare_limit(corpus.articles)
+    facts: dict[tuple[str, object], object] = {}
+    for name in names:
+        facts[("type", name)] = (corpus.type_of(name), corpus.df.get(name, 0) <= rare)
+        if not name.isupper():
+            facts[("recased", name.casefold())] = corpus.recased(name.casefold())
+    for key in people:
+        facts[("full", key)] = corpus.full_name(key)
+        # Who a bare surname is: the people of that surname per language, the articles naming
+        # this one in full (the names they share with an article; whether there are three).
+        facts[("person", key)] = (frozenset(corpus.languages.get(key, ())), len(corpus.named_in.get(key, ())) >= 3)
+        facts[("company", key)] = corpus.company(key)
+    for team in teams:
+        facts[("team", team)] = team in corpus.teams
+    return facts
 
 
 # What the owner's rules change of one article's names, plan and teachings: the rows of its
@@ -401,10 +675,14 @@ def settle_names(names: tuple[Name, ...], corpus: Corpus, rules: EntityRules, la
                 if flags & TEAM and canonical in corpus.teams:
                     known = ORGANIZATION
                 else:
-                    known = confident.get(canonical, NO_TYPE)
-                if known < 0 and canonical.isupper() and canonical.casefold() in corpus.recased:
-                    canonical = corpus.recased[canonical.casefold()]  # 'ROTOR' in a headline, 'Rotor' elsewhere
-                    known = confident[canonical]
+                    known = confident.get(canonical)
+                    if known is None:
+                        known = corpus.type_of(canonical)
+                if known < 0 and canonical.isupper():
+                    recased = corpus.recased(canonical.casefold())
+                    if recased is not None:
+                        canonical = recased  # 'ROTOR' in a headline, 'Rotor' elsewhere
+                        known = corpus.type_of(canonical)
                 if known >= 0:
                     type_, strength = known, 2
                 if known in (NO_TYPE, PERSON) and mode == CORPUS_SURNAME and not flags & GIVEN:
