@@ -45,9 +45,9 @@ from ..memo import CorpusMemo
 from .analyse import analyse
 from .gazetteer import gazetteer
 from .records import EntityAnalysis
-from .resolve import resolve_all
+from .resolve import resolve_all, resolve_records
 from .rules import EntityRules, load_rules
-from .unify import unify
+from .unify import Resumed, unify
 
 __all__ = ["EntityAnalysis", "EntityRules", "analyse_article", "extract_corpus", "load_rules",
            "resolve_corpus"]
@@ -74,10 +74,16 @@ def resolve_corpus(articles: Sequence[Article], analyses: Sequence[EntityAnalysi
         if analysis is None and "entities" not in article.given_keys:
             raise ValueError(f"{article.source}: no entity analysis")
     languages = [(a.language or "en").lower().split("-")[0] for a in articles]
+    protected = frozenset((*rules.aliases, *rules.aliases.values(), *rules.types))
     with no_cycle_collection():
-        found = resolve_all(todo, rules, gazetteer, languages, memo, [(a.source, a.source_sha256) for a in articles])
-        protected = frozenset((*rules.aliases, *rules.aliases.values(), *rules.types))
-        found = unify(found, todo, languages, gazetteer(), protected)
+        if memo is None:
+            found = resolve_all(todo, rules, gazetteer, languages)
+            found = unify(found, todo, languages, gazetteer(), protected)
+        else:  # both passes from the last build's (see resolve._Resumed, unify.Resumed)
+            keys = [(a.source, a.source_sha256) for a in articles]
+            records, last, warm = resolve_records(todo, rules, gazetteer, languages, memo, keys)
+            found = Resumed(records, todo, languages, keys, gazetteer(), protected, memo, last, rules.aliases,
+                            warm).run()
     return [article.entities if mentions is None else mentions for article, mentions in zip(articles, found)]
 
 

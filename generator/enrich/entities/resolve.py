@@ -387,7 +387,8 @@ def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
     holds no result for that file (table 'entity rules', see `ruled`)."""
     languages = languages or ["en"] * len(analyses)
     if memo is not None and keys is not None:
-        return _Resumed(analyses, rules, gaz, languages, memo, keys).run()
+        records, _, _ = resolve_records(analyses, rules, gaz, languages, memo, keys)
+        return [None if r is None else mentions_of(r, a.quotes) for r, a in zip(records, analyses)]
     rule_names = _rule_names(rules)
     prepared: list[tuple[tuple[Name, ...], tuple] | None] = []
     corpus = Corpus()
@@ -404,6 +405,16 @@ def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
         prepared.append((names, analysis.quotes, language, voted))
     corpus.settle()
     return [None if p is None else _resolve(p[0], p[1], corpus, rules, p[2], p[3]) for p in prepared]
+
+
+def resolve_records(analyses: Sequence[EntityAnalysis | None], rules: EntityRules, gaz: Callable[[], Gazetteer],
+                    languages: Sequence[str], memo: CorpusMemo, keys: Sequence[tuple[str, str]],
+                    ) -> tuple[list[Records | None], dict[str, Records], bool]:
+    """`resolve_all` with a memo, as records (`entity_records`); with the last build's records by
+    source, and whether the pass went on from the last build's state (else it started afresh)."""
+    resumed = _Resumed(analyses, rules, gaz, languages, memo, keys)
+    records = resumed.run()
+    return records, {source: entry[1] for source, entry in resumed.table.last().items()}, resumed.warm
 
 
 def _rule_names(rules: EntityRules) -> frozenset[str]:
@@ -446,11 +457,12 @@ class _Resumed:
             return with_rules(analysis, change)
         return analysis.names, analysis.votes, analysis.forms
 
-    def run(self) -> list[tuple[EntityMention, ...] | None]:
+    def run(self) -> list[Records | None]:
         analyses, languages, keys = self.analyses, self.languages, self.keys
         state = self.memo.state(STATE)
         if not (isinstance(state, tuple) and len(state) == 3 and state[0] == self.fingerprint):
             state = None
+        self.warm = state is not None
         teachings: dict[str, tuple] = {} if state is None else state[1]
         corpus = Corpus(None if state is None else state[2])
         corpus.voted_of = lambda source: frozenset(n for n, _, _ in teachings[source][2])
@@ -490,7 +502,7 @@ class _Resumed:
             again = None  # every article
         else:
             again = self._read_again(corpus, touched, before, rare_before)
-        out: list[tuple[EntityMention, ...] | None] = []
+        out: list[Records | None] = []
         last, table = self.table.last(), self.table
         fresh_set = set(fresh)
         for i, (analysis, (source, sha), language) in enumerate(zip(analyses, keys, languages)):
@@ -508,7 +520,7 @@ class _Resumed:
                 changes = settle_names(names, corpus, self.rules, language, voted)
                 records = table.get(source, (sha, language, changes),
                                     lambda: entity_records(names, analysis.quotes, changes))
-            out.append(mentions_of(records, analysis.quotes))
+            out.append(records)
         if self.rule_names:  # the owner's rules' changes of articles not read again this build
             rule_last, rule_kept = self.rule_memo.last(), self.rule_memo.kept
             for source, _ in keys:

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from ...model import EntityMention, EntityType
 from . import lexicon as lx
 from .gazetteer import Gazetteer
 from .records import EntityAnalysis
+from . import resolve
 from .resolve import enough_evidence
 from .variants import canonical_variant, variant_key, variant_type
 
@@ -46,29 +47,31 @@ def unify(found: Sequence[Mentions | None], analyses: Sequence[EntityAnalysis | 
     """The corpus's entities, article by article (None stays None). Names in `protected`
     (the owner's aliases and forced types) are left as the owner made them."""
     corpus = _CorpusFacts(found, analyses, languages, gaz.first_names)
-    cleaned: list[list[EntityMention] | None] = []
-    for i, mentions in enumerate(found):
-        if mentions is None:
-            cleaned.append(None)
-            continue
-        analysis, language = analyses[i], languages[i]
-        kept = []
-        by_surname = _full_names_by_surname(mentions)
-        for mention in mentions:
-            if mention.name not in protected:
-                mention = corpus.check_surname(mention, analysis, language, mentions, by_surname, gaz)
-                if _junk(mention, analysis, language, corpus, gaz):
-                    continue
-                mention = _untitled(mention)
-                table = canonical_variant(mention.name)
-                if table and mention.type is not variant_type(table):
-                    mention = replace(mention, type=variant_type(table))
-            kept.append(mention)
-        cleaned.append(kept)
-    names = _spellings(cleaned, protected)
-    names.update(_defined_acronyms(cleaned, analyses, names, protected))
+    cleaned = [None if mentions is None else _clean(mentions, analyses[i], languages[i], corpus, gaz, protected)
+               for i, mentions in enumerate(found)]
+    pairs = [None if kept is None else [(_TYPE_INDEX[m.type], m.name) for m in kept] for kept in cleaned]
+    names = _spellings(pairs, protected)
+    names.update(_defined_acronyms(pairs, analyses, names, protected))
     return [None if kept is None else _merge(kept, names) if any(m.name in names for m in kept) or _repeats(kept)
             else tuple(kept) for kept in cleaned]
+
+
+def _clean(mentions: Mentions, analysis: EntityAnalysis | None, language: str, corpus: _CorpusFacts, gaz: Gazetteer,
+           protected: frozenset[str]) -> list[EntityMention]:
+    """One article's mentions with the corpus's evidence for surnames, without junk, before spellings."""
+    kept = []
+    by_surname = _full_names_by_surname(mentions)
+    for mention in mentions:
+        if mention.name not in protected:
+            mention = corpus.check_surname(mention, analysis, language, mentions, by_surname, gaz)
+            if _junk(mention, analysis, language, corpus, gaz):
+                continue
+            mention = _untitled(mention)
+            table = canonical_variant(mention.name)
+            if table and mention.type is not variant_type(table):
+                mention = replace(mention, type=variant_type(table))
+        kept.append(mention)
+    return kept
 
 
 def _repeats(mentions: list[EntityMention]) -> bool:
@@ -118,6 +121,17 @@ class _CorpusFacts:
                     self.people[(language, parts[-1].casefold())].add(mention.name)
                     self.named_in[mention.name].append(i)
 
+    def people_of(self, language: str, surname: str) -> Collection[str] | None:
+        """The full names of people of that (folded) surname the corpus writes in `language`."""
+        return self.people.get((language, surname))
+
+    def company(self, full: str) -> Collection[str]:
+        """The names in the articles that name the person `full` in full."""
+        return {m.name for i in self.named_in.get(full, ()) for m in self.found[i] or ()}
+
+    def times_named(self, full: str) -> int:
+        return len(self.named_in.get(full, ()))
+
     def lower_share(self, word: str, language: str) -> float:
         lower, inside = self.case.get((language, word.casefold()), (0, 0))
         return lower / (lower + inside) if lower + inside >= LOWER_MIN_USES else 0.0
@@ -140,7 +154,7 @@ class _CorpusFacts:
             return replace(mention, name=here[0], type=PERSON, aliases=(mention.name,))
         if mention.type is PERSON or gaz.lookup(mention.name):
             return mention
-        people = self.people.get((language, folded))
+        people = self.people_of(language, folded)
         if not people:
             return mention
         full = sorted(people)[0]
@@ -151,13 +165,12 @@ class _CorpusFacts:
     def _evidence(self, full: str, language: str, surname: str, mentions: Mentions) -> bool:
         """The one person of that surname in the article's language, and names the article
         shares with the articles that name that person in full (see `enough_evidence`)."""
-        people = self.people.get((language, surname.casefold()))
-        if not people or people != {full}:
+        people = self.people_of(language, surname.casefold())
+        if not people or len(people) != 1 or full not in people:
             return False
-        named_in = self.named_in.get(full, ())
-        company = {m.name for i in named_in for m in self.found[i] or ()}
+        company = self.company(full)
         shared = [m.name for m in mentions if m.name != full and m.name in company]
-        return enough_evidence(shared, self.df, self.articles, len(named_in))
+        return enough_evidence(shared, self.df, self.articles, self.times_named(full))
 
 
 def _written_surnames(analysis: EntityAnalysis) -> set[str]:
@@ -224,19 +237,24 @@ def _untitled(mention: EntityMention) -> EntityMention:
                    aliases=tuple(sorted({*mention.aliases, mention.name})))
 
 
-def _spellings(articles: Sequence[list[EntityMention] | None], protected: frozenset[str]) -> dict[str, str]:
+def _spellings(articles: Sequence[Sequence[tuple[int, str]] | None], protected: frozenset[str]) -> dict[str, str]:
     """Each name -> the name its entity is shown under: the table's name for a known variant,
-    else the spelling most articles use, preferring one not all in capitals."""
-    groups: dict[tuple[EntityType, str], Counter[str]] = defaultdict(Counter)
-    keys: dict[tuple[EntityType, str], tuple[EntityType, str]] = {}  # (names repeat across articles)
-    for mentions in articles:
-        for mention in mentions or ():
-            key = keys.get((mention.type, mention.name))
+    else the spelling most articles use, preferring one not all in capitals. `articles`: each
+    article's mentions as (type as an index in TYPES, name)."""
+    groups: dict[tuple[int, str], dict[str, int]] = {}
+    keys: dict[tuple[int, str], tuple[int, str]] = {}  # (names repeat across articles)
+    for pairs in articles:
+        for pair in pairs or ():
+            key = keys.get(pair)
             if key is None:
-                key = keys[(mention.type, mention.name)] = (mention.type, _spelling_key(mention))
-            groups[key][mention.name] += 1
+                key = keys[pair] = (pair[0], _spelling_key(*pair))
+            spellings = groups.get(key)
+            if spellings is None:
+                groups[key] = {pair[1]: 1}
+            else:
+                spellings[pair[1]] = spellings.get(pair[1], 0) + 1
     names: dict[str, str] = {}
-    for (_, key), spellings in groups.items():
+    for spellings in groups.values():
         table = canonical_variant(next(iter(spellings)))
         owner = sorted(s for s in spellings if s in protected)
         if owner:
@@ -251,27 +269,32 @@ def _spellings(articles: Sequence[list[EntityMention] | None], protected: frozen
     return names
 
 
-def _spelling_key(mention: EntityMention) -> str:
-    name = _without_legal_form(mention.name) if mention.type is EntityType.ORGANIZATION else mention.name
+def _spelling_key(type_: int, name: str) -> str:
+    if type_ == _ORGANIZATION:
+        name = _without_legal_form(name)
     if name.startswith("The ") and len(name) > 4:
         name = name[4:]  # "The Pirate Bay" and "Pirate Bay", "The Netherlands" and "Netherlands"
     return variant_key(name)
 
 
-def _defined_acronyms(articles: Sequence[list[EntityMention] | None], analyses: Sequence[EntityAnalysis | None],
+_TYPE_INDEX = {type_: i for i, type_ in enumerate(EntityType)}
+_ORGANIZATION = _TYPE_INDEX[EntityType.ORGANIZATION]
+
+
+def _defined_acronyms(articles: Sequence[Sequence[tuple[int, str]] | None], analyses: Sequence[EntityAnalysis | None],
                       names: dict[str, str], protected: frozenset[str]) -> dict[str, str]:
     """"Food and Drug Administration (FDA)": the acronym and the name an article defines it by are
     one entity everywhere, shown under the name (or under the full name the gazetteer gave the
     acronym: "Fondo Monetario Internacional (FMI)" goes to the International Monetary Fund). An
     acronym of two letters, or one the corpus defines by two different names, is left alone."""
     targets: dict[str, set[str]] = defaultdict(set)  # acronym as shown -> names as shown
-    for mentions, analysis in zip(articles, analyses):
-        if not mentions or analysis is None or not analysis.acronyms:
+    for pairs, analysis in zip(articles, analyses):
+        if not pairs or analysis is None or not analysis.acronyms:
             continue
-        types = {names.get(m.name, m.name): m.type for m in mentions}
+        types = {names.get(name, name): type_ for type_, name in pairs}
         for acronym, name in analysis.acronyms:
             acronym, name = names.get(acronym, acronym), names.get(name, name)
-            if acronym != name and types.get(acronym) is not None and types.get(acronym) is types.get(name):
+            if acronym != name and types.get(acronym) is not None and types.get(acronym) == types.get(name):
                 targets[acronym].add(name)
     out: dict[str, str] = {}
     for acronym, defined in sorted(targets.items()):
@@ -330,3 +353,372 @@ def _merge(mentions: list[EntityMention], names: dict[str, str]) -> Mentions:
             quotes=tuple(dict.fromkeys(known.quotes + mention.quotes)))
     order = {t: i for i, t in enumerate(EntityType)}
     return tuple(sorted(merged.values(), key=lambda m: (order[m.type], -m.count, m.name.casefold(), m.name)))
+
+
+# --- the pass resumed from the last build's --------------------------------------------
+
+STATE = "entity unify"  # the corpus memo's state for this pass: (key, entries by source, sums)
+
+# An article's entry: [sha, language, people it names in full (see `_Sums`), words whose case it
+# counts as (word, written in lower case, capitalized inside a sentence), its mentions as
+# cleaned (as (type, name) pairs; None: as shown), words it reads besides its own names
+# (lower case, see `Resumed`), its entities as shown (records as resolve.entity_records'; None:
+# as pass two found them)].
+SHA, LANGUAGE, FULLS, CASES, CLEANED, EXTRA, SHOWN = range(7)
+
+
+class _Sums:
+    """`_CorpusFacts` as sums over articles that an article can be added to or taken from."""
+
+    def __init__(self, raw: tuple | None, first_names: frozenset[str]) -> None:
+        # articles; name -> mentions; (language, surname) -> full name -> articles; full name ->
+        # the articles naming the person in full; (language, word) -> articles with it as a
+        # one-word name; (language, word) -> [articles writing it in lower case, capitalizing
+        # it inside a sentence], for words of `single` only; each name -> the name it is shown under.
+        raw = raw or (0, {}, {}, {}, {}, {}, {})
+        self.articles, self.df, self.people, self.named_in, self.single, self.case, self.shown = raw
+        self.first_names = first_names
+        self.records: dict[str, tuple] = {}  # source -> pass two's records, for `company`
+        self._company: dict[str, frozenset[str]] = {}
+
+    def raw(self) -> tuple:
+        return self.articles, self.df, self.people, self.named_in, self.single, self.case, self.shown
+
+    people_of = _CorpusFacts.people_of
+    lower_share = _CorpusFacts.lower_share
+    writes_inside = _CorpusFacts.writes_inside
+    check_surname = _CorpusFacts.check_surname
+    _evidence = _CorpusFacts._evidence
+
+    def company(self, full: str) -> frozenset[str]:
+        company = self._company.get(full)
+        if company is None:
+            records = self.records
+            company = self._company[full] = frozenset(
+                name for source in self.named_in.get(full, ()) for name in records[source][2::6])
+        return company
+
+    def times_named(self, full: str) -> int:
+        return len(self.named_in.get(full, ()))
+
+    def fulls(self, records: tuple, analysis: EntityAnalysis) -> tuple[str, ...]:
+        """The people the article names in full with a surname it writes and a known first name."""
+        out, written = [], None
+        for type_, name in zip(records[0::6], records[2::6]):
+            if type_ != _PERSON or " " not in name:
+                continue
+            parts = name.split()
+            written = _written_surnames(analysis) if written is None else written
+            if parts[-1].casefold() in written and parts[0].casefold() in self.first_names:
+                out.append(name)
+        return tuple(out)
+
+    def add(self, source: str, records: tuple, language: str, fulls: Sequence[str], sign: int,
+            touched: tuple[set, set, set, set]) -> None:
+        """Add (sign 1) or take back (-1) what the article's mentions tell (not its cases: `Resumed`)."""
+        names_, people_, fulls_, words_ = touched
+        self.articles += sign
+        df = self.df
+        names = records[2::6]
+        for name in names:
+            n = df.get(name, 0) + sign
+            if n:
+                df[name] = n
+            else:
+                del df[name]
+        names_.update(names)
+        for word in {name.casefold() for name in names if " " not in name}:
+            key = (language, word)
+            n = self.single.get(key, 0) + sign
+            if n:
+                self.single[key] = n
+            else:
+                del self.single[key]
+            words_.add(key)
+        for full in fulls:
+            key = (language, full.split()[-1].casefold())
+            people = self.people.setdefault(key, {})
+            n = people.get(full, 0) + sign
+            if n:
+                people[full] = n
+            else:
+                del people[full]
+                if not people:
+                    del self.people[key]
+            named_in = self.named_in.setdefault(full, [])
+            if sign > 0:
+                named_in.append(source)
+            else:
+                named_in.remove(source)
+                if not named_in:
+                    del self.named_in[full]
+            people_.add(key)
+            fulls_.add(full)
+
+    def facts(self, touched: tuple[set, set, set, set]) -> dict[tuple[str, object], object]:
+        """What `check_surname` and `_junk` read about the touched names, people and words."""
+        names, people, fulls, words = touched
+        rare = resolve.rare_limit(self.articles)
+        facts: dict[tuple[str, object], object] = {}
+        for name in names:
+            facts[("df", name)] = self.df.get(name, 0) <= rare
+        for key in people:
+            facts[("people", key)] = frozenset(self.people.get(key, ()))
+        for full in fulls:
+            facts[("named", full)] = self.times_named(full) >= 3
+            facts[("company", full)] = self.company(full)
+        for language, word in words:  # (None: no article has the word as a one-word name, none reads it)
+            facts[("case", (language, word))] = (self.lower_share(word, language) > LOWER_SHARE
+                                                 if (language, word) in self.single else None)
+        return facts
+
+
+_PERSON = _TYPE_INDEX[EntityType.PERSON]
+
+
+class Resumed:
+    """Pass three from the last build's (state 'entity unify'): the corpus's sums take what the
+    new, changed and removed articles' mentions tell, and an article is cleaned again only when
+    pass two found its names otherwise or a fact it reads changed (the people of a surname, the
+    articles naming one in full and their names, whether a name is distinctive, a word's case),
+    and merged again only when the name one of its entities is shown under changed. Which
+    articles read a fact is told as in `resolve._Resumed`: by the words (lower case) it is
+    about, among each article's names (`EntityAnalysis.folded`, the names the owner's aliases
+    give them, and the names the corpus gave them, kept in its entry). The spellings shown are
+    worked out again over every article's mentions (as kept), in the articles' order."""
+
+    def __init__(self, found: Sequence[tuple | None], analyses: Sequence[EntityAnalysis | None],
+                 languages: Sequence[str], keys: Sequence[tuple[str, str]], gaz: Gazetteer,
+                 protected: frozenset[str], memo, last_found: dict, aliases: dict[str, str], warm: bool) -> None:
+        self.found, self.analyses, self.languages, self.keys = found, analyses, languages, keys
+        self.gaz, self.protected, self.memo, self.last_found, self.warm = gaz, protected, memo, last_found, warm
+        self.aliases = {name.casefold(): target.casefold() for name, target in aliases.items()}
+        self.key = tuple(sorted(protected))
+
+    def run(self) -> list[Mentions | None]:
+        found, analyses, languages, keys = self.found, self.analyses, self.languages, self.keys
+        state = self.memo.state(STATE)
+        if not (self.warm and isinstance(state, tuple) and len(state) == 3 and state[0] == self.key):
+            state = None
+        entries: dict[str, list] = {} if state is None else state[1]
+        sums = _Sums(None if state is None else state[2], self.gaz.first_names)
+        last_found = self.last_found
+        # New articles (or changed files), articles whose mentions pass two found otherwise, removed ones.
+        new: list[int] = []
+        refound: list[int] = []
+        present: set[str] = set()
+        for i, ((source, sha), records) in enumerate(zip(keys, found)):
+            if records is None:
+                continue
+            entry = entries.get(source)
+            if entry is None or entry[SHA] != sha or entry[LANGUAGE] != languages[i]:
+                new.append(i)
+                continue
+            present.add(source)
+            last = last_found[source]
+            if records is not last and records != last:
+                refound.append(i)
+        gone = [source for source in entries if source not in present]
+        # What they told before, and what they tell now.
+        touched: tuple[set, set, set, set] = (set(), set(), set(), set())
+        old = [(source, last_found[source], entries[source]) for source in gone]
+        old += [(keys[i][0], last_found[keys[i][0]], entries[keys[i][0]]) for i in refound]
+        for source, records, entry in old:
+            touched[0].update(records[2::6])
+            touched[3].update((entry[LANGUAGE], w) for w, _, _ in entry[CASES])
+        now = [(i, sums.fulls(found[i], analyses[i])) for i in (*refound, *new)]
+        for i in new:  # the words whose case a new article may count
+            touched[3].update((languages[i], w) for w in analyses[i].lower_words)
+            touched[3].update((languages[i], w) for w, n in analyses[i].cases if n)
+        before: dict | None = None
+        if state is not None:
+            for source, records, entry in old:
+                self._touch(sums, records, entry[LANGUAGE], entry[FULLS], touched)
+            for i, fulls in now:
+                self._touch(sums, found[i], languages[i], fulls, touched)
+            sums.records = last_found
+            before = sums.facts(touched)
+        rare_before = resolve.rare_limit(sums.articles)
+        gone_set = set(gone)
+        for source, records, entry in old:
+            if source in gone_set:
+                for word, lower, inside in entry[CASES]:
+                    counts = sums.case.get((entry[LANGUAGE], word))
+                    if counts is not None:
+                        counts[0] -= lower
+                        counts[1] -= inside
+                del entries[source]
+            sums.add(source, records, entry[LANGUAGE], entry[FULLS], -1, touched)
+        for i, fulls in now:
+            source, sha = keys[i]
+            entry = entries.get(source)
+            if entry is None:  # a new article (what it counts of words' case follows)
+                entry = entries[source] = [sha, languages[i], fulls, (), None, (), None]
+            else:
+                entry[FULLS] = fulls
+            sums.add(source, found[i], languages[i], fulls, 1, touched)
+        self._count_cases(sums, entries, new, touched)
+        sums.records = {source: records for (source, _), records in zip(keys, found) if records is not None}
+        sums._company = {}
+        again = self._read_again(sums, touched, before, rare_before) if before is not None else None
+        # Clean again the articles whose mentions or facts changed.
+        redo = set(new) | set(refound)
+        if again is not None:
+            redo.update(i for i, (source, _) in enumerate(keys)
+                        if found[i] is not None and i not in redo and again(analyses[i], entries[source][EXTRA]))
+        elif state is None:
+            redo = {i for i, records in enumerate(found) if records is not None}
+        cleaned: dict[int, list[EntityMention]] = {}
+        for i in sorted(redo):
+            cleaned[i] = self._clean(i, sums)
+        # The spellings shown, over every article's mentions in order.
+        pairs: list[Sequence[tuple[int, str]] | None] = []
+        for i, ((source, _), records) in enumerate(zip(keys, found)):
+            if records is None:
+                pairs.append(None)
+            elif i in cleaned:
+                pairs.append([(_TYPE_INDEX[m.type], m.name) for m in cleaned[i]])
+            else:
+                entry = entries[source]
+                kept = entry[CLEANED]
+                if kept is None:
+                    shown = entry[SHOWN] or records
+                    kept = tuple(zip(shown[0::6], shown[2::6]))
+                pairs.append(kept)
+        names = _spellings(pairs, self.protected)
+        names.update(_defined_acronyms(pairs, analyses, names, self.protected))
+        merge = set(redo)
+        if state is not None:
+            renamed = {name.casefold() for name in names.keys() ^ sums.shown.keys()}
+            renamed.update(name.casefold() for name, shown in names.items() if sums.shown.get(name, shown) != shown)
+            if renamed:
+                merge.update(i for i, (source, _) in enumerate(keys) if found[i] is not None and i not in merge
+                             and self._reads(renamed, (), analyses[i], entries[source][EXTRA]))
+        sums.shown = names
+        out: list[Mentions | None] = []
+        for i, ((source, _), records) in enumerate(zip(keys, found)):
+            if records is None:
+                out.append(None)
+                continue
+            quotes = analyses[i].quotes
+            if i not in merge:
+                entry = entries[source]
+                out.append(resolve.mentions_of(entry[SHOWN] or records, quotes))
+                continue
+            kept = cleaned[i] if i in cleaned else self._clean(i, sums)
+            final = _merge(kept, names) if any(m.name in names for m in kept) or _repeats(kept) else tuple(kept)
+            out.append(final)
+            shown = _records(final, quotes)
+            entry = entries[source]
+            entry[SHOWN] = None if shown == records else shown
+            kept_pairs = tuple((_TYPE_INDEX[m.type], m.name) for m in kept)
+            entry[CLEANED] = None if kept_pairs == tuple(zip(shown[0::6], shown[2::6])) else kept_pairs
+            folded = analyses[i].folded
+            entry[EXTRA] = tuple(sorted({n.casefold() for n in (*records[2::6], *(p[1] for p in kept_pairs),
+                                                                 *shown[2::6])} - folded))
+        self.memo.keep_state(STATE, (self.key, entries, sums.raw()))
+        return out
+
+    def _clean(self, i: int, sums: _Sums) -> list[EntityMention]:
+        mentions = resolve.mentions_of(self.found[i], self.analyses[i].quotes)
+        return _clean(mentions, self.analyses[i], self.languages[i], sums, self.gaz, self.protected)
+
+    @staticmethod
+    def _touch(sums: _Sums, records: tuple, language: str, fulls: Sequence[str], touched) -> None:
+        """Mark what adding or taking back the article would change (before it is done)."""
+        names, people, fulls_, words = touched
+        names.update(records[2::6])
+        words.update((language, name.casefold()) for name in records[2::6] if " " not in name)
+        for full in fulls:
+            people.add((language, full.split()[-1].casefold()))
+            fulls_.add(full)
+
+    def _count_cases(self, sums: _Sums, entries: dict[str, list], new: list[int], touched) -> None:
+        """Case counts for words that became one-word names (read from every article of that
+        language), gone for words that no longer are, and the new articles' counts for the others."""
+        words = touched[3]
+        started: set[tuple[str, str]] = set()
+        for key in words:
+            if key in sums.single and key not in sums.case:
+                started.add(key)
+            elif key not in sums.single:
+                sums.case.pop(key, None)
+        for key in started:
+            language, word = key
+            counts = sums.case[key] = [0, 0]
+            for (source, _), analysis, lang in zip(self.keys, self.analyses, self.languages):
+                if analysis is None or lang != language:
+                    continue
+                lower = word in analysis.lower_words
+                inside = word in analysis.folded and any(w == word and n for w, n in analysis.cases)
+                if lower or inside:
+                    counts[0] += lower
+                    counts[1] += inside
+                    entry = entries[source]
+                    if all(w != word for w, _, _ in entry[CASES]):
+                        entry[CASES] = (*entry[CASES], (word, int(lower), int(inside)))
+        for i in new:
+            analysis, language = self.analyses[i], self.languages[i]
+            entry = entries[self.keys[i][0]]
+            counted = list(entry[CASES])
+            inside_words = {w for w, n in analysis.cases if n}
+            for word in sorted(analysis.lower_words | inside_words):
+                key = (language, word)
+                if key not in sums.single or key in started:
+                    continue
+                lower, inside = word in analysis.lower_words, word in inside_words
+                counts = sums.case[key]
+                counts[0] += lower
+                counts[1] += inside
+                counted.append((word, int(lower), int(inside)))
+                words.add(key)
+            entry[CASES] = tuple(counted)
+
+    def _read_again(self, sums: _Sums, touched, before: dict, rare_before: int):
+        after = sums.facts(touched)
+        words: set[str] = set()
+        pairs: list[tuple[str, frozenset[str]]] = []
+        for item, value in after.items():
+            if before.get(item, value) == value and item in before:
+                continue
+            kind, what = item
+            if kind == "df":
+                words.add(what.casefold())
+            elif kind == "people":
+                words.add(what[1])
+            elif kind == "named":
+                words.add(what.split()[-1].casefold())
+            elif kind == "company":
+                pairs.append((what.split()[-1].casefold(),
+                              frozenset(n.casefold() for n in before.get(item, frozenset()) ^ value)))
+            elif value is not None and before.get(item) is not None:
+                # (a word that became a one-word name, or no longer is one, is read only by the
+                # articles whose mentions made it so or unmade it, which are cleaned again anyway)
+                words.add(what[1])
+        rare = resolve.rare_limit(sums.articles)
+        if rare != rare_before:
+            low, high = sorted((rare, rare_before))
+            words.update(name.casefold() for name, df in sums.df.items() if low < df <= high)
+        if not words and not pairs:
+            return lambda analysis, extra: False
+        return lambda analysis, extra: self._reads(words, pairs, analysis, extra)
+
+    def _reads(self, words: set[str], pairs, analysis: EntityAnalysis, extra: tuple[str, ...]) -> bool:
+        folded = analysis.folded
+        if extra or self.aliases:
+            folded = folded.union(extra, (target for name, target in self.aliases.items() if name in folded))
+        if not words.isdisjoint(folded):
+            return True
+        return any(surname in folded and not names.isdisjoint(folded) for surname, names in pairs)
+
+
+def _records(mentions: Mentions, quotes) -> tuple:
+    """Mentions as resolve.entity_records' records (quotations by their first index in the article's)."""
+    index: dict[str, int] = {}
+    if quotes:
+        for k in range(len(quotes) - 1, -1, -1):
+            index[quotes[k][3]] = k
+    out: list = []
+    for m in mentions:
+        out += (_TYPE_INDEX[m.type], m.count, m.name, m.roles, m.aliases, tuple(index[q] for q in m.quotes))
+    return tuple(out)
