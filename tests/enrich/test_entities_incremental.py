@@ -145,3 +145,21 @@ def test_a_full_name_that_another_article_writes_more_often():
     after = passes.run(FILLER + [general, more])
     assert "Alexus Grynkewich" in after["general.txt"]
     assert passes.run(FILLER + [general]) == before
+
+
+def test_a_spelling_that_more_articles_use_is_shown_in_the_others():
+    # "MacNeil Shipping" in two articles and "Macneil Shipping" in one: the first; two more with
+    # "Macneil Shipping" make it the spelling shown, in the articles that did not change too; and
+    # back when they go.
+    def yard(source: str, name: str, day: int) -> Article:
+        return make(source, f"Dock news {day}", f"Workers at {name} in Bergen cheered, the union said. {name} will "
+                    f"hire welders.", day)
+    first = [yard("a1.txt", "MacNeil Shipping", 1), yard("a2.txt", "MacNeil Shipping", 2),
+             yard("b1.txt", "Macneil Shipping", 3)]
+    more = [yard("b2.txt", "Macneil Shipping", 4), yard("b3.txt", "Macneil Shipping", 5)]
+    passes = Passes()
+    before = passes.run(FILLER + first)
+    assert "MacNeil Shipping" in before["a1.txt"] and "MacNeil Shipping" in before["b1.txt"]
+    after = passes.run(FILLER + first + more)
+    assert "Macneil Shipping" in after["a1.txt"]
+    assert passes.run(FILLER + first) == before
