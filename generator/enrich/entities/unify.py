@@ -241,6 +241,11 @@ def _spellings(articles: Sequence[Sequence[tuple[int, str]] | None], protected: 
     """Each name -> the name its entity is shown under: the table's name for a known variant,
     else the spelling most articles use, preferring one not all in capitals. `articles`: each
     article's mentions as (type as an index in TYPES, name)."""
+    return _shown_names(_spelling_groups(articles), protected)
+
+
+def _spelling_groups(articles: Sequence[Sequence[tuple[int, str]] | None]) -> dict[tuple[int, str], dict[str, int]]:
+    """(type, spelling-blind key) -> spelling -> mentions, in the order first met."""
     groups: dict[tuple[int, str], dict[str, int]] = {}
     keys: dict[tuple[int, str], tuple[int, str]] = {}  # (names repeat across articles)
     for pairs in articles:
@@ -253,20 +258,26 @@ def _spellings(articles: Sequence[Sequence[tuple[int, str]] | None], protected: 
                 groups[key] = {pair[1]: 1}
             else:
                 spellings[pair[1]] = spellings.get(pair[1], 0) + 1
+    return groups
+
+
+def _shown_names(groups: dict[tuple[int, str], dict[str, int]], protected: frozenset[str]) -> dict[str, str]:
     names: dict[str, str] = {}
     for spellings in groups.values():
-        table = canonical_variant(next(iter(spellings)))
-        owner = sorted(s for s in spellings if s in protected)
-        if owner:
-            best = owner[0]
-        elif table:
-            best = table
-        else:
-            best = min(spellings, key=lambda s: (_shouting(s), -spellings[s], s))
+        best = _best_spelling(spellings, canonical_variant(next(iter(spellings))), protected)
         for spelling in spellings:
             if spelling != best:
                 names[spelling] = best
     return names
+
+
+def _best_spelling(spellings: dict[str, int], table: str | None, protected: frozenset[str]) -> str:
+    owner = sorted(s for s in spellings if s in protected)
+    if owner:
+        return owner[0]
+    if table:
+        return table
+    return min(spellings, key=lambda s: (_shouting(s), -spellings[s], s))
 
 
 def _spelling_key(type_: int, name: str) -> str:
@@ -375,14 +386,58 @@ class _Sums:
         # the articles naming the person in full; (language, word) -> articles with it as a
         # one-word name; (language, word) -> [articles writing it in lower case, capitalizing
         # it inside a sentence], for words of `single` only; each name -> the name it is shown under.
-        raw = raw or (0, {}, {}, {}, {}, {}, {})
-        self.articles, self.df, self.people, self.named_in, self.single, self.case, self.shown = raw
+        raw = raw or (0, {}, {}, {}, {}, {}, {}, {}, {})
+        (self.articles, self.df, self.people, self.named_in, self.single, self.case, self.shown, self.groups,
+         self.spelled) = raw
         self.first_names = first_names
         self.records: dict[str, tuple] = {}  # source -> pass two's records, for `company`
         self._company: dict[str, frozenset[str]] = {}
 
     def raw(self) -> tuple:
-        return self.articles, self.df, self.people, self.named_in, self.single, self.case, self.shown
+        return (self.articles, self.df, self.people, self.named_in, self.single, self.case, self.shown, self.groups,
+                self.spelled)
+
+    def respell(self, changes: Sequence[tuple[Sequence[tuple[int, str]], int]],
+                protected: frozenset[str]) -> dict[str, str] | None:
+        """`_spellings` after taking back (-1) and adding (1) articles' mentions as (type, name)
+        pairs, for the groups of spellings they touch. None where the answer could depend on the
+        order of the articles (which `_spellings` reads in): a group whose spellings the table
+        knows under different names, or a name spelled in groups of two types."""
+        groups = self.groups
+        touched: dict[tuple[int, str], tuple[str, ...]] = {}  # group -> its spellings before
+        for pairs, sign in changes:
+            for pair in pairs:
+                key = (pair[0], _spelling_key(*pair))
+                spellings = groups.get(key)
+                if spellings is None:
+                    spellings = groups[key] = {}
+                if key not in touched:
+                    touched[key] = tuple(spellings)
+                n = spellings.get(pair[1], 0) + sign
+                if n:
+                    spellings[pair[1]] = n
+                else:
+                    del spellings[pair[1]]
+        spelled = self.spelled
+        for key, was in touched.items():
+            spellings = groups[key]
+            for spelling in {*was, *spellings}:
+                for type_ in range(len(EntityType)):
+                    other = groups.get((type_, _spelling_key(type_, spelling))) if type_ != key[0] else None
+                    if other and spelling in other:
+                        return None
+                spelled.pop(spelling, None)
+            if not spellings:
+                del groups[key]
+                continue
+            tables = {canonical_variant(s) for s in spellings}
+            if len(tables) > 1:
+                return None
+            best = _best_spelling(spellings, tables.pop(), protected)
+            for spelling in spellings:
+                if spelling != best:
+                    spelled[spelling] = best
+        return spelled
 
     people_of = _CorpusFacts.people_of
     lower_share = _CorpusFacts.lower_share
@@ -540,6 +595,8 @@ class Resumed:
             before = sums.facts(touched)
         rare_before = resolve.rare_limit(sums.articles)
         gone_set = set(gone)
+        new_set = set(new)
+        removed_pairs = [self._pairs(entries[source], last_found[source]) for source in gone]
         for source, records, entry in old:
             if source in gone_set:
                 for word, lower, inside in entry[CASES]:
@@ -571,22 +628,36 @@ class Resumed:
         cleaned: dict[int, list[EntityMention]] = {}
         for i in sorted(redo):
             cleaned[i] = self._clean(i, sums)
-        # The spellings shown, over every article's mentions in order.
-        pairs: list[Sequence[tuple[int, str]] | None] = []
-        for i, ((source, _), records) in enumerate(zip(keys, found)):
-            if records is None:
-                pairs.append(None)
-            elif i in cleaned:
-                pairs.append([(_TYPE_INDEX[m.type], m.name) for m in cleaned[i]])
-            else:
-                entry = entries[source]
-                kept = entry[CLEANED]
-                if kept is None:
-                    shown = entry[SHOWN] or records
-                    kept = tuple(zip(shown[0::6], shown[2::6]))
-                pairs.append(kept)
-        names = _spellings(pairs, self.protected)
-        names.update(_defined_acronyms(pairs, analyses, names, self.protected))
+        # The spellings shown: the groups of spellings that the changed articles' mentions touch
+        # are counted again, unless the answer could depend on the articles' order: then over
+        # every article's mentions in order.
+        new_pairs = {i: [(_TYPE_INDEX[m.type], m.name) for m in kept] for i, kept in cleaned.items()}
+        spelled = None
+        if state is not None:
+            changes = [(pairs, -1) for pairs in removed_pairs]
+            changes += [(self._pairs(entries[keys[i][0]], last_found[keys[i][0]]), -1)
+                        for i in sorted(redo) if i not in new_set]
+            changes += [(new_pairs[i], 1) for i in sorted(redo)]
+            spelled = sums.respell(changes, self.protected)
+        if spelled is None:
+            every = [None if records is None else new_pairs[i] if i in new_pairs else self._pairs(entries[source], records)
+                     for i, ((source, _), records) in enumerate(zip(keys, found))]
+            sums.groups = _spelling_groups(every)
+            spelled = sums.spelled = _shown_names(sums.groups, self.protected)
+        names = dict(spelled)
+        defined = [None if found[i] is None or not analyses[i].acronyms
+                   else new_pairs[i] if i in new_pairs else self._pairs(entries[source], found[i])
+                   for i, (source, _) in enumerate(keys)]
+        acronyms = _defined_acronyms(defined, analyses, names, self.protected)
+        if acronyms and state is not None and any(shown in names for shown in names.values()):
+            # (a name shown for some spellings and itself shown under another: the order counts)
+            every = [None if records is None else new_pairs[i] if i in new_pairs else self._pairs(entries[source], records)
+                     for i, ((source, _), records) in enumerate(zip(keys, found))]
+            sums.groups = _spelling_groups(every)
+            spelled = sums.spelled = _shown_names(sums.groups, self.protected)
+            names = dict(spelled)
+            acronyms = _defined_acronyms(defined, analyses, names, self.protected)
+        names.update(acronyms)
         merge = set(redo)
         if state is not None:
             renamed = {name.casefold() for name in names.keys() ^ sums.shown.keys()}
@@ -618,6 +689,15 @@ class Resumed:
                                                                  *shown[2::6])} - folded))
         self.memo.keep_state(STATE, (self.key, entries, sums.raw()))
         return out
+
+    @staticmethod
+    def _pairs(entry: list, records: tuple) -> Sequence[tuple[int, str]]:
+        """The article's mentions as cleaned, as (type, name) pairs, from its entry."""
+        kept = entry[CLEANED]
+        if kept is None:
+            shown = entry[SHOWN] or records
+            kept = tuple(zip(shown[0::6], shown[2::6]))
+        return kept
 
     def _clean(self, i: int, sums: _Sums) -> list[EntityMention]:
         mentions = resolve.mentions_of(self.found[i], self.analyses[i].quotes)
