@@ -409,12 +409,12 @@ def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
 
 def resolve_records(analyses: Sequence[EntityAnalysis | None], rules: EntityRules, gaz: Callable[[], Gazetteer],
                     languages: Sequence[str], memo: CorpusMemo, keys: Sequence[tuple[str, str]],
-                    ) -> tuple[list[Records | None], dict[str, Records], bool]:
-    """`resolve_all` with a memo, as records (`entity_records`); with the last build's records by
-    source, and whether the pass went on from the last build's state (else it started afresh)."""
+                    ) -> tuple[list[Records | None], dict[str, tuple], bool]:
+    """`resolve_all` with a memo, as records (`entity_records`); with the last build's entries
+    (table 'entities': (key, records) by source), and whether the pass went on from the last build's state (else it started afresh)."""
     resumed = _Resumed(analyses, rules, gaz, languages, memo, keys)
     records = resumed.run()
-    return records, {source: entry[1] for source, entry in resumed.table.last().items()}, resumed.warm
+    return records, resumed.table.last(), resumed.warm
 
 
 def _rule_names(rules: EntityRules) -> frozenset[str]:
@@ -477,7 +477,7 @@ class _Resumed:
                 same.add(source)
             else:
                 fresh.append(i)
-        gone = [source for source in teachings if source not in same]
+        gone = [source for source in teachings if source not in same] if len(same) < len(teachings) else []
         ruled_names: dict[int, tuple] = {}
         for i in fresh:
             ruled_names[i] = self._ruled(i)
@@ -504,6 +504,7 @@ class _Resumed:
             again = self._read_again(corpus, touched, before, rare_before)
         out: list[Records | None] = []
         last, table = self.table.last(), self.table
+        kept = table.kept
         fresh_set = set(fresh)
         for i, (analysis, (source, sha), language) in enumerate(zip(analyses, keys, languages)):
             if analysis is None:
@@ -512,7 +513,7 @@ class _Resumed:
             entry = last.get(source)
             if again is not None and i not in fresh_set and entry is not None and not again(analysis) \
                     and entry[0][0] == sha and entry[0][1] == language:
-                table.keep(source, *entry)
+                kept[source] = entry
                 records = entry[1]
             else:
                 names, votes, _ = ruled_names.get(i) or self._ruled(i)
@@ -563,6 +564,7 @@ class _Resumed:
         if not words and not pairs:
             return lambda analysis: False
         aliases = {name.casefold(): target.casefold() for name, target in self.rules.aliases.items()}
+        surnames = frozenset(surname for surname, _ in pairs)
 
         def again(analysis: EntityAnalysis) -> bool:
             folded = analysis.folded
@@ -570,7 +572,8 @@ class _Resumed:
                 folded = folded | {target for name, target in aliases.items() if name in folded}
             if not words.isdisjoint(folded):
                 return True
-            return any(surname in folded and not names.isdisjoint(folded) for surname, names in pairs)
+            return bool(pairs) and not surnames.isdisjoint(folded) and any(
+                surname in folded and not names.isdisjoint(folded) for surname, names in pairs)
         return again
 
 

@@ -385,17 +385,19 @@ class _Sums:
         # articles; name -> mentions; (language, surname) -> full name -> articles; full name ->
         # the articles naming the person in full; (language, word) -> articles with it as a
         # one-word name; (language, word) -> [articles writing it in lower case, capitalizing
-        # it inside a sentence], for words of `single` only; each name -> the name it is shown under.
-        raw = raw or (0, {}, {}, {}, {}, {}, {}, {}, {})
+        # it inside a sentence], for words of `single` only; each name -> the name it is shown
+        # under; (type, spelling-blind key) -> spelling -> mentions (`_spelling_groups`); each
+        # spelling -> the one shown for it (`_shown_names`); source -> the acronyms it defines.
+        raw = raw or (0, {}, {}, {}, {}, {}, {}, {}, {}, {})
         (self.articles, self.df, self.people, self.named_in, self.single, self.case, self.shown, self.groups,
-         self.spelled) = raw
+         self.spelled, self.acronyms) = raw
         self.first_names = first_names
         self.records: dict[str, tuple] = {}  # source -> pass two's records, for `company`
         self._company: dict[str, frozenset[str]] = {}
 
     def raw(self) -> tuple:
         return (self.articles, self.df, self.people, self.named_in, self.single, self.case, self.shown, self.groups,
-                self.spelled)
+                self.spelled, self.acronyms)
 
     def respell(self, changes: Sequence[tuple[Sequence[tuple[int, str]], int]],
                 protected: frozenset[str]) -> dict[str, str] | None:
@@ -449,8 +451,8 @@ class _Sums:
         company = self._company.get(full)
         if company is None:
             records = self.records
-            company = self._company[full] = frozenset(
-                name for source in self.named_in.get(full, ()) for name in records[source][2::6])
+            company = self._company[full] = frozenset().union(
+                *[records[source][2::6] for source in self.named_in.get(full, ())])
         return company
 
     def times_named(self, full: str) -> int:
@@ -557,7 +559,7 @@ class Resumed:
             state = None
         entries: dict[str, list] = {} if state is None else state[1]
         sums = _Sums(None if state is None else state[2], self.gaz.first_names)
-        last_found = self.last_found
+        last_found = _Records(self.last_found)
         # New articles (or changed files), articles whose mentions pass two found otherwise, removed ones.
         new: list[int] = []
         refound: list[int] = []
@@ -570,10 +572,10 @@ class Resumed:
                 new.append(i)
                 continue
             present.add(source)
-            last = last_found[source]
+            last = self.last_found[source][1]
             if records is not last and records != last:
                 refound.append(i)
-        gone = [source for source in entries if source not in present]
+        gone = [source for source in entries if source not in present] if len(present) < len(entries) else []
         # What they told before, and what they tell now.
         touched: tuple[set, set, set, set] = (set(), set(), set(), set())
         old = [(source, last_found[source], entries[source]) for source in gone]
@@ -615,12 +617,12 @@ class Resumed:
                 entry[FULLS] = fulls
             sums.add(source, found[i], languages[i], fulls, 1, touched)
         self._count_cases(sums, entries, new, touched)
-        sums.records = {source: records for (source, _), records in zip(keys, found) if records is not None}
+        sums.records = _Overlay(last_found, {keys[i][0]: found[i] for i in (*refound, *new)})
         sums._company = {}
         again = self._read_again(sums, touched, before, rare_before) if before is not None else None
         # Clean again the articles whose mentions or facts changed.
         redo = set(new) | set(refound)
-        if again is not None:
+        if again:
             redo.update(i for i, (source, _) in enumerate(keys)
                         if found[i] is not None and i not in redo and again(analyses[i], entries[source][EXTRA]))
         elif state is None:
@@ -645,10 +647,20 @@ class Resumed:
             sums.groups = _spelling_groups(every)
             spelled = sums.spelled = _shown_names(sums.groups, self.protected)
         names = dict(spelled)
-        defined = [None if found[i] is None or not analyses[i].acronyms
-                   else new_pairs[i] if i in new_pairs else self._pairs(entries[source], found[i])
-                   for i, (source, _) in enumerate(keys)]
-        acronyms = _defined_acronyms(defined, analyses, names, self.protected)
+        # (the articles that define acronyms, in any order: `_defined_acronyms` reads them as sets)
+        defining = sums.acronyms
+        for source in gone:
+            defining.pop(source, None)
+        for i in new:
+            if analyses[i].acronyms:
+                defining[keys[i][0]] = analyses[i].acronyms
+        with_pairs = sorted(defining)
+        records_now = _Overlay(last_found, {keys[i][0]: found[i] for i in (*refound, *new)})
+        index = {keys[i][0]: i for i in new_pairs}
+        defined = [new_pairs[index[source]] if source in index else self._pairs(entries[source], records_now[source])
+                   for source in with_pairs]
+        definitions = [_Acronyms(defining[source]) for source in with_pairs]
+        acronyms = _defined_acronyms(defined, definitions, names, self.protected)
         if acronyms and state is not None and any(shown in names for shown in names.values()):
             # (a name shown for some spellings and itself shown under another: the order counts)
             every = [None if records is None else new_pairs[i] if i in new_pairs else self._pairs(entries[source], records)
@@ -656,7 +668,7 @@ class Resumed:
             sums.groups = _spelling_groups(every)
             spelled = sums.spelled = _shown_names(sums.groups, self.protected)
             names = dict(spelled)
-            acronyms = _defined_acronyms(defined, analyses, names, self.protected)
+            acronyms = _defined_acronyms(defined, definitions, names, self.protected)
         names.update(acronyms)
         merge = set(redo)
         if state is not None:
@@ -780,16 +792,50 @@ class Resumed:
             low, high = sorted((rare, rare_before))
             words.update(name.casefold() for name, df in sums.df.items() if low < df <= high)
         if not words and not pairs:
-            return lambda analysis, extra: False
-        return lambda analysis, extra: self._reads(words, pairs, analysis, extra)
+            return None
+        surnames = frozenset(surname for surname, _ in pairs)
+        return lambda analysis, extra: self._reads(words, pairs, analysis, extra, surnames)
 
-    def _reads(self, words: set[str], pairs, analysis: EntityAnalysis, extra: tuple[str, ...]) -> bool:
+    def _reads(self, words: set[str], pairs, analysis: EntityAnalysis, extra: tuple[str, ...],
+               surnames: frozenset[str] = frozenset()) -> bool:
+        """Does the article read a fact about one of `words`, or (`pairs`) about a surname and one of some names?"""
         folded = analysis.folded
         if extra or self.aliases:
             folded = folded.union(extra, (target for name, target in self.aliases.items() if name in folded))
         if not words.isdisjoint(folded):
             return True
-        return any(surname in folded and not names.isdisjoint(folded) for surname, names in pairs)
+        return bool(pairs) and not surnames.isdisjoint(folded) and any(
+            surname in folded and not names.isdisjoint(folded) for surname, names in pairs)
+
+
+class _Acronyms:
+    """What `_defined_acronyms` reads of an analysis."""
+
+    __slots__ = ("acronyms",)
+
+    def __init__(self, acronyms: tuple[tuple[str, str], ...]) -> None:
+        self.acronyms = acronyms
+
+
+class _Records:
+    """Pass two's records by source, from the last build's entries of table 'entities'."""
+
+    def __init__(self, entries: dict[str, tuple]) -> None:
+        self.entries = entries
+
+    def __getitem__(self, source: str) -> tuple:
+        return self.entries[source][1]
+
+
+class _Overlay:
+    """The last build's records by source, with this build's where they changed."""
+
+    def __init__(self, last: dict, changed: dict) -> None:
+        self.last, self.changed = last, changed
+
+    def __getitem__(self, source: str) -> tuple:
+        records = self.changed.get(source)
+        return self.last[source] if records is None else records
 
 
 def _records(mentions: Mentions, quotes) -> tuple:
