@@ -7,10 +7,13 @@ Interface used by the pipeline:
   this package (code and gazetteer), never on other articles nor on the owner's rules.
   The pipeline caches it per input file (under a key covering the code and gazetteer) and
   runs it in parallel.
-- `resolve_corpus(articles, analyses, rules, memo)` is pass two, over the whole corpus: the
-  owner's rules, surnames, types learnt from other articles, roles, quotes. It is fast, and
-  with the last build's memo it resolves again only the articles whose file changed or whose
-  names the corpus now settles otherwise (`resolve.settle_names`).
+- `resolve_corpus(articles, analyses, rules, memo)` is passes two and three, over the whole
+  corpus: the owner's rules, surnames, types learnt from other articles, roles, quotes, then
+  evidence, junk and spellings across articles. With the last build's memo it goes on from
+  that build's corpus-wide sums (`resolve._Resumed`, `unify.Resumed`): new, changed and removed
+  articles add or take back what they teach, and an article is made again only when its file
+  changed or a corpus fact about one of its names did, so a dropped article costs what it
+  changes rather than what the corpus holds.
 - `extract_corpus(articles, rules)` does both and returns the articles with `entities`
   filled in. Articles whose owner gave `entities` in front matter keep them.
 

@@ -736,19 +736,24 @@ class Resumed:
             elif key not in sums.single:
                 sums.case.pop(key, None)
         for key in started:
-            language, word = key
-            counts = sums.case[key] = [0, 0]
-            for (source, _), analysis, lang in zip(self.keys, self.analyses, self.languages):
-                if analysis is None or lang != language:
+            sums.case[key] = [0, 0]
+        if len(started) > 8:  # (many: one pass over every article's words, as _CorpusFacts)
+            for (source, _), analysis, language in zip(self.keys, self.analyses, self.languages):
+                if analysis is None:
                     continue
-                lower = word in analysis.lower_words
-                inside = word in analysis.folded and any(w == word and n for w, n in analysis.cases)
-                if lower or inside:
-                    counts[0] += lower
-                    counts[1] += inside
-                    entry = entries[source]
-                    if all(w != word for w, _, _ in entry[CASES]):
-                        entry[CASES] = (*entry[CASES], (word, int(lower), int(inside)))
+                inside_words = {w for w, n in analysis.cases if n}
+                found_here = [w for w in analysis.lower_words | inside_words if (language, w) in started]
+                if found_here:
+                    self._count(sums, entries[source], language, found_here, analysis.lower_words, inside_words)
+        elif started:  # (a few: the articles that write each)
+            for (source, _), analysis, language in zip(self.keys, self.analyses, self.languages):
+                if analysis is None:
+                    continue
+                found_here = [w for l, w in started if l == language and (
+                    w in analysis.lower_words or w in analysis.folded and any(x == w and n for x, n in analysis.cases))]
+                if found_here:
+                    inside_words = {w for w, n in analysis.cases if n}
+                    self._count(sums, entries[source], language, found_here, analysis.lower_words, inside_words)
         for i in new:
             analysis, language = self.analyses[i], self.languages[i]
             entry = entries[self.keys[i][0]]
@@ -765,6 +770,21 @@ class Resumed:
                 counted.append((word, int(lower), int(inside)))
                 words.add(key)
             entry[CASES] = tuple(counted)
+
+    @staticmethod
+    def _count(sums: _Sums, entry: list, language: str, words: Sequence[str], lower_words, inside_words) -> None:
+        """Count the article's case of `words` (which just became one-word names), and keep it in its entry."""
+        known = {w for w, _, _ in entry[CASES]}
+        added = []
+        for word in sorted(words):
+            lower, inside = word in lower_words, word in inside_words
+            counts = sums.case[(language, word)]
+            counts[0] += lower
+            counts[1] += inside
+            if word not in known:
+                added.append((word, int(lower), int(inside)))
+        if added:
+            entry[CASES] = (*entry[CASES], *added)
 
     def _read_again(self, sums: _Sums, touched, before: dict, rare_before: int):
         after = sums.facts(touched)
