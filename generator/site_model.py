@@ -73,7 +73,7 @@ class EntityEntry:
 
     @property
     def dates(self) -> list[dt.date]:
-        return sorted(a.date for a in self.articles if a.date)
+        return sorted([a.date for a in self.articles if a.date])
 
 
 @dataclass
