@@ -29,7 +29,7 @@ from .metadata import resolve
 from .model import Article, Problem, Severity
 from .nogc import no_cycle_collection
 from .pages import PageMemo, PageSet, feed_note, render_site
-from .site_model import Site, assemble
+from .site_model import Site, assemble, load_slug_table, save_slug_table
 from .readers import ReadError, StillWriting, read_file
 from .extract import Bodies, decode_result, encode_result, extract_all
 from .report import Report
@@ -139,7 +139,9 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
     report.extend([Problem(str(cache_dir), note, Severity.INFO) for note in prebuilt_notes()])
     save_state(cache_dir, space, state)
     clock.lap("corpus state saved")
-    site = assemble(articles, taxonomy, rules, config)
+    slugs = load_slug_table(cache_dir)
+    site = assemble(articles, taxonomy, rules, config, slugs)
+    save_slug_table(cache_dir, slugs)
     pages = render_site(site, site_info.name, site_info.url, site_info.directory_urls, Bodies(extracted), page_memo)
     clock.lap("pages" if page_memo is None else f"pages ({page_memo.reused:,} reused)")
     report.extend(feed_note(site_info.url))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from slugify import slugify
 
@@ -32,16 +32,18 @@ def short_hash(text: str, length: int = 6) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
 
 
-def assign_unique(items: Iterable[tuple[str, str, str]], prefix: str = "item") -> dict[str, str]:
+def assign_unique(items: Iterable[tuple[str, str, str]], prefix: str = "item",
+                  slug_of: Callable[[str], str] = make_slug) -> dict[str, str]:
     """Slugs for (key, wanted, seed) triples, given in priority order (first keeps its slug).
 
     `wanted` is the text or slug the item would like, `seed` a stable string used for
-    the suffix on a collision (a source path). Returns key -> slug.
+    the suffix on a collision (a source path). Returns key -> slug. `slug_of` is `make_slug`
+    or a table of what it made before (site_model.SlugTable).
     """
     taken: set[str] = set(RESERVED_SLUGS)
     result: dict[str, str] = {}
     for key, wanted, seed in items:
-        base = make_slug(wanted) or f"{prefix}-{short_hash(seed, 8)}"
+        base = slug_of(wanted) or f"{prefix}-{short_hash(seed, 8)}"
         slug = base
         if slug in taken:
             slug = f"{base[: MAX_LENGTH - 7]}-{short_hash(seed)}"

@@ -39,7 +39,7 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     pages = PageSet(directory_urls)
     pages.add(home_page(site, site_name, feeds=publishing is not None))
     by_source = {a.source: a for a in site.articles}
-    linked = {source: Linked.of(a) for source, a in by_source.items()}  # each made once, linked from many pages
+    linked = _LinkedOf(by_source)  # each made once, linked from many pages, and only for pages rendered
     faces = {source: memo.raw_digest(linked_key(a)) for source, a in by_source.items()} if memo is not None else None
     listed_as = {other: a.source for a in site.listed for other in a.versions}
     prev_next = neighbours(site)
@@ -115,6 +115,19 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
 
 
 _source = attrgetter("source")
+
+
+class _LinkedOf(dict):
+    """Source -> `Linked.of` its article, made when a page rendered first asks for it: a build
+    that takes most article pages from the last one needs a few dozen of 10,000."""
+
+    def __init__(self, by_source: Mapping[str, object]) -> None:
+        super().__init__()
+        self.by_source = by_source
+
+    def __missing__(self, source: str) -> Linked:
+        value = self[source] = Linked.of(self.by_source[source])
+        return value
 
 
 def _add_unit(pages: PageSet, memo: PageMemo | None, unit: Unit) -> None:

@@ -99,23 +99,24 @@ def co_mentioned(entry: EntityEntry, site: Site) -> list[tuple[str, str, str, in
 
 
 def entity_inputs(entry: EntityEntry, site: Site, tokens: bytes) -> tuple:
-    """Everything an entity's page is rendered from besides the articles its list shows as
-    listings show them, which `tokens` stand for (pages.memo): of the others, the count and
-    the dates (the chart); what comes from elsewhere (content/entities.yml, the entities named
-    alongside, the quotations and the articles they link) is in as it is shown."""
+    """Everything an entity's page is rendered from besides its articles as listings show them,
+    which `tokens` stand for (pages.memo): all of them, not only those its list shows, as the
+    chart shows the dates of all (the tokens hold the dates: turning 100,000 dates at 10,000
+    articles into numbers cost ten times joining the tokens); what comes from elsewhere
+    (content/entities.yml, the entities named alongside, the quotations and the articles they
+    link) is in as it is shown."""
     # Dates as numbers: plain data (memo.serialized).
     quotes = [(quote, a.slug, a.title, day_number(a.date)) for quote, a in _quotes(entry)]
     return ("entity", urls.entity_of(entry), entry.name, entry.type.value, entry.description, entry.link,
             entry.mentions, sorted(entry.roles.items()), sorted(entry.aliases.items()), co_mentioned(entry, site),
-            quotes, site.config.archive_page_size, len(entry.articles),
-            [day_number(date) for date in entry.dates], tokens)
+            quotes, site.config.archive_page_size, len(entry.articles), tokens)
 
 
 def entity_units(entry: EntityEntry, site: Site, tokens: Tokens) -> list[Unit]:
     """The entity's page, then one unit (page.Unit) per page behind it: those hold fixed runs of
     its older articles, and a new article changes none of them until the front page is full."""
     pages = _article_pages(entry, site)
-    front = Unit("entity", [urls.entity_of(entry)], lambda: entity_inputs(entry, site, tokens(pages[0][1])),
+    front = Unit("entity", [urls.entity_of(entry)], lambda: entity_inputs(entry, site, tokens(entry.articles)),
                  lambda: [entity_page(entry, site)])
 
     def more(paging: Paging, shown: Sequence[Article]) -> Unit:
