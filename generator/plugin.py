@@ -123,7 +123,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             logging.getLogger("mkdocs").addHandler(self._warnings)
         return config
 
-    @event_priority(-100)  # last: no other plugin's on_pre_build sees the empty folder
+    @event_priority(-10_000)  # after every other plugin's on_pre_build: none sees the other folder
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._skip_docs_listing(config)
 
@@ -140,7 +140,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return
         self._docs_dir, config.docs_dir = (config, config.docs_dir), str(nowhere)
 
-    @event_priority(100)  # first: every plugin's on_files sees the real docs_dir
+    @event_priority(10_000)  # before every other plugin's on_files: all see docs_dir as configured
     def _restore_docs_dir(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._give_back_docs_dir()
         return files
