@@ -1,6 +1,8 @@
 """The MkDocs plugin: runs the generator inside every `mkdocs build`, `serve` and `gh-deploy`.
 
 It stays thin:
+- `on_pre_build` keeps MkDocs from listing the articles when docs_dir is the content folder
+  (docs_dir is given back as `on_files` starts);
 - `on_files` runs the generator and hands MkDocs its pages from a page store under
   `cache_dir` (never a folder `serve` watches), rewritten only where a page changed,
   so `--dirty` builds rebuild only what changed;
