@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -40,6 +41,9 @@ class WriteStats:
     touched: int = 0
     removed: list[str] = field(default_factory=list)  # src_uris of pages that are gone
     paths: dict[str, str] = field(default_factory=dict)  # src_uri -> its file's path, for every page
+    # src_uri -> its file's modification time, for every page whose file this run left as it was
+    # (neither written nor touched): what `mkdocs build --dirty` compares the page's HTML with.
+    times: dict[str, float] = field(default_factory=dict)
 
 
 def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | None = None, *,
@@ -75,12 +79,13 @@ def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | N
             entry.append(digests[uri])
         manifest[uri] = entry
         old = previous.get(uri)
-        if old is not None and old[0] == entry[0] and os.path.isfile(target):
+        if old is not None and old[0] == entry[0] and (found := _regular_file(target)) is not None:
             if old[1] != entry[1]:
                 os.utime(target, None if mtime is None else (mtime, mtime))  # same text, new surroundings
                 stats.touched += 1
             else:
                 stats.unchanged += 1
+                stats.times[uri] = found.st_mtime
             continue
         text = texts.get(uri) if texts is not None else None
         data = (text if text is not None else page.text()).encode("utf-8")
@@ -112,6 +117,15 @@ def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | N
         _remove_empty_parents(path.parent, out_dir)
     _write_atomic(out_dir / MANIFEST, json.dumps(manifest, sort_keys=True).encode("utf-8"))
     return stats
+
+
+def _regular_file(path: str) -> os.stat_result | None:
+    """`os.path.isfile`, with the stat it made."""
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return found if stat.S_ISREG(found.st_mode) else None
 
 
 def _write_atomic(target: Path, data: bytes) -> None:

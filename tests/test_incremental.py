@@ -389,3 +389,28 @@ def test_a_damaged_prebuilt_gazetteer_is_rebuilt_with_one_note(tmp_path, monkeyp
     prebuilt.write_bytes(data[:-10] + bytes([data[-10] ^ 1]) + data[-9:])
     _rebuilt_with_one_note(project, articles, tmp_path / "clean", "prebuilt gazetteer")
     assert prebuilt.read_bytes() == data  # written again, as built
+
+
+def test_a_dirty_build_after_add_change_and_remove_makes_again_the_pages_whose_html_is_gone(tmp_path, monkeypatch):
+    """A --dirty build asks the file system for each page's HTML only, the page store's times coming
+    from writing it: a page whose HTML was deleted (or is older than its text) is still rendered,
+    and the site is a clean build's."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    articles = {f"s{i:02d}.txt": story(i) for i in range(12)}
+    project = make_project(tmp_path / "incremental", articles)
+    run_mkdocs(project, "build")
+    site = project / "site"
+    gone = sorted(site.glob("articles/*/index.html"))[2]
+    gone.unlink()
+    older = sorted(site.glob("days/*/index.html"))[0]
+    os.utime(older, (1_000_000, 1_000_000))
+    edited = story(3).replace("Port authority report 3 from Genoa", "Genoa opens a night ferry quay", 1)
+    (project / "content" / "s03.txt").write_text(edited, encoding="utf-8")
+    (project / "content" / "s99.txt").write_text(story(99), encoding="utf-8")
+    os.remove(project / "content" / "s07.txt")
+    run_mkdocs(project, "build", "--dirty")
+    assert gone.is_file() and older.stat().st_mtime > 1_000_000
+    now = {k: v for k, v in articles.items() if k != "s07.txt"} | {"s03.txt": edited, "s99.txt": story(99)}
+    clean = make_project(tmp_path / "clean", now)
+    run_mkdocs(clean, "build")
+    assert tree(site) == tree(clean / "site")

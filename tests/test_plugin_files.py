@@ -5,7 +5,7 @@ from pathlib import PurePath
 
 import pytest
 
-from generator.plugin import _is_plain_uri, _PageFile
+from generator.plugin import _CHANGED, _is_plain_uri, _PageFile
 
 CASES = ["index.md", "articles/a.md", "entities/people/mark-rutte/page-2.md", "a/./b.md", "./a.md", "a//b.md",
          "a/b/", "/a.md", "a/.", ".", "a/../b.md", "tags/x y.md", "über/ä.md", "a\\b.md"]
@@ -51,6 +51,44 @@ def test_a_page_file_is_modified_exactly_when_mkdocs_would_say_so(tmp_path, stat
     expected = state != "newer"
     assert theirs.is_modified() is expected
     assert ours.is_modified() is expected and ours.is_modified() is expected
+    if state != "content":
+        # In a --dirty build, the page store's time comes from writing the store (writer.WriteStats.times).
+        told = _PageFile("topics/x.md", None, str(site), True)
+        told.abs_src_path, told.source_time = str(source), source.stat().st_mtime
+        source.unlink()  # not asked again
+        assert told.is_modified() is expected
+
+
+def test_a_page_file_whose_store_file_the_build_rewrote_is_modified(tmp_path):
+    site = tmp_path / "site"
+    (site / "topics" / "x").mkdir(parents=True)
+    (site / "topics" / "x" / "index.html").write_text("<p>X</p>", encoding="utf-8")
+    file = _PageFile("topics/x.md", None, str(site), True)
+    file.abs_src_path, file.source_time = str(tmp_path / "store" / "topics" / "x.md"), _CHANGED
+    assert file.is_modified() is True
+
+
+class _Plugins(dict):
+    _current_plugin = "digest"
+
+
+class _Config(dict):
+    __getattr__ = dict.__getitem__
+
+
+@pytest.mark.parametrize("value", CASES)
+@pytest.mark.parametrize("source", ["content", "abs_src_path"])
+def test_a_page_file_is_the_file_mkdocs_would_generate(value, source):
+    from mkdocs.structure.files import InclusionLevel
+
+    config = _Config(site_dir="/site", use_directory_urls=True, plugins=_Plugins())
+    where = {"content": "# X\n"} if source == "content" else {"abs_src_path": "/store/x.md"}
+    ours = _PageFile.made(config, value, "digest", inclusion=InclusionLevel.NOT_IN_NAV, **where)
+    theirs = _PageFile.generated(config, value, inclusion=InclusionLevel.NOT_IN_NAV, **where)
+    assert vars(ours) == vars(theirs)
+    assert (ours.dest_uri, ours.url, ours.abs_dest_path, ours.edit_uri) == (theirs.dest_uri, theirs.url, theirs.abs_dest_path, theirs.edit_uri)
+    with pytest.raises(TypeError):
+        _PageFile.made(config, value, "digest", inclusion=InclusionLevel.NOT_IN_NAV)
 
 
 DEST_CASES = CASES + ["README.md", "a/README.md", "a/index.md", "entities/index.md", ".md", "a/.md", "a.markdown",

@@ -67,3 +67,15 @@ def test_a_damaged_manifest_is_not_trusted_and_deletes_nothing_outside_the_store
     write_pages(pages("one"), out)
     assert (tmp_path / "outside.txt").read_text(encoding="utf-8") == "keep me"
     assert (out / "articles" / "a0.md").exists()
+
+
+def test_a_run_gives_the_time_of_each_file_it_left_as_it_was_and_of_no_other(tmp_path):
+    """What a `--dirty` build compares each page's HTML with, without asking the file system again."""
+    out = tmp_path / "pages"
+    write_pages(pages("one", "two", "three"), out, {"articles/a1.md": "old"})
+    old = 1_000_000_000
+    for name in ("a0.md", "a1.md", "a2.md"):
+        os.utime(out / "articles" / name, (old, old))
+    stats = write_pages(pages("one", "two", "changed"), out, {"articles/a1.md": "new"}, stored=remembered_pages(out)[0])
+    assert (stats.unchanged, stats.touched, stats.written) == (1, 1, 1)
+    assert stats.times == {"articles/a0.md": os.stat(out / "articles" / "a0.md").st_mtime}
