@@ -627,10 +627,16 @@ def _unshare(path: str) -> None:
 
 def _remove_from_site(src_uris: list[str], config: MkDocsConfig) -> None:
     """A `--dirty` build does not clean the site: take out the pages of deleted articles."""
+    site = Path(config.site_dir)
     for src_uri in src_uris:
-        target = Path(config.site_dir) / File(src_uri, None, config.site_dir, config.use_directory_urls).dest_uri
+        target = site / File(src_uri, None, config.site_dir, config.use_directory_urls).dest_uri
         if target.is_file():
             target.unlink()
+        # Its folder too, as a clean build would not make it (`articles/<slug>/` held only the page).
+        for folder in target.parents:
+            if folder == site or not folder.is_relative_to(site) or any(folder.iterdir()):
+                break
+            folder.rmdir()
 
 
 def _escape(value: Any) -> Any:

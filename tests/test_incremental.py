@@ -30,8 +30,9 @@ def story(i: int) -> str:
 
 
 def tree(site):
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    """Every file's hash and every folder (an empty folder a clean build does not make is a difference)."""
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
+            for p in sorted(site.rglob("*"))}
 
 
 def mtimes(site):
