@@ -33,7 +33,7 @@ T = TypeVar("T")
 
 def entity_key(mentions: Sequence[EntityMention]) -> tuple[tuple[str, str, int], ...]:
     """What the memoized steps read of an article's entities: name, type and count of each."""
-    return tuple((m.name, m.type.value, m.count) for m in mentions)
+    return tuple([(m.name, m.type._value_, m.count) for m in mentions])  # (`_value_`: `value` is a slow property)
 
 
 class Memo:
@@ -68,6 +68,7 @@ class CorpusMemo:
     def __init__(self, known: object = None) -> None:
         self._known: dict[str, Any] = known if isinstance(known, dict) else {}
         self._tables: dict[str, Memo] = {}
+        self._wholes: dict[str, Any] = {}
 
     def table(self, name: str) -> Memo:
         memo = self._tables.get(name)
@@ -75,5 +76,16 @@ class CorpusMemo:
             memo = self._tables[name] = Memo(self._known.get(name))
         return memo
 
-    def tables(self) -> dict[str, dict[str, tuple[Any, Any]]]:
-        return {name: memo.kept for name, memo in sorted(self._tables.items())}
+    def whole(self, name: str) -> Any:
+        """The last build's value of a step that keeps one value for the corpus (None if none):
+        aggregates over every article, which the step checks and updates itself (see `keep_whole`)."""
+        return self._known.get(name) if name not in self._tables else None
+
+    def keep_whole(self, name: str, value: Any) -> None:
+        """Keep `value` as step `name`'s corpus-wide value for the next build (not a per-article table)."""
+        self._wholes[name] = value
+
+    def tables(self) -> dict[str, Any]:
+        kept: dict[str, Any] = {name: memo.kept for name, memo in sorted(self._tables.items())}
+        kept.update(sorted(self._wholes.items()))
+        return kept
