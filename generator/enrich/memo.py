@@ -53,6 +53,22 @@ class Memo:
         self.kept[source] = entry
         return entry[1]
 
+    def get_all(self, sources: Sequence[str], keys: list[Any], compute: Callable[[int], T]) -> list[T]:
+        """`get` for each source in turn (`compute(i)` computes the result of the i-th). Where the
+        last build's inputs are equal, `keys[i]` becomes the kept object: tables that keep the
+        same object then find it equal by identity, without comparing (about 5 us an article)."""
+        known, kept, out = self._known, self.kept, []
+        for i, (source, key) in enumerate(zip(sources, keys)):
+            entry = known.get(source)
+            if entry is None or entry[0] != key:
+                entry = (key, compute(i))
+                self.computed += 1
+            else:
+                keys[i] = entry[0]
+            kept[source] = entry
+            out.append(entry[1])
+        return out
+
     def last(self) -> dict[str, tuple[Any, Any]]:
         """The last build's entries, (inputs, result) by source, for a step that compares them itself."""
         return self._known

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from ...model import Article, TopicScore
 from ..memo import CorpusMemo, Memo, entity_key
-from .index import Live, index_corpus
+from .index import Candidates, index_corpus
 from .scoring import Scorer, TextEvidence
 from .tags import candidates, entity_words, named
 from .taxonomy import Taxonomy
@@ -57,7 +57,7 @@ def analyse_article(article: Article, taxonomy: Taxonomy) -> TopicAnalysis:
 
 
 def finish_corpus(articles: Sequence[Article], analyses: Sequence[TopicAnalysis], taxonomy: Taxonomy,
-                  memo: Memo | None = None, keys: Sequence[object] | None = None,
+                  memo: Memo | None = None, keys: list[object] | None = None,
                   corpus: CorpusMemo | None = None) -> list[TopicResult]:
     """Topics, tags and related articles of every article (in order), from their analyses and
     entities. Topics and tags the owner gave (in `given_keys`) are kept. With `memo`, each
@@ -75,15 +75,16 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[TopicAnalysis]
     scorer = scorer_for(taxonomy)
     settings = taxonomy.settings
     memo = memo if memo is not None else Memo()
-    keys = keys if keys is not None else [(a.source_sha256, entity_key(a.entities)) for a in articles]
-    owns = [memo.get(a.source, key, lambda a=a, an=an: _own(a, an, scorer)) for a, an, key in zip(articles, analyses, keys)]
-    lives = [Live(article, own[0], *_kept(analysis, own[1])) for article, analysis, own in zip(articles, analyses, owns)]
-    tags, related, kept = index_corpus(lives, keys, settings.max_tags, settings.related,
+    keys = keys if keys is not None else [(a.source_sha256, entity_key(a.entities)) for a in articles]  # (see Memo.get_all)
+    owns = memo.get_all([a.source for a in articles], keys, lambda i: _own(articles[i], analyses[i], scorer))
+    topics = [own[0] for own in owns]
+    found = Candidates(lambda i: _kept(analyses[i], owns[i][1]))
+    tags, related, kept = index_corpus(articles, topics, found, keys, settings.max_tags, settings.related,
                                        corpus.whole(INDEX) if corpus is not None else None)
     if corpus is not None:
         corpus.keep_whole(INDEX, kept)
-    return [TopicResult(own[0], article.tags if "tags" in article.given_keys else t, r)
-            for article, own, t, r in zip(articles, owns, tags, related)]
+    return [TopicResult(own, article.tags if "tags" in article.given_keys else t, r)
+            for article, own, t, r in zip(articles, topics, tags, related)]
 
 
 INDEX = "topic index"  # the corpus memo's name for the kept `index.index_corpus`

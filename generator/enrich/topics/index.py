@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from ...model import Article, TopicScore
 from . import related as related_
@@ -42,23 +42,29 @@ FORMAT = 1
 RANK_ALL_SHARE = 0.125  # when more of the vectors changed, all articles are ranked again (the sparse product)
 
 
-class Live(NamedTuple):
-    """What this build knows of one article, for computing its entry (see `index_corpus`)."""
+class Candidates:
+    """Each article's candidate tags once entity names are dropped (phrases, counts, displays;
+    alphabetical), made when first asked for: most articles' are never read."""
 
-    article: Article
-    topics: tuple[TopicScore, ...]
-    phrases: Sequence[str]  # its candidate tags once entity names are dropped, alphabetical
-    counts: Sequence[float]
-    displays: Sequence[str]
+    def __init__(self, make: Callable[[int], tuple[Sequence[str], Sequence[float], Sequence[str]]]) -> None:
+        self._make = make
+        self._made: dict[int, tuple[Sequence[str], Sequence[float], Sequence[str]]] = {}
+
+    def __getitem__(self, i: int) -> tuple[Sequence[str], Sequence[float], Sequence[str]]:
+        found = self._made.get(i)
+        if found is None:
+            found = self._made[i] = self._make(i)
+        return found
 
 
-def index_corpus(lives: Sequence[Live], keys: Sequence[object], max_tags: int, limit: int,
+def index_corpus(articles: Sequence[Article], topics_: Sequence[tuple[TopicScore, ...]], candidates: Candidates,
+                 keys: Sequence[object], max_tags: int, limit: int,
                  last: Any) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]], tuple]:
     """Each article's tags and related articles (sources), and the index to keep for the next build.
     `keys[i]` is what article i's own part was computed from (`analysis.finish_corpus`); `last` is
     the last build's index (anything else is ignored, and everything computed)."""
-    n = len(lives)
-    sources = [live.article.source for live in lives]
+    n = len(articles)
+    sources = [a.source for a in articles]
     old_entries: dict[str, tuple] = {}
     last_n = 0
     usable = (isinstance(last, tuple) and len(last) == 4 and last[0] == (FORMAT, max_tags, limit)
@@ -72,7 +78,7 @@ def index_corpus(lives: Sequence[Live], keys: Sequence[object], max_tags: int, l
     entries: list[tuple | None] = []  # the kept entry, where the article's inputs are the same
     for source, key in zip(sources, keys):
         entry = old_entries.get(source)
-        entries.append(entry if entry is not None and entry[_KEY] == key else None)
+        entries.append(entry if entry is not None and (entry[_KEY] is key or entry[_KEY] == key) else None)
     present = set(sources)
     removed = [s for s in old_entries if s not in present]
     counts = _Counts(dfs)
@@ -84,9 +90,8 @@ def index_corpus(lives: Sequence[Live], keys: Sequence[object], max_tags: int, l
             old = old_entries.get(sources[i])
             if old is not None:
                 counts.remove(old)
-            live = lives[i]
-            found = fresh[i] = (related_.entity_features(live.article.entities), related_.topic_features(live.topics),
-                                tuple(map(sys.intern, live.phrases)))
+            found = fresh[i] = (related_.entity_features(articles[i].entities), related_.topic_features(topics_[i]),
+                                tuple(map(sys.intern, candidates[i][0])))
             counts.add(0, found[0][0])
             counts.add(1, found[1])
             counts.add(2, found[2])
@@ -94,23 +99,24 @@ def index_corpus(lives: Sequence[Live], keys: Sequence[object], max_tags: int, l
     # Who reads a frequency whose standing moved: their tags, best phrases or vector are computed again.
     tag_moved = counts.moved(2, _tag_step)
     idf_moved = counts.moved(2, related_.standing)
-    vector_moved = counts.moved(0, related_.kept_standing) | counts.moved(1, related_.kept_standing)
+    entity_moved = counts.moved(0, related_.kept_standing)
+    topic_moved = counts.moved(1, related_.kept_standing)
     retag, rerank, revector = set(fresh), set(fresh), set(fresh)
-    if tag_moved or idf_moved or vector_moved:
+    phrase_moved = tag_moved | idf_moved
+    if phrase_moved:
         for i, entry in enumerate(entries):
-            if entry is not None:
-                phrases = entry[_PHRASES]
-                if tag_moved and not tag_moved.isdisjoint(phrases):
+            if entry is not None and not phrase_moved.isdisjoint(entry[_PHRASES]):
+                if not tag_moved.isdisjoint(entry[_PHRASES]):
                     retag.add(i)
-                if idf_moved and not idf_moved.isdisjoint(phrases):
+                if not idf_moved.isdisjoint(entry[_PHRASES]):
                     rerank.add(i)
-                if vector_moved and not (vector_moved.isdisjoint(entry[_ENTITIES])
-                                         and vector_moved.isdisjoint(entry[_TOPICS])):
-                    revector.add(i)
+    for moved, at in ((entity_moved, _ENTITIES), (topic_moved, _TOPICS)):
+        if moved:
+            revector.update(i for i, entry in enumerate(entries) if entry is not None and not moved.isdisjoint(entry[at]))
     tops: dict[int, tuple[tuple[str, float], ...]] = {}
     for i in sorted(rerank):
         phrases = fresh[i][2] if i in fresh else entries[i][_PHRASES]  # type: ignore[index]
-        tops[i] = related_.top_phrases(phrases, lives[i].counts, phrase_df)
+        tops[i] = related_.top_phrases(phrases, candidates[i][1], phrase_df)
         top = tuple(p for p, _ in tops[i])
         if i not in fresh:
             if entries[i][_TOP] == top:  # type: ignore[index]
@@ -120,50 +126,50 @@ def index_corpus(lives: Sequence[Live], keys: Sequence[object], max_tags: int, l
     revector |= rerank
     top_moved = counts.moved(3, related_.kept)
     if top_moved:
-        for i, entry in enumerate(entries):
-            if entry is not None and i not in revector and not top_moved.isdisjoint(entry[_TOP]):
-                revector.add(i)
+        revector.update(i for i, entry in enumerate(entries) if entry is not None and not top_moved.isdisjoint(entry[_TOP]))
 
     # The entries, computed again where something they read moved.
     changed = set(removed)  # articles whose vector is not the last build's: new, removed, or changed
     old_vectors = {s: (old_entries[s][_FEATURES], old_entries[s][_VALUES]) for s in removed}
-    kept: list[tuple] = []
-    for i, (live, entry) in enumerate(zip(lives, entries)):
-        if i not in retag and i not in revector:
-            kept.append(entry)  # type: ignore[arg-type]
-            continue
+    kept: list[tuple] = entries  # type: ignore[assignment]
+    for i in sorted(retag | revector):
+        entry, article, (_, counts_, displays) = entries[i], articles[i], candidates[i]
         if i in fresh:
             entities, topics, phrases = fresh[i]
         else:
-            entities = related_.entity_features(live.article.entities) if i in revector else (entry[_ENTITIES],)
+            entities = related_.entity_features(article.entities) if i in revector else (entry[_ENTITIES],)
             topics, phrases = entry[_TOPICS], entry[_PHRASES]  # type: ignore[index]
-        tags = pick_tags(phrases, live.counts, live.displays, phrase_df, max_tags) if i in retag else entry[_TAGS]
+        tags = pick_tags(phrases, counts_, displays, phrase_df, max_tags) if i in retag else entry[_TAGS]
         if i in revector:
-            top = tops.get(i) or related_.top_phrases(phrases, live.counts, phrase_df)
+            top = tops.get(i) or related_.top_phrases(phrases, counts_, phrase_df)
             features, values = related_.vector(entities, topics, top, dfs)
             top_names = tuple(p for p, _ in top)
         else:
             features, values, top_names = entry[_FEATURES], entry[_VALUES], entry[_TOP]  # type: ignore[index]
-        old = old_entries.get(live.article.source)
+        old = old_entries.get(article.source)
         if old is None or old[_FEATURES] != features or old[_VALUES] != values:
-            changed.add(live.article.source)
+            changed.add(article.source)
             if old is not None:
-                old_vectors[live.article.source] = (old[_FEATURES], old[_VALUES])
+                old_vectors[article.source] = (old[_FEATURES], old[_VALUES])
         related = old[_RELATED] if old is not None else ()
-        kept.append((keys[i], entities[0], topics, phrases, top_names, features, values, tags, related))
+        kept[i] = (keys[i], entities[0], topics, phrases, top_names, features, values, tags, related)
 
-    vectors = [(e[_FEATURES], e[_VALUES]) for e in kept]
+    lists = [e[_RELATED] for e in kept]
     if n < 2 or limit <= 0:
-        lists: list[tuple[str, ...]] = [()] * n
+        lists = [()] * n
+        redone: Iterable[int] = range(n)
     elif not changed:
-        lists = [e[_RELATED] for e in kept]
+        redone = ()
     elif not old_entries or last_n < 2 or len(changed) > n * RANK_ALL_SHARE:
-        lists = related_.related_lists(sources, vectors, limit)
+        lists = related_.related_lists(sources, [(e[_FEATURES], e[_VALUES]) for e in kept], limit)
+        redone = range(n)
     else:
-        lists = related_.updated_lists(sources, vectors, [e[_RELATED] for e in kept], changed, old_vectors, limit)
-    out = {source: entry if entry[_RELATED] == related else entry[:_RELATED] + (related,)
-           for source, entry, related in zip(sources, kept, lists)}
-    return [e[_TAGS] for e in kept], lists, ((FORMAT, max_tags, limit), out, dfs, n)
+        redone = related_.updated_lists(sources, [e[_FEATURES] for e in kept], lambda j: kept[j][_VALUES], lists,
+                                        changed, old_vectors, limit)
+    for i in redone:
+        if kept[i][_RELATED] != lists[i]:
+            kept[i] = kept[i][:_RELATED] + (lists[i],)
+    return [e[_TAGS] for e in kept], lists, ((FORMAT, max_tags, limit), dict(zip(sources, kept)), dfs, n)
 
 
 class _Counts:

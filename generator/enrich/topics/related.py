@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -179,29 +179,26 @@ def _least() -> int:
     return math.ceil(MIN_SIMILARITY * QUANTUM * QUANTUM)
 
 
-def updated_lists(sources: Sequence[str], vectors: Sequence[tuple[tuple[str, ...], tuple[int, ...]]],
-                  lists: Sequence[tuple[str, ...]], changed: set[str],
-                  old_vectors: dict[str, tuple[tuple[str, ...], tuple[int, ...]]], limit: int) -> list[tuple[str, ...]]:
-    """`related_lists`, from the last build's `lists` (in this build's order, an entry for a new
-    article anything) when only the articles in `changed` (sources: new, removed, or whose vector
-    changed; `old_vectors` holds their last vectors) differ: an article whose similarities to
-    others may have changed is the only one ranked again (see `index`)."""
-    n = len(sources)
-    row = {s: i for i, s in enumerate(sources)}
-    moved = [row[s] for s in sorted(changed) if s in row]
+def updated_lists(sources: Sequence[str], features: Sequence[tuple[str, ...]], values: Callable[[int], tuple[int, ...]],
+                  lists: list[tuple[str, ...]], changed: set[str],
+                  old_vectors: dict[str, tuple[tuple[str, ...], tuple[int, ...]]], limit: int) -> set[int]:
+    """Brings `lists` (the last build's, in this build's order; anything for a new article) to what
+    `related_lists` gives, when only the articles in `changed` (sources: new, removed, or whose
+    vector changed; `old_vectors` holds their last vectors) differ; `features[i]` and `values(i)`
+    are article i's vector. Only an article whose similarities to others may have changed is
+    ranked again (see `index`); the rows it went through are returned."""
+    where = {s: i for i, s in enumerate(sources)}.get
+    moved = [i for i in map(where, sorted(changed)) if i is not None]
     touched: set[str] = set()
-    for s in changed:
-        if s in row:
-            touched.update(vectors[row[s]][0])
-        old = old_vectors.get(s)
-        if old is not None:
-            touched.update(old[0])
-    out = list(lists)
+    for i in moved:
+        touched.update(features[i])
+    for old in old_vectors.values():
+        touched.update(old[0])
     full = set(moved)
     partial: list[int] = []
     if touched:
-        for i, (features, _) in enumerate(vectors):
-            if i in full or touched.isdisjoint(features):
+        for i, mine in enumerate(features):
+            if touched.isdisjoint(mine) or i in full:
                 continue
             if changed.isdisjoint(lists[i]):
                 partial.append(i)
@@ -210,12 +207,12 @@ def updated_lists(sources: Sequence[str], vectors: Sequence[tuple[tuple[str, ...
     least = _least()
     wanted: set[str] = set()
     for i in full:
-        wanted.update(vectors[i][0])
+        wanted.update(features[i])
     postings: dict[str, list[int]] = {}
     if wanted:
-        for j, (features, _) in enumerate(vectors):
-            if not wanted.isdisjoint(features):
-                for f in features:
+        for j, mine in enumerate(features):
+            if not wanted.isdisjoint(mine):
+                for f in mine:
                     if f in wanted:
                         postings.setdefault(f, []).append(j)
     maps: dict[int, dict[str, int]] = {}
@@ -223,36 +220,35 @@ def updated_lists(sources: Sequence[str], vectors: Sequence[tuple[tuple[str, ...
     def as_map(j: int) -> dict[str, int]:
         found = maps.get(j)
         if found is None:
-            found = maps[j] = dict(zip(*vectors[j]))
+            found = maps[j] = dict(zip(features[j], values(j)))
         return found
 
     for i in full:
-        features, values = vectors[i]
         dots: dict[int, int] = {}
-        for f, v in zip(features, values):
+        for f, v in zip(features[i], values(i)):
             for j in postings.get(f, ()):
                 if j != i:
                     dots[j] = dots.get(j, 0) + v * as_map(j)[f]
-        out[i] = _ranked([(d, sources[j]) for j, d in dots.items() if d >= least], limit)
+        lists[i] = _ranked([(d, sources[j]) for j, d in dots.items() if d >= least], limit)
     if partial:
         by_feature: dict[str, list[int]] = {}
         for j in moved:
-            for f in vectors[j][0]:
+            for f in features[j]:
                 by_feature.setdefault(f, []).append(j)
         for i in partial:
             mine = as_map(i)
-            candidates = {row[s] for s in lists[i]}
-            for f in vectors[i][0]:
+            candidates = {where(s) for s in lists[i]}
+            for f in features[i]:
                 candidates.update(by_feature.get(f, ()))
             candidates.discard(i)
             scored = []
             for j in candidates:
-                other = as_map(j)
+                other = as_map(j)  # type: ignore[arg-type]
                 d = sum(v * other[f] for f, v in mine.items() if f in other)
                 if d >= least:
-                    scored.append((d, sources[j]))
-            out[i] = _ranked(scored, limit)
-    return out
+                    scored.append((d, sources[j]))  # type: ignore[index]
+            lists[i] = _ranked(scored, limit)
+    return full.union(partial)
 
 
 def _ranked(scored: list[tuple[int, str]], limit: int) -> tuple[str, ...]:
