@@ -19,6 +19,10 @@ saved whole on every build, and results kept as dataclasses or with their long t
 articles: see the README). Stories keep each article's features and vector as plain tuples
 (`story_memo`, which reads `last` and writes with `keep`): what they spare is not their
 computing but the greedy pass's searches for every article.
+
+A step may also keep one value for the whole corpus (`CorpusMemo.whole`, `keep_whole`), which it
+brings up to date itself by the articles added, changed and removed: the topics' index of
+document frequencies, each article's tags and related-articles vector and list (`topics.index`).
 """
 
 from __future__ import annotations

@@ -134,3 +134,11 @@ def test_nothing_changed_keeps_everything(taxonomy):
     builds = Builds(taxonomy)
     base = corpus(20)
     assert builds.build(base) == builds.build(list(reversed(base)))
+
+
+def test_a_source_twice_keeps_no_index_and_the_next_build_is_still_right(taxonomy):
+    builds = Builds(taxonomy)
+    base = corpus(20)
+    builds.build(base + [base[3]])
+    assert pickle.loads(builds.kept)[INDEX] is None
+    builds.build(base)

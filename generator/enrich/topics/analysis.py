@@ -10,7 +10,9 @@
    the owner's topics.yml (pipeline._namespace).
 2. `finish_corpus(articles, analyses, taxonomy)` adds each article's entities to its topic
    evidence and ranks its topics, drops candidate tags that name its entities, weighs the
-   rest against the collection, picks tags and computes related articles.
+   rest against the collection, picks tags and computes related articles. With the last
+   build's index (`index`), only the articles whose inputs, or the standing of whose
+   features in the collection, moved are weighed again.
 
 `assign_topics` (in the package) is the two phases one after the other.
 """

@@ -169,6 +169,8 @@ def index_corpus(articles: Sequence[Article], topics_: Sequence[tuple[TopicScore
     for i in redone:
         if kept[i][_RELATED] != lists[i]:
             kept[i] = kept[i][:_RELATED] + (lists[i],)
+    if len(present) < n:  # (a source twice: one entry for both would leave the counts astray; keep nothing)
+        return [e[_TAGS] for e in kept], lists, None
     return [e[_TAGS] for e in kept], lists, ((FORMAT, max_tags, limit), dict(zip(sources, kept)), dfs, n)
 
 

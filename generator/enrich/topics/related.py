@@ -20,6 +20,11 @@ similarities are exact integer sums that no summation order can change; ties go 
 first in alphabetical order. An article's vector depends only on its own features and their
 stepped idf, so a new article changes the similarity of two others only when it has a feature
 of one of them and moves that feature's idf a step (or past MAX_POSTINGS, or past one article).
+
+So vectors are computed per article (`vector`, from its own features and their standing), kept
+between builds by `index`, and only those whose inputs moved are computed again; `related_lists`
+ranks every article (the sparse product above), `updated_lists` only those a changed vector can
+reach, through the features it shares with them.
 """
 
 from __future__ import annotations
