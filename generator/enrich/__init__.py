@@ -101,8 +101,10 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysi
     mentions = entities.resolve_corpus(articles, [a.entities for a in analyses], context.rules, memo)
     articles = [a if "entities" in a.given_keys else evolve(a, entities=m) for a, m in zip(articles, mentions)]
     lap("entities (corpus)")
-    keys = [article_key(a) for a in articles]  # one object per article for both tables (pickled once)
-    results = topics.finish_corpus(articles, [a.topics for a in analyses], context.taxonomy, memo.table("topics"), keys)
+    keys = [article_key(a) for a in articles]  # one object per article for both tables (pickled once; the
+    # topics' table puts the kept object in place of an equal key, and the others find it by identity)
+    results = topics.finish_corpus(articles, [a.topics for a in analyses], context.taxonomy, memo.table("topics"), keys,
+                                   memo)
     lap("topics, tags, related (corpus)")
     stories = assign_stories(articles, [a.story_words for a in analyses], memo.table("stories"), keys)  # (not topics)
     # One copy of each article for both stages' results (copies of 10,000 articles cost).

@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from itertools import compress
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from ..model import Article, Problem, Severity
 from ..textutil import folding_keeps_words, text_words, words
 from ..text.markdown_text import plain_text
@@ -86,7 +88,7 @@ class NearPairs:
     """The near-duplicates found in one build, for the next: which prints were compared with
     each other (by source and words), and the pairs among them with their similarity."""
 
-    compared: frozenset[tuple[str, str]]
+    compared: dict[str, str]  # source -> its print's words
     pairs: tuple[tuple[tuple[str, str], tuple[str, str], float], ...]
 
 
@@ -104,48 +106,55 @@ def update_duplicates(articles: Sequence[Article], prints: Sequence[TextPrint] |
     are near-duplicates depends on those two alone, so the pairs are exactly the ones a
     comparison of every article would find; the result also says what to keep for next time."""
     prints = list(prints) if prints is not None else [text_print(a) for a in articles]
-    kept: list[tuple[Article, TextPrint]] = []
+    sources = [a.source for a in articles]
+    kept: list[int] = []
     problems: list[Problem] = []
     seen: dict[str, Article] = {}
-    for article, tp in sorted(zip(articles, prints), key=lambda pair: pair[0].source):
-        first = seen.get(article.source_sha256) or seen.get(tp.words)
+    for i in sorted(range(len(articles)), key=sources.__getitem__):
+        article, words_ = articles[i], prints[i].words
+        first = seen.get(article.source_sha256) or seen.get(words_)
         if first is not None:
             problems.append(Problem(article.source, f"duplicate of {first.source}: published once, as {first.source}", Severity.WARNING))
             continue
-        seen[article.source_sha256] = seen[tp.words] = article
-        kept.append((article, tp))
-    articles = [a for a, _ in kept]
-    samples = [tp.sample for _, tp in kept]
-    ids = [(a.source, tp.words) for a, tp in kept]
-    if known is None:
+        seen[article.source_sha256] = seen[words_] = article
+        kept.append(i)
+    articles = [articles[i] for i in kept]
+    samples = [prints[i].sample for i in kept]
+    compared = {sources[i]: prints[i].words for i in kept}
+    if known is None or not isinstance(known.compared, dict) or len(compared) < len(kept):  # (a source twice)
         pairs = _near_duplicates(samples)
     else:
-        pairs = _updated_pairs(ids, samples, known)
+        pairs = _updated_pairs(articles, compared, samples, known)
     problems.extend(_notes(articles, samples, pairs))
-    state = NearPairs(frozenset(ids), tuple((ids[a], ids[b], s) for a, b, s in pairs))
+    ids = [(a.source, compared[a.source]) for a in articles] if pairs else []
+    state = NearPairs(compared, tuple((ids[a], ids[b], s) for a, b, s in pairs))
     return _with_versions(articles, [(a, b) for a, b, _ in pairs]), problems, state
 
 
-def _updated_pairs(ids: list[tuple[str, str]], samples: list[frozenset[int]],
+def _updated_pairs(articles: list[Article], compared: dict[str, str], samples: list[frozenset[int]],
                    known: NearPairs) -> list[tuple[int, int, float]]:
     """The pairs of `_near_duplicates`, from `known` where both prints were compared before."""
-    index = {id_: i for i, id_ in enumerate(ids)}
+    index = {article.source: i for i, article in enumerate(articles)}
     found: set[tuple[int, int, float]] = set()
-    for a, b, similarity in known.pairs:
+    for (a, a_words), (b, b_words), similarity in known.pairs:
         i, j = index.get(a), index.get(b)
-        if i is not None and j is not None:
+        if i is not None and j is not None and compared[a] == a_words and compared[b] == b_words:
             found.add((min(i, j), max(i, j), similarity))
-    fresh = [i for i, id_ in enumerate(ids) if id_ not in known.compared and len(samples[i]) >= MIN_SAMPLED]
+    before = known.compared
+    fresh = [index[source] for source, words_ in compared.items() if before.get(source) != words_
+             and len(samples[index[source]]) >= MIN_SAMPLED]
+    if not fresh:
+        return sorted(found)
     fresh_set = set(fresh)
-    others = [j for j, sample in enumerate(samples) if len(sample) >= MIN_SAMPLED]
+    sizes = np.fromiter(map(len, samples), np.int64, len(samples))
     for i in fresh:
-        size = len(samples[i])
-        for j in others:
-            if j == i or (j in fresh_set and j < i):
-                continue  # itself, or a pair of two new prints counted from the other side
-            other = len(samples[j])
-            if min(size, other) * _NEAR.denominator < max(size, other) * _NEAR.numerator:
-                continue  # Jaccard is at most min/max
+        size, sample = len(samples[i]), samples[i]
+        # Jaccard is at most min/max: only prints of a size within the bound can reach it.
+        near = (sizes >= MIN_SAMPLED) & (sizes * _NEAR.denominator >= size * _NEAR.numerator) \
+            & (size * _NEAR.denominator >= sizes * _NEAR.numerator)
+        for j in np.flatnonzero(near).tolist():
+            if j == i or (j in fresh_set and j < i) or sample.isdisjoint(samples[j]):
+                continue  # itself, a pair of two new prints counted from the other side, or nothing shared
             a, b = min(i, j), max(i, j)
             similarity = _similarity(samples[a], samples[b])
             if similarity >= NEAR_DUPLICATE:
@@ -174,10 +183,10 @@ def _notes(articles: list[Article], samples: list[frozenset[int]], pairs: list[t
 
 def _with_versions(articles: list[Article], pairs: list[tuple[int, int]]) -> list[Article]:
     """Each article with the other members of its set of near-duplicates (pairs joined transitively)."""
-    parent = list(range(len(articles)))
+    parent: dict[int, int] = {}
 
     def root(i: int) -> int:
-        while parent[i] != i:
+        while parent.setdefault(i, i) != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
@@ -185,13 +194,13 @@ def _with_versions(articles: list[Article], pairs: list[tuple[int, int]]) -> lis
     for a, b in pairs:
         parent[root(b)] = root(a)
     groups: dict[int, list[str]] = defaultdict(list)
+    for i in sorted(parent):
+        groups[root(i)].append(articles[i].source)
+    result = list(articles)
     for i, article in enumerate(articles):
-        groups[root(i)].append(article.source)
-    result = []
-    for i, article in enumerate(articles):
-        group = groups[root(i)]
-        others = tuple(sorted(s for s in group if s != article.source))
-        result.append(replace(article, versions=others) if others or article.versions else article)
+        group = groups[root(i)] if i in parent else ()
+        if group or article.versions:
+            result[i] = replace(article, versions=tuple(sorted(s for s in group if s != article.source)))
     return result
 
 

@@ -74,7 +74,7 @@ def assign_stories(articles: Sequence[Article], words: Sequence[Sequence[tuple[s
     keys = keys if keys is not None else [article_key(a) for a in articles]
     days = [None if a.date is None else a.date.toordinal() for a in articles]
     old = [last.get(a.source) for a in articles]
-    same = [o is not None and o[0] == k and o[1][_DAY] == d for o, k, d in zip(old, keys, days)]
+    same = [o is not None and (o[0] is k or o[0] == k) and o[1][_DAY] == d for o, k, d in zip(old, keys, days)]
     standing = {source for source, s in zip(sources, same) if s}  # here, with the same inputs as last time
     inputs: list[StoryInput | None] = [None if s else story_input(a, w) for a, w, s in zip(articles, words, same)]
     entities = [o[1][_ENTITIES] if s else tuple(i.entities) for o, i, s in zip(old, inputs, same)]

@@ -13,7 +13,8 @@ Interface used by the pipeline:
 The modules: `text` (tokens, counted once), `taxonomy` (loading and validation), `learned` (the
 model trained on labelled news, which ranks the IPTC topics of articles of 60 words or more), `scoring`
 (the topic rule, combining the lexicon and the model), `tags` (TF-IDF key phrases), `related` (sparse similarity), `weights`
-(the stepped idf both use), `analysis` (the two phases). `digest explain` (generator.commands.explain)
+(the stepped idf both use), `analysis` (the two phases), `index` (tags and related articles kept
+from one build for the next, and brought up to date by what changed). `digest explain` (generator.commands.explain)
 says in words why an article got its topics.
 """
 

@@ -10,7 +10,9 @@
    the owner's topics.yml (pipeline._namespace).
 2. `finish_corpus(articles, analyses, taxonomy)` adds each article's entities to its topic
    evidence and ranks its topics, drops candidate tags that name its entities, weighs the
-   rest against the collection, picks tags and computes related articles.
+   rest against the collection, picks tags and computes related articles. With the last
+   build's index (`index`), only the articles whose inputs, or the standing of whose
+   features in the collection, moved are weighed again.
 
 `assign_topics` (in the package) is the two phases one after the other.
 """
@@ -20,16 +22,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-import numpy as np
-
 from ...model import Article, TopicScore
-from ..memo import Memo, entity_key
-from . import related as related_
+from ..memo import CorpusMemo, Memo, entity_key
+from .index import Candidates, index_corpus
 from .scoring import Scorer, TextEvidence
-from .tags import PHRASE_BONUS, candidates, entity_words, named, overlaps, shape_of
+from .tags import candidates, entity_words, named
 from .taxonomy import Taxonomy
 from .text import article_text
-from .weights import idf
 
 class TopicAnalysis(NamedTuple):
     """What `analyse_article` found in one article's text (plain tuples: small, picklable)."""
@@ -60,81 +59,37 @@ def analyse_article(article: Article, taxonomy: Taxonomy) -> TopicAnalysis:
 
 
 def finish_corpus(articles: Sequence[Article], analyses: Sequence[TopicAnalysis], taxonomy: Taxonomy,
-                  memo: Memo | None = None, keys: Sequence[object] | None = None) -> list[TopicResult]:
+                  memo: Memo | None = None, keys: list[object] | None = None,
+                  corpus: CorpusMemo | None = None) -> list[TopicResult]:
     """Topics, tags and related articles of every article (in order), from their analyses and
     entities. Topics and tags the owner gave (in `given_keys`) are kept. With `memo`, each
     article's own part (its ranked topics, its candidate tags once entity names are dropped)
     is reused from the last build when the article and what it reads of its entities are the same
-    (`keys[i]`, when given, is that key of article i: (source_sha256, entity_key(entities)))."""
+    (`keys[i]`, when given, is that key of article i: (source_sha256, entity_key(entities))).
+    With `corpus`, the tags and related articles are brought up to date from the last build's
+    (`index`); the result is the same."""
     if len(articles) != len(analyses):
         raise ValueError(f"{len(articles)} articles but {len(analyses)} analyses")
     if not articles:
+        if corpus is not None:
+            corpus.keep_state(INDEX, None)
         return []
     scorer = scorer_for(taxonomy)
     settings = taxonomy.settings
     memo = memo if memo is not None else Memo()
-    keys = keys if keys is not None else [(a.source_sha256, entity_key(a.entities)) for a in articles]
-    owns = [memo.get(a.source, key, lambda a=a, an=an: _own(a, an, scorer)) for a, an, key in zip(articles, analyses, keys)]
+    keys = keys if keys is not None else [(a.source_sha256, entity_key(a.entities)) for a in articles]  # (see Memo.get_all)
+    owns = memo.get_all([a.source for a in articles], keys, lambda i: _own(articles[i], analyses[i], scorer))
     topics = [own[0] for own in owns]
+    found = Candidates(lambda i: _kept(analyses[i], owns[i][1]))
+    tags, related, kept = index_corpus(articles, topics, found, keys, settings.max_tags, settings.related,
+                                       corpus.state(INDEX) if corpus is not None else None)
+    if corpus is not None:
+        corpus.keep_state(INDEX, kept)
+    return [TopicResult(own, article.tags if "tags" in article.given_keys else t, r)
+            for article, own, t, r in zip(articles, topics, tags, related)]
 
-    # Candidate tags that stay once entity names are dropped, as one list over the collection.
-    rows: list[int] = []
-    phrases: list[str] = []
-    counts: list[float] = []
-    places: list[int] = []  # the candidate's place in its article's (alphabetical) list
-    displays: list[Sequence[str]] = []  # each article's displays, by place
-    for row, (analysis, (_, stays)) in enumerate(zip(analyses, owns)):
-        kept = _kept(analysis, stays)
-        phrases += kept[0]
-        counts += kept[1]
-        displays.append(kept[2])
-        places += range(len(kept[0]))
-        rows += [row] * (len(places) - len(rows))
-    distinct = list(dict.fromkeys(phrases))
-    vocabulary = dict(zip(distinct, range(len(distinct))))
-    cols = np.fromiter(map(vocabulary.__getitem__, phrases), np.int64, len(phrases))
-    rows_ = np.array(rows, np.int64)
-    places_ = np.array(places, np.int64)
-    df = np.bincount(cols, minlength=len(distinct))
-    tf = 1 + np.log(np.array(counts, np.float64))
 
-    # Tags: sublinear tf x the square root of the stepped idf x the phrase bonus, best first
-    # (ties: alphabetical order, which is the order of `places`).
-    bonus = np.array([PHRASE_BONUS[p.count(" ") + 1] for p in distinct], np.float64)
-    scores = tf * np.sqrt(idf(df[cols])) * bonus[cols]
-    order = np.lexsort((places_, -scores, rows_)).tolist()
-    starts = np.searchsorted(rows_, np.arange(len(articles) + 1)).tolist()
-    cols_, places_list = cols.tolist(), places
-    shapes: list[tuple[frozenset[str], str] | None] = [None] * len(distinct)
-    tags = []
-    for row, article in enumerate(articles):
-        if "tags" in article.given_keys:
-            tags.append(article.tags)
-            continue
-        chosen: list[str] = []
-        taken: list[tuple[frozenset[str], str]] = []
-        for entry in order[starts[row]:starts[row + 1]]:
-            if len(chosen) >= settings.max_tags:
-                break
-            col = cols_[entry]
-            shape = shapes[col]
-            if shape is None:
-                shape = shapes[col] = shape_of(distinct[col])
-            for other in taken:
-                if overlaps(shape, other):
-                    break
-            else:
-                taken.append(shape)
-                chosen.append(displays[row][places_list[entry]])
-        tags.append(tuple(chosen))
-
-    groups = {
-        "entity": related_.entity_group([a.entities for a in articles]),
-        "topic": related_.topic_group(topics),
-        "phrase": related_.phrase_group(rows_, cols, tf, df, places_),
-    }
-    related = related_.related_articles([a.source for a in articles], groups, settings.related)
-    return [TopicResult(*r) for r in zip(topics, tags, related)]
+INDEX = "topic index"  # the corpus memo's name for the kept `index.index_corpus`
 
 
 def _own(article: Article, analysis: TopicAnalysis, scorer: Scorer) -> tuple[tuple[TopicScore, ...], Kept]:

@@ -20,19 +20,24 @@ similarities are exact integer sums that no summation order can change; ties go 
 first in alphabetical order. An article's vector depends only on its own features and their
 stepped idf, so a new article changes the similarity of two others only when it has a feature
 of one of them and moves that feature's idf a step (or past MAX_POSTINGS, or past one article).
+
+So vectors are computed per article (`vector`, from its own features and their standing), kept
+between builds by `index`, and only those whose inputs moved are computed again; `related_lists`
+ranks every article (the sparse product above), `updated_lists` only those a changed vector can
+reach, through the features it shares with them.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+import sys
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy import sparse
 
 from ...model import EntityMention, EntityType, TopicScore
-from .weights import idf
+from .weights import MAX_STEP
 
 FEATURE_WEIGHTS = {"entity": 1.2, "topic": 1.0, "phrase": 1.0}
 PLACE_WEIGHT = 0.4  # sharing a country or city says less than sharing a person or organization
@@ -46,121 +51,215 @@ _RANK_BITS = 40
 _TYPES = {t: i for i, t in enumerate(EntityType)}
 
 
-@dataclass(frozen=True)
-class Group:
-    """One group of features as coordinates: article row, feature column, weight (before normalizing)."""
-
-    rows: np.ndarray
-    cols: np.ndarray
-    weights: np.ndarray
-    columns: int  # number of distinct features
-
-    @staticmethod
-    def empty() -> Group:
-        return Group(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), 0)
+# Feature names in a vector: an entity, a topic and a phrase never meet (phrases have no control characters).
+_ENTITY, _TOPIC = "\x01", "\x02"
+_ENTITY_KEYS: dict[tuple[str, EntityType], str] = {}
 
 
-def entity_group(entities: Sequence[Sequence[EntityMention]]) -> Group:
-    names: list[str] = []
-    types: list[EntityType] = []
-    counts: list[int] = []
-    sizes: list[int] = []
-    for mentions in entities:
-        names += [m.name for m in mentions]
-        types += [m.type for m in mentions]
-        counts += [m.count for m in mentions]
-        sizes.append(len(mentions))
-    if not names:
-        return Group.empty()
-    distinct = dict.fromkeys(names)
-    index = dict(zip(distinct, range(len(distinct))))
-    kinds = len(_TYPES)
-    keys = np.fromiter(map(index.__getitem__, names), np.int64, len(names)) * kinds
-    keys += np.fromiter(map(_TYPES.__getitem__, types), np.int64, len(types))
-    rows = np.repeat(np.arange(len(entities)), sizes)
-    pairs, first = np.unique(rows * (len(distinct) * kinds) + keys, return_index=True)  # a name twice in an article counts once
-    features, cols = np.unique(keys[first], return_inverse=True)
-    rows, cols = rows[first], cols.reshape(-1)
-    df = np.bincount(cols, minlength=features.size)
-    weights = (1 + np.log(np.maximum(1, np.array(counts, np.float64)[first]))) * _idf(df[cols])
-    weights *= np.where(features[cols] % kinds == _TYPES[EntityType.PLACE], PLACE_WEIGHT, 1.0)
-    return Group(rows, cols, weights, int(features.size))
+def entity_features(mentions: Sequence[EntityMention]) -> tuple[tuple[str, ...], tuple[float, ...], tuple[bool, ...]]:
+    """The article's entity features (a name twice counts once, with its first count), their
+    sublinear tf and whether each is a place; in the article's order."""
+    keys: list[str] = []
+    tfs: list[float] = []
+    places: list[bool] = []
+    seen: set[str] = set()
+    log = math.log
+    for m in mentions:
+        key = _ENTITY_KEYS.get((m.name, m.type))
+        if key is None:
+            if len(_ENTITY_KEYS) > 1 << 18:
+                _ENTITY_KEYS.clear()
+            key = _ENTITY_KEYS[m.name, m.type] = sys.intern(f"{_ENTITY}{m.type._value_}:{m.name}")
+        if key in seen:
+            continue
+        seen.add(key)
+        keys.append(key)
+        tfs.append(1 + log(max(1, m.count)))
+        places.append(m.type is EntityType.PLACE)
+    return tuple(keys), tuple(tfs), tuple(places)
 
 
-def topic_group(topics: Sequence[Sequence[TopicScore]]) -> Group:
-    vocabulary: dict[str, int] = {}
-    rows, cols, ranks = [], [], []
-    for row, scores in enumerate(topics):
-        ranked = scores[:3]
-        for rank, score in enumerate(ranked):
-            rows.append(row)
-            cols.append(vocabulary.setdefault(score.name, len(vocabulary)))
-            ranks.append(len(ranked) - rank)  # the main topic counts most
-    if not rows:
-        return Group.empty()
-    rows_, cols_ = np.array(rows, np.int64), np.array(cols, np.int64)
-    df = np.bincount(cols_, minlength=len(vocabulary))
-    weights = (1 + np.log(np.array(ranks, np.float64))) * _idf(df[cols_])
-    return Group(rows_, cols_, weights, len(vocabulary))
+def topic_features(topics: Sequence[TopicScore]) -> tuple[str, ...]:
+    """The article's top-level topics that count (the first three), main topic first."""
+    return tuple(sys.intern(_TOPIC + score.name) for score in topics[:3])
 
 
-def phrase_group(rows: np.ndarray, cols: np.ndarray, tf: np.ndarray, df: np.ndarray, order: np.ndarray) -> Group:
-    """Each article's PHRASES_PER_ARTICLE best candidates by tf x idf. `rows` must be sorted;
-    `order` breaks ties (the candidate's place in its article's alphabetical list)."""
-    if rows.size == 0:
-        return Group.empty()
-    weights = tf * _idf(df[cols])
-    ranked = np.lexsort((order, -weights, rows))
-    rows, cols, weights = rows[ranked], cols[ranked], weights[ranked]
-    first = np.searchsorted(rows, rows)  # where each article's entries start
-    keep = np.arange(rows.size) - first < PHRASES_PER_ARTICLE
-    return Group(rows[keep], cols[keep], weights[keep], int(df.size))
+def top_phrases(phrases: Sequence[str], counts: Sequence[float], phrase_df: dict[str, int]) -> tuple[tuple[str, float], ...]:
+    """The PHRASES_PER_ARTICLE best candidates by tf x idf, best first (ties: alphabetical, the
+    candidates' order), with that weight."""
+    log = math.log
+    weights = [(1 + log(c)) * _idf(phrase_df[p]) for p, c in zip(phrases, counts)]
+    order = sorted(range(len(phrases)), key=lambda k: (-weights[k], k))[:PHRASES_PER_ARTICLE]
+    return tuple((phrases[k], weights[k]) for k in order)
 
 
-def _idf(df: np.ndarray) -> np.ndarray:
-    return np.where(df <= MAX_POSTINGS, idf(df), COMMON_IDF)
+def vector(entities: tuple[tuple[str, ...], tuple[float, ...], tuple[bool, ...]], topics: Sequence[str],
+           top: Sequence[tuple[str, float]], dfs: tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]
+           ) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The article's vector, as features and their values in units of 1/QUANTUM (none zero): each
+    group normalized and weighed, entries of features in fewer than two or more than MAX_POSTINGS
+    articles dropped, the rest normalized. `dfs`: how many articles have each entity, topic,
+    candidate phrase, and phrase among their best (`top_phrases`). It reads nothing of the
+    collection but the standing of its own features (`standing`, `kept_standing`)."""
+    entity_df, topic_df, _, top_df = dfs
+    keys, tfs, places = entities
+    groups = (
+        ("entity", [(k, tf * _idf(entity_df[k]) * (PLACE_WEIGHT if place else 1.0), entity_df[k])
+                    for k, tf, place in zip(keys, tfs, places)]),
+        ("topic", [(t, (1 + math.log(len(topics) - rank)) * _idf(topic_df[t]), topic_df[t])
+                   for rank, t in enumerate(topics)]),
+        ("phrase", [(p, w, top_df[p]) for p, w in top]),
+    )
+    most = MAX_POSTINGS
+    entries: list[tuple[str, float]] = []
+    for name, group in groups:
+        norm2 = 0.0
+        for _, w, _ in group:
+            norm2 += w * w
+        norm = math.sqrt(norm2) or 1.0
+        scale = FEATURE_WEIGHTS[name]
+        entries += [(f, scale * w / norm) for f, w, d in group if 2 <= d <= most]
+    norm2 = 0.0
+    for _, v in entries:
+        norm2 += v * v
+    norm = math.sqrt(norm2) or 1.0
+    features: list[str] = []
+    values: list[int] = []
+    for f, v in entries:
+        q = round(v / norm * QUANTUM)
+        if q > 0:
+            features.append(f)
+            values.append(q)
+    return tuple(features), tuple(values)
 
 
-def related_articles(sources: Sequence[str], groups: dict[str, Group], limit: int) -> list[tuple[str, ...]]:
-    """For each article (in order), the sources of up to `limit` related articles, most related first."""
+def standing(df: int) -> tuple[int, bool] | None:
+    """What a vector's weights read of a feature's frequency: its idf step, and whether it is
+    common (in more than MAX_POSTINGS articles); None when no article has it."""
+    return (min(df.bit_length() - 1, MAX_STEP), df <= MAX_POSTINGS) if df > 0 else None
+
+
+def kept(df: int) -> bool:
+    """Whether a vector keeps an entry of a feature in `df` articles (it may relate two)."""
+    return 2 <= df <= MAX_POSTINGS
+
+
+def kept_standing(df: int) -> tuple[tuple[int, bool] | None, bool]:
+    return standing(df), kept(df)
+
+
+def _idf(df: int) -> float:
+    return _IDF[min(df.bit_length() - 1, MAX_STEP)] if df <= MAX_POSTINGS else COMMON_IDF
+
+
+_IDF = [1.0 + (MAX_STEP - step) * math.log(2) for step in range(MAX_STEP + 1)]  # (as weights.idf)
+
+
+def related_lists(sources: Sequence[str], vectors: Sequence[tuple[tuple[str, ...], tuple[int, ...]]],
+                  limit: int) -> list[tuple[str, ...]]:
+    """For each article (in order), the sources of up to `limit` related articles, most related
+    first: the sparse product of all vectors, in blocks of rows."""
     n = len(sources)
     if n < 2 or limit <= 0:
         return [()] * n
-    rows, cols, values, offset = [], [], [], 0
-    for name, group in groups.items():
-        if group.rows.size:
-            rows.append(group.rows)
-            cols.append(group.cols + offset)
-            values.append(FEATURE_WEIGHTS[name] * group.weights / _row_norms(group.rows, group.weights, n)[group.rows])
-        offset += group.columns
-    if not rows:
+    columns: dict[str, int] = {}
+    cols = [columns.setdefault(f, len(columns)) for features, _ in vectors for f in features]
+    if not cols:
         return [()] * n
-    rows_, cols_, values_ = np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
-    df = np.bincount(cols_, minlength=offset)
-    keep = (df[cols_] >= 2) & (df[cols_] <= MAX_POSTINGS)
-    rows_, cols_, values_ = rows_[keep], cols_[keep], values_[keep]
-    values_ = np.rint(values_ / _row_norms(rows_, values_, n)[rows_] * QUANTUM)
-    nonzero = values_ > 0
-    if not nonzero.any():
-        return [()] * n
-    x = sparse.csr_matrix((values_[nonzero], (rows_[nonzero], cols_[nonzero])), shape=(n, offset))
+    rows = np.repeat(np.arange(n), [len(features) for features, _ in vectors])
+    values = np.fromiter((v for _, vals in vectors for v in vals), np.float64, len(cols))
+    x = sparse.csr_matrix((values, (rows, np.array(cols, np.int64))), shape=(n, len(columns)))
     xt = x.T.tocsr()
-
     by_rank = sorted(range(n), key=sources.__getitem__)
     rank = np.empty(n, np.int64)
     rank[by_rank] = np.arange(n)
-    least = math.ceil(MIN_SIMILARITY * QUANTUM * QUANTUM)
     out: list[tuple[str, ...]] = []
     for start in range(0, n, BLOCK_ROWS):
         block = (x[start:start + BLOCK_ROWS] @ xt).tocsr()
-        out += _best(block, start, rank, by_rank, sources, least, limit)
+        out += _best(block, start, rank, by_rank, sources, _least(), limit)
     return out
 
 
-def _row_norms(rows: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
-    norms = np.sqrt(np.bincount(rows, weights * weights, minlength=n))
-    norms[norms == 0] = 1.0
-    return norms
+def _least() -> int:
+    return math.ceil(MIN_SIMILARITY * QUANTUM * QUANTUM)
+
+
+def updated_lists(sources: Sequence[str], features: Sequence[tuple[str, ...]], values: Callable[[int], tuple[int, ...]],
+                  lists: list[tuple[str, ...]], changed: set[str],
+                  old_vectors: dict[str, tuple[tuple[str, ...], tuple[int, ...]]], limit: int) -> set[int]:
+    """Brings `lists` (the last build's, in this build's order; anything for a new article) to what
+    `related_lists` gives, when only the articles in `changed` (sources: new, removed, or whose
+    vector changed; `old_vectors` holds their last vectors) differ; `features[i]` and `values(i)`
+    are article i's vector. Only an article whose similarities to others may have changed is
+    ranked again (see `index`); the rows it went through are returned."""
+    where = {s: i for i, s in enumerate(sources)}.get
+    moved = [i for i in map(where, sorted(changed)) if i is not None]
+    touched: set[str] = set()
+    for i in moved:
+        touched.update(features[i])
+    for old in old_vectors.values():
+        touched.update(old[0])
+    full = set(moved)
+    partial: list[int] = []
+    if touched:
+        for i, mine in enumerate(features):
+            if touched.isdisjoint(mine) or i in full:
+                continue
+            if changed.isdisjoint(lists[i]):
+                partial.append(i)
+            else:
+                full.add(i)  # one of its related articles changed: the next best may be any
+    least = _least()
+    wanted: set[str] = set()
+    for i in full:
+        wanted.update(features[i])
+    postings: dict[str, list[int]] = {}
+    if wanted:
+        for j, mine in enumerate(features):
+            if not wanted.isdisjoint(mine):
+                for f in mine:
+                    if f in wanted:
+                        postings.setdefault(f, []).append(j)
+    maps: dict[int, dict[str, int]] = {}
+
+    def as_map(j: int) -> dict[str, int]:
+        found = maps.get(j)
+        if found is None:
+            found = maps[j] = dict(zip(features[j], values(j)))
+        return found
+
+    for i in full:
+        dots: dict[int, int] = {}
+        for f, v in zip(features[i], values(i)):
+            for j in postings.get(f, ()):
+                if j != i:
+                    dots[j] = dots.get(j, 0) + v * as_map(j)[f]
+        lists[i] = _ranked([(d, sources[j]) for j, d in dots.items() if d >= least], limit)
+    if partial:
+        by_feature: dict[str, list[int]] = {}
+        for j in moved:
+            for f in features[j]:
+                by_feature.setdefault(f, []).append(j)
+        for i in partial:
+            mine = as_map(i)
+            candidates = {where(s) for s in lists[i]}
+            for f in features[i]:
+                candidates.update(by_feature.get(f, ()))
+            candidates.discard(i)
+            scored = []
+            for j in candidates:
+                other = as_map(j)  # type: ignore[arg-type]
+                d = sum(v * other[f] for f, v in mine.items() if f in other)
+                if d >= least:
+                    scored.append((d, sources[j]))  # type: ignore[index]
+            lists[i] = _ranked(scored, limit)
+    return full.union(partial)
+
+
+def _ranked(scored: list[tuple[int, str]], limit: int) -> tuple[str, ...]:
+    """The `limit` best (similarity, source): the highest similarity, then the first source."""
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+    return tuple(source for _, source in scored[:limit])
 
 
 def _best(block: sparse.csr_matrix, start: int, rank: np.ndarray, by_rank: list[int], sources: Sequence[str],

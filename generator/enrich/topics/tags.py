@@ -26,6 +26,7 @@ drones" after "Russian drones").
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ import numpy as np
 
 from ...model import Article
 from ...stopwords import stop_lists
+from .weights import MAX_STEP
 from .text import SENTENCE_END, ArticleText, distinct, is_word, singular, tokenize
 
 # News-writing words that are frequent everywhere and never a subject.
@@ -313,6 +315,37 @@ def _name_words(name: str) -> tuple[str, tuple[str, ...]]:
         _NAME_WORDS.clear()
     _NAME_WORDS[name] = found
     return found
+
+
+def pick_tags(phrases: Sequence[str], counts: Sequence[float], displays: Sequence[str], phrase_df: dict[str, int],
+              max_tags: int) -> tuple[str, ...]:
+    """The article's tags from its candidates (alphabetical, entity names dropped) and how many
+    articles have each: the best scored first (ties: alphabetical), skipping one that `overlaps`
+    a tag taken before. A candidate's score reads of the collection only its idf step."""
+    log, bonus, root = math.log, PHRASE_BONUS, _ROOT_IDF
+    scores = [-((1 + log(c)) * root[min(phrase_df[p].bit_length() - 1, MAX_STEP)] * bonus[p.count(" ") + 1])
+              for p, c in zip(phrases, counts)]
+    chosen: list[str] = []
+    taken: list[tuple[frozenset[str], str]] = []
+    for k in sorted(range(len(scores)), key=lambda k: (scores[k], k)):
+        if len(chosen) >= max_tags:
+            break
+        shape = _SHAPES.get(phrases[k])
+        if shape is None:
+            if len(_SHAPES) > 1 << 18:
+                _SHAPES.clear()
+            shape = _SHAPES[phrases[k]] = shape_of(phrases[k])
+        for other in taken:
+            if overlaps(shape, other):
+                break
+        else:
+            taken.append(shape)
+            chosen.append(displays[k])
+    return tuple(chosen)
+
+
+_ROOT_IDF = [math.sqrt(1.0 + (MAX_STEP - step) * math.log(2)) for step in range(MAX_STEP + 1)]  # (of weights.idf)
+_SHAPES: dict[str, tuple[frozenset[str], str]] = {}  # phrase -> shape_of(phrase)
 
 
 def shape_of(phrase: str) -> tuple[frozenset[str], str]:
