@@ -29,7 +29,7 @@ from typing import Any
 from .paths import CUT_SHORT, DAMAGED, NOT_OURS, OTHER_KEY, OTHER_VERSION, read_checked, write_checked
 
 MAGIC = b"digest corpus state\n"
-FORMAT = b"2"
+FORMAT = b"3"
 FILE_NAME = "corpus.state"
 
 
@@ -65,11 +65,18 @@ def _shard_of(source: str) -> int:
 
 
 def _parts(state: CorpusState) -> Iterator[tuple[str, Any]]:
-    """The state's parts by name; shards are dicts by source."""
-    memo = state.memo if isinstance(state.memo, dict) and all(isinstance(t, dict) for t in state.memo.values()) else None
-    yield _WHOLE, (state.taxonomies, state.duplicates, None if memo is None else tuple(memo), state.memo if memo is None else None)
+    """The state's parts by name; shards are dicts by source. A memo value that is not a table by
+    source (a step's corpus-wide facts, `CorpusMemo.keep_state`) is a part of its own."""
+    memo = state.memo if isinstance(state.memo, dict) else None
+    names = None if memo is None else tuple(memo)
+    yield _WHOLE, (state.taxonomies, state.duplicates, names, state.memo if memo is None else None)
+    tables = [("stats", state.stats)]
+    for name, value in (memo or {}).items():
+        if type(value) is dict:
+            tables.append((f"memo {name}", value))
+        else:
+            yield f"memo state {name}", value
     shard_of: dict[str, int] = {}
-    tables = [("stats", state.stats)] + ([] if memo is None else [(f"memo {name}", t) for name, t in memo.items()])
     for prefix, table in tables:
         shards: list[dict] = [{} for _ in range(_SHARDS)]
         for source, entry in table.items():
@@ -100,6 +107,9 @@ def _state_from_parts(parts: tuple) -> CorpusState:
     if memo_names is not None:
         memo = {}
         for name in memo_names:
+            if f"memo state {name}" in loaded:
+                memo[name] = loaded[f"memo state {name}"][0]
+                continue
             table = memo[name] = {}
             for number in range(_SHARDS):
                 table.update(loaded[f"memo {name} {number}"][0])

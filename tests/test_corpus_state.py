@@ -59,3 +59,19 @@ def test_a_memo_of_another_shape_is_saved_whole(tmp_path: Path) -> None:
         save_state(tmp_path, "key", state)
         loaded, note = load_state(tmp_path, "key")
         assert note is None and fields(loaded) == fields(state)
+
+
+def test_tables_stay_in_shards_beside_a_steps_corpus_wide_state(tmp_path: Path) -> None:
+    # The real memo holds both (per-article tables, and steps' corpus facts kept whole): one value
+    # that is not a table must not make every table be pickled again whole on each build.
+    state = a_state(300)
+    state.memo = {**state.memo, "entity corpus": ("fingerprint", (("brandt", 2),), {"willy brandt": 1})}
+    save_state(tmp_path, "key", state)
+    loaded, note = load_state(tmp_path, "key")
+    assert note is None and fields(loaded) == fields(state)
+    assert list(loaded.memo) == list(state.memo)
+    shards = [name for name in loaded.loaded if name.startswith("memo entities ")]
+    assert len(shards) > 1 and "memo state entity corpus" in loaded.loaded
+    first = (tmp_path / FILE_NAME).read_bytes()
+    save_state(tmp_path, "key", loaded)
+    assert (tmp_path / FILE_NAME).read_bytes() == first
