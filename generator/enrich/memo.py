@@ -41,6 +41,17 @@ def entity_key(mentions: Sequence[EntityMention]) -> tuple[tuple[str, str, int],
     return tuple([(m.name, m.type._value_, m.count) for m in mentions])  # (`_value_`: `value` is a slow property)
 
 
+def tally(counts: dict, key: Any, change: int) -> int:
+    """Add `change` to the count of `key` and return it; a count that comes to 0 is dropped, so
+    counts an article added and then took back leave no trace (the corpus facts steps keep)."""
+    n = counts.get(key, 0) + change
+    if n:
+        counts[key] = n
+    else:
+        del counts[key]
+    return n
+
+
 class Memo:
     """One step's results by article source: (inputs, result) from the last build, and this build's."""
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ...model import EntityMention
-from ..memo import CorpusMemo
+from ..memo import CorpusMemo, tally
 from .gazetteer import Gazetteer
 from .quotes import attribute
 from .records import (AT_PLACE, CORPUS, CORPUS_SURNAME, CORPUS_TEAM, DROP, FINAL, FULL_NAME, GIVEN, IGNORED, LOCAL, NO_TYPE,
@@ -212,11 +212,7 @@ class Corpus:
             names = frozenset(name for name, _, _ in votes)
         df = self.df
         for name in names:
-            n = df.get(name, 0) + sign
-            if n:
-                df[name] = n
-            else:
-                del df[name]
+            tally(df, name, sign)
         if sign < 0:
             self.named.pop(ident, None)
         elif forms:
@@ -247,11 +243,7 @@ class Corpus:
             langs = self.languages.get(key)
             if langs is None:
                 langs = self.languages[key] = {}
-            times = langs.get(language, 0) + sign
-            if times:
-                langs[language] = times
-            else:
-                del langs[language]
+            times = tally(langs, language, sign)
             if times == 0 or times == 1 and sign > 0:  # the person is named in `language` now, or no more
                 keys = self.surnamed.setdefault((language, key[-1]), [])
                 if sign > 0:
@@ -263,19 +255,11 @@ class Corpus:
             written = self.forms.get(key)
             if written is None:
                 written = self.forms[key] = {}
-            times = written.get(name, 0) + sign * n
-            if times:
-                written[name] = times
-            else:
-                del written[name]
+            tally(written, name, sign * n)
             if not written:
                 del self.forms[key], self.named_in[key], self.languages[key]
         for team in teams:
-            n = self.teams.get(team, 0) + sign
-            if n:
-                self.teams[team] = n
-            else:
-                del self.teams[team]
+            tally(self.teams, team, sign)
 
     def settle(self) -> None:
         """Once everything is learnt: every confident type at once (as `type_of` would, one by one)."""

@@ -28,6 +28,7 @@ from dataclasses import replace
 from ...model import EntityMention, EntityType
 from . import lexicon as lx
 from .gazetteer import Gazetteer
+from ..memo import tally
 from .records import EntityAnalysis
 from . import resolve
 from .resolve import enough_evidence
@@ -415,11 +416,7 @@ class _Sums:
                     spellings = groups[key] = {}
                 if key not in touched:
                     touched[key] = tuple(spellings)
-                n = spellings.get(pair[1], 0) + sign
-                if n:
-                    spellings[pair[1]] = n
-                else:
-                    del spellings[pair[1]]
+                tally(spellings, pair[1], sign)
         spelled = self.spelled
         for key, was in touched.items():
             spellings = groups[key]
@@ -478,30 +475,17 @@ class _Sums:
         df = self.df
         names = records[2::6]
         for name in names:
-            n = df.get(name, 0) + sign
-            if n:
-                df[name] = n
-            else:
-                del df[name]
+            tally(df, name, sign)
         names_.update(names)
         for word in {name.casefold() for name in names if " " not in name}:
             key = (language, word)
-            n = self.single.get(key, 0) + sign
-            if n:
-                self.single[key] = n
-            else:
-                del self.single[key]
+            tally(self.single, key, sign)
             words_.add(key)
         for full in fulls:
             key = (language, full.split()[-1].casefold())
             people = self.people.setdefault(key, {})
-            n = people.get(full, 0) + sign
-            if n:
-                people[full] = n
-            else:
-                del people[full]
-                if not people:
-                    del self.people[key]
+            if not tally(people, full, sign) and not people:
+                del self.people[key]
             named_in = self.named_in.setdefault(full, [])
             if sign > 0:
                 named_in.append(source)
