@@ -633,10 +633,16 @@ def _remove_from_site(src_uris: list[str], config: MkDocsConfig) -> None:
         if target.is_file():
             target.unlink()
         # Its folder too, as a clean build would not make it (`articles/<slug>/` held only the page).
+        # The page may never have been written here (`mkdocs serve` builds into a new folder).
         for folder in target.parents:
-            if folder == site or not folder.is_relative_to(site) or any(folder.iterdir()):
+            if folder == site or not folder.is_relative_to(site):
                 break
-            folder.rmdir()
+            try:
+                folder.rmdir()  # (only an empty folder)
+            except FileNotFoundError:
+                continue
+            except OSError:
+                break
 
 
 def _escape(value: Any) -> Any:
