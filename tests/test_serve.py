@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
-from support import SEED, make_project
+from support import SEED, make_project, run_mkdocs
 
 pytestmark = pytest.mark.slow
 
@@ -76,3 +76,30 @@ def test_dropped_article_appears_while_serving(tmp_path, flags):
     # Where the platform can report changes, content/ is watched that way, not polled (serve_watch).
     if not issubclass(Observer, PollingObserver):
         assert "digest: watching" in server.stdout.read()
+
+
+def test_serve_starts_after_an_article_was_removed_since_the_last_build(tmp_path):
+    # `make serve` after a `make build` and a deleted file: its first build (--dirty, into a new
+    # folder) takes out a page that was never written there, and must not stop on it.
+    harbour = "Harbour reopens after storm\n\nROTTERDAM, Monday, 6 October 2025 - The harbour reopened on Monday.\n"
+    project = make_project(tmp_path, {SEED.name: SEED.read_bytes(), "harbour.txt": harbour})
+    run_mkdocs(project, "build")
+    (project / "content" / "harbour.txt").unlink()
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: fetch(base + "/")[0] == 200 or server.poll() is not None, 90, "the first build")
+        assert server.poll() is None, server.stdout.read()[-2000:]
+        assert fetch(base + "/articles/harbour-reopens-after-storm/")[0] == 404
+        assert "harbour-reopens-after-storm" not in fetch(base + "/")[1]
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
