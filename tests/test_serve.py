@@ -1,5 +1,6 @@
 """`mkdocs serve` picks up an article dropped into content/ without a restart."""
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -42,17 +43,29 @@ def wait_for(predicate, timeout: float, what: str):
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
+@contextlib.contextmanager
+def serving(project, *flags: str):
+    """`mkdocs serve` with `flags` running in `project`: (its address, the process), stopped after."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", *flags, "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}", server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
 @pytest.mark.parametrize("flags", [[], ["--dirty"]], ids=["serve", "serve --dirty (make serve)"])
 def test_dropped_article_appears_while_serving(tmp_path, flags):
     project = make_project(tmp_path, {SEED.name: SEED.read_bytes()})
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *flags, "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with serving(project, *flags) as (base, server):
         wait_for(lambda: fetch(base + "/")[0] == 200, 90, "the first build")
         assert fetch(base + "/articles/harbour-reopens-after-storm/")[0] == 404
 
@@ -67,12 +80,6 @@ def test_dropped_article_appears_while_serving(tmp_path, flags):
         assert "The harbour reopened on Monday" in html
         home = fetch(base + "/")[1]
         assert "harbour-reopens-after-storm" in home
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
     # Where the platform can report changes, content/ is watched that way, not polled (serve_watch).
     if not issubclass(Observer, PollingObserver):
         assert "digest: watching" in server.stdout.read()
@@ -85,21 +92,8 @@ def test_serve_starts_after_an_article_was_removed_since_the_last_build(tmp_path
     project = make_project(tmp_path, {SEED.name: SEED.read_bytes(), "harbour.txt": harbour})
     run_mkdocs(project, "build")
     (project / "content" / "harbour.txt").unlink()
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with serving(project, "--dirty") as (base, server):
         wait_for(lambda: fetch(base + "/")[0] == 200 or server.poll() is not None, 90, "the first build")
         assert server.poll() is None, server.stdout.read()[-2000:]
         assert fetch(base + "/articles/harbour-reopens-after-storm/")[0] == 404
         assert "harbour-reopens-after-storm" not in fetch(base + "/")[1]
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
