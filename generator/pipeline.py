@@ -29,7 +29,8 @@ from .metadata import resolve
 from .model import Article, Problem, Severity
 from .nogc import no_cycle_collection
 from .pages import PageMemo, PageSet, feed_note, render_site
-from .site_model import Site, assemble, load_slug_table, save_slug_table
+from .site_model import Site, assemble
+from .slugs import load_slug_table, save_slug_table
 from .readers import ReadError, StillWriting, read_file
 from .extract import Bodies, decode_result, encode_result, extract_all
 from .report import Report

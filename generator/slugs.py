@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import marshal
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from slugify import slugify
+
+from .code_version import code_version
+from .paths import read_checked, write_checked
 
 MAX_LENGTH = 80
 
@@ -38,7 +43,7 @@ def assign_unique(items: Iterable[tuple[str, str, str]], prefix: str = "item",
 
     `wanted` is the text or slug the item would like, `seed` a stable string used for
     the suffix on a collision (a source path). Returns key -> slug. `slug_of` is `make_slug`
-    or a table of what it made before (site_model.SlugTable).
+    or a table of what it made before (`SlugTable`).
     """
     taken: set[str] = set(RESERVED_SLUGS)
     result: dict[str, str] = {}
@@ -54,3 +59,72 @@ def assign_unique(items: Iterable[tuple[str, str, str]], prefix: str = "item",
         taken.add(slug)
         result[key] = slug
     return result
+
+
+class SlugTable:
+    """`slugs.make_slug` with the slugs an earlier build made, by the text they were made from.
+
+    Every build slugs every article's title and every entity's, tag's and story's name
+    (some 15,000 at 10,000 articles, a third of assembling the site); a build after a drop
+    finds all but the new article's here. `used` is what this build asked for: what the next
+    build is handed (`save_slug_table`), so the table holds only the site's own texts."""
+
+    def __init__(self, known: dict[str, str] | None = None) -> None:
+        self.known = known or {}
+        self.used: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        slug = self.used.get(text)
+        if slug is None:
+            slug = self.known.get(text)
+            if slug is None:
+                slug = make_slug(text)
+            self.used[text] = slug
+        return slug
+
+    @property
+    def changed(self) -> bool:
+        """Whether the next build needs another table than the one this build was handed."""
+        return self.used.keys() != self.known.keys()
+
+
+SLUG_TABLE = "slugs.table"
+_SLUG_MAGIC, _SLUG_FORMAT = b"digest slug table\n", b"1"
+
+
+def _slug_key() -> bytes:
+    """What the slugs depend on: digest's code (slugs.py) and python-slugify's."""
+    import slugify
+
+    return f"{code_version()} {slugify.__version__}".encode("ascii")
+
+
+def load_slug_table(folder: Path | None) -> SlugTable:
+    """The slugs the last build in `folder` made, or none when it is missing, damaged or not
+    made by this code (then every text is slugged again: nothing in it is ever trusted)."""
+    if folder is None:
+        return SlugTable()
+    try:
+        data = (folder / SLUG_TABLE).read_bytes()
+    except OSError:
+        return SlugTable()
+    payload, _ = read_checked(data, _SLUG_MAGIC, _SLUG_FORMAT, _slug_key())
+    try:
+        known = marshal.loads(payload) if payload is not None else None
+    except (EOFError, ValueError, TypeError):
+        known = None
+    if not isinstance(known, dict) or not all(type(k) is str and type(v) is str for k, v in known.items()):
+        return SlugTable()
+    return SlugTable(known)
+
+
+def save_slug_table(folder: Path | None, table: SlugTable) -> None:
+    """Keep what `table` was asked for this build, for the next (a cache: a failed write only
+    costs the next build the slugging; never synced, a torn file fails its check)."""
+    if folder is None or not table.changed:
+        return
+    try:
+        write_checked(folder / SLUG_TABLE, _SLUG_MAGIC, _SLUG_FORMAT, _slug_key(), marshal.dumps(table.used, 4),
+                      sync=False)
+    except OSError:
+        pass

@@ -76,7 +76,8 @@ def test_a_slug_table_kept_from_the_last_build_gives_the_slugs_of_a_build_from_n
     from generator.enrich.entities.rules import EntityRules
     from generator.enrich.topics.taxonomy import Taxonomy
     from generator.model import evolve
-    from generator.site_model import assemble, load_slug_table, save_slug_table
+    from generator.site_model import assemble
+    from generator.slugs import load_slug_table, save_slug_table
 
     articles = random_site(seed).articles
     args = (Taxonomy(()), EntityRules(), config_from_dict({"tag_page_min_articles": 2}))
@@ -95,7 +96,7 @@ def test_a_slug_table_kept_from_the_last_build_gives_the_slugs_of_a_build_from_n
 
 
 def test_a_damaged_or_foreign_slug_table_is_not_used(tmp_path):
-    from generator.site_model import SLUG_TABLE, SlugTable, load_slug_table, save_slug_table
+    from generator.slugs import SLUG_TABLE, SlugTable, load_slug_table, save_slug_table
 
     table = SlugTable()
     table("Mark Rutte")

@@ -17,7 +17,8 @@ from generator.enrich.entities.rules import EntityRules
 from generator.enrich.topics.taxonomy import Taxonomy
 from generator.model import EntityMention, EntityType, evolve
 from generator.pages import PageMemo, render_site
-from generator.site_model import SlugTable, assemble
+from generator.site_model import assemble
+from generator.slugs import SlugTable
 
 OPTIONS = {"entity_page_min_articles": 3, "tag_page_min_articles": 2, "archive_page_size": 7, "all_entity_pages_up_to": 0}
 
