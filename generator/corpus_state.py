@@ -116,15 +116,18 @@ def _state_from_parts(parts: tuple) -> CorpusState:
     return CorpusState(stats, taxonomies, duplicates, memo, loaded)
 
 
-def _payload(state: CorpusState) -> bytes:
-    parts = []
+def _payload(state: CorpusState) -> tuple[bytes, dict[str, tuple[Any, bytes]]]:
+    """The file's payload, and each part as written and its bytes (what `loaded` holds after a load)."""
+    parts, written = [], {}
     for name, value in _parts(state):
         old = state.loaded.get(name)
         if name != _WHOLE and old is not None and _unchanged(old[0], value):
-            parts.append((name, old[1]))
+            data = old[1]
         else:
-            parts.append((name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
-    return pickle.dumps(tuple(parts), protocol=pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        parts.append((name, data))
+        written[name] = (value, data)
+    return pickle.dumps(tuple(parts), protocol=pickle.HIGHEST_PROTOCOL), written
 
 
 def load_state(folder: Path | None, key: str) -> tuple[CorpusState, str | None]:
@@ -163,7 +166,28 @@ def save_state(folder: Path | None, key: str, state: CorpusState) -> None:
     written (a read-only checkout) is not an error: the next build just recomputes."""
     if folder is None:
         return
+    payload, state.loaded = _payload(state)  # (as a load from the file would leave it: see StateHeld)
     try:
-        write_checked(folder / FILE_NAME, MAGIC, FORMAT, key.encode("ascii"), _payload(state))
+        write_checked(folder / FILE_NAME, MAGIC, FORMAT, key.encode("ascii"), payload)
     except OSError:
         pass
+
+
+class StateHeld:
+    """The state a process's last build ended with, for its next build (`mkdocs serve`), in place
+    of loading the file again (~0.25 s at 10,000 articles). It is handed out once and only for the
+    key it was kept for: a build that fails midway may leave its state half updated, and the next
+    build then loads the file, as a new process would. A state in memory is as good as the file
+    it was saved to: each step's memo and kept facts describe the articles they were made from,
+    whatever another process wrote to the file since."""
+
+    def __init__(self) -> None:
+        self._key: str | None = None
+        self._state: CorpusState | None = None
+
+    def take(self, key: str) -> CorpusState | None:
+        state, self._state = self._state, None
+        return state if self._key == key else None
+
+    def keep(self, key: str, state: CorpusState) -> None:
+        self._key, self._state = key, state

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .cache import ExtractionCache, namespace
 from .code_version import code_version
-from .corpus_state import FILE_NAME, load_state, save_state
+from .corpus_state import FILE_NAME, StateHeld, load_state, save_state
 from .config import DigestConfig, SiteInfo, per_file_options
 from .discover import InputFile, discover
 from .enrich import EnrichContext, finish_corpus
@@ -80,6 +80,7 @@ def generate(
     progress: Progress | None = None,
     kept: dict | None = None,
     page_memo: PageMemo | None = None,
+    held_state: StateHeld | None = None,
 ) -> Generation:
     """Every page of the site from the articles in `content_dir`.
 
@@ -88,22 +89,28 @@ def generate(
     that builds again and again (`mkdocs serve`) passes the same `kept` dict each time: the
     per-file results of its last build, reused without unpickling (see extract_all). With a
     `page_memo` (made with `page_salt`), pages whose inputs did not change since the build it
-    remembers are not rendered again (see pages.memo).
+    remembers are not rendered again (see pages.memo). Such a process also passes the same
+    `held_state` each time: the corpus state its last build saved, taken from memory rather
+    than loaded from the file again.
     """
     with no_cycle_collection():
-        return _generate(content_dir, config, site_info or SiteInfo(), cache_dir, workers, progress, kept, page_memo)
+        return _generate(content_dir, config, site_info or SiteInfo(), cache_dir, workers, progress, kept, page_memo,
+                         held_state)
 
 
 def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cache_dir: Path | None,
               workers: int | None, progress: Progress | None, kept: dict | None,
-              page_memo: PageMemo | None) -> Generation:
+              page_memo: PageMemo | None, held_state: StateHeld | None) -> Generation:
     report = Report()
     clock = _StageClock()
     files, problems = discover(content_dir)
     report.extend(problems)
     report.files = len(files)
     space = _namespace(content_dir, config)
-    state, note = load_state(cache_dir, space)
+    state = held_state.take(space) if held_state is not None else None
+    note = None
+    if state is None:
+        state, note = load_state(cache_dir, space)
     if note:
         report.extend([Problem(str(cache_dir / FILE_NAME), note, Severity.INFO)])
     if state.taxonomies is None:
@@ -139,6 +146,8 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
     state.memo = corpus_memo.tables()
     report.extend([Problem(str(cache_dir), note, Severity.INFO) for note in prebuilt_notes()])
     save_state(cache_dir, space, state)
+    if held_state is not None:
+        held_state.keep(space, state)
     clock.lap("corpus state saved")
     slugs = load_slug_table(cache_dir)
     site = assemble(articles, taxonomy, rules, config, slugs)

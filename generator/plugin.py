@@ -45,6 +45,7 @@ from . import staging, template_cache
 from .serve_watch import ContentWatch
 from .compact import compact_html
 from .config import DigestConfig, SiteInfo
+from .corpus_state import StateHeld
 from .fast_page import FastPage
 from .html_reuse import HtmlRecord, site_key
 from .nogc import FrozenHeap, freeze_at_exit, no_cycle_collection
@@ -93,6 +94,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._theme = ""
         # Under `serve`, the per-file results of the last build (see pipeline.generate's `kept`).
         self._kept: dict | None = None
+        self._held_state: StateHeld | None = None  # under `serve`, the corpus state the last build saved
         self._memo: PageMemo | None = None  # under `serve` without --dirty, the last build's pages
         self._watch: ContentWatch | None = None  # under `serve`: the content folder's native watch
         # (config, its docs_dir) while MkDocs lists a folder that does not exist (see _skip_docs_listing)
@@ -101,6 +103,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
         self._kept = {} if command == "serve" else None
+        self._held_state = StateHeld() if command == "serve" else None
         self._heap.serving = command == "serve"
         freeze_at_exit()
 
@@ -166,7 +169,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         memo = self._page_memo(page_salt(self.config, site_info))
         with no_cycle_collection():
             generation = generate(self.content_dir, self.config, site_info, cache_dir=self.cache_dir,
-                                  progress=reading_progress, kept=self._kept, page_memo=memo)
+                                  progress=reading_progress, kept=self._kept, page_memo=memo,
+                                  held_state=self._held_state)
             self._heap.freeze()  # see FrozenHeap: released in on_post_build (serve: carried over) / on_build_error
         if self._command == "serve" and not self._dirty:
             self._memo = memo

@@ -2,10 +2,14 @@
 
 import shutil
 
+import pytest
+
 from mkdocs.config import config_options as opt
 from support import REPO, SEED
 
+from generator import pipeline
 from generator.config import AFTER_PER_FILE, DigestConfig, SiteInfo, config_from_dict
+from generator.corpus_state import StateHeld
 from generator.pipeline import _namespace, generate
 
 OWN_TOPIC = """
@@ -140,6 +144,53 @@ def test_a_process_that_builds_again_sees_every_edit_as_a_new_process_would(tmp_
     titles = sorted(a.title for a in again.site.articles)
     assert titles == ["Dock workers strike in Lisbon", "Port report 0", "Port report 3", "Port report 4"]
     assert page_texts(again) == page_texts(fresh)
+
+
+def test_a_process_that_keeps_its_corpus_state_builds_as_a_new_process_would(tmp_path, monkeypatch):
+    # `mkdocs serve` also keeps the corpus state its last build saved (`held_state`) instead of
+    # loading the file again. Through edits, a new and a removed article, a build that failed
+    # midway (which may leave the state half updated) and an edited topics.yml, every build shows
+    # what a build from nothing shows, and the file is loaded only when memory holds nothing sure.
+    content = tmp_path / "content"
+    content.mkdir()
+    for i in range(6):
+        (content / f"s{i}.txt").write_text(port_story(i), encoding="utf-8")
+    kept, held, loads = {}, StateHeld(), []
+    load_state = pipeline.load_state
+    monkeypatch.setattr(pipeline, "load_state", lambda *args: loads.append(1) or load_state(*args))
+
+    def build():
+        return generate(content, config_from_dict({}), SiteInfo(), cache_dir=tmp_path / "cache", workers=1,
+                        kept=kept, held_state=held)
+
+    def as_new(step):
+        fresh = generate(content, config_from_dict({}), SiteInfo(), cache_dir=tmp_path / f"fresh{step}", workers=1)
+        return page_texts(fresh)
+
+    build()
+    (content / "s1.txt").write_text(port_story(1, "Dock workers strike in Lisbon"), encoding="utf-8")
+    (content / "s6.txt").write_text(port_story(6).replace("Mayor Anna Lindqvist", "Minister Anna Lindqvist"),
+                                    encoding="utf-8")
+    assert page_texts(build()) == as_new(1)
+    (content / "s2.txt").unlink()
+    assert page_texts(build()) == as_new(2)
+    assert len(loads) == 3  # (the fresh builds load theirs; the kept state was taken from memory)
+
+    (content / "s3.txt").write_text(port_story(3, "Grain quay opens in Hamburg"), encoding="utf-8")
+    with monkeypatch.context() as broken:
+        broken.setattr("generator.enrich.topics.finish_corpus", lambda *args, **kwargs: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            build()
+    loads.clear()
+    assert page_texts(build()) == as_new(3)
+    assert len(loads) == 2  # after the failed build, the file, as a new process would
+
+    (content / "topics.yml").write_text(OWN_TOPIC, encoding="utf-8")
+    (content / "s4.txt").write_text(port_story(4) + "\nAn interceptor patrolled the airspace after a shootdown.\n",
+                                    encoding="utf-8")
+    again = build()
+    assert page_texts(again) == as_new(4)
+    assert "Baltic air policing" in [t.name for a in again.site.articles for t in a.topics]
 
 
 def test_an_articles_text_left_in_the_cache_reads_as_its_blocks(tmp_path):

@@ -75,3 +75,20 @@ def test_tables_stay_in_shards_beside_a_steps_corpus_wide_state(tmp_path: Path) 
     first = (tmp_path / FILE_NAME).read_bytes()
     save_state(tmp_path, "key", loaded)
     assert (tmp_path / FILE_NAME).read_bytes() == first
+
+
+def test_a_state_kept_in_memory_after_its_save_saves_again_as_a_loaded_one_would(tmp_path: Path) -> None:
+    # `mkdocs serve` keeps the state its last build saved (StateHeld): saved again, its unchanged
+    # shards are written from the bytes saved before, and a changed entry still reaches the file.
+    state = a_state(300)
+    save_state(tmp_path, "key", state)
+    assert "memo entities 0" in state.loaded
+    first = (tmp_path / FILE_NAME).read_bytes()
+    save_state(tmp_path, "key", state)
+    assert (tmp_path / FILE_NAME).read_bytes() == first
+    entities = dict(state.memo["entities"])
+    entities["a010.txt"] = (("changed", ()), ())
+    state.memo = {**state.memo, "entities": entities}
+    save_state(tmp_path, "key", state)
+    loaded, note = load_state(tmp_path, "key")
+    assert note is None and fields(loaded) == fields(state) and loaded.memo["entities"]["a010.txt"][0][0] == "changed"
