@@ -77,6 +77,11 @@ def word_value(n: float) -> float:
     return 1 + math.log(n) if n >= 1 else n
 
 
+# word_value of the counts most words have, computed once (the same numbers: the same function).
+_KNOWN_VALUES = 256
+_WORD_VALUES = tuple(word_value(n) for n in range(_KNOWN_VALUES))
+
+
 def document_features(text: ArticleText) -> dict[str, float]:
     """Every feature of the article with its value, scaled to length 1: what the model was trained on.
     `TopicModel.features` computes the same values for the features the model knows, faster."""
@@ -107,33 +112,44 @@ class TopicModel:
         rows: list[int] = []
         values: list[float] = []
         words: list[str] = []
-        index, cache_, log = self.index, self._words, math.log
+        cache_, known_values = self._words, _WORD_VALUES
         squares = 0.0  # of the `w:` features (one per word), then of the stems (summed over their words)
         stems: dict[str, float] = {}
         for word, n in word_counts(text).items():
             found = cache_.get(word)
             if found is None:
-                names = word_features(word)
-                found = (tuple(index[f] for f in names if f in index), names[1] if len(names) > 1 else None
-                         ) if names else ()
-                if len(cache_) > 500_000:
-                    cache_.clear()
-                cache_[word] = found
+                found = self._word_entry(word)
             if not found:  # a stop word, a number, a short word: no feature at all
                 continue
             known, stem = found
-            value = 1 + log(n) if n >= 1 else n  # `word_value`
+            value = known_values[n] if n < _KNOWN_VALUES else word_value(n)
             squares += value * value
             if stem is not None:
                 stems[stem] = stems.get(stem, 0.0) + value
-            for row in known:
-                rows.append(row)
+            if len(known) == 1:  # (most words: a known word, its stem unknown, or the reverse)
+                rows.append(known[0])
                 values.append(value)
                 words.append(word)
+            else:
+                for row in known:
+                    rows.append(row)
+                    values.append(value)
+                    words.append(word)
         squares += sum(v * v for v in stems.values())
         values_ = np.array(values, np.float32)
         norm = math.sqrt(squares)
         return np.array(rows, np.int64), values_ / norm if norm else values_, words
+
+    def _word_entry(self, word: str) -> tuple:
+        """(rows of the word's known features, its stem feature or None), or () for a word without
+        features; remembered, as most words recur."""
+        names = word_features(word)
+        index = self.index
+        found = (tuple(index[f] for f in names if f in index), names[1] if len(names) > 1 else None) if names else ()
+        if len(self._words) > 500_000:
+            self._words.clear()
+        self._words[word] = found
+        return found
 
     def text_logits(self, text: ArticleText) -> tuple[float, ...]:
         """The words' part of each topic's logit (in `codes` order); empty for an article too short
