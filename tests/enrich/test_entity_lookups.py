@@ -71,6 +71,22 @@ def test_known_lower_words_are_what_the_pattern_finds():
         assert known_lower_words(text, known, here) == expected, text
 
 
+def test_the_marks_around_words_become_spaces_as_the_pattern_replaces_them():
+    """`known_lower_words` reads the marks as spaces by bytes.translate over UTF-8 (and the pattern
+    for a text UTF-8 cannot encode): every mark, ASCII or not, and nothing else."""
+    import random
+
+    from generator.enrich.entities.analyse import _EDGE_MARKS, _MARKS, _marks_as_spaces
+
+    alphabet = _EDGE_MARKS + "abcÉß½1_-'’ \t\n\xa0‚„‹›′″—–\u3002\U0001f600"
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(20)))
+        if rng.random() < 0.05:
+            text += "\ud800"  # a lone surrogate
+        assert _marks_as_spaces(text) == _MARKS.sub(" ", text), repr(text)
+
+
 def test_the_token_before_a_name_is_the_last_token_of_the_word_there():
     """`prev_token` skips the tokenizer for a word ending in a comma or a bracket ("said,"):
     it must still give what the tokenizer would."""
