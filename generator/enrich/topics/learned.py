@@ -122,7 +122,7 @@ class TopicModel:
             if not found:  # a stop word, a number, a short word: no feature at all
                 continue
             known, stem = found
-            value = known_values[n] if n < _KNOWN_VALUES else word_value(n)
+            value = known_values[n] if type(n) is int and n < _KNOWN_VALUES else word_value(n)
             squares += value * value
             if stem is not None:
                 stems[stem] = stems.get(stem, 0.0) + value
