@@ -8,6 +8,7 @@ needs the whole corpus happens afterwards, in `generator.enrich`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import marshal
 import multiprocessing
@@ -15,6 +16,7 @@ import os
 import pickle
 import sys
 import time
+import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,7 +27,9 @@ from typing import Any
 from .cache import ExtractionCache, StoredBlocks
 from .config import DigestConfig, config_from_dict
 from .discover import InputFile
-from .enrich import analyse_article, analysis_from_values, analysis_values
+from .enrich import (ENTITY_FIELDS, PARTS, ArticleAnalysis, analyse_article, analysis_values,
+                     entity_field_from_values, part_from_values)
+from .enrich.entities import EntityAnalysis
 from .metadata import resolve
 from .model import Article, Image, MarkdownBody, Problem, Severity, evolve
 from .nogc import no_cycle_collection
@@ -43,7 +47,8 @@ BATCH = 32
 class Extracted:
     article: Article | None  # None when the file was rejected
     problems: tuple[Problem, ...] = ()
-    analysis: Any = None  # per-article analyses the corpus stage reuses (see generator.enrich)
+    analysis: Any = None  # per-article analyses the corpus stage reuses (see generator.enrich; from the cache,
+    # a StoredAnalysis, each part decoded when first read)
     body: str | None = None  # the article page's escaped body, which depends on the file alone
     owner_markdown: bool = False  # kept by the cache (see _without_text): a block is the owner's Markdown
 
@@ -113,7 +118,7 @@ def extract_all(
     remembered = kept if kept is not None else {}
     cached = {key: remembered[key] for key in keys.values() if key in remembered}
     cached.update(_with_texts(cache, [key for key in keys.values() if key not in cached], lazy_text,
-                              {keys[index]: files[index] for index, *_ in todo}, config))
+                              {keys[index]: files[index] for index, *_ in todo}, config, context))
     misses = []
     for index, source, data, key in todo:
         if key in cached:
@@ -152,12 +157,18 @@ def _without_text(result: Extracted) -> Extracted:
 # How the cache stores a result (`encode_result`): as plain values marshalled, the article's
 # fields (its date as a day number, its image as caption and credit, its set of given keys as
 # their items in order) and the analysis's (`enrich.analysis_values`): 10,000 results unmarshal
-# in about half the time they took to unpickle, most of a `--dirty` build's reading of the
-# cache. A result holding anything else (the owner's front matter, entities or topics given in
-# it, values of other types) is pickled whole.
+# in about half the time they took to unpickle. A result holding anything else (the owner's front
+# matter, entities or topics given in it, values of other types) is pickled whole.
+# The analysis is ~7,000 of a record's ~7,600 bytes, and a `--dirty` build's corpus stages read
+# little of it: the analyses of new and changed articles (their memos hold the others' results),
+# and of the others a field or two of the entity analysis (the names an article writes, to see
+# whether a changed corpus fact reaches it; its quotations, to make its mentions). So the parts
+# are marshalled apart, as bytes inside the record, the entity analysis field by field, each with
+# its CRC-32, and decoded when first read (`StoredAnalysis`): decoding all of 10,000 records took
+# ~0.5 s, their article parts ~0.01 s.
 # (marshal's format may change with Python's version: a record made by another is read again)
-_MARSHALLED = f"digest result 2 m {sys.implementation.cache_tag}\n".encode("ascii")
-_PICKLED = b"digest result 2 p\n"
+_MARSHALLED = f"digest result 3 m {sys.implementation.cache_tag}\n".encode("ascii")
+_PICKLED = b"digest result 3 p\n"
 _PLAIN = frozenset({str, int, float, bool, type(None), bytes})
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _DATE, _IMAGE, _EXTRA, _GIVEN = (_ARTICLE_FIELDS.index(name) for name in ("date", "image", "extra", "given_keys"))
@@ -171,21 +182,171 @@ def encode_result(result: Extracted) -> bytes:
     record = (article, problems, result.body, result.owner_markdown, analysis)
     if (article is None) != (result.article is None) or problems is None or not _plain(record):
         return _PICKLED + pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    if analysis is not None:
+        values = dict(zip(PARTS, analysis))
+        stored = [marshal.dumps(values[name], 4) for name in _WHOLE]
+        stored += [marshal.dumps(v, 4) for v in values["entities"] or ()]
+        record = record[:4] + ((tuple(stored), tuple(map(zlib.crc32, stored))),)
     return _MARSHALLED + marshal.dumps(record, 4)
 
 
 def decode_result(blob: bytes) -> Extracted:
     """The result `encode_result` stored; raises on anything else (the cache then reads the file again)."""
+    result = decode_result_lazily(blob)
+    if isinstance(result.analysis, StoredAnalysis):
+        return Extracted(result.article, result.problems, result.analysis.whole(), result.body, result.owner_markdown)
+    return result
+
+
+def decode_result_lazily(blob: bytes) -> Extracted:
+    """`decode_result`, with the analysis as stored (`StoredAnalysis`): each part decoded when
+    first read, and a damaged one found then."""
     if blob.startswith(_MARSHALLED):
         article, problems, body, owner_markdown, analysis = marshal.loads(memoryview(blob)[len(_MARSHALLED):])
         return Extracted(None if article is None else _article_from_values(article),
                          tuple(Problem(source, reason, Severity(severity)) for source, reason, severity in problems),
-                         None if analysis is None else analysis_from_values(analysis), body, owner_markdown)
+                         None if analysis is None else StoredAnalysis(_Stored(*analysis)), body, owner_markdown)
     if blob.startswith(_PICKLED):
         result = pickle.loads(memoryview(blob)[len(_PICKLED):])
         if isinstance(result, Extracted):
             return result
     raise ValueError("not a cached result of this version of digest")
+
+
+# The stored values of an analysis, in this order: these parts whole, then (unless the owner gave
+# the entities) each field of the entity analysis (`enrich.ENTITY_FIELDS`).
+_WHOLE = ("text", "topics", "story_words")
+_FROM_VALUES = ([functools.partial(part_from_values, name) for name in _WHOLE]
+                + [functools.partial(entity_field_from_values, i) for i in range(len(ENTITY_FIELDS))])
+_UNREAD = object()
+
+
+class _Stored:
+    """An analysis's stored values (marshalled, with their CRC-32s), each decoded on its first
+    read and then kept (its bytes dropped). `again`, when given, analyses the article's file
+    again: a value that fails its check or does not decode is never trusted, and with `again`
+    all values not read yet come from the new analysis; without, reading it raises ValueError."""
+
+    __slots__ = ("blobs", "checks", "values", "again")
+
+    def __init__(self, blobs: tuple[bytes, ...], checks: tuple[int, ...], again: Callable[[], Any] | None = None) -> None:
+        if len(blobs) != len(checks) or len(blobs) not in (len(_WHOLE), len(_FROM_VALUES)):
+            raise ValueError("not a stored analysis")
+        self.blobs: list[bytes | None] = list(blobs)
+        self.checks, self.again = checks, again
+        self.values: list[Any] = [_UNREAD] * len(blobs)
+
+    def value(self, i: int) -> Any:
+        value = self.values[i]
+        if value is _UNREAD:
+            try:
+                if zlib.crc32(self.blobs[i]) != self.checks[i]:
+                    raise ValueError("its checksum differs")
+                value = _FROM_VALUES[i](marshal.loads(self.blobs[i]))
+            except Exception as exc:  # damaged (or not ours)
+                if self.again is None:
+                    raise ValueError(f"a damaged analysis in the cache ({exc})") from None
+                self._read_again()
+                return self.values[i]
+            self.values[i], self.blobs[i] = value, None
+        return value
+
+    def _read_again(self) -> None:
+        fresh = self.again()
+        made = [getattr(fresh, name) for name in _WHOLE]
+        made += [getattr(fresh.entities, name) for name in ENTITY_FIELDS] if fresh.entities is not None else []
+        if len(made) != len(self.values):
+            raise ValueError("the article's file was analysed otherwise than the cache says")
+        for i, value in enumerate(made):
+            if self.values[i] is _UNREAD:
+                self.values[i], self.blobs[i] = value, None
+
+
+class StoredAnalysis:
+    """An article's analysis (`enrich.ArticleAnalysis`) as the cache stored it, each part decoded
+    when first read (the entity analysis field by field, see `StoredEntities`): a `--dirty`
+    build's corpus stages read the parts of new and changed articles, and of the others only what
+    a changed corpus fact makes them look at (see `enrich.PartOf`). Equal to the analysis it
+    stores; pickles as that. `decoded` names the parts read so far."""
+
+    __slots__ = ("_stored",)
+
+    def __init__(self, stored: _Stored) -> None:
+        self._stored = stored
+
+    def reading_again(self, again: Callable[[], ArticleAnalysis]) -> StoredAnalysis:
+        """The same stored analysis, analysed again with `again()` when a part turns out damaged."""
+        stored = self._stored
+        return StoredAnalysis(_Stored(tuple(stored.blobs), stored.checks, again))
+
+    text = property(lambda self: self._stored.value(0), doc="The duplicate print (`duplicates.TextPrint`).")
+    topics = property(lambda self: self._stored.value(1), doc="The topic analysis (`topics.TopicAnalysis`).")
+    story_words = property(lambda self: self._stored.value(2), doc="See `stories.story_words`.")
+
+    @property
+    def entities(self) -> StoredEntities | None:
+        """The entity analysis (None: the owner gave the entities)."""
+        return StoredEntities(self._stored) if len(self._stored.values) > len(_WHOLE) else None
+
+    @property
+    def decoded(self) -> tuple[str, ...]:
+        """The parts read so far (decoded, or made again), by name; an entity field as "entities.<field>"."""
+        names = (*_WHOLE, *(f"entities.{name}" for name in ENTITY_FIELDS))
+        return tuple(name for name, value in zip(names, self._stored.values) if value is not _UNREAD)
+
+    def whole(self) -> ArticleAnalysis:
+        """The analysis, every part decoded."""
+        entities = self.entities
+        return ArticleAnalysis(self.text, None if entities is None else entities.whole(), self.topics,
+                               self.story_words)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, StoredAnalysis):
+            other = other.whole()
+        return self.whole() == other if isinstance(other, ArticleAnalysis) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.whole())
+
+    def __repr__(self) -> str:
+        return f"StoredAnalysis(decoded={self.decoded})"
+
+    def __reduce__(self):
+        return _as_is, (self.whole(),)  # (a copy that leaves the process is the plain analysis)
+
+
+class StoredEntities:
+    """The entity analysis (`entities.EntityAnalysis`) of a `StoredAnalysis`, each field decoded
+    when first read: of an article no change reaches, the entity passes read its names in lower
+    case (`folded`) and its quotations, ~1,200 of its ~4,000 bytes. Equal to the analysis it stores."""
+
+    __slots__ = ("_stored",)
+
+    def __init__(self, stored: _Stored) -> None:
+        self._stored = stored
+
+    def whole(self) -> EntityAnalysis:
+        return EntityAnalysis(*(getattr(self, name) for name in ENTITY_FIELDS))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, StoredEntities):
+            other = other.whole()
+        return self.whole() == other if isinstance(other, EntityAnalysis) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.whole())
+
+    def __reduce__(self):
+        return _as_is, (self.whole(),)  # (a copy that leaves the process is the plain analysis)
+
+
+def _as_is(value: object) -> object:
+    return value
+
+
+for _i, _name in enumerate(ENTITY_FIELDS):  # one property per field: `analysis.folded` decodes that field alone
+    setattr(StoredEntities, _name, property(lambda self, i=len(_WHOLE) + _i: self._stored.value(i)))
+del _i, _name
 
 
 def _article_values(article: Article) -> tuple | None:
@@ -244,8 +405,10 @@ def _plain(value: object) -> bool:
 
 
 def _with_texts(cache: ExtractionCache, keys: list[str], lazy: bool, files: dict[str, InputFile],
-                config: DigestConfig) -> dict[str, Extracted]:
-    """The cached results for `keys`, each article with its text (or, `lazy`, a handle on it)."""
+                config: DigestConfig, context: Any) -> dict[str, Extracted]:
+    """The cached results for `keys`, each article with its text (or, `lazy`, a handle on it),
+    and its analysis as stored (decoded part by part when read; analysed again from the file if
+    a part turns out damaged)."""
     found = cache.get_many(keys)
     reader = cache.text_reader() if lazy else None
     texts = {} if reader is not None else cache.get_many([k for k, r in found.items() if r.article], "texts")
@@ -253,24 +416,39 @@ def _with_texts(cache: ExtractionCache, keys: list[str], lazy: bool, files: dict
     for key, result in found.items():
         if result.article is None:
             out[key] = result
-        elif reader is not None:
+            continue
+        analysis, file, sha = result.analysis, files[key], result.article.source_sha256
+        if isinstance(analysis, StoredAnalysis):
+            analysis = analysis.reading_again(lambda file=file, sha=sha: _analysis_again(file, sha, config, context))
+        if reader is not None:
             blocks = StoredBlocks(reader, key, result.owner_markdown,
-                                  lambda file=files[key], sha=result.article.source_sha256: _text_again(file, sha, config))
-            out[key] = Extracted(evolve(result.article, blocks=blocks), result.problems, result.analysis)
+                                  lambda file=file, sha=sha: _text_again(file, sha, config))
+            out[key] = Extracted(evolve(result.article, blocks=blocks), result.problems, analysis)
         elif key in texts:  # else: read the file again, as for a miss
             blocks, body = texts[key]
-            out[key] = Extracted(evolve(result.article, blocks=blocks), result.problems, result.analysis, body)
+            out[key] = Extracted(evolve(result.article, blocks=blocks), result.problems, analysis, body)
     return out
 
 
 def _text_again(file: InputFile, sha: str, config: DigestConfig) -> tuple[tuple, str | None]:
     """An article's blocks and body from its file, when the cache lost them mid-build (another
     build pruned them): the same as stored, as long as the file still has the bytes it had."""
+    article = _article_again(file, sha, config)
+    return article.blocks, article_body(article)
+
+
+def _analysis_again(file: InputFile, sha: str, config: DigestConfig, context: Any) -> ArticleAnalysis:
+    """An article's analysis from its file, when a part the cache held is damaged: the same as
+    stored, as long as the file still has the bytes it had."""
+    return analyse_article(_article_again(file, sha, config), context)
+
+
+def _article_again(file: InputFile, sha: str, config: DigestConfig) -> Article:
     data, now = load_file(file.path, max_size=config.max_file_size)
     if now != sha:
         raise ReadError(f"{file.source}: the file changed during the build; build again")
     article, _ = resolve(read_bytes(file.source, data, max_size=config.max_file_size), config)
-    return article.blocks, article_body(article)
+    return article
 
 
 class Bodies(Mapping):

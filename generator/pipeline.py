@@ -19,7 +19,7 @@ from .code_version import code_version
 from .corpus_state import FILE_NAME, StateHeld, load_state, save_state
 from .config import DigestConfig, SiteInfo, per_file_options
 from .discover import InputFile, discover
-from .enrich import EnrichContext, finish_corpus
+from .enrich import EnrichContext, PartOf, finish_corpus
 from .enrich.duplicates import NearPairs, update_duplicates
 from .enrich.memo import CorpusMemo
 from .enrich.entities import EntityRules, load_rules
@@ -32,7 +32,7 @@ from .pages import PageMemo, PageSet, feed_note, render_site
 from .site_model import Site, assemble
 from .slugs import load_slug_table, save_slug_table
 from .readers import ReadError, StillWriting, read_file
-from .extract import Bodies, decode_result, encode_result, extract_all
+from .extract import Bodies, decode_result_lazily, encode_result, extract_all
 from .report import Report
 
 Progress = Callable[..., Iterable]
@@ -121,7 +121,7 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
     clock.lap("discover")
 
     keep_prebuilt_in(cache_dir)  # (the gazetteer's tables, as built, for the next process)
-    cache = ExtractionCache(cache_dir, space, encode_result, decode_result)
+    cache = ExtractionCache(cache_dir, space, encode_result, decode_result_lazily)
     try:
         # Only a build that renders the pages that changed can leave the others' texts in the cache.
         lazy_text = page_memo is not None and bool(page_memo.previous)
@@ -137,7 +137,7 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
     clock.lap("read and analyse (per file, cached)")
 
     read = [r.article for r in extracted if r.article is not None]
-    articles, problems, state.duplicates = update_duplicates(read, [analyses[a.source].text for a in read],
+    articles, problems, state.duplicates = update_duplicates(read, PartOf([analyses[a.source] for a in read], "text"),
                                                              _near_pairs(state.duplicates))
     report.extend(problems)
     clock.lap("duplicates")

@@ -45,31 +45,71 @@ class ArticleAnalysis:
 # they unmarshal. Frozensets go as tuples of their items in their order, and are made again from
 # those, as unpickling makes them: the same sets, iterated in the same order. The order of the
 # fields is part of the cache's format (whose namespace holds digest's code version).
-_ENTITY_FIELDS = tuple(f.name for f in fields(EntityAnalysis))
-_ENTITY_SETS = tuple(_ENTITY_FIELDS.index(name) for name in ("folded", "lower_words", "tickers"))  # its frozensets
+# Each part goes on its own (`part_values`, `part_from_values`), and the entity analysis field by
+# field (`entity_field_from_values`): the cache stores them apart, so that a build decodes only
+# what its stages read (see extract.StoredAnalysis).
+PARTS = tuple(f.name for f in fields(ArticleAnalysis))  # ("text", "entities", "topics", "story_words")
+ENTITY_FIELDS = tuple(f.name for f in fields(EntityAnalysis))  # the entity analysis goes field by field too
+_ENTITY_SETS = frozenset(ENTITY_FIELDS.index(name) for name in ("folded", "lower_words", "tickers"))  # its frozensets
+
+
+def part_values(part: str, value: object) -> object:
+    """The analysis's part `part` (a field, of `PARTS`) as plain values."""
+    if part == "text":
+        return value.words, tuple(value.sample)
+    if part == "entities":
+        if value is None:
+            return None
+        return tuple(tuple(v) if i in _ENTITY_SETS else v for i, v in enumerate(getattr(value, n) for n in ENTITY_FIELDS))
+    if part == "topics":
+        return tuple(value)
+    return value  # story_words: plain already
+
+
+def part_from_values(part: str, values: object) -> object:
+    """The part `part_values` gave those values for (equal to it, field for field)."""
+    if part == "text":
+        return _made(TextPrint, words=values[0], sample=frozenset(values[1]))
+    if part == "entities":
+        return None if values is None else EntityAnalysis(*map(entity_field_from_values, range(len(values)), values))
+    if part == "topics":
+        return TopicAnalysis._make(values)
+    return values
+
+
+def entity_field_from_values(index: int, values: object) -> object:
+    """Field `index` (of `ENTITY_FIELDS`) of an entity analysis, from its plain values."""
+    return frozenset(values) if index in _ENTITY_SETS else values
 
 
 def analysis_values(analysis: ArticleAnalysis) -> tuple:
     """`analysis` as nested plain tuples, for `analysis_from_values`."""
-    text, found = analysis.text, analysis.entities
-    if found is not None:
-        found = [getattr(found, name) for name in _ENTITY_FIELDS]
-        for i in _ENTITY_SETS:
-            found[i] = tuple(found[i])
-        found = tuple(found)
-    return (text.words, tuple(text.sample)), found, tuple(analysis.topics), analysis.story_words
+    return tuple(part_values(name, getattr(analysis, name)) for name in PARTS)
 
 
 def analysis_from_values(values: tuple) -> ArticleAnalysis:
     """The analysis `analysis_values` gave those values for (equal to it, field for field)."""
-    text, found, topics_, words = values
-    if found is not None:
-        found = list(found)
-        for i in _ENTITY_SETS:
-            found[i] = frozenset(found[i])
-        found = EntityAnalysis(*found)
-    return _made(ArticleAnalysis, text=_made(TextPrint, words=text[0], sample=frozenset(text[1])), entities=found,
-                 topics=TopicAnalysis._make(topics_), story_words=words)
+    return _made(ArticleAnalysis, **{name: part_from_values(name, v) for name, v in zip(PARTS, values)})
+
+
+class PartOf(Sequence):
+    """One part (`name`, of `PARTS`) of each of `analyses`, taken from an analysis only when a
+    stage reads that item: a stored analysis (extract.StoredAnalysis) decodes a part on first
+    read, so a stage that reads the parts of new and changed articles only (its memo has the
+    others' results) decodes no more. Iterating it reads every item."""
+
+    __slots__ = ("_analyses", "_name")
+
+    def __init__(self, analyses: Sequence[object], name: str) -> None:
+        self._analyses, self._name = analyses, name
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [getattr(a, self._name) for a in self._analyses[i]]
+        return getattr(self._analyses[i], self._name)
+
+    def __len__(self) -> int:
+        return len(self._analyses)
 
 
 def _made(kind: type, **values: object):
@@ -95,18 +135,20 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysi
     """The corpus-wide stage, given each article's `analyse_article` result (same order). `memo`
     holds the per-article results of the last build (see `memo`): the result is the same with it
     or without, and it is updated for the next build. `lap(stage)` is called as each part ends
-    (the pipeline's stage clock)."""
+    (the pipeline's stage clock). Each stage is handed one part of the analyses (`PartOf`) and
+    reads an article's only where its memo has no result or a corpus fact it read changed: the
+    others may stay as the cache stored them (extract.StoredAnalysis)."""
     memo = memo if memo is not None else CorpusMemo()
     lap = lap or (lambda stage: None)
-    mentions = entities.resolve_corpus(articles, [a.entities for a in analyses], context.rules, memo)
+    mentions = entities.resolve_corpus(articles, PartOf(analyses, "entities"), context.rules, memo)
     articles = [a if "entities" in a.given_keys else evolve(a, entities=m) for a, m in zip(articles, mentions)]
     lap("entities (corpus)")
     keys = [article_key(a) for a in articles]  # one object per article for both tables (pickled once; the
     # topics' table puts the kept object in place of an equal key, and the others find it by identity)
-    results = topics.finish_corpus(articles, [a.topics for a in analyses], context.taxonomy, memo.table("topics"), keys,
+    results = topics.finish_corpus(articles, PartOf(analyses, "topics"), context.taxonomy, memo.table("topics"), keys,
                                    memo)
     lap("topics, tags, related (corpus)")
-    stories = assign_stories(articles, [a.story_words for a in analyses], memo.table("stories"), keys)  # (not topics)
+    stories = assign_stories(articles, PartOf(analyses, "story_words"), memo.table("stories"), keys)  # (not topics)
     # One copy of each article for both stages' results (copies of 10,000 articles cost).
     articles = [evolve(a, topics=r.topics, tags=r.tags, related=r.related, story=s)
                 for a, r, s in zip(articles, results, stories)]

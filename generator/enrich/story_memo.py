@@ -76,7 +76,8 @@ def assign_stories(articles: Sequence[Article], words: Sequence[Sequence[tuple[s
     old = [last.get(a.source) for a in articles]
     same = [o is not None and (o[0] is k or o[0] == k) and o[1][_DAY] == d for o, k, d in zip(old, keys, days)]
     standing = {source for source, s in zip(sources, same) if s}  # here, with the same inputs as last time
-    inputs: list[StoryInput | None] = [None if s else story_input(a, w) for a, w, s in zip(articles, words, same)]
+    # (`words[i]` only where it is read: a stored analysis decodes it then, see enrich.PartOf)
+    inputs: list[StoryInput | None] = [None if s else story_input(articles[i], words[i]) for i, s in enumerate(same)]
     entities = [o[1][_ENTITIES] if s else tuple(i.entities) for o, i, s in zip(old, inputs, same)]
     terms = [o[1][_TERMS] if s else tuple(i.terms) for o, i, s in zip(old, inputs, same)]
     frequencies = Frequencies.count(entities, terms)

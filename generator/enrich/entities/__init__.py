@@ -48,7 +48,7 @@ from ..memo import CorpusMemo
 from .analyse import analyse
 from .gazetteer import gazetteer
 from .records import EntityAnalysis
-from .resolve import resolve_all, resolve_records
+from .resolve import Analysed, resolve_all, resolve_records
 from .rules import EntityRules, load_rules
 from .unify import Resumed, unify
 
@@ -72,10 +72,8 @@ def resolve_corpus(articles: Sequence[Article], analyses: Sequence[EntityAnalysi
     per-article results of the last build (see enrich.memo): the result is the same without it."""
     if len(articles) != len(analyses):
         raise ValueError(f"{len(articles)} articles but {len(analyses)} analyses")
-    todo = [None if "entities" in a.given_keys else analysis for a, analysis in zip(articles, analyses)]
-    for article, analysis in zip(articles, todo):
-        if analysis is None and "entities" not in article.given_keys:
-            raise ValueError(f"{article.source}: no entity analysis")
+    # (read lazily: the passes that go on from the last build read few analyses, see `Analysed`)
+    todo = Analysed(analyses, ["entities" in a.given_keys for a in articles], [a.source for a in articles])
     languages = [(a.language or "en").lower().split("-")[0] for a in articles]
     protected = frozenset((*rules.aliases, *rules.aliases.values(), *rules.types))
     with no_cycle_collection():

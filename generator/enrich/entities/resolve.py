@@ -357,6 +357,36 @@ def enough_evidence(shared: Sequence[str], df, articles: int, times_named: int) 
 
 
 
+class Analysed(Sequence):
+    """Each article's analysis (None where the owner gave its entities), read only when a pass
+    asks for item i: the passes that go on from the last build (`_Resumed`, `unify.Resumed`)
+    read those of new and changed articles and of the articles a changed corpus fact reaches,
+    and a stored analysis decodes only those (see enrich.PartOf). `given[i]` tells which are
+    None without reading them; an article with neither is an error when its analysis is read."""
+
+    __slots__ = ("_analyses", "given", "_sources")
+
+    def __init__(self, analyses: Sequence[EntityAnalysis | None], given: Sequence[bool],
+                 sources: Sequence[str] | None = None) -> None:
+        self._analyses, self.given, self._sources = analyses, given, sources
+
+    @classmethod
+    def of(cls, analyses: Sequence[EntityAnalysis | None]) -> Analysed:
+        """`analyses` as they are, None where there is none."""
+        return analyses if isinstance(analyses, Analysed) else cls(analyses, [a is None for a in analyses])
+
+    def __getitem__(self, i: int) -> EntityAnalysis | None:  # type: ignore[override]
+        if self.given[i]:
+            return None
+        analysis = self._analyses[i]
+        if analysis is None:
+            raise ValueError(f"{self._sources[i] if self._sources else i}: no entity analysis")
+        return analysis
+
+    def __len__(self) -> int:
+        return len(self.given)
+
+
 def resolve_all(analyses: Sequence[EntityAnalysis | None], rules: EntityRules,
                 gaz: Callable[[], Gazetteer], languages: Sequence[str] | None = None,
                 memo: CorpusMemo | None = None, keys: Sequence[tuple[str, str]] | None = None,
@@ -396,7 +426,7 @@ def resolve_records(analyses: Sequence[EntityAnalysis | None], rules: EntityRule
                     ) -> tuple[list[Records | None], dict[str, tuple], bool]:
     """`resolve_all` with a memo, as records (`entity_records`); with the last build's entries
     (table 'entities': (key, records) by source), and whether the pass went on from the last build's state (else it started afresh)."""
-    resumed = _Resumed(analyses, rules, gaz, languages, memo, keys)
+    resumed = _Resumed(Analysed.of(analyses), rules, gaz, languages, memo, keys)
     records = resumed.run()
     return records, resumed.table.last(), resumed.warm
 
@@ -443,6 +473,7 @@ class _Resumed:
 
     def run(self) -> list[Records | None]:
         analyses, languages, keys = self.analyses, self.languages, self.keys
+        given = analyses.given  # (an article's analysis is read only below where it must be: see `Analysed`)
         state = self.memo.state(STATE)
         if not (isinstance(state, tuple) and len(state) == 3 and state[0] == self.fingerprint):
             state = None
@@ -453,8 +484,8 @@ class _Resumed:
         # The articles whose teachings are the last build's, and the others (new or changed).
         fresh: list[int] = []
         same: set[str] = set()
-        for i, (analysis, (source, sha), language) in enumerate(zip(analyses, keys, languages)):
-            if analysis is None:
+        for i, ((source, sha), language) in enumerate(zip(keys, languages)):
+            if given[i]:
                 continue
             old = teachings.get(source)
             if old is not None and old[0] == sha and old[1] == language:
@@ -483,23 +514,23 @@ class _Resumed:
         corpus.forget()
         if state is None:
             corpus.settle()
-            again = None  # every article
-        else:
-            again = self._read_again(corpus, touched, before, rare_before)
+        # Which articles read a fact that changed (None: none do); with no state, every one is made.
+        again = self._read_again(corpus, touched, before, rare_before) if state is not None else None
         out: list[Records | None] = []
         last, table = self.table.last(), self.table
         kept = table.kept
         fresh_set = set(fresh)
-        for i, (analysis, (source, sha), language) in enumerate(zip(analyses, keys, languages)):
-            if analysis is None:
+        for i, ((source, sha), language) in enumerate(zip(keys, languages)):
+            if given[i]:
                 out.append(None)
                 continue
             entry = last.get(source)
-            if again is not None and i not in fresh_set and entry is not None and not again(analysis) \
-                    and entry[0][0] == sha and entry[0][1] == language:
+            if state is not None and i not in fresh_set and entry is not None and entry[0][0] == sha \
+                    and entry[0][1] == language and (again is None or not again(analyses[i])):
                 kept[source] = entry
                 records = entry[1]
             else:
+                analysis = analyses[i]
                 names, votes, _ = ruled_names.get(i) or self._ruled(i)
                 voted = frozenset(n for n, _, _ in votes)
                 changes = settle_names(names, corpus, self.rules, language, voted)
@@ -525,7 +556,8 @@ class _Resumed:
         return names, people, teams
 
     def _read_again(self, corpus: Corpus, touched, before: dict, rare_before: int) -> Callable | None:
-        """Which articles read a fact that changed: a test on an article's analysis (None: none do)."""
+        """Which articles read a fact that changed: a test on an article's analysis (None: none
+        do, and no analysis of an unchanged article need be read)."""
         after = _facts(corpus, touched)
         words: set[str] = set()
         pairs: list[tuple[str, frozenset[str]]] = []  # a surname, and names of which an article needs one too
@@ -546,7 +578,7 @@ class _Resumed:
             low, high = sorted((rare, rare_before))
             words.update(name.casefold() for name, df in corpus.df.items() if low < df <= high)
         if not words and not pairs:
-            return lambda analysis: False
+            return None
         aliases = {name.casefold(): target.casefold() for name, target in self.rules.aliases.items()}
         surnames = frozenset(surname for surname, _ in pairs)
 

@@ -531,7 +531,7 @@ class Resumed:
     def __init__(self, found: Sequence[tuple | None], analyses: Sequence[EntityAnalysis | None],
                  languages: Sequence[str], keys: Sequence[tuple[str, str]], gaz: Gazetteer,
                  protected: frozenset[str], memo, last_found: dict, aliases: dict[str, str], warm: bool) -> None:
-        self.found, self.analyses, self.languages, self.keys = found, analyses, languages, keys
+        self.found, self.analyses, self.languages, self.keys = found, resolve.Analysed.of(analyses), languages, keys
         self.gaz, self.protected, self.memo, self.last_found, self.warm = gaz, protected, memo, last_found, warm
         self.aliases = {name.casefold(): target.casefold() for name, target in aliases.items()}
         self.key = tuple(sorted(protected))
@@ -667,11 +667,11 @@ class Resumed:
             if records is None:
                 out.append(None)
                 continue
-            quotes = analyses[i].quotes
-            if i not in merge:
-                entry = entries[source]
-                out.append(resolve.mentions_of(entry[SHOWN] or records, quotes))
+            if i not in merge:  # (its quotations read only when a mention is said to have said one)
+                shown = entries[source][SHOWN] or records
+                out.append(resolve.mentions_of(shown, analyses[i].quotes if any(shown[5::6]) else ()))
                 continue
+            quotes = analyses[i].quotes
             kept = cleaned[i] if i in cleaned else self._clean(i, sums)
             final = _merge(kept, names) if any(m.name in names for m in kept) or _repeats(kept) else tuple(kept)
             out.append(final)
