@@ -8,7 +8,6 @@ needs the whole corpus happens afterwards, in `generator.enrich`.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 import marshal
 import multiprocessing
@@ -16,7 +15,6 @@ import os
 import pickle
 import sys
 import time
-import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -27,14 +25,13 @@ from typing import Any
 from .cache import ExtractionCache, StoredBlocks
 from .config import DigestConfig, config_from_dict
 from .discover import InputFile
-from .enrich import (ENTITY_FIELDS, PARTS, ArticleAnalysis, analyse_article, analysis_values,
-                     entity_field_from_values, part_from_values)
-from .enrich.entities import EntityAnalysis
+from .enrich import ArticleAnalysis, analyse_article, analysis_values
 from .metadata import resolve
 from .model import Article, Image, MarkdownBody, Problem, Severity, evolve
 from .nogc import no_cycle_collection
 from .pages.article import body as article_body
 from .readers import ReadError, StillWriting, load_file, read_bytes
+from .stored_analysis import StoredAnalysis, stored_values
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -158,14 +155,9 @@ def _without_text(result: Extracted) -> Extracted:
 # fields (its date as a day number, its image as caption and credit, its set of given keys as
 # their items in order) and the analysis's (`enrich.analysis_values`): 10,000 results unmarshal
 # in about half the time they took to unpickle. A result holding anything else (the owner's front
-# matter, entities or topics given in it, values of other types) is pickled whole.
-# The analysis is ~7,000 of a record's ~7,600 bytes, and a `--dirty` build's corpus stages read
-# little of it: the analyses of new and changed articles (their memos hold the others' results),
-# and of the others a field or two of the entity analysis (the names an article writes, to see
-# whether a changed corpus fact reaches it; its quotations, to make its mentions). So the parts
-# are marshalled apart, as bytes inside the record, the entity analysis field by field, each with
-# its CRC-32, and decoded when first read (`StoredAnalysis`): decoding all of 10,000 records took
-# ~0.5 s, their article parts ~0.01 s.
+# matter, entities or topics given in it, values of other types) is pickled whole. The analysis's
+# parts are marshalled apart inside the record, and decoded when a stage first reads them (see
+# stored_analysis: a `--dirty` build reads little of the unchanged articles' analyses).
 # (marshal's format may change with Python's version: a record made by another is read again)
 _MARSHALLED = f"digest result 3 m {sys.implementation.cache_tag}\n".encode("ascii")
 _PICKLED = b"digest result 3 p\n"
@@ -183,10 +175,7 @@ def encode_result(result: Extracted) -> bytes:
     if (article is None) != (result.article is None) or problems is None or not _plain(record):
         return _PICKLED + pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
     if analysis is not None:
-        values = dict(zip(PARTS, analysis))
-        stored = [marshal.dumps(values[name], 4) for name in _WHOLE]
-        stored += [marshal.dumps(v, 4) for v in values["entities"] or ()]
-        record = record[:4] + ((tuple(stored), tuple(map(zlib.crc32, stored))),)
+        record = record[:4] + (stored_values(analysis),)
     return _MARSHALLED + marshal.dumps(record, 4)
 
 
@@ -205,7 +194,7 @@ def decode_result_lazily(blob: bytes) -> Extracted:
         article, problems, body, owner_markdown, analysis = marshal.loads(memoryview(blob)[len(_MARSHALLED):])
         return Extracted(None if article is None else _article_from_values(article),
                          tuple(Problem(source, reason, Severity(severity)) for source, reason, severity in problems),
-                         None if analysis is None else StoredAnalysis(_Stored(*analysis)), body, owner_markdown)
+                         None if analysis is None else StoredAnalysis.from_stored(analysis), body, owner_markdown)
     if blob.startswith(_PICKLED):
         result = pickle.loads(memoryview(blob)[len(_PICKLED):])
         if isinstance(result, Extracted):
@@ -213,140 +202,6 @@ def decode_result_lazily(blob: bytes) -> Extracted:
     raise ValueError("not a cached result of this version of digest")
 
 
-# The stored values of an analysis, in this order: these parts whole, then (unless the owner gave
-# the entities) each field of the entity analysis (`enrich.ENTITY_FIELDS`).
-_WHOLE = ("text", "topics", "story_words")
-_FROM_VALUES = ([functools.partial(part_from_values, name) for name in _WHOLE]
-                + [functools.partial(entity_field_from_values, i) for i in range(len(ENTITY_FIELDS))])
-_UNREAD = object()
-
-
-class _Stored:
-    """An analysis's stored values (marshalled, with their CRC-32s), each decoded on its first
-    read and then kept (its bytes dropped). `again`, when given, analyses the article's file
-    again: a value that fails its check or does not decode is never trusted, and with `again`
-    all values not read yet come from the new analysis; without, reading it raises ValueError."""
-
-    __slots__ = ("blobs", "checks", "values", "again")
-
-    def __init__(self, blobs: tuple[bytes, ...], checks: tuple[int, ...], again: Callable[[], Any] | None = None) -> None:
-        if len(blobs) != len(checks) or len(blobs) not in (len(_WHOLE), len(_FROM_VALUES)):
-            raise ValueError("not a stored analysis")
-        self.blobs: list[bytes | None] = list(blobs)
-        self.checks, self.again = checks, again
-        self.values: list[Any] = [_UNREAD] * len(blobs)
-
-    def value(self, i: int) -> Any:
-        value = self.values[i]
-        if value is _UNREAD:
-            try:
-                if zlib.crc32(self.blobs[i]) != self.checks[i]:
-                    raise ValueError("its checksum differs")
-                value = _FROM_VALUES[i](marshal.loads(self.blobs[i]))
-            except Exception as exc:  # damaged (or not ours)
-                if self.again is None:
-                    raise ValueError(f"a damaged analysis in the cache ({exc})") from None
-                self._read_again()
-                return self.values[i]
-            self.values[i], self.blobs[i] = value, None
-        return value
-
-    def _read_again(self) -> None:
-        fresh = self.again()
-        made = [getattr(fresh, name) for name in _WHOLE]
-        made += [getattr(fresh.entities, name) for name in ENTITY_FIELDS] if fresh.entities is not None else []
-        if len(made) != len(self.values):
-            raise ValueError("the article's file was analysed otherwise than the cache says")
-        for i, value in enumerate(made):
-            if self.values[i] is _UNREAD:
-                self.values[i], self.blobs[i] = value, None
-
-
-class StoredAnalysis:
-    """An article's analysis (`enrich.ArticleAnalysis`) as the cache stored it, each part decoded
-    when first read (the entity analysis field by field, see `StoredEntities`): a `--dirty`
-    build's corpus stages read the parts of new and changed articles, and of the others only what
-    a changed corpus fact makes them look at (see `enrich.PartOf`). Equal to the analysis it
-    stores; pickles as that. `decoded` names the parts read so far."""
-
-    __slots__ = ("_stored",)
-
-    def __init__(self, stored: _Stored) -> None:
-        self._stored = stored
-
-    def reading_again(self, again: Callable[[], ArticleAnalysis]) -> StoredAnalysis:
-        """The same stored analysis, analysed again with `again()` when a part turns out damaged."""
-        stored = self._stored
-        return StoredAnalysis(_Stored(tuple(stored.blobs), stored.checks, again))
-
-    text = property(lambda self: self._stored.value(0), doc="The duplicate print (`duplicates.TextPrint`).")
-    topics = property(lambda self: self._stored.value(1), doc="The topic analysis (`topics.TopicAnalysis`).")
-    story_words = property(lambda self: self._stored.value(2), doc="See `stories.story_words`.")
-
-    @property
-    def entities(self) -> StoredEntities | None:
-        """The entity analysis (None: the owner gave the entities)."""
-        return StoredEntities(self._stored) if len(self._stored.values) > len(_WHOLE) else None
-
-    @property
-    def decoded(self) -> tuple[str, ...]:
-        """The parts read so far (decoded, or made again), by name; an entity field as "entities.<field>"."""
-        names = (*_WHOLE, *(f"entities.{name}" for name in ENTITY_FIELDS))
-        return tuple(name for name, value in zip(names, self._stored.values) if value is not _UNREAD)
-
-    def whole(self) -> ArticleAnalysis:
-        """The analysis, every part decoded."""
-        entities = self.entities
-        return ArticleAnalysis(self.text, None if entities is None else entities.whole(), self.topics,
-                               self.story_words)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, StoredAnalysis):
-            other = other.whole()
-        return self.whole() == other if isinstance(other, ArticleAnalysis) else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self.whole())
-
-    def __repr__(self) -> str:
-        return f"StoredAnalysis(decoded={self.decoded})"
-
-    def __reduce__(self):
-        return _as_is, (self.whole(),)  # (a copy that leaves the process is the plain analysis)
-
-
-class StoredEntities:
-    """The entity analysis (`entities.EntityAnalysis`) of a `StoredAnalysis`, each field decoded
-    when first read: of an article no change reaches, the entity passes read its names in lower
-    case (`folded`) and its quotations, ~1,200 of its ~4,000 bytes. Equal to the analysis it stores."""
-
-    __slots__ = ("_stored",)
-
-    def __init__(self, stored: _Stored) -> None:
-        self._stored = stored
-
-    def whole(self) -> EntityAnalysis:
-        return EntityAnalysis(*(getattr(self, name) for name in ENTITY_FIELDS))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, StoredEntities):
-            other = other.whole()
-        return self.whole() == other if isinstance(other, EntityAnalysis) else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self.whole())
-
-    def __reduce__(self):
-        return _as_is, (self.whole(),)  # (a copy that leaves the process is the plain analysis)
-
-
-def _as_is(value: object) -> object:
-    return value
-
-
-for _i, _name in enumerate(ENTITY_FIELDS):  # one property per field: `analysis.folded` decodes that field alone
-    setattr(StoredEntities, _name, property(lambda self, i=len(_WHOLE) + _i: self._stored.value(i)))
-del _i, _name
 
 
 def _article_values(article: Article) -> tuple | None:

@@ -1,4 +1,4 @@
-"""An article's analysis read back from the cache part by part (`extract.StoredAnalysis`): each
+"""An article's analysis read back from the cache part by part (`stored_analysis.StoredAnalysis`): each
 part is the value the file's analysis gave, decoded only when a stage reads it; a damaged part
 is never trusted; and a `--dirty` build decodes the analyses of unchanged articles only where a
 corpus stage must look at them."""
@@ -15,7 +15,8 @@ from test_incremental import LONE, SETTLES, entity_names, story, tree
 
 from generator.config import SiteInfo, config_from_dict
 from generator.enrich import ENTITY_FIELDS, PARTS
-from generator.extract import _MARSHALLED, StoredAnalysis, _without_text, decode_result_lazily, encode_result
+from generator.extract import _MARSHALLED, _without_text, decode_result_lazily, encode_result
+from generator.stored_analysis import StoredAnalysis
 from generator.pipeline import generate
 
 

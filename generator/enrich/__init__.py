@@ -47,7 +47,7 @@ class ArticleAnalysis:
 # fields is part of the cache's format (whose namespace holds digest's code version).
 # Each part goes on its own (`part_values`, `part_from_values`), and the entity analysis field by
 # field (`entity_field_from_values`): the cache stores them apart, so that a build decodes only
-# what its stages read (see extract.StoredAnalysis).
+# what its stages read (see stored_analysis.StoredAnalysis).
 PARTS = tuple(f.name for f in fields(ArticleAnalysis))  # ("text", "entities", "topics", "story_words")
 ENTITY_FIELDS = tuple(f.name for f in fields(EntityAnalysis))  # the entity analysis goes field by field too
 _ENTITY_SETS = frozenset(ENTITY_FIELDS.index(name) for name in ("folded", "lower_words", "tickers"))  # its frozensets
@@ -94,7 +94,7 @@ def analysis_from_values(values: tuple) -> ArticleAnalysis:
 
 class PartOf(Sequence):
     """One part (`name`, of `PARTS`) of each of `analyses`, taken from an analysis only when a
-    stage reads that item: a stored analysis (extract.StoredAnalysis) decodes a part on first
+    stage reads that item: a stored analysis (stored_analysis.StoredAnalysis) decodes a part on first
     read, so a stage that reads the parts of new and changed articles only (its memo has the
     others' results) decodes no more. Iterating it reads every item."""
 
@@ -137,7 +137,7 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysi
     or without, and it is updated for the next build. `lap(stage)` is called as each part ends
     (the pipeline's stage clock). Each stage is handed one part of the analyses (`PartOf`) and
     reads an article's only where its memo has no result or a corpus fact it read changed: the
-    others may stay as the cache stored them (extract.StoredAnalysis)."""
+    others may stay as the cache stored them (stored_analysis.StoredAnalysis)."""
     memo = memo if memo is not None else CorpusMemo()
     lap = lap or (lambda stage: None)
     mentions = entities.resolve_corpus(articles, PartOf(analyses, "entities"), context.rules, memo)
