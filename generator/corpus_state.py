@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .enrich.memo import StateWithTable
 from .paths import CUT_SHORT, DAMAGED, NOT_OURS, OTHER_KEY, OTHER_VERSION, read_checked, write_checked
 
 MAGIC = b"digest corpus state\n"
@@ -51,7 +52,8 @@ class CorpusState:
     loaded: dict[str, tuple[Any, bytes]] = field(default_factory=dict, repr=False, compare=False)
 
 
-# The state is saved in parts: the stats and each memo table in shards by source, the rest whole.
+# The state is saved in parts: the stats, each memo table and each step's table of a kept state
+# (`enrich.memo.StateWithTable`) in shards by source, the rest whole.
 # A drop leaves most entries the very objects loaded (a memo entry reused, a file's stat kept):
 # a shard of those is written as the bytes it was read from, not pickled again (pickling the
 # whole state took about 0.2 s of every build at 10,000 articles). Tables are looked up by
@@ -74,6 +76,10 @@ def _parts(state: CorpusState) -> Iterator[tuple[str, Any]]:
     for name, value in (memo or {}).items():
         if type(value) is dict:
             tables.append((f"memo {name}", value))
+        elif type(value) is StateWithTable and type(value.value[value.at]) is dict:
+            at = value.at  # the state without its table, and the table in shards beside it
+            yield f"memo state {name}", StateWithTable(value.value[:at] + (None,) + value.value[at + 1:], at)
+            tables.append((f"memo state table {name}", value.value[at]))
         else:
             yield f"memo state {name}", value
     shard_of: dict[str, int] = {}
@@ -108,7 +114,12 @@ def _state_from_parts(parts: tuple) -> CorpusState:
         memo = {}
         for name in memo_names:
             if f"memo state {name}" in loaded:
-                memo[name] = loaded[f"memo state {name}"][0]
+                value = memo[name] = loaded[f"memo state {name}"][0]
+                if type(value) is StateWithTable and value.value[value.at] is None:
+                    table: dict = {}
+                    for number in range(_SHARDS):
+                        table.update(loaded[f"memo state table {name} {number}"][0])
+                    memo[name] = StateWithTable(value.value[:value.at] + (table,) + value.value[value.at + 1:], value.at)
                 continue
             table = memo[name] = {}
             for number in range(_SHARDS):

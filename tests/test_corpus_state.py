@@ -92,3 +92,30 @@ def test_a_state_kept_in_memory_after_its_save_saves_again_as_a_loaded_one_would
     save_state(tmp_path, "key", state)
     loaded, note = load_state(tmp_path, "key")
     assert note is None and fields(loaded) == fields(state) and loaded.memo["entities"]["a010.txt"][0][0] == "changed"
+
+
+def test_a_kept_states_table_by_source_is_saved_in_shards_and_an_entry_replaced_reaches_the_file(tmp_path: Path) -> None:
+    # The topic index and the entity facts keep one entry per article (StateWithTable): a drop
+    # replaces a few of 10,000, and only the shards holding those are pickled again.
+    from generator.enrich.memo import CorpusMemo, StateWithTable
+
+    entries = {f"a{i:03d}.txt": (f"{i:064x}", ("Person", i % 5)) for i in range(300)}
+    memo = CorpusMemo()
+    memo.keep_state("index", ((1, 2), entries, {"df": 3}), table_at=1)
+    state = a_state(300)
+    state.memo = {**state.memo, **memo.tables()}
+    save_state(tmp_path, "key", state)
+    loaded, note = load_state(tmp_path, "key")
+    assert note is None and fields(loaded) == fields(state)
+    assert CorpusMemo(loaded.memo).state("index") == ((1, 2), entries, {"df": 3})
+    assert sum(name.startswith("memo state table index ") for name in loaded.loaded) > 1
+
+    table = loaded.memo["index"].value[1]
+    table["a010.txt"] = ("changed", ())
+    del table["a011.txt"]
+    first = (tmp_path / FILE_NAME).read_bytes()
+    save_state(tmp_path, "key", loaded)
+    again, _ = load_state(tmp_path, "key")
+    kept = CorpusMemo(again.memo).state("index")
+    assert kept[1]["a010.txt"] == ("changed", ()) and "a011.txt" not in kept[1] and len(kept[1]) == 299
+    assert isinstance(again.memo["index"], StateWithTable) and (tmp_path / FILE_NAME).read_bytes() != first

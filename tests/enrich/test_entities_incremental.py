@@ -66,7 +66,7 @@ class Passes:
             assert got == want, article.source
         kept = pickle.loads(self.kept)
         assert set(kept["entities"]) == {a.source for a in articles}  # nothing of removed ones
-        assert set(kept[resolve.STATE][1]) == {a.source for a in articles}
+        assert set(CorpusMemo(kept).state(resolve.STATE)[1]) == {a.source for a in articles}
         return {a.source: {m.name: m.type for m in mentions} for a, mentions in zip(articles, resumed)}
 
 

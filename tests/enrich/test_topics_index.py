@@ -61,7 +61,7 @@ class Builds:
         return {a.source: r for a, r in zip(articles, incremental)}
 
     def df(self, phrase: str) -> int:
-        return pickle.loads(self.kept)[INDEX][2][2].get(phrase, 0)
+        return CorpusMemo(pickle.loads(self.kept)).state(INDEX)[2][2].get(phrase, 0)
 
 
 def corpus(n: int, seed: int = 3) -> list[Article]:
@@ -102,7 +102,7 @@ def test_removed_and_changed_articles(taxonomy):
     builds.build(base)
     without = base[:10] + base[12:]
     builds.build(without)
-    assert set(pickle.loads(builds.kept)[INDEX][1]) == {a.source for a in without}  # nothing kept of removed ones
+    assert set(CorpusMemo(pickle.loads(builds.kept)).state(INDEX)[1]) == {a.source for a in without}  # nothing kept of removed ones
     edited = Article(**{**base[20].__dict__, "source_sha256": "edited", "entities": base[3].entities,
                         "blocks": base[3].blocks})
     builds.build([edited if a.source == edited.source else a for a in without])
@@ -140,5 +140,5 @@ def test_a_source_twice_keeps_no_index_and_the_next_build_is_still_right(taxonom
     builds = Builds(taxonomy)
     base = corpus(20)
     builds.build(base + [base[3]])
-    assert pickle.loads(builds.kept)[INDEX] is None
+    assert CorpusMemo(pickle.loads(builds.kept)).state(INDEX) is None
     builds.build(base)

@@ -542,7 +542,7 @@ class _Resumed:
             for source, _ in keys:
                 if source not in rule_kept and source in rule_last:
                     self.rule_memo.keep(source, *rule_last[source])
-        self.memo.keep_state(STATE, (self.fingerprint, teachings, corpus.raw()))
+        self.memo.keep_state(STATE, (self.fingerprint, teachings, corpus.raw()), table_at=1)  # (tuples, replaced)
         return out
 
     @staticmethod

@@ -84,7 +84,7 @@ def finish_corpus(articles: Sequence[Article], analyses: Sequence[TopicAnalysis]
     tags, related, kept = index_corpus(articles, topics, found, keys, settings.max_tags, settings.related,
                                        corpus.state(INDEX) if corpus is not None else None)
     if corpus is not None:
-        corpus.keep_state(INDEX, kept)
+        corpus.keep_state(INDEX, kept, table_at=1)  # (its entries by source: see index.index_corpus)
     return [TopicResult(own, article.tags if "tags" in article.given_keys else t, r)
             for article, own, t, r in zip(articles, topics, tags, related)]
 
