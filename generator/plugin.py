@@ -32,7 +32,7 @@ from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import Any
 
-from jinja2 import ChoiceLoader, DictLoader
+from jinja2 import DictLoader
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -59,6 +59,7 @@ from .progress import reading_progress
 from .sanitize import clean_html
 from .search.publish import SearchIndexJob, publish_search_index, start_search_index
 from .theme_links import ChipLinks, article_signature, link_targets
+from .theme_loader import ThemeLoader
 from .writer import StoredPages, remembered_pages, write_pages
 
 log = get_plugin_logger("digest")
@@ -369,7 +370,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     urls[key] = file.url
         ChipLinks(urls).install(env)
         template_cache.install(env, self.cache_dir)
-        env.loader = ChoiceLoader([DictLoader({REUSED_TEMPLATE: ""}), env.loader])
+        env.loader = ThemeLoader([DictLoader({REUSED_TEMPLATE: ""}), env.loader])  # (see theme_loader)
         env.filters["digest_date"] = _format_date
         return env
 
