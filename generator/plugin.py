@@ -60,7 +60,7 @@ from .sanitize import clean_html
 from .search.publish import SearchIndexJob, publish_search_index, start_search_index
 from .theme_links import ChipLinks, article_signature, link_targets
 from .theme_loader import ThemeLoader
-from .writer import StoredPages, remembered_pages, write_pages
+from .writer import StoredPages, load_article_records, remembered_pages, save_article_records, write_pages
 
 log = get_plugin_logger("digest")
 
@@ -220,6 +220,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                         "digests": memo.digests()},
             )
             self._store_writer.start()
+        save_article_records(self.cache_dir, memo)
         self._laps.append(("signatures and page store", time.perf_counter() - lap))
         lap = time.perf_counter()
         made_by = config.plugins._current_plugin or "<unknown>"  # as File.generated names it
@@ -275,7 +276,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             previous, note = remembered_pages(self.cache_dir / "pages")
             if note:
                 log.info(note)
-            return PageMemo(salt, previous)
+            memo = PageMemo(salt, previous)
+            load_article_records(self.cache_dir, memo)
+            return memo
         if self._memo is not None:
             return self._memo.next_build(salt)
         return PageMemo(salt)

@@ -79,3 +79,38 @@ def test_a_run_gives_the_time_of_each_file_it_left_as_it_was_and_of_no_other(tmp
     stats = write_pages(pages("one", "two", "changed"), out, {"articles/a1.md": "new"}, stored=remembered_pages(out)[0])
     assert (stats.unchanged, stats.touched, stats.written) == (1, 1, 1)
     assert stats.times == {"articles/a0.md": os.stat(out / "articles" / "a0.md").st_mtime}
+
+
+def _recorded_memo(salt="salt"):
+    from generator.pages import PageMemo
+    from generator.pages.memo import ArticleRecord
+
+    memo = PageMemo(salt)
+    memo.articles["a.txt"] = ArticleRecord(b"o" * 16, b"f" * 16, None, None, "b.txt", "", "d" * 32)
+    memo.articles["b.txt"] = ArticleRecord(b"p" * 16, b"g" * 16, b"t" * 16, "a.txt", None, "<p>Part of</p>\n", "e" * 32)
+    memo.listed_as["c.txt"] = "b.txt"
+    return memo
+
+
+@pytest.mark.parametrize("damage", ["none", "cut short", "one byte changed", "other salt", "garbage"])
+def test_article_records_are_read_back_only_whole_and_for_the_same_salt(tmp_path, damage):
+    """What a build recorded of its article pages (pages.memo.ArticleRecord) lets the next skip
+    making their inputs: one damaged, cut short or written for other code or options is never used."""
+    from generator.pages import PageMemo
+
+    writer.save_article_records(tmp_path, _recorded_memo())
+    path = tmp_path / writer.ARTICLE_RECORDS
+    data = path.read_bytes()
+    if damage == "cut short":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "one byte changed":
+        path.write_bytes(data[:-5] + bytes([data[-5] ^ 1]) + data[-4:])
+    elif damage == "garbage":
+        path.write_bytes(b"\x80\x04not digest's" * 20)
+    memo = PageMemo("other salt" if damage == "other salt" else "salt")
+    writer.load_article_records(tmp_path, memo)
+    if damage == "none":
+        assert {s: tuple(r) for s, r in _recorded_memo().articles.items()} == dict(memo.articles_before)
+        assert memo.listed_as_before == {"c.txt": "b.txt"}
+    else:
+        assert not memo.articles_before and not memo.listed_as_before

@@ -5,18 +5,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from operator import attrgetter
 
-from ..model import EntityType
+from ..model import Article, EntityType
 from ..site_model import Site, tag_list
 from .archive import archive_index, archive_units
 from .briefing import day_units, week_units
 from . import urls
-from .article import Linked, article_inputs, article_links, is_owner_markdown, linked_key, memo_key, render_article
+from .article import (Linked, article_inputs, article_key, article_links, is_owner_markdown, linked_key, memo_key,
+                      render_article)
 from .entity import entities_index, entity_type_index, entity_units
 from .feeds import Publishing, feed_note, feed_pages, with_story_feeds, with_topic_feeds
 from .home import home_page
 from .listing import listing_key, one_render, topic_links
 from .page import DuplicatePage, Page, PageSet, Unit
-from .memo import PageMemo, StoredPage
+from .memo import ArticleRecord, PageMemo, StalePage, StoredPage
 from .reading import neighbours
 from .story import part_of_line, stories_index, story_page
 from .tag import tag_units, tags_index
@@ -40,35 +41,18 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     pages.add(home_page(site, site_name, feeds=publishing is not None))
     by_source = {a.source: a for a in site.articles}
     linked = _LinkedOf(by_source)  # each made once, linked from many pages, and only for pages rendered
-    faces = {source: memo.raw_digest(linked_key(a)) for source, a in by_source.items()} if memo is not None else None
     listed_as = {other: a.source for a in site.listed for other in a.versions}
     prev_next = neighbours(site)
-    for article in site.articles:
-        part_of, pair = part_of_line(article, site), prev_next.get(article.source)
-        if memo is None:
-            pages.add(render_article(article_inputs(article, by_source, listed_as, part_of, pair, linked),
-                                     bodies.get(article.source)))
-            continue
-        # The page's inputs are made only to render it: its memo key is made from the same sources.
-        related, versions = article_links(article, by_source, listed_as)
-        previous, following = pair or (None, None)
-        uri = urls.article(article.slug)
-        digest = memo.digest(memo_key(article, related, versions, part_of, previous, following, faces))
-        page = memo.reuse(uri, digest, kind="article", origin=article.source, owner_markdown=is_owner_markdown(article))
-        if page is not None:
-            if memo.verify:
-                inputs = article_inputs(article, by_source, listed_as, part_of, pair, linked)
-                memo.check([page], [render_article(inputs, bodies.get(article.source))], pages.directory_urls)
-            pages.add_resolved(page)
-        else:
-            inputs = article_inputs(article, by_source, listed_as, part_of, pair, linked)
-            pages.add(render_article(inputs, bodies.get(article.source)))
-            page = pages.get(uri)
-        memo.record(uri, digest, page)
-
     # An article's listing token (listing.listing_key), made once: 16 bytes, so that a listing's
     # tokens are joined into one bytes value, which the memo hashes fastest.
-    listed: dict[str, bytes] = {a.source: memo.raw_digest(listing_key(a)) for a in site.listed} if memo is not None else {}
+    listed: dict[str, bytes] = {}
+    if memo is None:
+        for article in site.articles:
+            part_of, pair = part_of_line(article, site), prev_next.get(article.source)
+            pages.add(render_article(article_inputs(article, by_source, listed_as, part_of, pair, linked),
+                                     bodies.get(article.source)))
+    else:
+        listed = _article_pages(site, pages, memo, bodies, by_source, listed_as, prev_next, linked)
 
     def token_list(articles) -> bytes:
         try:
@@ -128,6 +112,85 @@ class _LinkedOf(dict):
     def __missing__(self, source: str) -> Linked:
         value = self[source] = Linked.of(self.by_source[source])
         return value
+
+
+def _article_pages(site: Site, pages: PageSet, memo: PageMemo, bodies: Mapping[str, str], by_source: dict[str, Article],
+                   listed_as: dict[str, str], prev_next: dict, linked: _LinkedOf) -> dict[str, bytes]:
+    """Every article's page, taken from the memo where its inputs are the last build's; returns
+    the listed articles' listing tokens.
+
+    A page's inputs (article.memo_key) are made only where they could have changed since the
+    build that recorded `memo.articles_before` (any build with this salt): where the article
+    itself (its `own` digest), its neighbours, its story line, or an article it links (its
+    face, whether it is there, which version of a story its related articles list) did. Else
+    they are those of that build, whose digest its record holds; the memo then reuses the
+    stored page only when it has that digest too. An article whose own digest is the record's
+    also has its face and token: they are made from fields `own` covers."""
+    before = memo.articles_before
+    raw = memo.raw_digest
+    own_of: dict[str, bytes] = {}
+    faces: dict[str, bytes] = {}
+    tokens: dict[str, bytes] = {}
+    changed: set[str] = set()  # sources whose face changed, or that are gone
+    for article in site.articles:
+        source = article.source
+        own = own_of[source] = raw((article_key(article), article.related, article.versions))
+        record = before.get(source)  # an ArticleRecord, or as read back, a plain tuple
+        if record is not None and record[0] == own:
+            faces[source] = record[1]
+            if record[2] is not None:
+                tokens[source] = record[2]
+        else:
+            face = faces[source] = raw(linked_key(article))
+            if record is None or record[1] != face:
+                changed.add(source)
+    changed.update([source for source in before if source not in by_source])
+    listed_before = memo.listed_as_before
+    # Related articles are listed as the version of their story listings show (listed_as):
+    # a source whose version changed, or whose listed version's face did, is linked anew.
+    unsure = changed | {s for s in listed_before.keys() | listed_as.keys() if listed_before.get(s) != listed_as.get(s)}
+    unsure.update([s for s, shown in listed_as.items() if shown in changed])
+    listed = {a.source: tokens.get(a.source) or raw(listing_key(a)) for a in site.listed}
+
+    recorded = memo.articles
+    for article in site.articles:
+        source = article.source
+        part_of, pair = part_of_line(article, site), prev_next.get(source)
+        previous, following = pair or (None, None)
+        before_source = previous.source if previous is not None else None
+        after_source = following.source if following is not None else None
+        uri = urls.article(article.slug)
+        record = before.get(source)
+        if record is not None:
+            own, _, _, older, newer, story_line, digest = record
+        if (record is not None and own == own_of[source] and older == before_source and newer == after_source
+                and story_line == part_of and before_source not in changed and after_source not in changed
+                and unsure.isdisjoint(article.related) and changed.isdisjoint(article.versions)):
+            memo.unchanged += 1  # the inputs are that build's, and so is their digest
+            if memo.verify:
+                related, versions = article_links(article, by_source, listed_as)
+                made = memo.digest(memo_key(article, related, versions, part_of, previous, following, faces))
+                if made != digest:
+                    raise StalePage(f"{uri}: the page's inputs were taken as the last build's, but they differ "
+                                    "(pages._article_pages misses a change)")
+        else:
+            related, versions = article_links(article, by_source, listed_as)
+            digest = memo.digest(memo_key(article, related, versions, part_of, previous, following, faces))
+        page = memo.reuse(uri, digest, kind="article", origin=source, owner_markdown=is_owner_markdown(article))
+        if page is not None:
+            if memo.verify:
+                inputs = article_inputs(article, by_source, listed_as, part_of, pair, linked)
+                memo.check([page], [render_article(inputs, bodies.get(source))], pages.directory_urls)
+            pages.add_resolved(page)
+        else:
+            inputs = article_inputs(article, by_source, listed_as, part_of, pair, linked)
+            pages.add(render_article(inputs, bodies.get(source)))
+            page = pages.get(uri)
+        memo.record(uri, digest, page)
+        recorded[source] = ArticleRecord(own_of[source], faces[source], listed.get(source), before_source,
+                                         after_source, part_of, digest)
+    memo.listed_as.update(listed_as)
+    return listed
 
 
 def _add_unit(pages: PageSet, memo: PageMemo | None, unit: Unit) -> None:

@@ -58,12 +58,37 @@ class Remembered(NamedTuple):
     path: str = ""
 
 
+class ArticleRecord(NamedTuple):
+    """What one article's page was made from in the build that recorded it, as far as telling
+    that this build's page has the same inputs needs, without making them again (render_site):
+    digests of the article (`own`: all its page shows of it, and its related articles and other
+    versions as sources), of it as other pages link it (`face`, article.linked_key) and list it
+    (`token`, listing.listing_key, None when not made), its neighbours' sources, its story line,
+    and the digest of its page's inputs. A tuple: one per article, kept between builds."""
+
+    own: bytes
+    face: bytes
+    token: bytes | None
+    previous: str | None
+    following: str | None
+    part_of: str
+    digest: str
+
+
 @dataclass
 class PageMemo:
     salt: str  # what page texts depend on besides their inputs
     previous: Mapping[str, Remembered] = field(default_factory=dict)
     recorded: dict[str, Remembered] = field(default_factory=dict)  # this build's, filled by render_site
+    # The build that recorded `articles_before` (all of its articles) and its story versions'
+    # listed article (`listed_as_before`): any build made with this salt, not necessarily the one
+    # `previous` comes from (see render_site). This build's, filled by render_site, after them.
+    articles_before: Mapping[str, ArticleRecord] = field(default_factory=dict)
+    listed_as_before: Mapping[str, str] = field(default_factory=dict)
+    articles: dict[str, ArticleRecord] = field(default_factory=dict)
+    listed_as: dict[str, str] = field(default_factory=dict)
     reused: int = 0
+    unchanged: int = 0  # article pages whose inputs were known to be the last build's without making them
     verify: bool = field(default_factory=lambda: os.environ.get(VERIFY_VARIABLE) == "1")
     _key: bytes = field(init=False, repr=False)  # the salt as blake2b's key, made once
     _stored: dict[str, set[str]] = field(init=False, repr=False)  # folder of the page store -> its files
@@ -153,7 +178,10 @@ class PageMemo:
 
     def next_build(self, salt: str) -> PageMemo:
         """The memo the next build in this process starts from (`mkdocs serve`)."""
-        return PageMemo(salt, self.recorded if salt == self.salt else {}, verify=self.verify)
+        if salt != self.salt:
+            return PageMemo(salt, verify=self.verify)
+        return PageMemo(salt, self.recorded, verify=self.verify, articles_before=self.articles,
+                        listed_as_before=self.listed_as)
 
 
 def serialized(value: Any) -> bytes:

@@ -7,6 +7,7 @@ clean one, and with verification on, every page taken from the last build is ren
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 from random_site import random_site
@@ -15,7 +16,7 @@ from sitebuilder import PERSON, PLACE
 from generator.config import config_from_dict
 from generator.enrich.entities.rules import EntityRules
 from generator.enrich.topics.taxonomy import Taxonomy
-from generator.model import EntityMention, EntityType, evolve
+from generator.model import EntityMention, EntityType, StoryRef, evolve
 from generator.pages import PageMemo, render_site
 from generator.site_model import assemble
 from generator.slugs import SlugTable
@@ -110,4 +111,120 @@ def test_a_changed_date_moves_an_article_between_archive_pages_as_a_clean_build_
     site, _ = builds.build(articles)
     j = next(i for i, a in enumerate(articles) if not a.date)  # an undated article dated
     articles[j] = evolve(articles[j], date=dt.date(2025, 2, 28), date_source="text")
+    builds.build(articles)
+
+
+def linked_articles(seed: int):
+    """`base_articles` with what article pages link: related articles, other versions of a
+    story (near-duplicates) and stories, as the corpus stages hand them over."""
+    rng = random.Random(seed)
+    articles = base_articles(seed)
+    sources = [a.source for a in articles]
+    for i, a in enumerate(articles):
+        articles[i] = evolve(a, related=tuple(rng.sample(sources, 7)))
+    for first in range(0, 30, 10):  # stories of three articles, keyed by their first's source
+        ref = StoryRef(articles[first].source, articles[first].title)
+        for i in (first, first + 3, first + 6):
+            articles[i] = evolve(articles[i], story=ref)
+    return _with_versions(articles, [(40, 41), (50, 51, 52)])
+
+
+def _with_versions(articles, groups):
+    by_index = {i: () for i in range(len(articles))}
+    for group in groups:
+        for i in group:
+            by_index[i] = tuple(sorted(articles[j].source for j in group if j != i))
+    return [evolve(a, versions=by_index[i]) for i, a in enumerate(articles)]
+
+
+def _edit(articles, rng):
+    """One change the corpus stages could make between two builds, to a random article."""
+    i = rng.randrange(len(articles))
+    a = articles[i]
+    kind = rng.choice(["add", "remove", "retitle", "redate", "undate", "relate", "version", "story", "unstory"])
+    if kind == "add":
+        articles.append(evolve(a, source=f"new-{rng.randrange(10**6)}.txt", title=a.title + " again",
+                               related=tuple(rng.sample([x.source for x in articles], 6)), versions=()))
+    elif kind == "remove" and not a.versions:
+        del articles[i]
+    elif kind == "retitle":  # every page linking it shows the new title
+        articles[i] = evolve(a, title=a.title + " (updated)")
+    elif kind == "redate":  # new neighbours, old ones linked anew
+        articles[i] = evolve(a, date=dt.date(2025, 1, 1) + dt.timedelta(days=rng.randrange(90)), date_source="text")
+    elif kind == "undate":
+        articles[i] = evolve(a, date=None, date_source=None)
+    elif kind == "relate":
+        articles[i] = evolve(a, related=tuple(rng.sample([x.source for x in articles], 5)))
+    elif kind == "version" and not a.versions:  # it becomes another version of its neighbour's story
+        j = (i + 1) % len(articles)
+        if not articles[j].versions:
+            articles[:] = _with_versions(articles, [(i, j)] + _groups(articles))
+    elif kind == "story":  # joins a story: every member's "Part of" line counts it
+        ref = next((x.story for x in articles if x.story), None)
+        if ref is not None:
+            articles[i] = evolve(a, story=ref)
+    elif kind == "unstory":
+        articles[i] = evolve(a, story=None)
+    return kind
+
+
+def _groups(articles):
+    index = {a.source: i for i, a in enumerate(articles)}
+    groups = {tuple(sorted([i] + [index[s] for s in a.versions if s in index])) for i, a in enumerate(articles) if a.versions}
+    return sorted(g for g in groups if len(g) > 1)
+
+
+def test_article_pages_known_unchanged_are_those_a_clean_build_makes():
+    # Each build's article pages whose inputs are taken as the last build's without making them
+    # (pages._article_pages) are checked: verification makes their inputs and compares digests.
+    builds = Builds()
+    articles = linked_articles(5)
+    builds.build(articles)
+    articles[7] = evolve(articles[7], title="A title every page linking it shows")
+    site, memo = builds.build(articles)
+    assert 0 < memo.unchanged < len(site.articles)  # most were known unchanged, those linking it not
+    assert memo.unchanged < memo.reused
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_edits_to_linked_articles_leave_the_pages_of_a_clean_build(seed):
+    rng = random.Random(seed)
+    builds = Builds()
+    articles = linked_articles(seed)
+    builds.build(articles)
+    for _ in range(8):
+        for _ in range(rng.randrange(1, 3)):
+            _edit(articles, rng)
+        builds.build(articles)
+
+
+def test_an_article_related_through_another_version_of_a_story_links_its_listed_version_anew():
+    # A related article that is a story's other version is linked as the version listings show:
+    # when that one is retitled, or another version becomes the one listed, the page changes.
+    builds = Builds()
+    articles = linked_articles(3)
+    site, _ = builds.build(articles)
+    shown = {other: a.source for a in site.listed for other in a.versions}
+    hidden = next(iter(sorted(shown)))
+    index = {a.source: i for i, a in enumerate(articles)}
+    linking = next(i for i, a in enumerate(articles) if not a.versions and a.source != shown[hidden])
+    articles[linking] = evolve(articles[linking], related=(hidden,))
+    builds.build(articles)
+    listed = index[shown[hidden]]
+    articles[listed] = evolve(articles[listed], title="A listed version, retitled")  # still listed (sorts first)
+    site, memo = builds.build(articles)
+    assert memo.unchanged > 0
+    articles[listed] = evolve(articles[listed], date=None, date_source=None)  # another version is listed
+    builds.build(articles)
+
+
+def test_article_records_of_another_site_made_with_the_same_salt_still_give_a_clean_builds_pages():
+    # The records are compared with this build's articles, never trusted as this site's last build.
+    other = Builds()
+    other.build(linked_articles(8))
+    builds = Builds()
+    articles = linked_articles(9)
+    builds.build(articles)
+    articles[4] = evolve(articles[4], title="Retitled")
+    builds.memo.articles, builds.memo.listed_as = other.memo.articles, other.memo.listed_as
     builds.build(articles)
