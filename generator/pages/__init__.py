@@ -46,13 +46,14 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     # An article's listing token (listing.listing_key), made once: 16 bytes, so that a listing's
     # tokens are joined into one bytes value, which the memo hashes fastest.
     listed: dict[str, bytes] = {}
+    changed: set[str] = set()
     if memo is None:
         for article in site.articles:
             part_of, pair = part_of_line(article, site), prev_next.get(article.source)
             pages.add(render_article(article_inputs(article, by_source, listed_as, part_of, pair, linked),
                                      bodies.get(article.source)))
     else:
-        listed = _article_pages(site, pages, memo, bodies, by_source, listed_as, prev_next, linked)
+        listed, changed = _article_pages(site, pages, memo, bodies, by_source, listed_as, prev_next, linked)
 
     def token_list(articles) -> bytes:
         try:
@@ -65,6 +66,7 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
 
     # What full listings link an article's topics to (listing.topic_links): in their units' inputs.
     links = tuple(sorted(topic_links(site).items()))
+    listings = _Listings(memo, changed, links)
     pages.add(stories_index(site))
     for entry in sorted(site.stories.values(), key=lambda s: s.slug):
         page = story_page(entry, site)
@@ -74,25 +76,28 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
         if entry.articles:
             page = topic_page(entry, site)
             pages.add(with_topic_feeds(page, entry) if publishing else page)
-            for unit in topic_more_units(entry, site, token_list, links):
-                _add_unit(pages, memo, unit)
+            listings.add(pages, ("topic", urls.topic_of(entry), entry.name, entry.topic.code, listings.links),
+                         entry.articles, topic_more_units(entry, site, token_list, links))
     for page in tags_index(site):
         pages.add(page)
     for tag in tag_list(site.tags):
-        for unit in tag_units(tag, site, token_list):
-            _add_unit(pages, memo, unit)
+        listings.add(pages, ("tag", urls.tag_of(tag), tag.name), tag.articles, tag_units(tag, site, token_list))
     pages.add(entities_index(site))
     for type_ in EntityType:
         for page in entity_type_index(type_, site):
             pages.add(page)
         for entry in sorted(site.entities_of(type_), key=lambda e: e.slug):
-            for unit in entity_units(entry, site, token_list):
-                _add_unit(pages, memo, unit)
+            front, *more = entity_units(entry, site, token_list)
+            _add_unit(pages, memo, front)
+            listings.add(pages, ("entity", front.uris[0], entry.name, type_.value), entry.articles, more)
     for unit in day_units(site, token_list, links) + week_units(site, token_list, links):
         _add_unit(pages, memo, unit)
     pages.add(archive_index(site))
-    for unit in archive_units(site, token_list, links):
-        _add_unit(pages, memo, unit)
+    units = archive_units(site, token_list, links)
+    for ((year, month), articles), unit in zip(site.months.items(), units):
+        listings.add(pages, ("month", unit.uris[0]), articles, [unit])
+    if site.undated:
+        listings.add(pages, ("undated", listings.links), site.undated, units[-1:])
     for page in feed_pages(site, publishing):
         pages.add(page)
     return pages
@@ -115,9 +120,11 @@ class _LinkedOf(dict):
 
 
 def _article_pages(site: Site, pages: PageSet, memo: PageMemo, bodies: Mapping[str, str], by_source: dict[str, Article],
-                   listed_as: dict[str, str], prev_next: dict, linked: _LinkedOf) -> dict[str, bytes]:
+                   listed_as: dict[str, str], prev_next: dict, linked: _LinkedOf) -> tuple[dict[str, bytes], set[str]]:
     """Every article's page, taken from the memo where its inputs are the last build's; returns
-    the listed articles' listing tokens.
+    the listed articles' listing tokens, and the sources of the articles whose place in listings
+    may differ from that build's (see _Listings): new, changed (their own digest), listed or
+    not listed anew (a story's versions).
 
     A page's inputs (article.memo_key) are made only where they could have changed since the
     build that recorded `memo.articles_before` (any build with this salt): where the article
@@ -132,6 +139,7 @@ def _article_pages(site: Site, pages: PageSet, memo: PageMemo, bodies: Mapping[s
     faces: dict[str, bytes] = {}
     tokens: dict[str, bytes] = {}
     changed: set[str] = set()  # sources whose face changed, or that are gone
+    edited: set[str] = set()  # sources whose own digest changed, or that are new
     for article in site.articles:
         source = article.source
         own = own_of[source] = raw((article_key(article), article.related, article.versions))
@@ -141,6 +149,7 @@ def _article_pages(site: Site, pages: PageSet, memo: PageMemo, bodies: Mapping[s
             if record[2] is not None:
                 tokens[source] = record[2]
         else:
+            edited.add(source)
             face = faces[source] = raw(linked_key(article))
             if record is None or record[1] != face:
                 changed.add(source)
@@ -190,18 +199,25 @@ def _article_pages(site: Site, pages: PageSet, memo: PageMemo, bodies: Mapping[s
         recorded[source] = ArticleRecord(own_of[source], faces[source], listed.get(source), before_source,
                                          after_source, part_of, digest)
     memo.listed_as.update(listed_as)
-    return listed
+    return listed, edited | (listed_before.keys() ^ listed_as.keys())
 
 
-def _add_unit(pages: PageSet, memo: PageMemo | None, unit: Unit) -> None:
+def _add_unit(pages: PageSet, memo: PageMemo | None, unit: Unit, known: str | None = None) -> str | None:
     """Add the pages of `unit`, or, when the memo has them from inputs equal to this build's,
-    the last build's. Pages made at other paths than `unit.uris` are not remembered (never
-    reused wrongly, only rendered again)."""
+    the last build's; returns the digest of its inputs, None when its pages are not remembered
+    (made at other paths than `unit.uris`: never reused wrongly, only rendered again). `known`,
+    when given, is that digest, known without making the inputs (see _Listings)."""
     if memo is None:
         for page in unit.make():
             pages.add(page)
-        return
-    digest = memo.digest(unit.inputs())
+        return None
+    if known is None:
+        digest = memo.digest(unit.inputs())
+    else:
+        digest = known
+        if memo.verify and memo.digest(unit.inputs()) != known:
+            raise StalePage(f"{unit.uris[0]}: the page's inputs were taken as the last build's, but they differ "
+                            "(pages._Listings misses a change)")
     found = memo.reuse_all(unit.uris, digest, unit.kind)
     if found is not None:
         if memo.verify:
@@ -214,9 +230,44 @@ def _add_unit(pages: PageSet, memo: PageMemo | None, unit: Unit) -> None:
             pages.add(page)
             found.append(pages.get(page.src_uri))
         if [page.src_uri for page in found] != unit.uris:
-            return
+            return None
     for page in found:
         memo.record(page.src_uri, digest, page)
+    return digest
+
+
+class _Listings:
+    """The pages of listings (a tag's, a month's, the pages behind an entity's or a topic's page),
+    whose inputs are made only where they could differ from those of the build that recorded
+    `memo.listings_before` (any build with this salt, as for article pages).
+
+    What a listing shows of its articles, and which articles it holds, in which order, is a
+    function of those articles alone (their own digest covers their names, tags, topics and date)
+    and of whether they are listed: `changed` holds every article for which either may differ.
+    With none of those among its articles now and as many articles as then, a listing holds the
+    same articles (one that left or joined it would be among them, or change the count), so with
+    the rest of its inputs in its `key` the same, each of its units has the inputs it had: their
+    digests are that build's."""
+
+    def __init__(self, memo: PageMemo | None, changed: set[str], links: tuple) -> None:
+        self.memo, self.changed = memo, changed
+        self.links = memo.raw_digest(links) if memo is not None else b""  # the topic links, in keys
+
+    def add(self, pages: PageSet, key: tuple, articles: list[Article], units: list[Unit]) -> None:
+        memo = self.memo
+        if memo is None:
+            for unit in units:
+                _add_unit(pages, memo, unit)
+            return
+        record = memo.listings_before.get(key)
+        known = None
+        if record is not None and record[0] == len(articles) and len(record[1]) == len(units) \
+                and self.changed.isdisjoint(map(_source, articles)):
+            known = record[1]
+            memo.unchanged_units += len(units)
+        digests = [_add_unit(pages, memo, unit, known[i] if known else None) for i, unit in enumerate(units)]
+        if None not in digests:
+            memo.listings[key] = (len(articles), tuple(digests))
 
 
 __all__ = ["DuplicatePage", "Page", "PageMemo", "PageSet", "StoredPage", "feed_note", "render_site"]

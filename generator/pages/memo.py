@@ -87,8 +87,12 @@ class PageMemo:
     listed_as_before: Mapping[str, str] = field(default_factory=dict)
     articles: dict[str, ArticleRecord] = field(default_factory=dict)
     listed_as: dict[str, str] = field(default_factory=dict)
+    # A listing's key (pages._Listings) -> how many articles it held and its units' digests.
+    listings_before: Mapping[tuple, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    listings: dict[tuple, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
     reused: int = 0
     unchanged: int = 0  # article pages whose inputs were known to be the last build's without making them
+    unchanged_units: int = 0  # listings' units (pages._Listings) likewise
     verify: bool = field(default_factory=lambda: os.environ.get(VERIFY_VARIABLE) == "1")
     _key: bytes = field(init=False, repr=False)  # the salt as blake2b's key, made once
     _stored: dict[str, set[str]] = field(init=False, repr=False)  # folder of the page store -> its files
@@ -181,7 +185,7 @@ class PageMemo:
         if salt != self.salt:
             return PageMemo(salt, verify=self.verify)
         return PageMemo(salt, self.recorded, verify=self.verify, articles_before=self.articles,
-                        listed_as_before=self.listed_as)
+                        listed_as_before=self.listed_as, listings_before=self.listings)
 
 
 def serialized(value: Any) -> bytes:

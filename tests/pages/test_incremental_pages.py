@@ -16,7 +16,7 @@ from sitebuilder import PERSON, PLACE
 from generator.config import config_from_dict
 from generator.enrich.entities.rules import EntityRules
 from generator.enrich.topics.taxonomy import Taxonomy
-from generator.model import EntityMention, EntityType, StoryRef, evolve
+from generator.model import EntityMention, EntityType, StoryRef, TopicScore, evolve
 from generator.pages import PageMemo, render_site
 from generator.site_model import assemble
 from generator.slugs import SlugTable
@@ -183,7 +183,7 @@ def test_article_pages_known_unchanged_are_those_a_clean_build_makes():
     articles[7] = evolve(articles[7], title="A title every page linking it shows")
     site, memo = builds.build(articles)
     assert 0 < memo.unchanged < len(site.articles)  # most were known unchanged, those linking it not
-    assert memo.unchanged < memo.reused
+    assert memo.unchanged < memo.reused and memo.unchanged_units > 0  # listings likewise
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -227,4 +227,19 @@ def test_article_records_of_another_site_made_with_the_same_salt_still_give_a_cl
     builds.build(articles)
     articles[4] = evolve(articles[4], title="Retitled")
     builds.memo.articles, builds.memo.listed_as = other.memo.articles, other.memo.listed_as
+    builds.build(articles)
+
+
+def test_a_topic_that_takes_another_topics_address_changes_the_listings_linking_that_topic():
+    # An owner's topic "Sport" sorts before "sport" and takes its slug: every full listing of an
+    # article about sport (the undated, the pages behind a topic's) links it anew, though none of
+    # those articles changed.
+    builds = Builds()
+    articles = base_articles(4)
+    builds.build(articles)
+    i = next(i for i, a in enumerate(articles) if a.date and not any(t.name == "sport" for t in a.topics))
+    articles[i] = evolve(articles[i], topics=articles[i].topics + (TopicScore("Sport", 1.0),))
+    site, memo = builds.build(articles)
+    assert memo.unchanged_units > 0
+    articles[i] = evolve(articles[i], topics=articles[i].topics[:-1])
     builds.build(articles)
