@@ -58,7 +58,7 @@ from .readers import ReadError
 from .progress import reading_progress
 from .sanitize import clean_html
 from .search.publish import SearchIndexJob, publish_search_index, start_search_index
-from .theme_links import ChipLinks, article_signature, link_targets
+from .theme_links import ChipLinks, article_signatures, link_targets
 from .theme_loader import ThemeLoader
 from .writer import StoredPages, load_article_records, remembered_pages, save_article_records, write_pages
 
@@ -188,7 +188,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
         self._laps = [("generator", time.perf_counter() - started)]
         lap = time.perf_counter()
-        signatures = self._signatures(generation, config)
+        signatures = self._signatures(generation, config, memo)
         if self._dirty:
             # Incremental: MkDocs compares each page's source file time with its HTML's.
             stored = memo.previous if isinstance(memo.previous, StoredPages) else None
@@ -283,11 +283,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return self._memo.next_build(salt)
         return PageMemo(salt)
 
-    def _signatures(self, generation: Generation, config: MkDocsConfig) -> dict[str, str]:
-        """Per article page, what its HTML depends on besides its Markdown (see theme_links)."""
+    def _signatures(self, generation: Generation, config: MkDocsConfig, memo: PageMemo) -> dict[str, str]:
+        """Per article page, what its HTML depends on besides its Markdown (see theme_links):
+        made again only for articles whose chips or their targets changed since the build that
+        recorded `memo.chips_before` (kept with the article records)."""
         theme = self._theme = _theme_fingerprint(config)
-        targets = link_targets(generation.site)
-        return {urls.article(a.slug): article_signature(a, targets, theme) for a in generation.site.articles}
+        known = memo.chips_before if memo.articles_before else None
+        by_source, targets = article_signatures(generation.site, theme, known, memo.changed_articles)
+        memo.chips = (theme, targets, by_source)
+        return {urls.article(a.slug): by_source[a.source] for a in generation.site.articles}
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         """The navigation's pages digest made are rendered as FastPages too; in a full build,

@@ -57,6 +57,44 @@ def chip_keys(article: Article) -> list[str]:
     return keys
 
 
+def article_signatures(site: Site, theme: str, known: tuple | None = None,
+                       changed: set[str] | frozenset[str] = frozenset()) -> tuple[dict[str, str], dict[str, str]]:
+    """Every article's signature (`article_signature`) by source, and the link targets they were
+    made with. `known` is (theme, targets, signatures by source) of an earlier build, and
+    `changed` the sources of the articles whose chips may differ from that build's (new ones,
+    changed ones: pages.memo's `changed_articles`): an article whose chips are that build's and
+    whose chips' targets are too has that build's signature. An article listings do not show
+    (a story's other version) is in no entry of the site model, and is signed again."""
+    targets = link_targets(site)
+    if known is None or known[0] != theme:
+        return {a.source: article_signature(a, targets, theme) for a in site.articles}, targets
+    _, targets_before, signatures_before = known
+    moved = {key for key in targets.keys() | targets_before.keys() if targets.get(key) != targets_before.get(key)}
+    redo = set(changed)
+    tags = set()
+    for key in moved:
+        kind, _, name = key.partition(":")
+        if kind == "topic":
+            entry = site.topics.get(name)
+            redo.update([a.source for a in entry.articles] if entry is not None else ())
+        elif kind == "tag":
+            tags.add(name)
+        else:
+            entity = site.entities.get((EntityType(kind), name))
+            redo.update([a.source for a in entity.articles] if entity is not None else ())
+    if tags:
+        redo.update([a.source for a in site.listed if any(tag_key(t) in tags for t in a.tags)])
+    listed = {a.source for a in site.listed}
+    signatures = {}
+    for article in site.articles:
+        source = article.source
+        known_signature = signatures_before.get(source)
+        if known_signature is None or source in redo or source not in listed:
+            known_signature = article_signature(article, targets, theme)
+        signatures[source] = known_signature
+    return signatures, targets
+
+
 def article_signature(article: Article, targets: dict[str, str], theme: str) -> str:
     """What an article's HTML depends on besides its Markdown: its chips' targets and the theme."""
     get = targets.get

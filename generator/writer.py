@@ -208,12 +208,13 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
 
 
 ARTICLE_RECORDS = "pages.articles"
-_RECORDS_MAGIC, _RECORDS_FORMAT = b"digest article records\n", b"2"
+_RECORDS_MAGIC, _RECORDS_FORMAT = b"digest article records\n", b"3"
 
 
 def load_article_records(folder: Path, memo: PageMemo) -> None:
     """Hand `memo` what the last build with its salt recorded of each article's page
-    (pages.memo.ArticleRecord, as plain tuples) and of each listing (pages._Listings), when `folder` holds it whole, for that salt, in
+    (pages.memo.ArticleRecord, as plain tuples), of each listing (pages._Listings) and of the
+    theme's chips (theme_links.article_signatures), when `folder` holds it whole, for that salt, in
     this format; else nothing (every article's page inputs are made again: nothing in it is
     trusted). The salt holds digest's code version: a file that passes the check was written by
     this code (save_article_records), so its records are not checked one by one (10,000 of them)."""
@@ -226,8 +227,9 @@ def load_article_records(folder: Path, memo: PageMemo) -> None:
         loaded = marshal.loads(payload) if payload is not None else None
     except (EOFError, ValueError, TypeError):
         return
-    if isinstance(loaded, tuple) and len(loaded) == 3 and all(isinstance(part, dict) for part in loaded):
-        memo.articles_before, memo.listed_as_before, memo.listings_before = loaded
+    if (isinstance(loaded, tuple) and len(loaded) == 4 and all(isinstance(part, dict) for part in loaded[:3])
+            and (loaded[3] is None or isinstance(loaded[3], tuple) and len(loaded[3]) == 3)):
+        memo.articles_before, memo.listed_as_before, memo.listings_before, memo.chips_before = loaded
 
 
 def save_article_records(folder: Path, memo: PageMemo) -> None:
@@ -235,10 +237,10 @@ def save_article_records(folder: Path, memo: PageMemo) -> None:
     only costs the next build making every article page's inputs; never synced, a torn file fails
     its check)."""
     if not memo.articles or (memo.articles == memo.articles_before and memo.listed_as == memo.listed_as_before
-                             and memo.listings == memo.listings_before):
+                             and memo.listings == memo.listings_before and memo.chips == memo.chips_before):
         return
     articles = {source: tuple(record) for source, record in memo.articles.items()}
-    payload = marshal.dumps((articles, memo.listed_as, memo.listings), 4)
+    payload = marshal.dumps((articles, memo.listed_as, memo.listings, memo.chips), 4)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_checked(folder / ARTICLE_RECORDS, _RECORDS_MAGIC, _RECORDS_FORMAT, memo.salt.encode("utf-8"), payload,

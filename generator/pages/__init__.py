@@ -54,6 +54,7 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
                                      bodies.get(article.source)))
     else:
         listed, changed = _article_pages(site, pages, memo, bodies, by_source, listed_as, prev_next, linked)
+        memo.changed_articles = changed
 
     def token_list(articles) -> bytes:
         try:

@@ -90,6 +90,12 @@ class PageMemo:
     # A listing's key (pages._Listings) -> how many articles it held and its units' digests.
     listings_before: Mapping[tuple, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
     listings: dict[tuple, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    # Sources of the articles whose page or place in listings may differ from the recording build's
+    # (pages._article_pages), and what the theme's chips signed (theme_links.article_signatures):
+    # (theme, link targets, signatures by source), that build's and this one's.
+    changed_articles: set[str] = field(default_factory=set)
+    chips_before: tuple | None = None
+    chips: tuple | None = None
     reused: int = 0
     unchanged: int = 0  # article pages whose inputs were known to be the last build's without making them
     unchanged_units: int = 0  # listings' units (pages._Listings) likewise
@@ -185,7 +191,7 @@ class PageMemo:
         if salt != self.salt:
             return PageMemo(salt, verify=self.verify)
         return PageMemo(salt, self.recorded, verify=self.verify, articles_before=self.articles,
-                        listed_as_before=self.listed_as, listings_before=self.listings)
+                        listed_as_before=self.listed_as, listings_before=self.listings, chips_before=self.chips)
 
 
 def serialized(value: Any) -> bytes:

@@ -20,6 +20,7 @@ from generator.model import EntityMention, EntityType, StoryRef, TopicScore, evo
 from generator.pages import PageMemo, render_site
 from generator.site_model import assemble
 from generator.slugs import SlugTable
+from generator.theme_links import article_signatures
 
 OPTIONS = {"entity_page_min_articles": 3, "tag_page_min_articles": 2, "archive_page_size": 7, "all_entity_pages_up_to": 0}
 
@@ -47,6 +48,11 @@ class Builds:
         slugs = SlugTable(self.slugs.used)
         site = assemble(list(articles), Taxonomy(()), EntityRules(), config, slugs)
         pages = render_site(site, site_url="https://example.org/", memo=memo)
+        # The theme's chips: signatures made again only where they could differ, as the plugin does.
+        known = memo.chips_before if memo.articles_before else None
+        signatures, targets = article_signatures(site, "theme", known, memo.changed_articles)
+        memo.chips = ("theme", targets, signatures)
+        assert signatures == article_signatures(site, "theme")[0]
         self.memo, self.slugs = memo, slugs
         clean = render_site(assemble(list(articles), Taxonomy(()), EntityRules(), config), site_url="https://example.org/")
         assert [p.src_uri for p in pages] == [p.src_uri for p in clean]
@@ -227,6 +233,7 @@ def test_article_records_of_another_site_made_with_the_same_salt_still_give_a_cl
     builds.build(articles)
     articles[4] = evolve(articles[4], title="Retitled")
     builds.memo.articles, builds.memo.listed_as = other.memo.articles, other.memo.listed_as
+    builds.memo.listings, builds.memo.chips = other.memo.listings, other.memo.chips
     builds.build(articles)
 
 
@@ -243,3 +250,24 @@ def test_a_topic_that_takes_another_topics_address_changes_the_listings_linking_
     assert memo.unchanged_units > 0
     articles[i] = evolve(articles[i], topics=articles[i].topics[:-1])
     builds.build(articles)
+
+
+def test_chips_of_unchanged_articles_link_a_tag_or_entity_page_that_other_articles_made():
+    # The third article naming an entity gives it its page, the second sharing a tag gives the tag
+    # one: the articles naming them before, a story's other version among them, link them now.
+    builds = Builds()
+    articles = linked_articles(6)
+    site, _ = builds.build(articles)
+    hidden = sorted({other for a in site.listed for other in a.versions})[0]
+    index = {a.source: i for i, a in enumerate(articles)}
+    zed = EntityMention("Zed Corp", EntityType.ORGANIZATION, 1)
+    plain = [i for i, a in enumerate(articles) if not a.versions][:4]
+    for i in (index[hidden], plain[0], plain[1]):
+        articles[i] = evolve(articles[i], entities=articles[i].entities + (zed,))
+    articles[plain[2]] = evolve(articles[plain[2]], tags=articles[plain[2]].tags + ("harbour strike",))
+    site, _ = builds.build(articles)
+    assert site.entity_page(EntityType.ORGANIZATION, "Zed Corp") is None and "harbour strike" not in site.tags
+    for i in (plain[3],):
+        articles[i] = evolve(articles[i], entities=articles[i].entities + (zed,), tags=articles[i].tags + ("harbour strike",))
+    site, _ = builds.build(articles)
+    assert site.entity_page(EntityType.ORGANIZATION, "Zed Corp") is not None and "harbour strike" in site.tags
