@@ -208,7 +208,7 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
 
 
 ARTICLE_RECORDS = "pages.articles"
-_RECORDS_MAGIC, _RECORDS_FORMAT = b"digest article records\n", b"3"
+_RECORDS_MAGIC, _RECORDS_FORMAT = b"digest article records\n", b"4"
 
 
 def load_article_records(folder: Path, memo: PageMemo) -> None:
@@ -227,9 +227,10 @@ def load_article_records(folder: Path, memo: PageMemo) -> None:
         loaded = marshal.loads(payload) if payload is not None else None
     except (EOFError, ValueError, TypeError):
         return
-    if (isinstance(loaded, tuple) and len(loaded) == 4 and all(isinstance(part, dict) for part in loaded[:3])
+    if (isinstance(loaded, tuple) and len(loaded) == 5 and all(isinstance(loaded[i], dict) for i in (0, 1, 2, 4))
             and (loaded[3] is None or isinstance(loaded[3], tuple) and len(loaded[3]) == 3)):
-        memo.articles_before, memo.listed_as_before, memo.listings_before, memo.chips_before = loaded
+        (memo.articles_before, memo.listed_as_before, memo.listings_before, memo.chips_before,
+         memo.entity_pages_before) = loaded
 
 
 def save_article_records(folder: Path, memo: PageMemo) -> None:
@@ -237,10 +238,11 @@ def save_article_records(folder: Path, memo: PageMemo) -> None:
     only costs the next build making every article page's inputs; never synced, a torn file fails
     its check)."""
     if not memo.articles or (memo.articles == memo.articles_before and memo.listed_as == memo.listed_as_before
-                             and memo.listings == memo.listings_before and memo.chips == memo.chips_before):
+                             and memo.listings == memo.listings_before and memo.chips == memo.chips_before
+                             and memo.entity_pages == memo.entity_pages_before):
         return
     articles = {source: tuple(record) for source, record in memo.articles.items()}
-    payload = marshal.dumps((articles, memo.listed_as, memo.listings, memo.chips), 4)
+    payload = marshal.dumps((articles, memo.listed_as, memo.listings, memo.chips, memo.entity_pages), 4)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_checked(folder / ARTICLE_RECORDS, _RECORDS_MAGIC, _RECORDS_FORMAT, memo.salt.encode("utf-8"), payload,

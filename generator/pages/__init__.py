@@ -68,6 +68,12 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     # What full listings link an article's topics to (listing.topic_links): in their units' inputs.
     links = tuple(sorted(topic_links(site).items()))
     listings = _Listings(memo, changed, links)
+    # Entity pages show the entities named alongside that have a page, linked: their own pages'
+    # inputs are taken as the last build's only while every entity's page is where it was.
+    entity_pages = {(e.type.value, e.name): urls.entity_of(e) for e in site.entities.values() if e.has_page}
+    if memo is not None:
+        memo.entity_pages = entity_pages
+    same_entity_pages = memo is not None and entity_pages == memo.entity_pages_before
     pages.add(stories_index(site))
     for entry in sorted(site.stories.values(), key=lambda s: s.slug):
         page = story_page(entry, site)
@@ -89,7 +95,8 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
             pages.add(page)
         for entry in sorted(site.entities_of(type_), key=lambda e: e.slug):
             front, *more = entity_units(entry, site, token_list)
-            _add_unit(pages, memo, front)
+            listings.add(pages, ("entity page", front.uris[0], entry.name, type_.value, entry.description, entry.link),
+                         entry.articles, [front], trusted=same_entity_pages)
             listings.add(pages, ("entity", front.uris[0], entry.name, type_.value), entry.articles, more)
     for unit in day_units(site, token_list, links) + week_units(site, token_list, links):
         _add_unit(pages, memo, unit)
@@ -143,7 +150,8 @@ def _article_pages(site: Site, pages: PageSet, memo: PageMemo, bodies: Mapping[s
     edited: set[str] = set()  # sources whose own digest changed, or that are new
     for article in site.articles:
         source = article.source
-        own = own_of[source] = raw((article_key(article), article.related, article.versions))
+        own = own_of[source] = raw((article_key(article), article.related, article.versions,
+                                    tuple([(m.count, m.roles, m.aliases, m.quotes) for m in article.entities])))
         record = before.get(source)  # an ArticleRecord, or as read back, a plain tuple
         if record is not None and record[0] == own:
             faces[source] = record[1]
@@ -238,12 +246,13 @@ def _add_unit(pages: PageSet, memo: PageMemo | None, unit: Unit, known: str | No
 
 
 class _Listings:
-    """The pages of listings (a tag's, a month's, the pages behind an entity's or a topic's page),
+    """The pages of listings (a tag's, a month's, an entity's, the pages behind a topic's page),
     whose inputs are made only where they could differ from those of the build that recorded
     `memo.listings_before` (any build with this salt, as for article pages).
 
     What a listing shows of its articles, and which articles it holds, in which order, is a
-    function of those articles alone (their own digest covers their names, tags, topics and date)
+    function of those articles alone (their own digest covers their names, tags, topics, date and
+    what they say of each entity they name)
     and of whether they are listed: `changed` holds every article for which either may differ.
     With none of those among its articles now and as many articles as then, a listing holds the
     same articles (one that left or joined it would be among them, or change the count), so with
@@ -254,13 +263,15 @@ class _Listings:
         self.memo, self.changed = memo, changed
         self.links = memo.raw_digest(links) if memo is not None else b""  # the topic links, in keys
 
-    def add(self, pages: PageSet, key: tuple, articles: list[Article], units: list[Unit]) -> None:
+    def add(self, pages: PageSet, key: tuple, articles: list[Article], units: list[Unit], trusted: bool = True) -> None:
+        """`trusted`: whether what `key` leaves out of the units' inputs besides their articles is
+        known to be the recording build's."""
         memo = self.memo
         if memo is None:
             for unit in units:
                 _add_unit(pages, memo, unit)
             return
-        record = memo.listings_before.get(key)
+        record = memo.listings_before.get(key) if trusted else None
         known = None
         if record is not None and record[0] == len(articles) and len(record[1]) == len(units) \
                 and self.changed.isdisjoint(map(_source, articles)):

@@ -94,6 +94,8 @@ class PageMemo:
     # (pages._article_pages), and what the theme's chips signed (theme_links.article_signatures):
     # (theme, link targets, signatures by source), that build's and this one's.
     changed_articles: set[str] = field(default_factory=set)
+    entity_pages_before: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (type, name) -> its page
+    entity_pages: dict[tuple[str, str], str] = field(default_factory=dict)
     chips_before: tuple | None = None
     chips: tuple | None = None
     reused: int = 0
@@ -191,7 +193,8 @@ class PageMemo:
         if salt != self.salt:
             return PageMemo(salt, verify=self.verify)
         return PageMemo(salt, self.recorded, verify=self.verify, articles_before=self.articles,
-                        listed_as_before=self.listed_as, listings_before=self.listings, chips_before=self.chips)
+                        listed_as_before=self.listed_as, listings_before=self.listings, chips_before=self.chips,
+                        entity_pages_before=self.entity_pages)
 
 
 def serialized(value: Any) -> bytes:

@@ -42,11 +42,12 @@ class Builds:
         self.memo: PageMemo | None = None
         self.slugs = SlugTable()
 
-    def build(self, articles):
+    def build(self, articles, rules=None):
         config = config_from_dict(OPTIONS)
+        rules = rules or EntityRules()
         memo = PageMemo("salt", verify=True) if self.memo is None else self.memo.next_build("salt")
         slugs = SlugTable(self.slugs.used)
-        site = assemble(list(articles), Taxonomy(()), EntityRules(), config, slugs)
+        site = assemble(list(articles), Taxonomy(()), rules, config, slugs)
         pages = render_site(site, site_url="https://example.org/", memo=memo)
         # The theme's chips: signatures made again only where they could differ, as the plugin does.
         known = memo.chips_before if memo.articles_before else None
@@ -54,7 +55,7 @@ class Builds:
         memo.chips = ("theme", targets, signatures)
         assert signatures == article_signatures(site, "theme")[0]
         self.memo, self.slugs = memo, slugs
-        clean = render_site(assemble(list(articles), Taxonomy(()), EntityRules(), config), site_url="https://example.org/")
+        clean = render_site(assemble(list(articles), Taxonomy(()), rules, config), site_url="https://example.org/")
         assert [p.src_uri for p in pages] == [p.src_uri for p in clean]
         for page, fresh in zip(pages, clean):
             assert page.text() == fresh.text(), page.src_uri
@@ -271,3 +272,24 @@ def test_chips_of_unchanged_articles_link_a_tag_or_entity_page_that_other_articl
         articles[i] = evolve(articles[i], entities=articles[i].entities + (zed,), tags=articles[i].tags + ("harbour strike",))
     site, _ = builds.build(articles)
     assert site.entity_page(EntityType.ORGANIZATION, "Zed Corp") is not None and "harbour strike" in site.tags
+
+
+def test_what_articles_say_of_an_entity_and_the_owners_description_change_its_page_as_a_clean_build():
+    # An entity's page shows its mentions, roles, other spellings and quotes from its articles,
+    # and the owner's description and link: each changed alone, with no other page changing.
+    builds = Builds()
+    articles = base_articles(2)
+    site, _ = builds.build(articles)
+    entry = next(e for e in site.entities_of(PERSON) if len(e.articles) >= 4)
+    i = next(i for i, a in enumerate(articles) if any((m.type, m.name) == entry.key for m in a.entities))
+
+    def said(**changes):
+        mentions = tuple(evolve(m, **changes) if (m.type, m.name) == entry.key else m for m in articles[i].entities)
+        articles[i] = evolve(articles[i], entities=mentions)
+
+    for changes in ({"count": 9}, {"roles": ("Harbour master",)}, {"aliases": ("H. M.",)}, {"quotes": ("We sail at dawn.",)}):
+        said(**changes)
+        site, memo = builds.build(articles)
+        assert memo.unchanged_units > 0
+    builds.build(articles, EntityRules(descriptions={entry.name: "Keeps the harbour."}))
+    builds.build(articles, EntityRules(descriptions={entry.name: "Keeps the harbour."}, links={entry.name: "https://example.org/hm"}))
