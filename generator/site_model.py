@@ -58,14 +58,22 @@ class EntityEntry:
     roles: Counter[str] = field(default_factory=Counter)
     aliases: Counter[str] = field(default_factory=Counter)
     quotes: list[tuple[str, Article]] = field(default_factory=list)
-    co_mentions: Counter[EntityKey] = field(default_factory=Counter)  # of entities with a page, when it has one
     description: str | None = None
     link: str | None = None
     has_page: bool = False
+    # Counts its co-mentions when first asked (see `co_mentions`), None for none: a build after a
+    # drop asks for a few entities' of some 700 (an entity page's inputs are mostly taken as the
+    # last build's, see pages._Listings).
+    count_co_mentions: Callable[[], Counter[EntityKey]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> EntityKey:
         return (self.type, self.name)
+
+    @functools.cached_property
+    def co_mentions(self) -> Counter[EntityKey]:
+        """The entities with a page named in its articles too, in how many (when it has a page)."""
+        return self.count_co_mentions() if self.count_co_mentions is not None else Counter()
 
     @property
     def dates(self) -> list[dt.date]:
@@ -182,9 +190,10 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
         entry.description = rules.descriptions.get(entry.name)
         entry.link = rules.links.get(entry.name)
     # Co-mentions are shown on entity pages, and only those of entities with a page (linked):
-    # counted for those alone, from each article's entities with a page, made once. Counted as
-    # numbers standing for the entities (half a million counts at 10,000 articles: a number is
-    # counted faster than a (type, name) key), in the order the keys would have been.
+    # counted for those alone, from each article's entities with a page, made once, when an entity
+    # page asks (EntityEntry.co_mentions). Counted as numbers standing for the entities (half a
+    # million counts at 10,000 articles: a number is counted faster than a (type, name) key), in
+    # the order the keys would have been.
     with_page = [key for key, entry in entities.items() if entry.has_page]
     number = {key: i for i, key in enumerate(with_page)}
     ids_of: dict[str, tuple[int, ...]] = {}
@@ -193,8 +202,7 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
         ids_of[a.source] = tuple([i for i in ids if i is not None])
     for i, key in enumerate(with_page):
         entry = entities[key]
-        counts = Counter(chain.from_iterable(map(ids_of.__getitem__, [a.source for a in entry.articles])))
-        entry.co_mentions = Counter({with_page[other]: n for other, n in counts.items() if other != i})
+        entry.count_co_mentions = functools.partial(_co_mentions, entry.articles, i, with_page, ids_of)
     for type_ in EntityType:
         of_type = sorted((e for e in entities.values() if e.type is type_), key=lambda e: e.name)
         for name, slug in assign_unique(((e.name, e.name, e.name) for e in of_type), prefix=type_.value,
@@ -242,6 +250,13 @@ def assemble(articles: Sequence[Article], taxonomy: Taxonomy, rules: EntityRules
                                                                      article.story.slug))
             entry.articles.append(article)
     return Site(ordered, entities, topics, months, undated, config, tags, listed, stories)
+
+
+def _co_mentions(articles: list[Article], i: int, with_page: list[EntityKey],
+                 ids_of: dict[str, tuple[int, ...]]) -> Counter[EntityKey]:
+    """The co-mentions of the entity numbered `i` (see `assemble`), named in `articles`."""
+    counts = Counter(chain.from_iterable(map(ids_of.__getitem__, [a.source for a in articles])))
+    return Counter({with_page[other]: n for other, n in counts.items() if other != i})
 
 
 def collect_tags(articles: Sequence[Article], min_articles: int,
