@@ -208,7 +208,7 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
 
 
 ARTICLE_RECORDS = "pages.articles"
-_RECORDS_MAGIC, _RECORDS_FORMAT = b"digest article records\n", b"4"
+_RECORDS_MAGIC, _RECORDS_FORMAT = b"digest article records\n", b"5"
 
 
 def load_article_records(folder: Path, memo: PageMemo) -> None:

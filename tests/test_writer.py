@@ -86,8 +86,8 @@ def _recorded_memo(salt="salt"):
     from generator.pages.memo import ArticleRecord
 
     memo = PageMemo(salt)
-    memo.articles["a.txt"] = ArticleRecord(b"o" * 16, b"f" * 16, None, None, "b.txt", "", "d" * 32)
-    memo.articles["b.txt"] = ArticleRecord(b"p" * 16, b"g" * 16, b"t" * 16, "a.txt", None, "<p>Part of</p>\n", "e" * 32)
+    memo.articles["a.txt"] = ArticleRecord(b"o" * 16, b"l" * 16, b"f" * 16, None, None, "b.txt", "", "d" * 32)
+    memo.articles["b.txt"] = ArticleRecord(b"p" * 16, b"m" * 16, b"g" * 16, b"t" * 16, "a.txt", None, "<p>Part of</p>\n", "e" * 32)
     memo.listed_as["c.txt"] = "b.txt"
     return memo
 

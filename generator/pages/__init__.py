@@ -132,35 +132,38 @@ def _article_pages(site: Site, pages: PageSet, memo: PageMemo, bodies: Mapping[s
     """Every article's page, taken from the memo where its inputs are the last build's; returns
     the listed articles' listing tokens, and the sources of the articles whose place in listings
     may differ from that build's (see _Listings): new, changed (their own digest), listed or
-    not listed anew (a story's versions).
+    not listed anew (a story's versions); not those whose related articles alone changed.
 
     A page's inputs (article.memo_key) are made only where they could have changed since the
     build that recorded `memo.articles_before` (any build with this salt): where the article
-    itself (its `own` digest), its neighbours, its story line, or an article it links (its
-    face, whether it is there, which version of a story its related articles list) did. Else
+    itself (its `own` digest), its related articles or other versions (as sources: `links`), its
+    neighbours, its story line, or an article it links (its face, whether it is there, which
+    version of a story its related articles list) did. Else
     they are those of that build, whose digest its record holds; the memo then reuses the
     stored page only when it has that digest too. An article whose own digest is the record's
     also has its face and token: they are made from fields `own` covers."""
     before = memo.articles_before
     raw = memo.raw_digest
     own_of: dict[str, bytes] = {}
+    links_of: dict[str, bytes] = {}
     faces: dict[str, bytes] = {}
     tokens: dict[str, bytes] = {}
     changed: set[str] = set()  # sources whose face changed, or that are gone
     edited: set[str] = set()  # sources whose own digest changed, or that are new
     for article in site.articles:
         source = article.source
-        own = own_of[source] = raw((article_key(article), article.related, article.versions,
+        own = own_of[source] = raw((article_key(article),
                                     tuple([(m.count, m.roles, m.aliases, m.quotes) for m in article.entities])))
+        links_of[source] = raw((article.related, article.versions))
         record = before.get(source)  # an ArticleRecord, or as read back, a plain tuple
         if record is not None and record[0] == own:
-            faces[source] = record[1]
-            if record[2] is not None:
-                tokens[source] = record[2]
+            faces[source] = record[2]
+            if record[3] is not None:
+                tokens[source] = record[3]
         else:
             edited.add(source)
             face = faces[source] = raw(linked_key(article))
-            if record is None or record[1] != face:
+            if record is None or record[2] != face:
                 changed.add(source)
     changed.update([source for source in before if source not in by_source])
     listed_before = memo.listed_as_before
@@ -180,8 +183,9 @@ def _article_pages(site: Site, pages: PageSet, memo: PageMemo, bodies: Mapping[s
         uri = urls.article(article.slug)
         record = before.get(source)
         if record is not None:
-            own, _, _, older, newer, story_line, digest = record
-        if (record is not None and own == own_of[source] and older == before_source and newer == after_source
+            own, links, _, _, older, newer, story_line, digest = record
+        if (record is not None and own == own_of[source] and links == links_of[source] and older == before_source
+                and newer == after_source
                 and story_line == part_of and before_source not in changed and after_source not in changed
                 and unsure.isdisjoint(article.related) and changed.isdisjoint(article.versions)):
             memo.unchanged += 1  # the inputs are that build's, and so is their digest
@@ -205,8 +209,8 @@ def _article_pages(site: Site, pages: PageSet, memo: PageMemo, bodies: Mapping[s
             pages.add(render_article(inputs, bodies.get(source)))
             page = pages.get(uri)
         memo.record(uri, digest, page)
-        recorded[source] = ArticleRecord(own_of[source], faces[source], listed.get(source), before_source,
-                                         after_source, part_of, digest)
+        recorded[source] = ArticleRecord(own_of[source], links_of[source], faces[source], listed.get(source),
+                                         before_source, after_source, part_of, digest)
     memo.listed_as.update(listed_as)
     return listed, edited | (listed_before.keys() ^ listed_as.keys())
 

@@ -61,12 +61,13 @@ class Remembered(NamedTuple):
 class ArticleRecord(NamedTuple):
     """What one article's page was made from in the build that recorded it, as far as telling
     that this build's page has the same inputs needs, without making them again (render_site):
-    digests of the article (`own`: all its page shows of it, and its related articles and other
-    versions as sources), of it as other pages link it (`face`, article.linked_key) and list it
+    digests of the article (`own`: all its page and the listings show of it), of its related
+    articles and other versions as sources (`links`), of it as other pages link it (`face`, article.linked_key) and list it
     (`token`, listing.listing_key, None when not made), its neighbours' sources, its story line,
     and the digest of its page's inputs. A tuple: one per article, kept between builds."""
 
     own: bytes
+    links: bytes
     face: bytes
     token: bytes | None
     previous: str | None
