@@ -83,13 +83,67 @@ _anchors: dict[str, bool] = {}
 _anchors_as_written: dict[str, bool] = {}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class NearPairs:
-    """The near-duplicates found in one build, for the next: which prints were compared with
-    each other (by source and words), and the pairs among them with their similarity."""
+    """The near-duplicates found in one build, for the next: which prints were compared with each
+    other (by source and words), the pairs among them with their similarity, every file's print
+    words by its hash (the exact duplicates), and an index of the compared prints' passages.
 
-    compared: dict[str, str]  # source -> its print's words
+    The index lets a new or changed print be compared with the few prints it can be near, without
+    reading any other print: two samples with Jaccard >= NEAR_DUPLICATE share one of the
+    `_prefix_length` first hashes of each in any fixed order (see `_near_duplicates`), here the
+    hashes' own order, which stays put from build to build; so the index holds those first hashes
+    of each print compared (`prefixes`: sorted hashes, and the slot in `indexed` of each)."""
+
+    compared: dict[str, str]  # source -> its print's words (the articles kept)
     pairs: tuple[tuple[tuple[str, str], tuple[str, str], float], ...]
+    files: dict[str, tuple[str, str]]  # every article read: source -> (its file's SHA-256, its print's words)
+    indexed: tuple[str, ...]  # the sources of the prints in the index, by slot
+    sizes: np.ndarray  # the size of each slot's sample
+    prefixes: np.ndarray  # the indexed hashes (uint32), sorted
+    owners: np.ndarray  # the slot of each of `prefixes`
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NearPairs):
+            return NotImplemented
+        return (self.compared == other.compared and self.pairs == other.pairs and self.files == other.files
+                and self._by_source() == other._by_source())
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _by_source(self) -> dict[str, tuple[int, bytes]]:
+        """The index as source -> (sample size, its indexed hashes): the same for the same prints,
+        whatever slots they were given."""
+        order = np.lexsort((self.prefixes, self.owners))
+        owners, hashes = self.owners[order], self.prefixes[order]
+        bounds = np.searchsorted(owners, np.arange(len(self.indexed) + 1)).tolist()
+        return {source: (int(self.sizes[slot]), hashes[bounds[slot]:bounds[slot + 1]].tobytes())
+                for slot, source in enumerate(self.indexed)}
+
+
+def _usable(known: object) -> NearPairs | None:
+    """`known` if it is a state of this shape whose index agrees with itself; a state of an older
+    shape, or a damaged one, is never trusted (everything is compared again)."""
+    try:
+        if not isinstance(known, NearPairs):
+            return None
+        compared, files, indexed = known.compared, known.files, known.indexed
+        sizes, prefixes, owners = known.sizes, known.prefixes, known.owners
+        if not (type(compared) is dict and type(files) is dict and type(indexed) is tuple
+                and type(known.pairs) is tuple and all(isinstance(a, np.ndarray) for a in (sizes, prefixes, owners))):
+            return None
+        if (sizes.ndim != 1 or len(sizes) != len(indexed) or prefixes.dtype != np.uint32 or prefixes.shape != owners.shape
+                or owners.dtype != np.int32 or len(set(indexed)) != len(indexed)
+                or any(compared.get(source) is None for source in indexed)):
+            return None
+        if len(owners) and (owners.min() < 0 or owners.max() >= len(indexed) or np.any(prefixes[1:] < prefixes[:-1])):
+            return None
+        expected = sizes - -(-sizes * _NEAR.numerator // _NEAR.denominator) + 1  # (_prefix_length of each)
+        if np.any(sizes < MIN_SAMPLED) or not np.array_equal(np.bincount(owners, minlength=len(indexed)), expected):
+            return None
+    except Exception:  # (not ours)
+        return None
+    return known
 
 
 def remove_duplicates(articles: Sequence[Article], prints: Sequence[TextPrint] | None = None) -> tuple[list[Article], list[Problem]]:
@@ -101,65 +155,162 @@ def remove_duplicates(articles: Sequence[Article], prints: Sequence[TextPrint] |
 
 def update_duplicates(articles: Sequence[Article], prints: Sequence[TextPrint] | None = None,
                       known: NearPairs | None = None) -> tuple[list[Article], list[Problem], NearPairs]:
-    """`remove_duplicates`, reusing the pairs an earlier build found (`known`): only articles
-    that are new or changed since are compared, with every other one. Whether two samples
-    are near-duplicates depends on those two alone, so the pairs are exactly the ones a
-    comparison of every article would find; the result also says what to keep for next time."""
-    prints = list(prints) if prints is not None else [text_print(a) for a in articles]
+    """`remove_duplicates`, reusing what an earlier build found (`known`): a file read before with
+    the same bytes has the print words it had then, and only prints that are new or changed since
+    are read and compared, through the index, with the prints they can be near. Whether two samples
+    are near-duplicates depends on those two alone, so the pairs are exactly the ones a comparison
+    of every article would find; the result also says what to keep for next time. `prints` is read
+    only where needed (it may be an `enrich.PartOf` over analyses the cache decodes on first read)."""
+    if prints is None:
+        prints = [text_print(a) for a in articles]
+    known = _usable(known)
+    before = known.files if known is not None else {}
+    files: dict[str, tuple[str, str]] = {}
+    words_of: list[str] = []
+    for i, article in enumerate(articles):
+        # A file's print is a function of its bytes (and of digest's code and options: the state's key).
+        entry = before.get(article.source)
+        if entry is None or entry[0] != article.source_sha256 or not article.source_sha256:
+            entry = (article.source_sha256, prints[i].words)
+        files[article.source] = entry
+        words_of.append(entry[1])
     sources = [a.source for a in articles]
     kept: list[int] = []
     problems: list[Problem] = []
     seen: dict[str, Article] = {}
     for i in sorted(range(len(articles)), key=sources.__getitem__):
-        article, words_ = articles[i], prints[i].words
+        article, words_ = articles[i], words_of[i]
         first = seen.get(article.source_sha256) or seen.get(words_)
         if first is not None:
             problems.append(Problem(article.source, f"duplicate of {first.source}: published once, as {first.source}", Severity.WARNING))
             continue
         seen[article.source_sha256] = seen[words_] = article
         kept.append(i)
+    kept_prints = [prints[i] for i in kept] if known is None else _Picked(prints, kept)
     articles = [articles[i] for i in kept]
-    samples = [prints[i].sample for i in kept]
-    compared = {sources[i]: prints[i].words for i in kept}
-    if known is None or not isinstance(known.compared, dict) or len(compared) < len(kept):  # (a source twice)
+    compared = {sources[i]: words_of[i] for i in kept}
+    if known is None or len(compared) < len(kept):  # (a source twice)
+        samples = [p.sample for p in kept_prints]
         pairs = _near_duplicates(samples)
+        index = _Index.of(articles, samples)
     else:
-        pairs = _updated_pairs(articles, compared, samples, known)
-    problems.extend(_notes(articles, samples, pairs))
+        pairs, index = _updated_pairs(articles, compared, kept_prints, known)
+    problems.extend(_notes(articles, pairs))
     ids = [(a.source, compared[a.source]) for a in articles] if pairs else []
-    state = NearPairs(compared, tuple((ids[a], ids[b], s) for a, b, s in pairs))
+    state = NearPairs(compared, tuple((ids[a], ids[b], s) for a, b, s in pairs), files, *index.frozen())
     return _with_versions(articles, [(a, b) for a, b, _ in pairs]), problems, state
 
 
-def _updated_pairs(articles: list[Article], compared: dict[str, str], samples: list[frozenset[int]],
-                   known: NearPairs) -> list[tuple[int, int, float]]:
-    """The pairs of `_near_duplicates`, from `known` where both prints were compared before."""
-    index = {article.source: i for i, article in enumerate(articles)}
+class _Picked(Sequence):
+    """`prints[kept[i]]`, each read only when asked for (see update_duplicates)."""
+
+    def __init__(self, prints: Sequence[TextPrint], kept: list[int]) -> None:
+        self._prints, self._kept = prints, kept
+
+    def __getitem__(self, i):
+        return self._prints[self._kept[i]]
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
+def _updated_pairs(articles: list[Article], compared: dict[str, str], prints: Sequence[TextPrint],
+                   known: NearPairs) -> tuple[list[tuple[int, int, float]], _Index]:
+    """The pairs of `_near_duplicates`, from `known` where both prints were compared before, and
+    the index of the prints compared now. Only new and changed prints are read, and of the others
+    only those that share an indexed hash with one (candidates, to measure their similarity)."""
+    position = {article.source: i for i, article in enumerate(articles)}
     found: set[tuple[int, int, float]] = set()
     for (a, a_words), (b, b_words), similarity in known.pairs:
-        i, j = index.get(a), index.get(b)
+        i, j = position.get(a), position.get(b)
         if i is not None and j is not None and compared[a] == a_words and compared[b] == b_words:
             found.add((min(i, j), max(i, j), similarity))
     before = known.compared
-    fresh = [index[source] for source, words_ in compared.items() if before.get(source) != words_
-             and len(samples[index[source]]) >= MIN_SAMPLED]
-    if not fresh:
-        return sorted(found)
-    fresh_set = set(fresh)
-    sizes = np.fromiter(map(len, samples), np.int64, len(samples))
+    fresh = [i for i, article in enumerate(articles) if before.get(article.source) != compared[article.source]]
+    still = [compared.get(source) == before[source] for source in known.indexed]
+    index = _Index(known, still)
+    samples: dict[int, frozenset[int]] = {}
     for i in fresh:
-        size, sample = len(samples[i]), samples[i]
-        # Jaccard is at most min/max: only prints of a size within the bound can reach it.
-        near = (sizes >= MIN_SAMPLED) & (sizes * _NEAR.denominator >= size * _NEAR.numerator) \
-            & (size * _NEAR.denominator >= sizes * _NEAR.numerator)
-        for j in np.flatnonzero(near).tolist():
-            if j == i or (j in fresh_set and j < i) or sample.isdisjoint(samples[j]):
-                continue  # itself, a pair of two new prints counted from the other side, or nothing shared
-            a, b = min(i, j), max(i, j)
-            similarity = _similarity(samples[a], samples[b])
+        sample = samples[i] = prints[i].sample
+        if len(sample) >= MIN_SAMPLED:
+            index.add(articles[i].source, sample)
+    for i in fresh:
+        sample = samples[i]
+        if len(sample) < MIN_SAMPLED:
+            continue
+        for source in index.sharing(sample):
+            j = position[source]
+            if j == i:
+                continue
+            other = samples.get(j)
+            if other is None:
+                other = samples[j] = prints[j].sample
+            similarity = _similarity(sample, other)
             if similarity >= NEAR_DUPLICATE:
-                found.add((a, b, similarity))
-    return sorted(found)
+                found.add((min(i, j), max(i, j), similarity))
+    return sorted(found), index
+
+
+class _Index:
+    """The index a `NearPairs` keeps (see there), being updated: slots of prints no longer compared
+    are dropped, new prints added; `frozen` gives the arrays to keep."""
+
+    def __init__(self, known: NearPairs | None = None, still: list[bool] | None = None) -> None:
+        self.indexed: list[str] = []
+        self.sizes: list[int] = []
+        self._parts: list[np.ndarray] = []  # (prefix hashes, owners) of the prints added
+        self._owners: list[np.ndarray] = []
+        self._prefixes = np.zeros(0, np.uint32)
+        self._owned = np.zeros(0, np.int32)
+        if known is not None:
+            keep = np.array(still, bool)
+            self.indexed = [s for s, k in zip(known.indexed, still) if k]
+            self.sizes = known.sizes[keep].tolist()
+            slot = np.cumsum(keep, dtype=np.int32) - 1  # old slot -> new slot (where kept)
+            mask = keep[known.owners] if len(keep) else np.zeros(0, bool)
+            self._prefixes, self._owned = known.prefixes[mask], slot[known.owners[mask]]
+
+    @classmethod
+    def of(cls, articles: list[Article], samples: list[frozenset[int]]) -> _Index:
+        index = cls()
+        for article, sample in zip(articles, samples):
+            if len(sample) >= MIN_SAMPLED:
+                index.add(article.source, sample)
+        return index
+
+    def add(self, source: str, sample: frozenset[int]) -> None:
+        prefix = sorted(sample)[: _prefix_length(len(sample))]
+        self._parts.append(np.array(prefix, np.uint32))
+        self._owners.append(np.full(len(prefix), len(self.indexed), np.int32))
+        self.indexed.append(source)
+        self.sizes.append(len(sample))
+
+    def _merge(self) -> None:
+        if self._parts:
+            prefixes = np.concatenate([self._prefixes, *self._parts])
+            owners = np.concatenate([self._owned, *self._owners])
+            order = np.argsort(prefixes, kind="stable")
+            self._prefixes, self._owned = prefixes[order], owners[order]
+            self._parts, self._owners = [], []
+
+    def sharing(self, sample: frozenset[int]) -> list[str]:
+        """The sources of the indexed prints whose indexed hashes meet `sample`'s, in slot order."""
+        self._merge()
+        prefix = np.array(sorted(sample)[: _prefix_length(len(sample))], np.uint32)
+        low = np.searchsorted(self._prefixes, prefix, "left")
+        high = np.searchsorted(self._prefixes, prefix, "right")
+        slots = set()
+        for a, b in zip(low.tolist(), high.tolist()):
+            if b > a:
+                slots.update(self._owned[a:b].tolist())
+        return [self.indexed[s] for s in sorted(slots)]
+
+    def frozen(self) -> tuple[tuple[str, ...], np.ndarray, np.ndarray, np.ndarray]:
+        self._merge()
+        arrays = (np.array(self.sizes, np.int32), self._prefixes, self._owned)
+        for array in arrays:
+            array.setflags(write=False)
+        return (tuple(self.indexed), *arrays)
 
 
 def _prefix_length(size: int) -> int:
@@ -172,7 +323,7 @@ def _similarity(a: frozenset[int], b: frozenset[int]) -> float:
     return shared / (len(a) + len(b) - shared)
 
 
-def _notes(articles: list[Article], samples: list[frozenset[int]], pairs: list[tuple[int, int, float]]) -> list[Problem]:
+def _notes(articles: list[Article], pairs: list[tuple[int, int, float]]) -> list[Problem]:
     return [Problem(
         articles[b].source,
         f"nearly the same text as {articles[a].source} ({similarity:.0%} of passages shared); both are published, "
