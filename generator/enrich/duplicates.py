@@ -18,7 +18,7 @@ import hashlib
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from itertools import compress
+from itertools import chain, compress
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -258,39 +258,57 @@ class _Index:
     def __init__(self, known: NearPairs | None = None, still: list[bool] | None = None) -> None:
         self.indexed: list[str] = []
         self.sizes: list[int] = []
-        self._parts: list[np.ndarray] = []  # (prefix hashes, owners) of the prints added
-        self._owners: list[np.ndarray] = []
+        self._parts: list[int] = []  # the indexed hashes of the prints added since the last merge
+        self._owners: list[int] = []  # and how many of each (the prints are the last slots)
         self._prefixes = np.zeros(0, np.uint32)
         self._owned = np.zeros(0, np.int32)
         if known is not None:
+            if all(still):  # (nothing removed or changed: the arrays as they are)
+                self.indexed, self.sizes = list(known.indexed), known.sizes.tolist()
+                self._prefixes, self._owned = known.prefixes, known.owners
+                return
             keep = np.array(still, bool)
             self.indexed = [s for s, k in zip(known.indexed, still) if k]
             self.sizes = known.sizes[keep].tolist()
             slot = np.cumsum(keep, dtype=np.int32) - 1  # old slot -> new slot (where kept)
-            mask = keep[known.owners] if len(keep) else np.zeros(0, bool)
+            mask = keep[known.owners]
             self._prefixes, self._owned = known.prefixes[mask], slot[known.owners[mask]]
 
     @classmethod
     def of(cls, articles: list[Article], samples: list[frozenset[int]]) -> _Index:
+        """The index of every print (a build without a state): each sample's first hashes picked
+        with arrays, as sorting 10,000 samples one by one took ~0.4 s."""
         index = cls()
-        for article, sample in zip(articles, samples):
-            if len(sample) >= MIN_SAMPLED:
-                index.add(article.source, sample)
+        big = [i for i, sample in enumerate(samples) if len(sample) >= MIN_SAMPLED]
+        index.indexed = [articles[i].source for i in big]
+        index.sizes = [len(samples[i]) for i in big]
+        sizes = np.array(index.sizes, np.int64)
+        hashes = np.fromiter(chain.from_iterable(samples[i] for i in big), np.uint32, int(sizes.sum()))
+        owners = np.repeat(np.arange(len(big), dtype=np.uint64), sizes)
+        by_owner = np.sort((owners << np.uint64(32)) | hashes)  # each sample's hashes in order, sample after sample
+        rank = np.arange(len(by_owner)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        first = by_owner[rank < np.repeat(sizes - -(-sizes * _NEAR.numerator // _NEAR.denominator) + 1, sizes)]
+        by_hash = np.sort((first << np.uint64(32)) | (first >> np.uint64(32)))  # (hash, owner) pairs in order
+        index._prefixes = (by_hash >> np.uint64(32)).astype(np.uint32)
+        index._owned = (by_hash & np.uint64(0xFFFFFFFF)).astype(np.int32)
         return index
 
     def add(self, source: str, sample: frozenset[int]) -> None:
-        prefix = sorted(sample)[: _prefix_length(len(sample))]
-        self._parts.append(np.array(prefix, np.uint32))
-        self._owners.append(np.full(len(prefix), len(self.indexed), np.int32))
+        self._parts.extend(sorted(sample)[: _prefix_length(len(sample))])
+        self._owners.append(_prefix_length(len(sample)))
         self.indexed.append(source)
         self.sizes.append(len(sample))
 
     def _merge(self) -> None:
+        """The prints added, into the arrays (inserted in place: a drop adds one print to ~200,000 hashes)."""
         if self._parts:
-            prefixes = np.concatenate([self._prefixes, *self._parts])
-            owners = np.concatenate([self._owned, *self._owners])
-            order = np.argsort(prefixes, kind="stable")
-            self._prefixes, self._owned = prefixes[order], owners[order]
+            added = np.repeat(np.arange(len(self.indexed) - len(self._owners), len(self.indexed), dtype=np.int32),
+                              self._owners)
+            hashes = np.array(self._parts, np.uint32)
+            order = np.argsort(hashes, kind="stable")
+            hashes, added = hashes[order], added[order]
+            at = np.searchsorted(self._prefixes, hashes, "right")
+            self._prefixes, self._owned = np.insert(self._prefixes, at, hashes), np.insert(self._owned, at, added)
             self._parts, self._owners = [], []
 
     def sharing(self, sample: frozenset[int]) -> list[str]:
