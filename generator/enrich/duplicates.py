@@ -32,6 +32,9 @@ SAMPLE_MOD = 8  # keep about one shingle in eight
 NEAR_DUPLICATE = 0.8  # Jaccard similarity of the sampled shingles
 _NEAR = Fraction(NEAR_DUPLICATE).limit_denominator(1000)  # the same, for exact integer bounds
 MIN_SAMPLED = 8  # articles too short to sample reliably are not compared
+# A near pair shares at least this many of the hashes indexed of each (see NearPairs): at most
+# ceil(NEAR_DUPLICATE * MIN_SAMPLED), as a pair shares that many hashes at least.
+SHARED_INDEXED = 4
 
 
 @dataclass(frozen=True)
@@ -90,10 +93,13 @@ class NearPairs:
     words by its hash (the exact duplicates), and an index of the compared prints' passages.
 
     The index lets a new or changed print be compared with the few prints it can be near, without
-    reading any other print: two samples with Jaccard >= NEAR_DUPLICATE share one of the
-    `_prefix_length` first hashes of each in any fixed order (see `_near_duplicates`), here the
-    hashes' own order, which stays put from build to build; so the index holds those first hashes
-    of each print compared (`prefixes`: sorted hashes, and the slot in `indexed` of each)."""
+    reading any other print. Two samples with Jaccard >= NEAR_DUPLICATE share one of the
+    `_prefix_length` first hashes of each in any fixed order (see `_near_duplicates`), and k of
+    the `_prefix_length + k - 1` first (the first k hashes they share come no later), for k up to
+    the hashes they share; here the order is the hashes' own, which stays put from build to build.
+    So the index holds the `_indexed_length` first hashes of each print compared (`prefixes`:
+    sorted hashes, and the slot in `indexed` of each), and a print is compared with those sharing
+    SHARED_INDEXED of its own (in a templated corpus, ~1,900 prints share one, a few share four)."""
 
     compared: dict[str, str]  # source -> its print's words (the articles kept)
     pairs: tuple[tuple[tuple[str, str], tuple[str, str], float], ...]
@@ -138,7 +144,7 @@ def _usable(known: object) -> NearPairs | None:
             return None
         if len(owners) and (owners.min() < 0 or owners.max() >= len(indexed) or np.any(prefixes[1:] < prefixes[:-1])):
             return None
-        expected = sizes - -(-sizes * _NEAR.numerator // _NEAR.denominator) + 1  # (_prefix_length of each)
+        expected = sizes - -(-sizes * _NEAR.numerator // _NEAR.denominator) + SHARED_INDEXED  # (_indexed_length)
         if np.any(sizes < MIN_SAMPLED) or not np.array_equal(np.bincount(owners, minlength=len(indexed)), expected):
             return None
     except Exception:  # (not ours)
@@ -287,15 +293,16 @@ class _Index:
         owners = np.repeat(np.arange(len(big), dtype=np.uint64), sizes)
         by_owner = np.sort((owners << np.uint64(32)) | hashes)  # each sample's hashes in order, sample after sample
         rank = np.arange(len(by_owner)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        first = by_owner[rank < np.repeat(sizes - -(-sizes * _NEAR.numerator // _NEAR.denominator) + 1, sizes)]
+        first = by_owner[rank < np.repeat(sizes - -(-sizes * _NEAR.numerator // _NEAR.denominator) + SHARED_INDEXED, sizes)]
         by_hash = np.sort((first << np.uint64(32)) | (first >> np.uint64(32)))  # (hash, owner) pairs in order
         index._prefixes = (by_hash >> np.uint64(32)).astype(np.uint32)
         index._owned = (by_hash & np.uint64(0xFFFFFFFF)).astype(np.int32)
         return index
 
     def add(self, source: str, sample: frozenset[int]) -> None:
-        self._parts.extend(sorted(sample)[: _prefix_length(len(sample))])
-        self._owners.append(_prefix_length(len(sample)))
+        length = _indexed_length(len(sample))
+        self._parts.extend(sorted(sample)[:length])
+        self._owners.append(length)
         self.indexed.append(source)
         self.sizes.append(len(sample))
 
@@ -312,16 +319,20 @@ class _Index:
             self._parts, self._owners = [], []
 
     def sharing(self, sample: frozenset[int]) -> list[str]:
-        """The sources of the indexed prints whose indexed hashes meet `sample`'s, in slot order."""
+        """The sources of the indexed prints that share SHARED_INDEXED of their indexed hashes with
+        `sample`'s and are of a size to be near it (Jaccard is at most min/max), in slot order."""
         self._merge()
-        prefix = np.array(sorted(sample)[: _prefix_length(len(sample))], np.uint32)
+        prefix = np.array(sorted(sample)[: _indexed_length(len(sample))], np.uint32)
         low = np.searchsorted(self._prefixes, prefix, "left")
         high = np.searchsorted(self._prefixes, prefix, "right")
-        slots = set()
+        shared: Counter[int] = Counter()
         for a, b in zip(low.tolist(), high.tolist()):
             if b > a:
-                slots.update(self._owned[a:b].tolist())
-        return [self.indexed[s] for s in sorted(slots)]
+                shared.update(self._owned[a:b].tolist())
+        size, sizes = len(sample), self.sizes
+        near = _NEAR.numerator, _NEAR.denominator
+        return [self.indexed[slot] for slot in sorted(shared) if shared[slot] >= SHARED_INDEXED
+                and sizes[slot] * near[1] >= size * near[0] and size * near[1] >= sizes[slot] * near[0]]
 
     def frozen(self) -> tuple[tuple[str, ...], np.ndarray, np.ndarray, np.ndarray]:
         self._merge()
@@ -329,6 +340,11 @@ class _Index:
         for array in arrays:
             array.setflags(write=False)
         return (tuple(self.indexed), *arrays)
+
+
+def _indexed_length(size: int) -> int:
+    """How many of a sample's first hashes the index holds (see NearPairs)."""
+    return _prefix_length(size) + SHARED_INDEXED - 1
 
 
 def _prefix_length(size: int) -> int:
