@@ -104,3 +104,36 @@ def test_links_to_folders_inside_content_leave_the_polling_to_mkdocs(tmp_path):
     server.watch(str(content))
     assert not ContentWatch(content, tmp_path / "cache").start(server, str(content))
     assert server.watched == [str(content)]
+
+
+class ServerWithRebuildCondition(FakeServer):
+    """MkDocs' LiveReloadServer as its watches' callback finds it: a flag and the condition guarding it."""
+
+    def __init__(self):
+        super().__init__()
+        import threading
+
+        self._want_rebuild = False
+        self._rebuild_cond = threading.Condition()
+
+
+def test_a_change_asks_mkdocs_for_the_rebuild_at_once_where_its_server_allows(tmp_path):
+    # MkDocs polls the signal file every half second: where its server has the condition its own
+    # watches notify, an edit asks for the rebuild directly, and the file is left alone (a poll
+    # that saw it change would ask for a second rebuild). A read is still no change.
+    content = tmp_path / "content"
+    content.mkdir()
+    article = content / "a.txt"
+    article.write_text("An article\n\nText.\n")
+    server = ServerWithRebuildCondition()
+    watch = ContentWatch(content, tmp_path / "cache")
+    try:
+        assert watch.start(server, None)
+        watch.changed(event("modified", article.resolve()))
+        assert server._want_rebuild is False
+        article.write_text("An article\n\nText, edited.\n")
+        with server._rebuild_cond:
+            assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=10), "the edit was not noticed"
+        assert watch.signal.read_text() == "0"
+    finally:
+        watch.stop()
