@@ -80,7 +80,29 @@ class _Stored:
                 self.values[i], self.blobs[i] = value, None
 
 
-class StoredAnalysis:
+class _AsWhole:
+    """Equal to the plain value `whole()` makes (of type `_plain`), hashed as it, and pickled as it:
+    a copy that leaves the process is the plain value."""
+
+    __slots__ = ()
+    _plain: type
+
+    def whole(self) -> Any:
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, type(self)):
+            other = other.whole()
+        return self.whole() == other if isinstance(other, self._plain) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.whole())
+
+    def __reduce__(self):
+        return _as_is, (self.whole(),)
+
+
+class StoredAnalysis(_AsWhole):
     """An article's analysis (`enrich.ArticleAnalysis`) as the cache stored it, each part decoded
     when first read (the entity analysis field by field, see `StoredEntities`): a `--dirty`
     build's corpus stages read the parts of new and changed articles, and of the others only what
@@ -88,6 +110,7 @@ class StoredAnalysis:
     stores; pickles as that. `decoded` names the parts read so far."""
 
     __slots__ = ("_stored",)
+    _plain = ArticleAnalysis
 
     def __init__(self, stored: _Stored) -> None:
         self._stored = stored
@@ -123,44 +146,23 @@ class StoredAnalysis:
         return ArticleAnalysis(self.text, None if entities is None else entities.whole(), self.topics,
                                self.story_words)
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, StoredAnalysis):
-            other = other.whole()
-        return self.whole() == other if isinstance(other, ArticleAnalysis) else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self.whole())
-
     def __repr__(self) -> str:
         return f"StoredAnalysis(decoded={self.decoded})"
 
-    def __reduce__(self):
-        return _as_is, (self.whole(),)  # (a copy that leaves the process is the plain analysis)
 
-
-class StoredEntities:
+class StoredEntities(_AsWhole):
     """The entity analysis (`entities.EntityAnalysis`) of a `StoredAnalysis`, each field decoded
     when first read: of an article no change reaches, the entity passes read its names in lower
     case (`folded`) and its quotations, ~1,200 of its ~4,000 bytes. Equal to the analysis it stores."""
 
     __slots__ = ("_stored",)
+    _plain = EntityAnalysis
 
     def __init__(self, stored: _Stored) -> None:
         self._stored = stored
 
     def whole(self) -> EntityAnalysis:
         return EntityAnalysis(*(getattr(self, name) for name in ENTITY_FIELDS))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, StoredEntities):
-            other = other.whole()
-        return self.whole() == other if isinstance(other, EntityAnalysis) else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self.whole())
-
-    def __reduce__(self):
-        return _as_is, (self.whole(),)  # (a copy that leaves the process is the plain analysis)
 
 
 def _as_is(value: object) -> object:
