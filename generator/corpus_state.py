@@ -77,9 +77,9 @@ def _parts(state: CorpusState) -> Iterator[tuple[str, Any]]:
         if type(value) is dict:
             tables.append((f"memo {name}", value))
         elif type(value) is StateWithTable and type(value.value[value.at]) is dict:
-            at = value.at  # the state without its table, and the table in shards beside it
-            yield f"memo state {name}", StateWithTable(value.value[:at] + (None,) + value.value[at + 1:], at)
-            tables.append((f"memo state table {name}", value.value[at]))
+            # the state without its table, and the table in shards beside it
+            yield f"memo state {name}", value.with_table(None)
+            tables.append((f"memo state table {name}", value.value[value.at]))
         else:
             yield f"memo state {name}", value
     shard_of: dict[str, int] = {}
@@ -106,9 +106,7 @@ def _state_from_parts(parts: tuple) -> CorpusState:
     """The state `_payload` saved (raises on anything else)."""
     loaded = {name: (pickle.loads(data), data) for name, data in parts}
     (taxonomies, duplicates, memo_names, memo_other), _ = loaded[_WHOLE]
-    stats: dict = {}
-    for number in range(_SHARDS):
-        stats.update(loaded[f"stats {number}"][0])
+    stats = _joined(loaded, "stats")
     memo = memo_other
     if memo_names is not None:
         memo = {}
@@ -116,15 +114,18 @@ def _state_from_parts(parts: tuple) -> CorpusState:
             if f"memo state {name}" in loaded:
                 value = memo[name] = loaded[f"memo state {name}"][0]
                 if type(value) is StateWithTable and value.value[value.at] is None:
-                    table: dict = {}
-                    for number in range(_SHARDS):
-                        table.update(loaded[f"memo state table {name} {number}"][0])
-                    memo[name] = StateWithTable(value.value[:value.at] + (table,) + value.value[value.at + 1:], value.at)
-                continue
-            table = memo[name] = {}
-            for number in range(_SHARDS):
-                table.update(loaded[f"memo {name} {number}"][0])
+                    memo[name] = value.with_table(_joined(loaded, f"memo state table {name}"))
+            else:
+                memo[name] = _joined(loaded, f"memo {name}")
     return CorpusState(stats, taxonomies, duplicates, memo, loaded)
+
+
+def _joined(loaded: dict[str, tuple[Any, bytes]], prefix: str) -> dict:
+    """The table `_parts` saved in shards under `prefix`."""
+    table: dict = {}
+    for number in range(_SHARDS):
+        table.update(loaded[f"{prefix} {number}"][0])
+    return table
 
 
 def _payload(state: CorpusState) -> tuple[bytes, dict[str, tuple[Any, bytes]]]:

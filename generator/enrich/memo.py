@@ -105,6 +105,10 @@ class StateWithTable:
     value: tuple
     at: int
 
+    def with_table(self, table: dict | None) -> StateWithTable:
+        """The same state with `table` in place of its table (None: the state saved without it)."""
+        return StateWithTable(self.value[:self.at] + (table,) + self.value[self.at + 1:], self.at)
+
 
 class CorpusMemo:
     """The tables of every memoized step, by name; `tables()` is what the next build gets back."""
