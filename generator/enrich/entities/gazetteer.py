@@ -17,8 +17,10 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import itertools
 import json
 import marshal
+import struct
 import sys
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -28,6 +30,7 @@ from pathlib import Path
 from ...code_version import code_version
 from ...model import EntityType
 from ...paths import CUT_SHORT, DAMAGED, NOT_OURS, OTHER_KEY, OTHER_VERSION, read_checked, write_checked
+from .bucketed import BucketDict, BucketSet, pack
 from .lexicon import CONNECTORS
 from .variants import table_spellings, variant_type
 
@@ -79,6 +82,16 @@ class Gazetteer:
         words = self.stop_words.get(language)  # (the English fallback looked up only when needed: a hot call)
         return words if words is not None else self.stop_words.get("en", frozenset())
 
+    def whole(self) -> Gazetteer:
+        """This gazetteer with every table a plain dict or frozenset, the derived ones made: for a
+        process that will analyse many articles (a table kept in buckets becomes one when much
+        used, bucketed.py; this spares the worker processes the counting)."""
+        for name in (*_FIELDS, *_DERIVED):
+            table = getattr(self, name)
+            if isinstance(table, (BucketDict, BucketSet)):
+                table.whole()  # (which puts itself in the table's place)
+        return self
+
     def is_country(self, name: str) -> bool:
         return name.casefold() in self.countries
 
@@ -106,9 +119,11 @@ def _same_but_small_words(a: str, b: str) -> bool:
 
 PREBUILT = "gazetteer.prebuilt"
 _MAGIC = b"digest gazetteer\n"
-_FORMAT = b"1"
+_FORMAT = b"2"  # (1: all tables in one marshalled tuple)
 _FIELDS = tuple(f.name for f in fields(Gazetteer))
 _DERIVED = ("one_word_names", "name_prefixes")  # (cached properties, kept too)
+# The tables of tens of thousands of entries, kept in buckets (the rest is a few hundred KB).
+_BUCKETED = frozenset({"names", "first_names", "surnames", "words", "first_len", "one_word_names", "name_prefixes"})
 
 _prebuilt_folder: Path | None = None
 _notes: list[str] = []
@@ -154,15 +169,27 @@ def gazetteer() -> Gazetteer:
 
 
 def _from_prebuilt(data: bytes, key: bytes) -> tuple[Gazetteer | None, str | None]:
-    """The gazetteer in a prebuilt file, or None and why not (None: written for other data or code)."""
+    """The gazetteer in a prebuilt file, or None and why not (None: written for other data or code).
+    Its large tables stay in buckets until used (bucketed.py)."""
     payload, problem = read_checked(data, _MAGIC, _FORMAT, key)
     if payload is None:
         return None, None if problem in (OTHER_VERSION, OTHER_KEY) else _REASONS[problem]
     try:
-        values = marshal.loads(payload)
-        gaz = Gazetteer(*values[:len(_FIELDS)])
-        for name, value in zip(_DERIVED, values[len(_FIELDS):], strict=True):
-            gaz.__dict__[name] = value  # (what functools.cached_property would have stored)
+        view = memoryview(payload)
+        (head_size,) = struct.unpack_from("<Q", view)
+        head = marshal.loads(view[8:8 + head_size])
+        blob = view[8 + head_size:]
+        gaz = Gazetteer.__new__(Gazetteer)
+        for name in (*_FIELDS, *_DERIVED):  # (derived ones where functools.cached_property would store them)
+            entry = head[name]
+            if entry[0] == "plain":
+                gaz.__dict__[name] = entry[1]
+                continue
+            kind, size, offsets_at, data_at, whole_at, end = entry
+            held = functools.partial(gaz.__dict__.__setitem__, name)
+            table = (BucketDict if kind == "dict" else BucketSet)(
+                blob[offsets_at:data_at], blob[data_at:whole_at], blob[whole_at:end], size, on_whole=held)
+            gaz.__dict__[name] = table
     except Exception as exc:  # checksum matched but the payload is not ours: never trusted
         return None, f"its contents cannot be read ({type(exc).__name__})"
     return gaz, None
@@ -174,11 +201,30 @@ _REASONS = {NOT_OURS: "it is not a digest gazetteer", CUT_SHORT: "it is cut shor
 
 def _write_prebuilt(folder: Path, key: bytes, gaz: Gazetteer) -> None:
     """Write the tables for the next process, atomically; a folder that cannot be written is no error."""
-    payload = marshal.dumps(tuple(getattr(gaz, name) for name in (*_FIELDS, *_DERIVED)), 4)
     try:
-        write_checked(folder / PREBUILT, _MAGIC, _FORMAT, key, payload, sync=False)
+        write_checked(folder / PREBUILT, _MAGIC, _FORMAT, key, prebuilt_payload(gaz), sync=False)
     except OSError:
         pass
+
+
+def prebuilt_payload(gaz: Gazetteer) -> bytes:
+    """The tables as kept prebuilt: an 8-byte size, a head (marshalled) saying where each table
+    is, then the large tables as `bucketed.pack` gives them; the small ones are in the head."""
+    head: dict[str, tuple] = {}
+    blob: list[bytes] = []
+    at = 0
+    for name in (*_FIELDS, *_DERIVED):
+        value = getattr(gaz, name)
+        if name not in _BUCKETED:
+            head[name] = ("plain", value)
+            continue
+        parts = pack(value)  # (offsets, buckets, whole)
+        ends = list(itertools.accumulate(map(len, parts), initial=at))
+        head[name] = ("dict" if isinstance(value, dict) else "set", len(value), *ends)
+        blob += parts
+        at = ends[-1]
+    encoded = marshal.dumps(head, 4)
+    return b"".join([struct.pack("<Q", len(encoded)), encoded, *blob])
 
 
 def _built(raw: bytes) -> Gazetteer:
