@@ -4,7 +4,7 @@ The prebuilt gazetteer (gazetteer.py) is ~11 MB of tables. Decoding it whole tak
 0.12 s, paid by every process that analyses an article, most often a `build --dirty` after
 one article was dropped, which looks up a few thousand words. Kept in buckets, such a build
 decodes only the buckets its words fall in. A table that is used much (a build analysing
-many articles in this process) is decoded whole once a quarter of its buckets were, and then
+many articles in this process) is decoded whole once a sixteenth of its buckets were, and then
 answers as the plain dict or frozenset it was built from (`whole`).
 
 A key's bucket is the CRC-32 of its UTF-8 bytes: the same in every process (str's own hash
@@ -83,6 +83,11 @@ class _Buckets:
                 self._on_whole(self._whole)
         return self._whole
 
+    def __contains__(self, key: object) -> bool:
+        if self._whole is not None:
+            return key in self._whole
+        return isinstance(key, str) and key in self._bucket(key)
+
     def __len__(self) -> int:
         return self._size
 
@@ -103,11 +108,6 @@ class BucketDict(_Buckets, Mapping):
             return self._whole[key]
         return self._bucket(key)[key]
 
-    def __contains__(self, key: object) -> bool:
-        if self._whole is not None:
-            return key in self._whole
-        return isinstance(key, str) and key in self._bucket(key)
-
 
 class BucketSet(_Buckets, Set):
     """A read-only frozenset of strings."""
@@ -115,11 +115,6 @@ class BucketSet(_Buckets, Set):
     @classmethod
     def _from_iterable(cls, values) -> frozenset:  # (what Set's operators make: a plain frozenset)
         return frozenset(values)
-
-    def __contains__(self, key: object) -> bool:
-        if self._whole is not None:
-            return key in self._whole
-        return isinstance(key, str) and key in self._bucket(key)
 
     def __hash__(self) -> int:  # (a frozenset's: equal to it, so hashed as it is)
         return hash(self.whole())

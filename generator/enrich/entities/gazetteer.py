@@ -6,7 +6,8 @@ and set lookups on casefolded phrases: no pattern is ever run over the gazetteer
 Building the tables from the data file takes about 0.4 s, a share of every build that reads
 a new article. A build with a cache folder (`keep_prebuilt_in`) keeps the tables as built, in
 `marshal`'s format, in `<folder>/gazetteer.prebuilt`, and the next process loads them from
-there (about three times faster). The file is trusted only when everything about it checks
+there: the large tables in buckets decoded as they are looked up (bucketed.py), so a build
+that analyses one dropped article decodes a few hundred small buckets, not 11 MB. The file is trusted only when everything about it checks
 out: a fixed magic line, the key it was written for (the data file's SHA-256, digest's code
 version and Python's), a SHA-256 of the payload, then the payload. A file written for other data or code is
 replaced quietly; one that is damaged or not ours is replaced with a note (`prebuilt_notes`).
