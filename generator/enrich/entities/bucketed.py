@@ -1,76 +1,73 @@
 """Read-only tables kept as many small marshalled buckets, each decoded on first use.
 
-The prebuilt gazetteer (gazetteer.py) is ~11 MB of tables. Decoding it whole takes about
-0.12 s, paid by every process that analyses an article, most often a `build --dirty` after
-one article was dropped, which looks up a few thousand words. Kept in buckets, such a build
-decodes only the buckets its words fall in. A table that is used much (a build analysing
-many articles in this process) is decoded whole once a sixteenth of its buckets were, and then
-answers as the plain dict or frozenset it was built from (`whole`).
+The prebuilt gazetteer (gazetteer.py) is ~11 MB of tables. Decoding it whole takes 0.12-0.25 s,
+paid by every process that analyses an article, most often a `build --dirty` after one article
+was dropped, which looks up a few thousand words. Kept in buckets, such a build decodes only the
+buckets its words fall in. A table that is used much (a build analysing many articles in this
+process) is decoded whole once an eighth of its buckets were, and then answers as the plain
+dict or frozenset it was built from (`whole`).
 
-A key's bucket is the CRC-32 of its UTF-8 bytes: the same in every process (str's own hash
-is not). The bytes are trusted as they are given: the caller checks the file they come from.
+A bucket holds `BUCKET_SIZE` keys in sorted order; a key's bucket is found by bisecting the
+first keys of the buckets. So packing a table is a sort and slices, with no Python step per key
+(hashing each key to a bucket made writing the gazetteer take ten times as long as reading it).
+The bytes are trusted as they are given: the caller checks the file they come from.
 """
 
 from __future__ import annotations
 
 import marshal
-import zlib
-from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Set
 from typing import Any
 
-BUCKETS = 1 << 14
-# Buckets decoded before the whole table is (an article looks up words in ~10-100 of a table's).
-_WHOLE_AFTER = BUCKETS // 16
+BUCKET_SIZE = 16
+_WHOLE_AFTER = 8  # a table is decoded whole once this fraction of its buckets were (1/8)
 
 
-def bucket_of(key: str) -> int:
-    return zlib.crc32(key.encode("utf-8", "surrogatepass")) & (BUCKETS - 1)
-
-
-def pack(table: Mapping[str, Any] | Set[str]) -> tuple[bytes, bytes, bytes]:
-    """(offsets, buckets, whole) of a dict or frozenset of strings: `BUCKETS + 1` offsets (array 'Q')
-    into the buckets' bytes, each one a marshalled dict or frozenset. (The whole table is kept
-    beside them, marshalled as one: joining 16,384 buckets takes five times as long.)"""
-    is_map = isinstance(table, Mapping)
-    parts: list[Any] = [{} if is_map else set() for _ in range(BUCKETS)]
-    for key in table:
-        if is_map:
-            parts[bucket_of(key)][key] = table[key]  # type: ignore[index]
-        else:
-            parts[bucket_of(key)].add(key)
-    offsets = array("Q", [0])
-    chunks = []
-    for part in parts:
-        chunk = marshal.dumps(part if is_map else frozenset(part), 4)
-        chunks.append(chunk)
+def pack(table: Mapping[str, Any] | Set[str]) -> tuple[list[str], list[int], bytes, bytes]:
+    """(first keys, offsets, buckets, whole) of a dict or frozenset of strings: each bucket's first
+    key, and `len(first keys) + 1` offsets into the buckets' bytes, each bucket a marshalled dict or
+    frozenset. (The whole table is kept beside them, marshalled as one: joining the buckets takes
+    several times as long as decoding that.)"""
+    if isinstance(table, Mapping):
+        items = sorted(table.items())
+        keys = [key for key, _ in items]
+        parts = [dict(items[at:at + BUCKET_SIZE]) for at in range(0, len(items), BUCKET_SIZE)]
+    else:
+        keys = sorted(table)
+        parts = [frozenset(keys[at:at + BUCKET_SIZE]) for at in range(0, len(keys), BUCKET_SIZE)]
+    chunks = [marshal.dumps(part, 4) for part in parts]
+    offsets = [0]
+    for chunk in chunks:
         offsets.append(offsets[-1] + len(chunk))
-    return offsets.tobytes(), b"".join(chunks), marshal.dumps(table, 4)
+    return keys[::BUCKET_SIZE], offsets, b"".join(chunks), marshal.dumps(table, 4)
 
 
 class _Buckets:
     """What a bucketed dict and set share: finding, decoding and counting buckets."""
 
-    def __init__(self, offsets: bytes | memoryview, data: bytes | memoryview, whole: bytes | memoryview, size: int,
-                 on_whole: Callable[[Any], None] | None = None) -> None:
-        self._offsets = array("Q")
-        self._offsets.frombytes(offsets)
-        if len(self._offsets) != BUCKETS + 1:
-            raise ValueError(f"{len(self._offsets)} offsets for {BUCKETS} buckets")
+    def __init__(self, firsts: list[str], offsets: list[int], data: bytes | memoryview, whole: bytes | memoryview,
+                 size: int, on_whole: Callable[[Any], None] | None = None) -> None:
+        if len(offsets) != len(firsts) + 1 or offsets[-1] != len(data):
+            raise ValueError(f"{len(offsets)} offsets for {len(firsts)} buckets of {len(data)} bytes")
+        self._firsts, self._offsets = firsts, offsets
         self._data, self._whole_bytes = data, whole
-        self._parts: list[Any] = [None] * BUCKETS
+        self._parts: list[Any] = [None] * len(firsts)
         self._decoded = 0
+        self._whole_after = max(1, len(firsts) // _WHOLE_AFTER)
         self._size = size
         self._whole: Any = None
         self._on_whole = on_whole  # told the whole table once it is made (to hold it instead)
 
     def _bucket(self, key: str) -> Any:
-        index = bucket_of(key)
+        index = bisect_right(self._firsts, key) - 1
+        if index < 0:
+            return ()
         part = self._parts[index]
         if part is None:
             part = self._parts[index] = marshal.loads(self._data[self._offsets[index]:self._offsets[index + 1]])
             self._decoded += 1
-            if self._decoded >= _WHOLE_AFTER:
+            if self._decoded >= self._whole_after:
                 self.whole()
         return part
 
@@ -101,12 +98,18 @@ class BucketDict(_Buckets, Mapping):
     def get(self, key: str, default: Any = None) -> Any:
         if self._whole is not None:
             return self._whole.get(key, default)
-        return self._bucket(key).get(key, default)
+        if not isinstance(key, str):
+            return default
+        part = self._bucket(key)
+        return part.get(key, default) if part else default
 
     def __getitem__(self, key: str) -> Any:
         if self._whole is not None:
             return self._whole[key]
-        return self._bucket(key)[key]
+        part = self._bucket(key) if isinstance(key, str) else None
+        if not part:
+            raise KeyError(key)
+        return part[key]
 
 
 class BucketSet(_Buckets, Set):

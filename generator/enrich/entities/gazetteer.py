@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
-import itertools
 import json
 import marshal
 import struct
@@ -186,10 +185,10 @@ def _from_prebuilt(data: bytes, key: bytes) -> tuple[Gazetteer | None, str | Non
             if entry[0] == "plain":
                 gaz.__dict__[name] = entry[1]
                 continue
-            kind, size, offsets_at, data_at, whole_at, end = entry
+            kind, size, firsts, offsets, data_at, whole_at, end = entry
             held = functools.partial(gaz.__dict__.__setitem__, name)
             table = (BucketDict if kind == "dict" else BucketSet)(
-                blob[offsets_at:data_at], blob[data_at:whole_at], blob[whole_at:end], size, on_whole=held)
+                firsts, offsets, blob[data_at:whole_at], blob[whole_at:end], size, on_whole=held)
             gaz.__dict__[name] = table
     except Exception as exc:  # checksum matched but the payload is not ours: never trusted
         return None, f"its contents cannot be read ({type(exc).__name__})"
@@ -219,11 +218,11 @@ def prebuilt_payload(gaz: Gazetteer) -> bytes:
         if name not in _BUCKETED:
             head[name] = ("plain", value)
             continue
-        parts = pack(value)  # (offsets, buckets, whole)
-        ends = list(itertools.accumulate(map(len, parts), initial=at))
-        head[name] = ("dict" if isinstance(value, dict) else "set", len(value), *ends)
-        blob += parts
-        at = ends[-1]
+        firsts, offsets, data, whole = pack(value)
+        head[name] = ("dict" if isinstance(value, dict) else "set", len(value), firsts, offsets,
+                      at, at + len(data), at + len(data) + len(whole))
+        blob += [data, whole]
+        at += len(data) + len(whole)
     encoded = marshal.dumps(head, 4)
     return b"".join([struct.pack("<Q", len(encoded)), encoded, *blob])
 
