@@ -5,17 +5,19 @@ import os
 import pytest
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.site_files import SiteFiles
+from generator.site_files import SiteFiles, TrackedFile
 
 FILTERS = [InclusionLevel.is_included, InclusionLevel.is_in_serve, InclusionLevel.is_excluded,
            InclusionLevel.is_in_nav, InclusionLevel.is_not_in_nav, InclusionLevel.all]
 LEVELS = [InclusionLevel.INCLUDED, InclusionLevel.NOT_IN_NAV, InclusionLevel.DRAFT, InclusionLevel.EXCLUDED]
 
 
-def _files(site_dir="/site"):
+def _files(site_dir="/site", kind=File):
     names = ["index.md", "assets/app.css", "articles/a.md", "drafts/d.md", "feed.xml", "topics/t.markdown",
              "img/x.png", "old/o.md", "js/x.js"]
-    files = [File(name, "/docs", site_dir, True, inclusion=LEVELS[i % len(LEVELS)]) for i, name in enumerate(names)]
+    # The theme's files are Files; digest's pages TrackedFiles.
+    files = [(kind if name.endswith(".md") else File)(name, "/docs", site_dir, True, inclusion=LEVELS[i % len(LEVELS)])
+             for i, name in enumerate(names)]
     return files
 
 
@@ -57,9 +59,13 @@ def test_a_listing_is_the_callers_own_list():
     assert ours.documentation_pages() != []
 
 
-@pytest.mark.parametrize("change", ["append", "remove", "inclusion", "rename", "replace in mapping", "reorder", "class"])
-def test_a_listing_follows_every_change_to_the_files(change):
-    theirs, ours = _both(_files())  # two collections of the same File objects
+@pytest.mark.parametrize("kind", [File, TrackedFile])
+@pytest.mark.parametrize("change", ["append", "remove", "inclusion", "rename", "replace in mapping", "reorder", "class",
+                                    "mapping methods", "files setter"])
+def test_a_listing_follows_every_change_to_the_files(change, kind):
+    if change == "class" and kind is TrackedFile:
+        return  # not followed (see site_files): a Files' page given another class by a plugin
+    theirs, ours = _both(_files(kind=kind))  # two collections of the same File objects
     _same_listings(theirs, ours)
     new = File("new/n.md", "/docs", "/site", True, inclusion=InclusionLevel.INCLUDED)
     other = File("articles/a.md", "/other", "/site", True, inclusion=InclusionLevel.DRAFT)  # as the one it replaces
@@ -78,6 +84,13 @@ def test_a_listing_follows_every_change_to_the_files(change):
                 target.src_uri = "articles/a.txt"
         elif change == "replace in mapping":  # not through the API: the mapping itself
             files.src_uris["articles/a.md"] = other
+        elif change == "mapping methods":
+            files.src_uris.pop("index.md")
+            files.src_uris.update({"new/n.md": new})
+            files.src_uris.setdefault("articles/a.md", other)
+        elif change == "files setter":
+            with pytest.warns(DeprecationWarning):
+                files._files = [new, *files]
         elif change == "reorder":
             files.remove(target)
             files.append(target)
