@@ -143,3 +143,46 @@ def test_static_files_are_copied_as_mkdocs_copies_them(tmp_path, keep):
         collection.copy_static_files(inclusion=keep)
         copied[kind] = sorted(os.path.relpath(os.path.join(d, n), site) for d, _, ns in os.walk(site) for n in ns)
     assert copied["ours"] == copied["theirs"] and copied["ours"]
+
+
+def _built(project, monkeypatch, *, keep_listings: bool) -> tuple[dict[str, str], list]:
+    """The site (path -> hash) of a build where another plugin's on_nav takes an article page
+    out after the navigation listed the pages, and the class of the Files it was handed."""
+    import hashlib
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator.plugin import DigestPlugin
+
+    seen = []
+    original = DigestPlugin.on_nav
+
+    def on_nav(self, nav, *, config, files):
+        nav = original(self, nav, config=config, files=files)
+        seen.append(type(files))
+        article = next(f for f in files.documentation_pages() if f.src_uri.startswith("articles/"))
+        article.inclusion = InclusionLevel.EXCLUDED  # as another plugin may
+        seen.append(article.dest_uri)
+        return nav
+
+    with monkeypatch.context() as patched:
+        patched.setattr(DigestPlugin, "on_nav", on_nav)
+        if not keep_listings:
+            patched.setattr(SiteFiles, "adopt", classmethod(lambda cls, files: files))
+        build(load_config(str(project / "mkdocs.yml")))
+    site = project / "site"
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}, seen
+
+
+def test_a_build_follows_a_plugin_that_takes_a_page_out_after_the_listing(tmp_path, monkeypatch):
+    from support import SEED, make_project
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    articles = {SEED.name: SEED.read_bytes()}
+    ours, (kind, excluded) = _built(make_project(tmp_path / "ours", articles), monkeypatch, keep_listings=True)
+    theirs, (plain, _) = _built(make_project(tmp_path / "theirs", articles), monkeypatch, keep_listings=False)
+    assert kind is SiteFiles and plain is Files
+    assert excluded not in ours and "sitemap.xml" in ours
+    assert ours == theirs
