@@ -634,7 +634,7 @@ def _html_files(folder: str) -> list[str]:
     """`sorted(Path(folder).rglob("*.html"))`'s files, as strings: pathlib made a Path of each
     of Material's ~14,500 files (its icons) to match the name, ~15 ms of every build."""
     found = []
-    for root, _, names in os.walk(folder, followlinks=True):
+    for root, _, names in os.walk(folder):  # (not into linked folders, as rglob: a link loop would never end)
         found.extend(os.path.join(root, name) for name in names if name.endswith(".html"))
     return sorted(found, key=lambda path: path.split(os.sep))
 
