@@ -88,16 +88,17 @@ def extract_all(
     keys: dict[int, str] = {}
     known = hashes if hashes is not None else {}
     seen: dict[str, tuple[int, int, int, int, str]] = {}
+    max_size = config.max_file_size  # (an option read through MkDocs' config: once, not per file)
     for index, file in enumerate(files):
         data: bytes | None = None
-        entry = _known_entry(file.path, known.get(file.source), config.max_file_size)
+        entry = _known_entry(file.path, known.get(file.source), max_size)
         if entry is not None:
             sha = entry[4]
             if time.time_ns() - max(entry[1], entry[2]) >= _SETTLED_NS:  # (as _hash_entry, without a stat again)
                 seen[file.source] = entry
         else:
             try:
-                data, sha = load_file(file.path, max_size=config.max_file_size)
+                data, sha = load_file(file.path, max_size=max_size)
             except StillWriting as exc:
                 results[index] = Extracted(None, (Problem(file.source, str(exc), Severity.INFO),))
                 continue
