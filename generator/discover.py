@@ -44,6 +44,7 @@ def discover(content_dir: Path) -> tuple[list[InputFile], list[Problem]]:
     problems: list[Problem] = []
     if not content_dir.is_dir():
         return files, [Problem(str(content_dir), "content folder not found")]
+    readable: dict[str, bool] = {}  # a name's tail from its last dot -> whether a reader reads it
     for dirpath, dirnames, filenames in os.walk(content_dir):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
         # Paths made from their folder's, and sources as strings: at 10,000 files, building each
@@ -53,11 +54,14 @@ def discover(content_dir: Path) -> tuple[list[InputFile], list[Problem]]:
         for name in sorted(filenames):
             if is_ignored(name):
                 continue
-            path = folder / name
-            source = prefix + name
-            if reader_for(name) is None:
-                problems.append(Problem(source, "skipped: not an article format digest reads", Severity.WARNING))
+            # (a reader is chosen by the suffix, which the tail decides: asked once per tail)
+            tail = name[max(name.rfind("."), 0):]
+            known = readable.get(tail)
+            if known is None:
+                known = readable[tail] = reader_for(name) is not None
+            if not known:
+                problems.append(Problem(prefix + name, "skipped: not an article format digest reads", Severity.WARNING))
                 continue
-            files.append(InputFile(path, source))
+            files.append(InputFile(folder / name, prefix + name))
     files.sort(key=lambda f: f.source)
     return files, problems

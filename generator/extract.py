@@ -22,7 +22,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from .cache import ExtractionCache, StoredBlocks
+from .cache import ExtractionCache, StoredBlocks, TextReader
 from .config import DigestConfig, config_from_dict
 from .discover import InputFile
 from .enrich import ArticleAnalysis, analyse_article, analysis_values
@@ -88,16 +88,17 @@ def extract_all(
     keys: dict[int, str] = {}
     known = hashes if hashes is not None else {}
     seen: dict[str, tuple[int, int, int, int, str]] = {}
+    max_size = config.max_file_size  # (an option read through MkDocs' config: once, not per file)
     for index, file in enumerate(files):
         data: bytes | None = None
-        entry = _known_entry(file.path, known.get(file.source), config.max_file_size)
+        entry = _known_entry(file.path, known.get(file.source), max_size)
         if entry is not None:
             sha = entry[4]
             if time.time_ns() - max(entry[1], entry[2]) >= _SETTLED_NS:  # (as _hash_entry, without a stat again)
                 seen[file.source] = entry
         else:
             try:
-                data, sha = load_file(file.path, max_size=config.max_file_size)
+                data, sha = load_file(file.path, max_size=max_size)
             except StillWriting as exc:
                 results[index] = Extracted(None, (Problem(file.source, str(exc), Severity.INFO),))
                 continue
@@ -159,7 +160,7 @@ def _without_text(result: Extracted) -> Extracted:
 # parts are marshalled apart inside the record, and decoded when a stage first reads them (see
 # stored_analysis: a `--dirty` build reads little of the unchanged articles' analyses).
 # (marshal's format may change with Python's version: a record made by another is read again)
-_MARSHALLED = f"digest result 3 m {sys.implementation.cache_tag}\n".encode("ascii")
+_MARSHALLED = f"digest result 4 m {sys.implementation.cache_tag}\n".encode("ascii")
 _PICKLED = b"digest result 3 p\n"
 _PLAIN = frozenset({str, int, float, bool, type(None), bytes})
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
@@ -187,14 +188,27 @@ def decode_result(blob: bytes) -> Extracted:
     return result
 
 
-def decode_result_lazily(blob: bytes) -> Extracted:
+def decode_result_lazily(blob: bytes, source: _Source | None = None) -> Extracted:
     """`decode_result`, with the analysis as stored (`StoredAnalysis`): each part decoded when
-    first read, and a damaged one found then."""
+    first read, and a damaged one found then. With `source` (the article's file, and where its
+    text is) the analysis is made again from the file when a part turns out damaged, and the
+    article's blocks are the text in the cache, read when first looked at (`StoredBlocks`), if
+    `source` has a reader for it: the result `_with_texts` hands on, made at once."""
     if blob.startswith(_MARSHALLED):
         article, problems, body, owner_markdown, analysis = marshal.loads(memoryview(blob)[len(_MARSHALLED):])
-        return Extracted(None if article is None else _article_from_values(article),
-                         tuple(Problem(source, reason, Severity(severity)) for source, reason, severity in problems),
-                         None if analysis is None else StoredAnalysis.from_stored(analysis), body, owner_markdown)
+        problems = tuple(Problem(s, reason, Severity(severity)) for s, reason, severity in problems) if problems else ()
+        if article is None:
+            return _made_result(None, problems, None if analysis is None else StoredAnalysis.from_stored(analysis),
+                                body, owner_markdown)
+        article = _article_from_values(article)
+        again = None
+        if source is not None:
+            source.sha = article.source_sha256
+            again = source.analysis
+            if source.reader is not None:
+                article.__dict__["blocks"] = StoredBlocks(source.reader, source.key, owner_markdown, source.text)
+        return _made_result(article, problems, None if analysis is None else StoredAnalysis.from_stored(analysis, again),
+                            body, owner_markdown)
     if blob.startswith(_PICKLED):
         result = pickle.loads(memoryview(blob)[len(_PICKLED):])
         if isinstance(result, Extracted):
@@ -202,6 +216,34 @@ def decode_result_lazily(blob: bytes) -> Extracted:
     raise ValueError("not a cached result of this version of digest")
 
 
+_EXTRACTED_FIELDS = tuple(f.name for f in fields(Extracted))
+
+
+def _made_result(*values: Any) -> Extracted:
+    """`Extracted(*values)`, made as unpickling makes it (a frozen dataclass's __init__ sets
+    each field through object.__setattr__: 10,000 of them a build)."""
+    result = object.__new__(Extracted)
+    result.__dict__.update(zip(_EXTRACTED_FIELDS, values))
+    return result
+
+
+class _Source:
+    """An article's file, to read it again for what the cache lost (its text, pruned by another
+    build meanwhile) or holds damaged (a part of its analysis): the same as stored, as long as
+    the file still has the bytes it had (`sha`, the hash it was stored for)."""
+
+    __slots__ = ("file", "key", "reader", "config", "context", "sha")
+
+    def __init__(self, file: InputFile, key: str, reader: TextReader | None, config: DigestConfig,
+                 context: Any) -> None:
+        self.file, self.key, self.reader, self.config, self.context = file, key, reader, config, context
+        self.sha = ""
+
+    def text(self) -> tuple[tuple, str | None]:
+        return _text_again(self.file, self.sha, self.config)
+
+    def analysis(self) -> ArticleAnalysis:
+        return _analysis_again(self.file, self.sha, self.config, self.context)
 
 
 def _article_values(article: Article) -> tuple | None:
@@ -263,19 +305,21 @@ def _with_texts(cache: ExtractionCache, keys: list[str], lazy: bool, files: dict
                 config: DigestConfig, context: Any) -> dict[str, Extracted]:
     """The cached results for `keys`, each article with its text (or, `lazy`, a handle on it),
     and its analysis as stored (decoded part by part when read; analysed again from the file if
-    a part turns out damaged)."""
-    found = cache.get_many(keys)
+    a part turns out damaged). Results are read as `encode_result` stored them."""
     reader = cache.text_reader() if lazy else None
+    found = cache.get_many(keys, decode=lambda key, blob: decode_result_lazily(
+        blob, _Source(files[key], key, reader, config, context)))
     texts = {} if reader is not None else cache.get_many([k for k, r in found.items() if r.article], "texts")
     out: dict[str, Extracted] = {}
     for key, result in found.items():
         if result.article is None:
             out[key] = result
             continue
+        if reader is not None and isinstance(result.article.blocks, StoredBlocks):  # as decoded: nothing to add
+            out[key] = result
+            continue
         analysis, file, sha = result.analysis, files[key], result.article.source_sha256
-        if isinstance(analysis, StoredAnalysis):
-            analysis = analysis.reading_again(lambda file=file, sha=sha: _analysis_again(file, sha, config, context))
-        if reader is not None:
+        if reader is not None:  # (a result pickled whole)
             blocks = StoredBlocks(reader, key, result.owner_markdown,
                                   lambda file=file, sha=sha: _text_again(file, sha, config))
             out[key] = Extracted(evolve(result.article, blocks=blocks), result.problems, analysis)

@@ -215,3 +215,59 @@ def test_an_articles_text_left_in_the_cache_reads_as_its_blocks(tmp_path):
     assert reads == []  # the cache had it: the file was not read
     gone = StoredBlocks(reader, "missing", False, lambda: reads.append("file") or (blocks, None))
     assert tuple(gone) == blocks and reads == ["file"]
+
+
+def test_the_cache_forgets_the_files_no_build_reads_any_more(tmp_path):
+    # An edited or removed article's old entry (its result and its text) leaves the cache at the
+    # end of the build; the entries of the others stay, and a build that uses every entry changes nothing.
+    import sqlite3
+
+    content = tmp_path / "content"
+    content.mkdir()
+    for i in range(3):
+        (content / f"s{i}.txt").write_text(f"Story {i}\n\nParagraph {i} about the harbour of Ostend.\n",
+                                           encoding="utf-8")
+    cache = tmp_path / "cache"
+
+    def stored():
+        db = sqlite3.connect(cache / "extract.sqlite3")
+        try:
+            return {table: sorted(key.rpartition(":")[2] for key, in db.execute(f"SELECT key FROM {table}"))
+                    for table in ("extracted", "texts")}
+        finally:
+            db.close()
+
+    def build():
+        generate(content, config_from_dict({}), SiteInfo(), cache_dir=cache, workers=1)
+
+    build()
+    assert stored() == {"extracted": ["s0.txt", "s1.txt", "s2.txt"], "texts": ["s0.txt", "s1.txt", "s2.txt"]}
+    (content / "s1.txt").unlink()
+    (content / "s2.txt").write_text("Story two, edited\n\nAnother paragraph.\n", encoding="utf-8")
+    build()
+    db = sqlite3.connect(cache / "extract.sqlite3")
+    keys = sorted(key for key, in db.execute("SELECT key FROM extracted"))
+    db.close()
+    assert stored() == {"extracted": ["s0.txt", "s2.txt"], "texts": ["s0.txt", "s2.txt"]}
+    build()
+    db = sqlite3.connect(cache / "extract.sqlite3")
+    assert sorted(key for key, in db.execute("SELECT key FROM extracted")) == keys  # the edited file's new entry kept
+    db.close()
+
+
+def test_many_entries_read_in_one_pass_are_the_entries_looked_up_by_key(tmp_path, monkeypatch):
+    # At and above `_SCAN_FROM` keys the cache reads its table in one pass and keeps the rows asked
+    # for: the same entries as looking each key up, rows of other keys left out, missing keys missing.
+    from generator import cache as cache_module
+    from generator.cache import ExtractionCache
+
+    cache = ExtractionCache(tmp_path, "space")
+    cache.put_many({f"k{i}": ("result", i) for i in range(30)}, {f"k{i}": ("text", i) for i in range(30)})
+    wanted = [f"k{i}" for i in range(0, 40, 3)]  # (k30 and above were never stored)
+    by_key = cache.get_many(wanted), cache.get_many(wanted, "texts")
+    monkeypatch.setattr(cache_module, "_SCAN_FROM", 1)
+    in_one_pass = cache.get_many(wanted), cache.get_many(wanted, "texts")
+    cache.close()
+    assert in_one_pass == by_key
+    assert by_key[0] == {f"k{i}": ("result", i) for i in range(0, 30, 3)}
+    assert by_key[1] == {f"k{i}": ("text", i) for i in range(0, 30, 3)}

@@ -6,6 +6,7 @@ corpus stage must look at them."""
 import marshal
 import pickle
 import sqlite3
+import struct
 import zlib
 
 import pytest
@@ -55,10 +56,12 @@ def damaged(blob: bytes, part: int) -> bytes:
     """The record with one byte of stored part `part` changed (its checksum as it was): the
     record itself still reads."""
     record = list(marshal.loads(blob[len(_MARSHALLED):]))
-    parts, checks = record[4]
-    broken = bytearray(parts[part])
-    broken[len(broken) // 2] ^= 0x20
-    record[4] = (parts[:part] + (bytes(broken),) + parts[part + 1:], checks)
+    joined, index = record[4]  # the parts one after the other; where each ends and its CRC-32
+    ends = [end for end, _ in struct.iter_unpack("<II", index)]
+    start = ends[part - 1] if part else 0
+    broken = bytearray(joined)
+    broken[(start + ends[part]) // 2] ^= 0x20
+    record[4] = (bytes(broken), index)
     return _MARSHALLED + marshal.dumps(tuple(record), 4)
 
 

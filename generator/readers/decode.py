@@ -9,8 +9,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 # Magic numbers of formats people rename or mis-save as text.
 _SIGNATURES = {
     b"\x89PNG\r\n\x1a\n": "a PNG image",
@@ -129,6 +127,8 @@ def _detect(data: bytes) -> tuple[str, str]:
         as_cp1252 = None
     if as_cp1252 is not None and _plausible_western(as_cp1252):
         return as_cp1252, "cp1252"
+    from charset_normalizer import from_bytes  # (~6 ms to import: only for a file neither UTF-8 nor cp1252)
+
     best = from_bytes(data[:200_000]).best()
     encoding = best.encoding if best is not None else "cp1252"
     try:
