@@ -281,11 +281,10 @@ def collect_tags(articles: Sequence[Article], min_articles: int,
                     counts[tag] = counts.get(tag, 0) + 1
                     members[key].append(article)
     entries = {}
-    for key in sorted(members):
-        if len(members[key]) >= min_articles:
-            counts = forms[key]
-            name = min(counts, key=lambda f: (-counts[f], f))
-            entries[key] = TagEntry(key, name, articles=members[key])
+    for key in sorted([key for key, tagged in members.items() if len(tagged) >= min_articles]):
+        counts = forms[key]
+        name = min(counts, key=lambda f: (-counts[f], f))
+        entries[key] = TagEntry(key, name, articles=members[key])
     for key, slug in assign_unique(((k, e.name, k) for k, e in entries.items()), prefix="tag", slug_of=slug_of).items():
         entries[key].slug = slug
     return entries

@@ -69,12 +69,15 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     # What full listings link an article's topics to (listing.topic_links): in their units' inputs.
     links = tuple(sorted(topic_links(site).items()))
     listings = _Listings(memo, changed, links, site)
-    # Entity pages show the entities named alongside that have a page, linked: their own pages'
-    # inputs are taken as the last build's only while every entity's page is where it was.
+    # Entity pages show the entities named alongside that have a page, linked: an entity's page's
+    # inputs are taken as the last build's only where no entity it could name so got or lost its
+    # page, or had it moved (_moved_alongside).
     entity_pages = {(e.type.value, e.name): urls.entity_of(e) for e in site.entities.values() if e.has_page}
+    moved_alongside: set = set()
     if memo is not None:
         memo.entity_pages = entity_pages
-    same_entity_pages = memo is not None and entity_pages == memo.entity_pages_before
+        if entity_pages != memo.entity_pages_before:
+            moved_alongside = _moved_alongside(site, entity_pages, memo.entity_pages_before)
     pages.add(stories_index(site))
     for entry in sorted(site.stories.values(), key=lambda s: s.slug):
         page = story_page(entry, site)
@@ -98,7 +101,7 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
         for entry in sorted(site.entities_of(type_), key=lambda e: e.slug):
             front, *more = entity_units(entry, site, token_list)
             listings.add(pages, ("entity page", front.uris[0], entry.name, type_.value, entry.description, entry.link),
-                         ("entity", entry.key), entry.articles, [front], trusted=same_entity_pages)
+                         ("entity", entry.key), entry.articles, [front], trusted=entry.key not in moved_alongside)
             listings.add(pages, ("entity", front.uris[0], entry.name, type_.value), ("entity", entry.key),
                          entry.articles, more)
     for unit in day_units(site, token_list, links) + week_units(site, token_list, links):
@@ -290,6 +293,22 @@ class _Listings:
         digests = [_add_unit(pages, memo, unit, known[i] if known else None) for i, unit in enumerate(units)]
         if None not in digests:
             memo.listings[key] = (len(articles), tuple(digests))
+
+
+def _moved_alongside(site: Site, entity_pages: dict[tuple[str, str], str],
+                     before: Mapping[tuple[str, str], str]) -> set[tuple[EntityType, str]]:
+    """The entities whose pages may name, among the entities alongside them, one whose page is not
+    as in the build that recorded `before` (new, gone or at another address): those named in a
+    listed article with it, as co-mentions are counted (site_model.assemble). An article that
+    named both then and names that entity no more has changed, and its entities' listings are
+    made again anyway (_holding), or they hold fewer articles (_Listings)."""
+    moved = [key for key in entity_pages.keys() | before.keys() if entity_pages.get(key) != before.get(key)]
+    articles: dict[str, Article] = {}
+    for type_value, name in moved:
+        entry = site.entities.get((EntityType(type_value), name))
+        if entry is not None:
+            articles.update([(a.source, a) for a in entry.articles])
+    return {(m.type, m.name) for a in articles.values() for m in a.entities}
 
 
 def _holding(site: Site, sources: set[str]) -> set[tuple]:
