@@ -7,11 +7,11 @@ from operator import attrgetter
 
 from ..model import Article, EntityType
 from ..enrich.topics import tag_key
-from ..site_model import Site, tag_list
+from ..site_model import Site
 from .archive import archive_index, archive_units
 from .briefing import day_units, week_units
 from . import urls
-from .article import (Linked, article_inputs, article_key, article_links, is_owner_markdown, linked_key, memo_key,
+from .article import (Linked, article_inputs, article_links, is_owner_markdown, linked_key, memo_key, own_key,
                       render_article)
 from .entity import entities_index, entity_type_index, entity_units
 from .feeds import Publishing, feed_note, feed_pages, with_story_feeds, with_topic_feeds
@@ -91,7 +91,7 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
                          ("topic", entry.name), entry.articles, topic_more_units(entry, site, token_list, links))
     for page in tags_index(site):
         pages.add(page)
-    for tag in tag_list(site.tags):
+    for tag in site.tag_list:
         listings.add(pages, ("tag", urls.tag_of(tag), tag.name), ("tag", tag.key), tag.articles,
                      tag_units(tag, site, token_list))
     pages.add(entities_index(site))
@@ -158,8 +158,7 @@ def _article_pages(site: Site, pages: PageSet, memo: PageMemo, bodies: Mapping[s
     edited: set[str] = set()  # sources whose own digest changed, or that are new
     for article in site.articles:
         source = article.source
-        own = own_of[source] = raw((article_key(article),
-                                    tuple([(m.count, m.roles, m.aliases, m.quotes) for m in article.entities])))
+        own = own_of[source] = raw(own_key(article))
         links_of[source] = raw((article.related, article.versions))
         record = before.get(source)  # an ArticleRecord, or as read back, a plain tuple
         if record is not None and record[0] == own:
@@ -190,10 +189,11 @@ def _article_pages(site: Site, pages: PageSet, memo: PageMemo, bodies: Mapping[s
         record = before.get(source)
         if record is not None:
             own, links, _, _, older, newer, story_line, digest = record
-        if (record is not None and own == own_of[source] and links == links_of[source] and older == before_source
-                and newer == after_source
-                and story_line == part_of and before_source not in changed and after_source not in changed
-                and unsure.isdisjoint(article.related) and changed.isdisjoint(article.versions)):
+        known = (record is not None and own == own_of[source] and links == links_of[source] and older == before_source
+                 and newer == after_source
+                 and story_line == part_of and before_source not in changed and after_source not in changed
+                 and unsure.isdisjoint(article.related) and changed.isdisjoint(article.versions))
+        if known:
             memo.unchanged += 1  # the inputs are that build's, and so is their digest
             if memo.verify:
                 related, versions = article_links(article, by_source, listed_as)
@@ -215,8 +215,12 @@ def _article_pages(site: Site, pages: PageSet, memo: PageMemo, bodies: Mapping[s
             pages.add(render_article(inputs, bodies.get(source)))
             page = pages.get(uri)
         memo.record(uri, digest, page)
-        recorded[source] = ArticleRecord(own_of[source], links_of[source], faces[source], listed.get(source),
-                                         before_source, after_source, part_of, digest)
+        token = listed.get(source)
+        if known and record[3] == token:  # (its face is the record's: so is its own digest)
+            recorded[source] = record
+        else:
+            recorded[source] = ArticleRecord(own_of[source], links_of[source], faces[source], token, before_source,
+                                             after_source, part_of, digest)
     memo.listed_as.update(listed_as)
     return listed, edited | (listed_before.keys() ^ listed_as.keys())
 
