@@ -132,6 +132,21 @@ class Site:
         """The newest article's date: what "recent" is measured from (never the build's clock)."""
         return max((a.date for a in self.articles if a.date), default=None)
 
+    @functools.cached_property
+    def tag_list(self) -> list[TagEntry]:
+        """`tag_list(self.tags)`, sorted once a build (the tags index and the tags' pages list them)."""
+        return tag_list(self.tags)
+
+    @functools.cached_property
+    def listed_by_date(self) -> dict[dt.date, list[Article]]:
+        """Listed articles by date, oldest day first (each day's articles in site order): the
+        days of the briefings, their weeks and the home page's lead, grouped once a build."""
+        by_date: dict[dt.date, list[Article]] = defaultdict(list)
+        for article in self.listed:
+            if article.date:
+                by_date[article.date].append(article)
+        return dict(sorted(by_date.items()))
+
     def entity_page(self, type_: EntityType, name: str) -> EntityEntry | None:
         entry = self.entities.get((type_, name))
         return entry if entry is not None and entry.has_page else None
@@ -262,30 +277,32 @@ def _co_mentions(articles: list[Article], i: int, with_page: list[EntityKey],
 def collect_tags(articles: Sequence[Article], min_articles: int,
                  slug_of: Callable[[str], str] = make_slug) -> dict[str, TagEntry]:
     """Tags with a page, by key; `articles` come newest first and stay in that order."""
-    forms: dict[str, dict[str, int]] = {}  # key -> how many articles use each form of the tag
-    members: dict[str, list[Article]] = {}
+    # key -> its articles, and the form of the tag each of them uses (counted only for the tags
+    # that get a page: most of some 50,000 tags at 10,000 articles are in one article).
+    groups: dict[str, tuple[list[Article], list[str]]] = {}
     keys: dict[str, str] = {}  # tag -> tag_key: articles share tags, and each is keyed once
+    key_of = keys.get
+    group_of = groups.get
     for article in articles:
         seen = set()
         for tag in article.tags:
-            key = keys.get(tag)
+            key = key_of(tag)
             if key is None:
                 key = keys[tag] = tag_key(tag)
             if key and key not in seen:
                 seen.add(key)
-                counts = forms.get(key)
-                if counts is None:
-                    forms[key] = {tag: 1}
-                    members[key] = [article]
+                group = group_of(key)
+                if group is None:
+                    groups[key] = ([article], [tag])
                 else:
-                    counts[tag] = counts.get(tag, 0) + 1
-                    members[key].append(article)
+                    group[0].append(article)
+                    group[1].append(tag)
     entries = {}
-    for key in sorted(members):
-        if len(members[key]) >= min_articles:
-            counts = forms[key]
-            name = min(counts, key=lambda f: (-counts[f], f))
-            entries[key] = TagEntry(key, name, articles=members[key])
+    for key in sorted([key for key, (tagged, _) in groups.items() if len(tagged) >= min_articles]):
+        tagged, forms = groups[key]
+        counts = Counter(forms)
+        name = min(counts, key=lambda f: (-counts[f], f))
+        entries[key] = TagEntry(key, name, articles=tagged)
     for key, slug in assign_unique(((k, e.name, k) for k, e in entries.items()), prefix="tag", slug_of=slug_of).items():
         entries[key].slug = slug
     return entries

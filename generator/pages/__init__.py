@@ -7,11 +7,11 @@ from operator import attrgetter
 
 from ..model import Article, EntityType
 from ..enrich.topics import tag_key
-from ..site_model import Site, tag_list
+from ..site_model import Site
 from .archive import archive_index, archive_units
 from .briefing import day_units, week_units
 from . import urls
-from .article import (Linked, article_inputs, article_key, article_links, is_owner_markdown, linked_key, memo_key,
+from .article import (Linked, article_inputs, article_links, is_owner_markdown, linked_key, memo_key, own_key,
                       render_article)
 from .entity import entities_index, entity_type_index, entity_units
 from .feeds import Publishing, feed_note, feed_pages, with_story_feeds, with_topic_feeds
@@ -69,12 +69,15 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
     # What full listings link an article's topics to (listing.topic_links): in their units' inputs.
     links = tuple(sorted(topic_links(site).items()))
     listings = _Listings(memo, changed, links, site)
-    # Entity pages show the entities named alongside that have a page, linked: their own pages'
-    # inputs are taken as the last build's only while every entity's page is where it was.
+    # Entity pages show the entities named alongside that have a page, linked: an entity's page's
+    # inputs are taken as the last build's only where no entity it could name so got or lost its
+    # page, or had it moved (_moved_alongside).
     entity_pages = {(e.type.value, e.name): urls.entity_of(e) for e in site.entities.values() if e.has_page}
+    moved_alongside: set = set()
     if memo is not None:
         memo.entity_pages = entity_pages
-    same_entity_pages = memo is not None and entity_pages == memo.entity_pages_before
+        if entity_pages != memo.entity_pages_before:
+            moved_alongside = _moved_alongside(site, entity_pages, memo.entity_pages_before)
     pages.add(stories_index(site))
     for entry in sorted(site.stories.values(), key=lambda s: s.slug):
         page = story_page(entry, site)
@@ -88,7 +91,7 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
                          ("topic", entry.name), entry.articles, topic_more_units(entry, site, token_list, links))
     for page in tags_index(site):
         pages.add(page)
-    for tag in tag_list(site.tags):
+    for tag in site.tag_list:
         listings.add(pages, ("tag", urls.tag_of(tag), tag.name), ("tag", tag.key), tag.articles,
                      tag_units(tag, site, token_list))
     pages.add(entities_index(site))
@@ -98,7 +101,7 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
         for entry in sorted(site.entities_of(type_), key=lambda e: e.slug):
             front, *more = entity_units(entry, site, token_list)
             listings.add(pages, ("entity page", front.uris[0], entry.name, type_.value, entry.description, entry.link),
-                         ("entity", entry.key), entry.articles, [front], trusted=same_entity_pages)
+                         ("entity", entry.key), entry.articles, [front], trusted=entry.key not in moved_alongside)
             listings.add(pages, ("entity", front.uris[0], entry.name, type_.value), ("entity", entry.key),
                          entry.articles, more)
     for unit in day_units(site, token_list, links) + week_units(site, token_list, links):
@@ -155,8 +158,7 @@ def _article_pages(site: Site, pages: PageSet, memo: PageMemo, bodies: Mapping[s
     edited: set[str] = set()  # sources whose own digest changed, or that are new
     for article in site.articles:
         source = article.source
-        own = own_of[source] = raw((article_key(article),
-                                    tuple([(m.count, m.roles, m.aliases, m.quotes) for m in article.entities])))
+        own = own_of[source] = raw(own_key(article))
         links_of[source] = raw((article.related, article.versions))
         record = before.get(source)  # an ArticleRecord, or as read back, a plain tuple
         if record is not None and record[0] == own:
@@ -187,10 +189,11 @@ def _article_pages(site: Site, pages: PageSet, memo: PageMemo, bodies: Mapping[s
         record = before.get(source)
         if record is not None:
             own, links, _, _, older, newer, story_line, digest = record
-        if (record is not None and own == own_of[source] and links == links_of[source] and older == before_source
-                and newer == after_source
-                and story_line == part_of and before_source not in changed and after_source not in changed
-                and unsure.isdisjoint(article.related) and changed.isdisjoint(article.versions)):
+        known = (record is not None and own == own_of[source] and links == links_of[source] and older == before_source
+                 and newer == after_source
+                 and story_line == part_of and before_source not in changed and after_source not in changed
+                 and unsure.isdisjoint(article.related) and changed.isdisjoint(article.versions))
+        if known:
             memo.unchanged += 1  # the inputs are that build's, and so is their digest
             if memo.verify:
                 related, versions = article_links(article, by_source, listed_as)
@@ -212,8 +215,12 @@ def _article_pages(site: Site, pages: PageSet, memo: PageMemo, bodies: Mapping[s
             pages.add(render_article(inputs, bodies.get(source)))
             page = pages.get(uri)
         memo.record(uri, digest, page)
-        recorded[source] = ArticleRecord(own_of[source], links_of[source], faces[source], listed.get(source),
-                                         before_source, after_source, part_of, digest)
+        token = listed.get(source)
+        if known and record[3] == token:  # (its face is the record's: so is its own digest)
+            recorded[source] = record
+        else:
+            recorded[source] = ArticleRecord(own_of[source], links_of[source], faces[source], token, before_source,
+                                             after_source, part_of, digest)
     memo.listed_as.update(listed_as)
     return listed, edited | (listed_before.keys() ^ listed_as.keys())
 
@@ -290,6 +297,22 @@ class _Listings:
         digests = [_add_unit(pages, memo, unit, known[i] if known else None) for i, unit in enumerate(units)]
         if None not in digests:
             memo.listings[key] = (len(articles), tuple(digests))
+
+
+def _moved_alongside(site: Site, entity_pages: dict[tuple[str, str], str],
+                     before: Mapping[tuple[str, str], str]) -> set[tuple[EntityType, str]]:
+    """The entities whose pages may name, among the entities alongside them, one whose page is not
+    as in the build that recorded `before` (new, gone or at another address): those named in a
+    listed article with it, as co-mentions are counted (site_model.assemble). An article that
+    named both then and names that entity no more has changed, and its entities' listings are
+    made again anyway (_holding), or they hold fewer articles (_Listings)."""
+    moved = [key for key in entity_pages.keys() | before.keys() if entity_pages.get(key) != before.get(key)]
+    articles: dict[str, Article] = {}
+    for type_value, name in moved:
+        entry = site.entities.get((EntityType(type_value), name))
+        if entry is not None:
+            articles.update([(a.source, a) for a in entry.articles])
+    return {(m.type, m.name) for a in articles.values() for m in a.entities}
 
 
 def _holding(site: Site, sources: set[str]) -> set[tuple]:

@@ -122,13 +122,24 @@ def article_key(article: Article) -> tuple:
     (whose hash, `source_sha256`, is in) and of digest's code and options (in the memo's salt); of
     its topics, entities and story, what the front matter shows. A field `front_matter` or `body`
     comes to show must come in here (tests/pages/test_page_memo.py changes each field in turn)."""
-    a = article
+    return _keyed(article, tuple([(_TYPE_VALUE[m.type], m.name) for m in article.entities]))
+
+
+def own_key(article: Article) -> tuple:
+    """`article_key` with all of each entity mention (its count, roles, other spellings and
+    quotes, which entity pages show): what pages._article_pages hashes as the article's own
+    digest, each mention made into one tuple."""
+    return _keyed(article, tuple([(_TYPE_VALUE[m.type], m.name, m.count, m.roles, m.aliases, m.quotes)
+                                  for m in article.entities]))
+
+
+def _keyed(a: Article, entities: tuple) -> tuple:
     image = a.image
     story = a.story
     return (a.source, a.source_sha256, a.title, a.slug, day_number(a.date), a.date_source, a.language, a.author, a.publisher,
             a.tickers, None if image is None else (image.caption, image.credit), a.summary, a.word_count, a.reading_time,
-            tuple([t.name for t in a.topics]), a.tags, tuple([(_TYPE_VALUE[m.type], m.name) for m in a.entities]),
-            None if story is None else (story.slug, story.title), a.extra)
+            tuple([t.name for t in a.topics]), a.tags, entities, None if story is None else (story.slug, story.title),
+            a.extra)
 
 
 def linked_key(other: Linked | Article) -> tuple:

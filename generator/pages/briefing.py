@@ -27,11 +27,7 @@ HOME_STORIES = 3  # stories named in the home page's lead
 
 def days(site: Site) -> dict[dt.date, list[Article]]:
     """Listed articles by date, oldest day first (each day's articles in site order)."""
-    by_date: dict[dt.date, list[Article]] = defaultdict(list)
-    for article in site.listed:
-        if article.date:
-            by_date[article.date].append(article)
-    return dict(sorted(by_date.items()))
+    return site.listed_by_date
 
 
 def week_of(date: dt.date) -> tuple[int, int]:

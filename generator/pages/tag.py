@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Article
-from ..site_model import Site, TagEntry, tag_list
+from ..site_model import Site, TagEntry
 from . import urls
 from .escape import md_link, md_text
 from .listing import Paging, brief_article_list, html_list, link_item, paginate, plural
@@ -51,7 +51,7 @@ def _tag_page(entry: TagEntry, paging: Paging, chunk: Sequence[Article], site: S
 
 
 def tags_index(site: Site) -> list[Page]:
-    entries = tag_list(site.tags)
+    entries = site.tag_list
     if not entries:
         n = site.config.tag_page_min_articles
         body = f"# Tags\n\nNo tag is shared by {plural(n, 'article')} yet.\n"

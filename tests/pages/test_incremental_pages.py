@@ -293,3 +293,36 @@ def test_what_articles_say_of_an_entity_and_the_owners_description_change_its_pa
         assert memo.unchanged_units > 0
     builds.build(articles, EntityRules(descriptions={entry.name: "Keeps the harbour."}))
     builds.build(articles, EntityRules(descriptions={entry.name: "Keeps the harbour."}, links={entry.name: "https://example.org/hm"}))
+
+
+def test_a_new_article_giving_an_entity_its_page_makes_only_the_pages_of_entities_named_with_it_again(monkeypatch):
+    # The newcomer is named alongside the entities of its articles, whose pages now link it; the
+    # other entities' pages are known unchanged. Checked against clean builds with verification on,
+    # then counted with it off (verification makes every known page's inputs too).
+    articles = base_articles(3)
+    newcomer = EntityMention("Ines Duarte", PERSON, 1)
+    for i in (3, 50):  # in two articles: the third gives it its page
+        articles[i] = evolve(articles[i], entities=articles[i].entities + (newcomer,))
+    new = evolve(articles[0], source="new/one.txt", source_sha256="f" * 64, title="The one that names her again",
+                 entities=(newcomer,), related=(), versions=(), tags=())
+    entry = newcomer
+    builds = Builds()
+    builds.build(articles)
+    site, _ = builds.build(articles + [new])
+    assert site.entity_page(entry.type, entry.name) is not None
+
+    import generator.pages.entity as entity_module
+    made = []
+    real_inputs = entity_module.entity_inputs
+    monkeypatch.setattr(entity_module, "entity_inputs", lambda e, s, t: made.append(e.key) or real_inputs(e, s, t))
+    config = config_from_dict(OPTIONS)
+    memo = PageMemo("salt", verify=False)
+    render_site(assemble(list(articles), Taxonomy(()), EntityRules(), config), site_url="https://example.org/", memo=memo)
+    memo = memo.next_build("salt")
+    made.clear()
+    site = assemble(articles + [new], Taxonomy(()), EntityRules(), config)
+    render_site(site, site_url="https://example.org/", memo=memo)
+    key = (PERSON, "Ines Duarte")
+    alongside = {(m.type, m.name) for a in site.entities[key].articles for m in a.entities}
+    assert key in made and set(made) <= alongside
+    assert len(made) < len(site.entities_of(PERSON)) + len(site.entities_of(PLACE))
