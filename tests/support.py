@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -82,3 +83,9 @@ def site_markdown() -> markdown.Markdown:
         names.append(name)
         configs[name] = options or {}
     return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def file_hashes(folder: Path) -> dict[str, str]:
+    """Every file under `folder`, by its path there, with its SHA-256: two sites compared byte for byte."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -1,6 +1,5 @@
 """A build that is killed midway leaves the previous site as it was; the next build recovers."""
 
-import hashlib
 import os
 import signal
 import subprocess
@@ -8,7 +7,7 @@ import sys
 import time
 
 import pytest
-from support import make_project, run_mkdocs
+from support import file_hashes, make_project, run_mkdocs
 
 pytestmark = pytest.mark.slow
 
@@ -22,7 +21,7 @@ def story(i: int) -> str:
 
 
 def tree(site):
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+    return file_hashes(site)
 
 
 def test_killed_build_leaves_the_old_site(tmp_path):

@@ -1,6 +1,5 @@
 """`digest add`, end to end: a throwaway project, the real CLI, and a real build of what it added."""
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -8,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURES, SEED, make_project, run_digest, run_mkdocs
+from support import FIXTURES, SEED, file_hashes, make_project, run_digest, run_mkdocs
 
 NEWS_PAGE = FIXTURES / "html" / "news_article.html"
 FRENCH = FIXTURES / "languages" / "fr_rail_sans_ligne_de_langue.txt"
@@ -16,8 +15,7 @@ GERMAN = FIXTURES / "languages" / "de_haushalt_ohne_sprachzeile.txt"
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return file_hashes(folder)
 
 
 def digest_stdin(project: Path, data: bytes, *args: str) -> subprocess.CompletedProcess:

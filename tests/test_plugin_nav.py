@@ -1,11 +1,10 @@
 """The navigation's pages (home, stories, topics, entities, archive) render as FastPages, and
 give the HTML MkDocs' own Pages give them."""
 
-import hashlib
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from support import FIXTURES, SEED, make_project
+from support import FIXTURES, SEED, file_hashes, make_project
 
 from generator.fast_page import FastPage
 from generator.plugin import DigestPlugin
@@ -22,9 +21,7 @@ def _build(project, monkeypatch, *, fast_nav: bool) -> tuple[dict[str, str], lis
 
     monkeypatch.setattr(DigestPlugin, "_render_nav_pages_fast", render_nav_pages)
     build(load_config(str(project / "mkdocs.yml")))
-    site = project / "site"
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}, seen
+    return file_hashes(project / "site"), seen
 
 
 def test_navigation_pages_render_as_mkdocs_renders_them(tmp_path, monkeypatch):

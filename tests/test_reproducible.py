@@ -1,16 +1,14 @@
 """Same input, same output: generated Markdown and (with SOURCE_DATE_EPOCH) the whole site, byte for byte."""
 
-import hashlib
 
 import pytest
-from support import FIXTURES, SEED, make_project, run_digest, run_mkdocs
+from support import FIXTURES, SEED, file_hashes, make_project, run_digest, run_mkdocs
 
 pytestmark = pytest.mark.slow
 
 
 def tree(folder):
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return file_hashes(folder)
 
 
 def test_two_builds_in_two_places_are_identical(tmp_path, monkeypatch):

@@ -4,6 +4,7 @@ import os
 
 import pytest
 from mkdocs.structure.files import File, Files, InclusionLevel
+from support import file_hashes
 
 from generator.site_files import SiteFiles, TrackedFile
 
@@ -148,8 +149,7 @@ def test_static_files_are_copied_as_mkdocs_copies_them(tmp_path, keep):
 def _built(project, monkeypatch, *, keep_listings: bool) -> tuple[dict[str, str], list]:
     """The site (path -> hash) of a build where another plugin's on_nav takes an article page
     out after the navigation listed the pages, and the class of the Files it was handed."""
-    import hashlib
-
+    
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -171,9 +171,7 @@ def _built(project, monkeypatch, *, keep_listings: bool) -> tuple[dict[str, str]
         if not keep_listings:
             patched.setattr(SiteFiles, "adopt", classmethod(lambda cls, files: files))
         build(load_config(str(project / "mkdocs.yml")))
-    site = project / "site"
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}, seen
+    return file_hashes(project / "site"), seen
 
 
 def test_a_build_follows_a_plugin_that_takes_a_page_out_after_the_listing(tmp_path, monkeypatch):
