@@ -175,10 +175,9 @@ def _from_prebuilt(data: bytes, key: bytes) -> tuple[Gazetteer | None, str | Non
     if payload is None:
         return None, None if problem in (OTHER_VERSION, OTHER_KEY) else _REASONS[problem]
     try:
-        view = memoryview(payload)
-        (head_size,) = struct.unpack_from("<Q", view)
-        head = marshal.loads(view[8:8 + head_size])
-        blob = view[8 + head_size:]
+        (head_size,) = struct.unpack_from("<Q", payload)  # (a view of the file's bytes: slices copy nothing)
+        head = marshal.loads(payload[8:8 + head_size])
+        blob = payload[8 + head_size:]
         gaz = Gazetteer.__new__(Gazetteer)
         for name in (*_FIELDS, *_DERIVED):  # (derived ones where functools.cached_property would store them)
             entry = head[name]
