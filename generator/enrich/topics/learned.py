@@ -59,10 +59,17 @@ def word_features(word: str) -> tuple[str, ...]:
     return ("w:" + word, "s:" + fold(word)[:STEM_LENGTH])
 
 
-def word_total(text: ArticleText) -> int:
-    """Words in the body and title (numbers and punctuation marks left out)."""
-    return sum(n for w, n in text.counts.items() if w[:1].isalpha()) + sum(
-        n for w, n in text.title_counts.items() if w[:1].isalpha())
+def has_words(text: ArticleText, least: int) -> bool:
+    """Whether the body and title have `least` words (numbers and punctuation marks left out),
+    reading only the words it needs: most articles reach `least` early."""
+    total = 0
+    for counts in (text.counts, text.title_counts):
+        for word, n in counts.items():
+            if word[:1].isalpha():
+                total += n
+                if total >= least:
+                    return True
+    return False
 
 
 def word_counts(text: ArticleText) -> dict[str, float]:
@@ -154,12 +161,12 @@ class TopicModel:
     def text_logits(self, text: ArticleText) -> tuple[float, ...]:
         """The words' part of each topic's logit (in `codes` order); empty for an article too short
         for the model (under `MIN_WORDS` words in its body and title)."""
-        if word_total(text) < MIN_WORDS:
+        if not has_words(text, MIN_WORDS):
             return ()
         rows, values, _ = self.features(text)
         if not rows.size:
             return ()
-        return tuple(round(float(v), 5) for v in values @ self.weights[rows])
+        return tuple(round(v, 5) for v in (values @ self.weights[rows]).tolist())
 
     def logits(self, text_logits: tuple[float, ...], lexicon_points: dict[str, float]) -> np.ndarray:
         lex = np.array([math.log1p(max(0.0, lexicon_points.get(c, 0.0))) for c in self.codes], np.float32)
