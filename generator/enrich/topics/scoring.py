@@ -211,13 +211,13 @@ class Scorer:
         words = np.fromiter(map(self.phrase_word_ids.get, text.vocabulary, repeat(0)), np.int64, len(text.vocabulary))
         at = words[text.ids]  # each body token's phrase word id, 0 for other words (no phrase has a 0 digit)
         inside = at != 0
-        two = np.flatnonzero(inside[:-1] & inside[1:])  # where two phrase words follow each other
+        two = (inside[:-1] & inside[1:]).nonzero()[0]  # where two phrase words follow each other
         pairs = at[two] * base + at[two + 1]
         three = two[:-1][(two[1:] == two[:-1] + 1)]  # ... and three
         codes = np.concatenate(((at[three] * base + at[three + 1]) * base + at[three + 2], pairs + base ** 3))
-        where = np.minimum(np.searchsorted(self.phrase_codes, codes), self.phrase_codes.size - 1)
+        where = np.minimum(self.phrase_codes.searchsorted(codes), self.phrase_codes.size - 1)
         found = np.bincount(where[self.phrase_codes[where] == codes], minlength=self.phrase_codes.size)
-        for i in np.flatnonzero(found).tolist():
+        for i in found.nonzero()[0].tolist():
             n, key = self.phrase_keys_coded[i]
             out[n][key] = int(found[i])
         return out

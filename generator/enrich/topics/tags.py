@@ -131,8 +131,9 @@ def candidates(text: ArticleText, title_weight: float, language: str = "en") -> 
 
     at = (roles | np.where(lower, LOWER, 0))[ids]  # each position's roles, and whether its word is written in lower case
     pairs = at[:-1] * 32 + at[1:]
-    starts2 = np.flatnonzero(_PAIRS[pairs])
-    starts3 = np.flatnonzero(_TRIPLES[pairs[:-1] * 32 + at[2:]])
+    # (the arrays' methods, not numpy's functions of the same name: each of those is a Python call more)
+    starts2 = _PAIRS[pairs].nonzero()[0]
+    starts3 = _TRIPLES[pairs[:-1] * 32 + at[2:]].nonzero()[0]
     codes = np.concatenate(((ids[starts3] * size + ids[starts3 + 1]) * size + ids[starts3 + 2],
                             ids[starts2] * size + ids[starts2 + 1] + two))
     starts = np.concatenate((starts3, starts2))
@@ -140,7 +141,7 @@ def candidates(text: ArticleText, title_weight: float, language: str = "en") -> 
     keep = occurrences >= 2
     if in_title[0].size:  # a phrase of the title needs to occur once in the body
         keep |= _member(grams, in_title[0])
-    singles = np.flatnonzero((frequency >= 2) & (roles & SINGLE != 0) & lower)
+    singles = ((frequency >= 2) & (roles & SINGLE != 0) & lower).nonzero()[0]
     keys = np.concatenate((grams[keep], singles + one))  # sorted
     counts = np.concatenate((occurrences[keep], frequency[singles])) + title_weight * _count_in(keys, *in_title)
     enough = counts >= np.where(keys >= one, MIN_OCCURRENCES[1], np.where(keys >= two, MIN_OCCURRENCES[2], MIN_OCCURRENCES[3]))
@@ -184,7 +185,7 @@ def candidates(text: ArticleText, title_weight: float, language: str = "en") -> 
 def _phrases(keys: np.ndarray, size: int, two: int, one: int, vocabulary: list[str]) -> list[str]:
     """The phrases that sorted candidate numbers stand for (trigrams, then bigrams, then single words)."""
     word = vocabulary.__getitem__
-    threes, ones = np.searchsorted(keys, [two, one])
+    threes, ones = keys.searchsorted([two, one])
     out = []
     if threes:
         ab, c = np.divmod(keys[:threes], size)
@@ -201,7 +202,7 @@ def _count_in(keys: np.ndarray, values: np.ndarray, counts: np.ndarray) -> np.nd
     """How often each key occurs among `values` (sorted, distinct, with their `counts`)."""
     if not values.size:
         return np.zeros(keys.size)
-    where = np.minimum(np.searchsorted(values, keys), values.size - 1)
+    where = np.minimum(values.searchsorted(keys), values.size - 1)
     return np.where(values[where] == keys, counts[where], 0)
 
 
@@ -273,7 +274,7 @@ def _member(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
     """For each value: is it in the sorted array `ordered`?"""
     if not ordered.size:
         return np.zeros(values.size, bool)
-    where = np.minimum(np.searchsorted(ordered, values), ordered.size - 1)
+    where = np.minimum(ordered.searchsorted(values), ordered.size - 1)
     return ordered[where] == values
 
 

@@ -170,8 +170,8 @@ class ArticleText:
         data = self.body.data
         raw = np.frombuffer(data, np.uint8)
         space = raw == 32
-        starts = np.flatnonzero(~space & np.concatenate(([True], space[:-1])))
-        ends = np.flatnonzero(~space & np.concatenate((space[1:], [True])))
+        starts = (~space & np.concatenate(([True], space[:-1]))).nonzero()[0]
+        ends = (~space & np.concatenate((space[1:], [True]))).nonzero()[0]
         if self.body.cased:  # a non-ASCII capital: lower-case as text
             text = data.decode("utf-8", "surrogatepass")
             tokens = text.lower().split()
@@ -271,8 +271,8 @@ def distinct(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     ordered = np.sort(codes)
     if not ordered.size:
         return ordered, np.zeros(0, np.int64)
-    firsts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
-    return ordered[firsts], np.diff(np.append(firsts, ordered.size))
+    firsts = np.concatenate(([True], ordered[1:] != ordered[:-1])).nonzero()[0]
+    return ordered[firsts], np.concatenate((firsts[1:], [ordered.size])) - firsts
 
 
 def singular(word: str) -> str:
