@@ -55,13 +55,15 @@ def find(sentence: Sentence, gaz: Gazetteer, language: str = "en") -> list[Candi
     append = out.append
     skip = -1  # the end of a known name that spanned lowercase words
     weak = sentence.weak
-    if _column_headings(sentence):
+    text, begin = sentence.text, sentence.begin
+    # (a heading's first word is in capitals: most sentences have a lowercase letter second)
+    if not text[begin + 1 : min(begin + 2, sentence.end)].islower() and _column_headings(sentence):
         return out
     memos = _memo(gaz, language)
     runs = sentence.runs
-    text = sentence.text
-    here = text[sentence.begin : sentence.end + 2]  # what the two helpers below may read
-    if "'s" in here or "’s" in here or "s' " in here or "s’ " in here:
+    here = text[begin : sentence.end + 2]  # what the two helpers below may read
+    # (most sentences have no apostrophe: one look for each kind tells)
+    if "'" in here and ("'s" in here or "s' " in here) or "’" in here and ("’s" in here or "s’ " in here):
         runs = _possessive_names(runs, text, gaz)
     if " on " in here or " for " in here:
         runs = _bodies_on_or_for(runs, text)
