@@ -20,6 +20,7 @@ a good file. Deleting the file is always safe.
 from __future__ import annotations
 
 import pickle
+import threading
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -191,15 +192,46 @@ class StateHeld:
     key it was kept for: a build that fails midway may leave its state half updated, and the next
     build then loads the file, as a new process would. A state in memory is as good as the file
     it was saved to: each step's memo and kept facts describe the articles they were made from,
-    whatever another process wrote to the file since."""
+    whatever another process wrote to the file since.
 
-    def __init__(self) -> None:
+    With `save_later`, `keep` does not write the file: `save` writes it in a thread once the
+    build is done (`mkdocs serve` calls it when the rebuilt site is on disk, while browsers
+    reload), which took ~0.2 s of every rebuild at 10,000 articles. Until then the file holds
+    an earlier build's state, as good as any: a build loads it only when memory holds nothing
+    sure. Nothing touches the kept state while it is written: `take`, `keep` and `wait` wait
+    for the writing to end."""
+
+    def __init__(self, save_later: bool = False) -> None:
+        self.save_later = save_later
         self._key: str | None = None
         self._state: CorpusState | None = None
+        self._unsaved: tuple[Path | None, str, CorpusState] | None = None
+        self._saving: threading.Thread | None = None
 
     def take(self, key: str) -> CorpusState | None:
+        self.wait()
+        self._unsaved = None  # (the build taking it saves what it makes of it)
         state, self._state = self._state, None
         return state if self._key == key else None
 
-    def keep(self, key: str, state: CorpusState) -> None:
+    def keep(self, key: str, state: CorpusState, folder: Path | None) -> None:
+        """Keep `state` for the next build, saved to `folder` now or, with `save_later`, by `save`."""
+        self.wait()
         self._key, self._state = key, state
+        if self.save_later:
+            self._unsaved = (folder, key, state)
+        else:
+            save_state(folder, key, state)
+
+    def save(self) -> None:
+        """Write the kept state, if `keep` left it unsaved, in a thread of its own."""
+        if self._unsaved is not None and self._saving is None:
+            args, self._unsaved = self._unsaved, None
+            self._saving = threading.Thread(target=save_state, args=args, name="digest-corpus-state")
+            self._saving.start()
+
+    def wait(self) -> None:
+        """Until the state `save` writes is on disk."""
+        if self._saving is not None:
+            self._saving.join()
+            self._saving = None

@@ -244,10 +244,11 @@ class FastPage(Page):
         # MkDocs joins every page's URL to the site's with urljoin and splits it again (~25 µs):
         # with a site_url (which `serve` always sets), ~0.5 s of every rebuild at 10,000 articles.
         # For a plain relative URL (digest's pages have nothing else) that join is a concatenation.
-        if base and _PLAIN_URL.fullmatch(self.url) and not _DOT_SEGMENT.search(self.url):
+        url = self.url  # (a property of a property: asked once)
+        if base and _PLAIN_URL.fullmatch(url) and not _DOT_SEGMENT.search(url):
             joined = _site_bases(base)
             if joined is not None:
-                self.canonical_url, self.abs_url = joined[0] + self.url, joined[1] + self.url
+                self.canonical_url, self.abs_url = joined[0] + url, joined[1] + url
                 return
         super()._set_canonical_url(base)
 

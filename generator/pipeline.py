@@ -145,9 +145,10 @@ def _generate(content_dir: Path, config: DigestConfig, site_info: SiteInfo, cach
     articles = finish_corpus(articles, [analyses[a.source] for a in articles], context, corpus_memo, clock.lap)
     state.memo = corpus_memo.tables()
     report.extend([Problem(str(cache_dir), note, Severity.INFO) for note in prebuilt_notes()])
-    save_state(cache_dir, space, state)
     if held_state is not None:
-        held_state.keep(space, state)
+        held_state.keep(space, state, cache_dir)  # (saved now, or after the build: see StateHeld)
+    else:
+        save_state(cache_dir, space, state)
     clock.lap("corpus state saved")
     slugs = load_slug_table(cache_dir)
     site = assemble(articles, taxonomy, rules, config, slugs)

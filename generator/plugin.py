@@ -105,7 +105,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
         self._kept = {} if command == "serve" else None
-        self._held_state = StateHeld() if command == "serve" else None
+        self._held_state = StateHeld(save_later=True) if command == "serve" else None
         self._heap.serving = command == "serve"
         freeze_at_exit()
 
@@ -390,6 +390,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     @event_priority(-100)  # last, after search and every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            self._post_build(config)
+        finally:
+            if self._held_state is not None:  # `serve`: the corpus state is written now (see StateHeld)
+                self._held_state.save()
+
+    def _post_build(self, config: MkDocsConfig) -> None:
         lap = time.perf_counter()
         self._laps.append(("MkDocs renders pages", lap - self._files_done))
         if self._search is not None:
@@ -424,6 +431,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self._search.cancel()
             self._search = None
         self._finish_store()
+        if self._held_state is not None:
+            self._held_state.save()
         self._heap.release()
         logging.getLogger("mkdocs").removeHandler(self._warnings)
         if self._final_site_dir is not None:
@@ -449,6 +458,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return server
 
     def on_shutdown(self) -> None:
+        if self._held_state is not None:
+            self._held_state.wait()
         if self._watch is not None:
             self._watch.stop()
             self._watch = None

@@ -146,22 +146,27 @@ def test_a_process_that_builds_again_sees_every_edit_as_a_new_process_would(tmp_
     assert page_texts(again) == page_texts(fresh)
 
 
-def test_a_process_that_keeps_its_corpus_state_builds_as_a_new_process_would(tmp_path, monkeypatch):
+@pytest.mark.parametrize("save_later", [False, True], ids=["saved in the build", "saved after it (serve)"])
+def test_a_process_that_keeps_its_corpus_state_builds_as_a_new_process_would(tmp_path, monkeypatch, save_later):
     # `mkdocs serve` also keeps the corpus state its last build saved (`held_state`) instead of
     # loading the file again. Through edits, a new and a removed article, a build that failed
     # midway (which may leave the state half updated) and an edited topics.yml, every build shows
     # what a build from nothing shows, and the file is loaded only when memory holds nothing sure.
+    # Under serve the file is written after each build, as the plugin's on_post_build does (`save`).
     content = tmp_path / "content"
     content.mkdir()
     for i in range(6):
         (content / f"s{i}.txt").write_text(port_story(i), encoding="utf-8")
-    kept, held, loads = {}, StateHeld(), []
+    kept, held, loads = {}, StateHeld(save_later=save_later), []
     load_state = pipeline.load_state
     monkeypatch.setattr(pipeline, "load_state", lambda *args: loads.append(1) or load_state(*args))
 
     def build():
-        return generate(content, config_from_dict({}), SiteInfo(), cache_dir=tmp_path / "cache", workers=1,
-                        kept=kept, held_state=held)
+        try:
+            return generate(content, config_from_dict({}), SiteInfo(), cache_dir=tmp_path / "cache", workers=1,
+                            kept=kept, held_state=held)
+        finally:
+            held.save()
 
     def as_new(step):
         fresh = generate(content, config_from_dict({}), SiteInfo(), cache_dir=tmp_path / f"fresh{step}", workers=1)
@@ -191,6 +196,13 @@ def test_a_process_that_keeps_its_corpus_state_builds_as_a_new_process_would(tmp
     again = build()
     assert page_texts(again) == as_new(4)
     assert "Baltic air policing" in [t.name for a in again.site.articles for t in a.topics]
+
+    # The file holds the last build's state, where a new process takes up from there.
+    held.wait()
+    key = _namespace(content, config_from_dict({}))
+    saved, note = load_state(tmp_path / "cache", key)
+    kept_state = held.take(key)
+    assert note is None and (saved.stats, saved.memo) == (kept_state.stats, kept_state.memo)
 
 
 def test_an_articles_text_left_in_the_cache_reads_as_its_blocks(tmp_path):
