@@ -14,7 +14,7 @@ from . import urls
 from .article import (Linked, article_inputs, article_links, is_owner_markdown, linked_key, memo_key, own_key,
                       render_article)
 from .entity import entities_index, entity_type_index, entity_units
-from .feeds import Publishing, feed_note, feed_pages, with_story_feeds, with_topic_feeds
+from .feeds import Publishing, feed_note, feed_units, robots_page, with_story_feeds, with_topic_feeds
 from .home import home_page
 from .listing import listing_key, one_render, topic_links
 from .page import DuplicatePage, Page, PageSet, Unit
@@ -112,8 +112,9 @@ def _render_site(site: Site, site_name: str, site_url: str | None, directory_url
         listings.add(pages, ("month", unit.uris[0]), ("month", (year, month)), articles, [unit])
     if site.undated:
         listings.add(pages, ("undated", listings.links), ("undated",), site.undated, units[-1:])
-    for page in feed_pages(site, publishing):
-        pages.add(page)
+    pages.add(robots_page(publishing))
+    for unit in feed_units(site, publishing):
+        _add_unit(pages, memo, unit)
     return pages
 
 

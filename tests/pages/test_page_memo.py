@@ -275,3 +275,22 @@ def test_the_store_is_asked_for_files_as_isfile_would_answer(tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     (tmp_path / "relative.md").write_text("r", encoding="utf-8")
     assert [memo._in_store(p) for p in paths] == [bool(p) and os.path.isfile(p) for p in paths]
+
+
+def test_a_feed_is_written_again_only_when_an_article_it_lists_changed():
+    # Each feed (RSS and JSON Feed) is a unit of the memo: a changed article's feeds (the
+    # digest's, its topic's) are made again, a feed that does not list it is the last build's.
+    url = "https://owner.github.io/digest/"
+    items = [article("Harbour opens", D, topics=["politics"]),
+             article("Grain prices", D - dt.timedelta(days=1), topics=["economy"])]
+    first = PageMemo("salt")
+    render_site(make_site(*items), site_url=url, memo=first)
+    changed = [items[0], dataclasses.replace(items[1], title="Grain prices fall")]
+    memo = first.next_build("salt")
+    pages = render_site(make_site(*changed), site_url=url, memo=memo)
+    feeds = sorted(page.src_uri for page in pages if page.kind == "feed")
+    assert feeds == ["feed.json", "feed.xml", "topics/economy/feed.json", "topics/economy/feed.xml",
+                     "topics/politics/feed.json", "topics/politics/feed.xml"]
+    assert [uri for uri in reused(memo, pages) if uri in feeds] == ["topics/politics/feed.json", "topics/politics/feed.xml"]
+    assert "Grain prices fall" in pages.get("feed.xml").text()
+    assert texts(pages) == texts(render_site(make_site(*changed), site_url=url))
