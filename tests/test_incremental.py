@@ -63,6 +63,32 @@ def test_dirty_build_after_a_drop_equals_a_clean_build(tmp_path, monkeypatch):
     assert tree(project / "site") == tree(clean / "site")
 
 
+def test_dirty_build_with_feeds_after_a_drop_equals_a_clean_build(tmp_path, monkeypatch):
+    # With a site_url every topic and story has its feeds: a drop changes the digest's feed and
+    # its topics', and the others are the last build's, taken from the page store (pages.memo).
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    url = "https://owner.github.io/digest/"
+    articles = {f"s{i:02d}.txt": story(i) for i in range(24)}
+    project = make_project(tmp_path / "incremental", articles, site_url=url)
+    run_mkdocs(project, "build")
+    before = {path: t for path, t in mtimes_of(project / "site", "*.xml").items() if path.endswith("feed.xml")}
+    time.sleep(0.05)  # mtimes must be able to differ
+
+    (project / "content" / "s99.txt").write_text(story(99), encoding="utf-8")
+    run_mkdocs(project, "build", "--dirty")
+    after = mtimes_of(project / "site", "*.xml")
+    assert after["feed.xml"] != before["feed.xml"]  # the digest's feed lists the new article
+    assert len(before) > 2 and any(after[path] == t for path, t in before.items())  # a feed it is not in stays
+
+    clean = make_project(tmp_path / "clean", {**articles, "s99.txt": story(99)}, site_url=url)
+    run_mkdocs(clean, "build")
+    assert tree(project / "site") == tree(clean / "site")
+
+
+def mtimes_of(site, pattern):
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob(pattern)}
+
+
 @pytest.mark.parametrize("site_pages", ["kept", "gone"])
 def test_dirty_build_after_a_deletion_removes_the_page(tmp_path, monkeypatch, site_pages):
     # "gone": the removed article's page is not in the site folder, as under `mkdocs serve`
