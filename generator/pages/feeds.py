@@ -111,7 +111,7 @@ def robots_page(publishing: Publishing | None) -> Page:
 def feed_units(site: Site, publishing: Publishing | None) -> list[Unit]:
     """With a site URL, each feed's RSS and JSON Feed files as one unit (pages.memo): a dropped
     article changes the digest's feed and those of its topics and story, not the other ~80 at
-    10,000 articles, which were all written again (~50 ms of every build)."""
+    10,000 articles, which were all written again (30 ms for 71 feeds at 2,000 articles)."""
     if publishing is None:
         return []
     return [Unit("feed", [feed.rss_uri, feed.json_uri], partial(feed_inputs, feed), partial(_feed_files, feed, publishing))
