@@ -60,7 +60,7 @@ from .sanitize import clean_html
 from .search.publish import SearchIndexJob, publish_search_index, start_search_index
 from .site_files import SiteFiles, TrackedFile
 from .theme_links import ChipLinks, article_signatures, link_targets
-from .theme_loader import ThemeLoader
+from .theme_loader import ThemeLoader, list_theme_quickly
 from .writer import StoredPages, load_article_records, remembered_pages, save_article_records, write_pages
 
 log = get_plugin_logger("digest")
@@ -118,6 +118,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self._search = None
         self._heap.before_build()
         self.generation = None
+        list_theme_quickly(config.theme)  # MkDocs lists the theme's files before on_env (see theme_loader)
         self._generated = set()
         self._owner_markdown = set()
         self._final_site_dir = None

@@ -4,16 +4,21 @@ MkDocs lists every template of the theme (`env.list_templates`) only to copy the
 files into the site, and skips each name with a part that starts with a dot (its filter's `.*`
 and `*/.*`: mkdocs/structure/files.py, `add_files_from_theme`). Material keeps its ~14,000 icons
 under `.icons/`: walking them, and MkDocs' filter making its list of patterns again for each of
-them, took ~0.1 s of every build, a dropped article's included. `ThemeLoader` lists the names
+them, took 0.1-0.25 s of every build, a dropped article's included. `ThemeLoader` lists the names
 MkDocs would keep, without those (tests/test_theme_loader.py compares the files copied).
+
+MkDocs lists the theme right after it makes the build's template environment, before any plugin
+event that is handed that environment (`on_env` comes later): `list_theme_quickly` gives the
+theme a `get_env` whose environment has the loader from the start.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader
 
 
 class ThemeLoader(ChoiceLoader):
@@ -21,6 +26,22 @@ class ThemeLoader(ChoiceLoader):
 
     def list_templates(self) -> list[str]:
         return sorted(set(_visible(self.loaders)))
+
+
+def list_theme_quickly(theme: Any) -> None:
+    """Make `theme.get_env()` (a MkDocs Theme's, one per loaded configuration) give environments
+    whose loader is a ThemeLoader; once per theme object."""
+    if "get_env" in vars(theme):
+        return
+    made_by_class = theme.get_env
+
+    def get_env() -> Environment:
+        env = made_by_class()
+        if not isinstance(env.loader, ThemeLoader):
+            env.loader = ThemeLoader([env.loader])
+        return env
+
+    theme.get_env = get_env
 
 
 def is_hidden(name: str) -> bool:
