@@ -60,7 +60,7 @@ from .sanitize import clean_html
 from .search.publish import SearchIndexJob, publish_search_index, start_search_index
 from .site_files import SiteFiles, TrackedFile
 from .theme_links import ChipLinks, article_signatures, link_targets
-from .theme_loader import ThemeLoader, list_theme_quickly
+from .theme_loader import ThemeLoader, quick_environments
 from .writer import StoredPages, load_article_records, remembered_pages, save_article_records, write_pages
 
 log = get_plugin_logger("digest")
@@ -109,7 +109,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._heap.serving = command == "serve"
         freeze_at_exit()
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    @event_priority(10_000)  # before other plugins' on_config: Material's search makes environments there
+    def _quick_environments(self, config: MkDocsConfig) -> MkDocsConfig:
+        # MkDocs lists the theme's files before on_env (see theme_loader).
+        quick_environments(config.theme, Path(self.config.cache_dir))
+        return config
+
+    def _on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content_dir = Path(self.config.content_dir)  # absolute: config_options.Dir resolved it
         self.cache_dir = Path(self.config.cache_dir)
         # Reset per build: `serve` keeps this object alive across rebuilds.
@@ -118,7 +124,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self._search = None
         self._heap.before_build()
         self.generation = None
-        list_theme_quickly(config.theme)  # MkDocs lists the theme's files before on_env (see theme_loader)
         self._generated = set()
         self._owner_markdown = set()
         self._final_site_dir = None
@@ -130,6 +135,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self._warnings.reset()
             logging.getLogger("mkdocs").addHandler(self._warnings)
         return config
+
+    on_config = CombinedEvent(_quick_environments, _on_config)
 
     @event_priority(-10_000)  # after every other plugin's on_pre_build: none sees the other folder
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -384,7 +391,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 if file := files.src_uris.get(src_uri) or files.get_file_from_path(src_uri):
                     urls[key] = file.url
         ChipLinks(urls).install(env)
-        template_cache.install(env, self.cache_dir)
+        if env.bytecode_cache is None:  # an environment not made by the theme's get_env
+            template_cache.install(env, self.cache_dir)
         env.loader = ThemeLoader([DictLoader({REUSED_TEMPLATE: ""}), env.loader])  # (see theme_loader)
         env.filters["digest_date"] = _format_date
         return env

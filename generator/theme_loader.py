@@ -8,17 +8,22 @@ them, took 0.1-0.25 s of every build, a dropped article's included. `ThemeLoader
 MkDocs would keep, without those (tests/test_theme_loader.py compares the files copied).
 
 MkDocs lists the theme right after it makes the build's template environment, before any plugin
-event that is handed that environment (`on_env` comes later): `list_theme_quickly` gives the
-theme a `get_env` whose environment has the loader from the start.
+event that is handed that environment (`on_env` comes later), and Material's search plugin makes
+three environments of its own in `on_config`, each compiling the language templates again:
+`quick_environments` gives the theme a `get_env` whose environments have the loader and the
+compiled templates (template_cache) from the start.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader
+
+from . import template_cache
 
 
 class ThemeLoader(ChoiceLoader):
@@ -28,9 +33,10 @@ class ThemeLoader(ChoiceLoader):
         return sorted(set(_visible(self.loaders)))
 
 
-def list_theme_quickly(theme: Any) -> None:
+def quick_environments(theme: Any, cache_dir: Path) -> None:
     """Make `theme.get_env()` (a MkDocs Theme's, one per loaded configuration) give environments
-    whose loader is a ThemeLoader; once per theme object."""
+    whose loader is a ThemeLoader and whose compiled templates are kept under `cache_dir`; once
+    per theme object."""
     if "get_env" in vars(theme):
         return
     made_by_class = theme.get_env
@@ -39,6 +45,8 @@ def list_theme_quickly(theme: Any) -> None:
         env = made_by_class()
         if not isinstance(env.loader, ThemeLoader):
             env.loader = ThemeLoader([env.loader])
+        if env.bytecode_cache is None:
+            template_cache.install(env, cache_dir)
         return env
 
     theme.get_env = get_env
