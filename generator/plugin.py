@@ -46,8 +46,9 @@ from .serve_watch import ContentWatch
 from .compact import compact_html
 from .config import DigestConfig, SiteInfo
 from .corpus_state import StateHeld
-from .fast_page import FastPage
+from .fast_page import FastPage, build_date, page_settings
 from .html_reuse import HtmlRecord, site_key
+from .kept_pages import KeptPages
 from .nogc import FrozenHeap, freeze_at_exit, no_cycle_collection
 from .pages.article import ARTICLE_TEMPLATE
 from .pages.listing import long_date
@@ -97,6 +98,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # Under `serve`, the per-file results of the last build (see pipeline.generate's `kept`).
         self._kept: dict | None = None
         self._held_state: StateHeld | None = None  # under `serve`, the corpus state the last build saved
+        self._kept_pages: KeptPages | None = None  # under `serve --dirty`, the last build's Files and Pages
         self._memo: PageMemo | None = None  # under `serve` without --dirty, the last build's pages
         self._watch: ContentWatch | None = None  # under `serve`: the content folder's native watch
         # (config, its docs_dir) while MkDocs lists a folder that does not exist (see _skip_docs_listing)
@@ -106,6 +108,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._command, self._dirty = command, dirty
         self._kept = {} if command == "serve" else None
         self._held_state = StateHeld(save_later=True) if command == "serve" else None
+        self._kept_pages = KeptPages() if command == "serve" and dirty else None
         self._heap.serving = command == "serve"
         freeze_at_exit()
 
@@ -205,7 +208,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             _remove_from_site(store.removed, config)
             # A page whose file this build wrote or touched is rendered; for the others, MkDocs
             # compares their HTML's time with the time write_pages found (see _PageFile.is_modified).
-            paths, times = store.paths, store.times
+            paths, times, texts = store.paths, store.times, None
         else:
             # A full build reads the pages from memory, and the store a later `--dirty` build
             # needs is written beside it, dated to before any page is rendered. Only MkDocs' own
@@ -213,6 +216,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             # matter, so the others' texts (front matter written as YAML: ~0.4 s at 1,000 articles)
             # are made only where something asks for them, the store for a changed page.
             texts = {page.src_uri: page.text() for page in generation.pages if not _is_fast(page)}
+            paths = times = None
             fingerprints = {page.src_uri: page.fingerprint() for page in generation.pages}
             if self._final_site_dir is not None:
                 self._record = HtmlRecord(self.cache_dir)
@@ -232,6 +236,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         made_by = config.plugins._current_plugin or "<unknown>"  # as File.generated names it
         # Per page (19,000 at 10,000 articles), only what differs: the rest is looked up once.
         known, site_dir, directory_urls = files.src_uris, config.site_dir, config.use_directory_urls
+        kept = self._kept_pages
+        if kept is not None:
+            kept.start()
+            settings, date = page_settings(config), build_date()
+            if settings is None:
+                kept = None
         for page in generation.pages:
             uri = page.src_uri
             plain = _is_plain_uri(uri)
@@ -242,24 +252,22 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     f"and a page digest generates ({page.origin}); rename one of them"
                 )
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            if self._dirty:
-                file = _PageFile.made(config, uri, made_by, inclusion=inclusion, abs_src_path=paths[uri],
-                                      plain=plain, site=(site_dir, directory_urls))
-                file.source_time = times.get(uri, _CHANGED)
-            elif _is_fast(page):
-                file = _PageFile.made(config, uri, made_by, inclusion=inclusion, content="", plain=plain,
-                                      site=(site_dir, directory_urls))
-                file.lazy_page = page
+            site = (site_dir, directory_urls)
+            if page.in_nav:  # nav pages keep MkDocs' Page, which takes its title from the nav
+                file = _page_file(config, page, made_by, inclusion, plain, site, paths, texts)
             else:
-                file = _PageFile.made(config, uri, made_by, inclusion=inclusion, content=texts[uri], plain=plain,
-                                      site=(site_dir, directory_urls))
-            if not page.in_nav:  # nav pages keep MkDocs' Page, which takes its title from the nav
-                fast = FastPage(None, file, config)
-                fast.splice_html = not page.owner_markdown
+                made = (config, page, made_by, inclusion, plain, site, paths, texts)
+                if kept is not None and plain:  # (what File and FastPage are made from: see kept_pages)
+                    key = (paths[uri], inclusion, made_by, site_dir, directory_urls, settings, date, page.owner_markdown)
+                    file, fast = kept.made(uri, key, functools.partial(_page_objects, *made))
+                else:
+                    file, fast = _page_objects(*made)
                 # A page taken from the page store unchanged (see pages.memo) is read from its file.
                 if not isinstance(page, StoredPage) and page.meta:
                     # Without front matter, MkDocs also reads "key: value" lines at the top.
                     fast.source = (page.body, page.meta)
+            if self._dirty:
+                file.source_time = times.get(uri, _CHANGED)
             files.append(file)
             self._generated.add(page.src_uri)
             if page.owner_markdown:
@@ -436,6 +444,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._give_back_docs_dir()  # a build that failed before on_files: see _skip_docs_listing
+        if self._kept_pages is not None:
+            self._kept_pages.forget()
         if self._search is not None:
             self._search.cancel()
             self._search = None
@@ -599,6 +609,29 @@ def _is_fast(page) -> bool:
     """Rendered as a FastPage, which is handed its body and front matter (not in the
     navigation, and a Markdown page: other files MkDocs copies from their content)."""
     return not page.in_nav and is_markdown_file(page.src_uri)
+
+
+def _page_file(config: MkDocsConfig, page, made_by: str, inclusion: InclusionLevel, plain: bool, site: tuple,
+               paths: dict[str, str] | None, texts: dict[str, str] | None) -> _PageFile:
+    """The File of a digest page: read from the page store in a `--dirty` build (`paths`), else
+    its text made when MkDocs asks (a FastPage's) or given (`texts`)."""
+    uri = page.src_uri
+    if paths is not None:
+        return _PageFile.made(config, uri, made_by, inclusion=inclusion, abs_src_path=paths[uri], plain=plain, site=site)
+    if _is_fast(page):
+        file = _PageFile.made(config, uri, made_by, inclusion=inclusion, content="", plain=plain, site=site)
+        file.lazy_page = page
+        return file
+    return _PageFile.made(config, uri, made_by, inclusion=inclusion, content=texts[uri], plain=plain, site=site)
+
+
+def _page_objects(config: MkDocsConfig, page, made_by: str, inclusion: InclusionLevel, plain: bool, site: tuple,
+                  paths: dict[str, str] | None, texts: dict[str, str] | None) -> tuple[_PageFile, FastPage]:
+    """The File and FastPage of a digest page outside the navigation, before its source is given."""
+    file = _page_file(config, page, made_by, inclusion, plain, site, paths, texts)
+    fast = FastPage(None, file, config)
+    fast.splice_html = not page.owner_markdown
+    return file, fast
 
 
 # Characters `urllib.parse.quote` leaves as they are (its default safe "/" included).

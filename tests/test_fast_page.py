@@ -12,7 +12,7 @@ from support import FIXTURES, SEED, make_project
 
 from generator.config import SiteInfo, config_from_dict
 from generator import fast_page
-from generator.fast_page import FastPage, _page_settings, bracket_end, build_date, find_link_text_faster
+from generator.fast_page import FastPage, page_settings, bracket_end, build_date, find_link_text_faster
 from generator.pipeline import generate
 
 
@@ -137,7 +137,7 @@ def test_fast_pages_are_made_as_mkdocs_makes_pages(tmp_path, monkeypatch):
         for extra in options:
             config = load_config(str(project / "mkdocs.yml"), **extra)
             config.plugins._current_plugin = None
-            assert _page_settings(config) is not None
+            assert page_settings(config) is not None
             for uri in uris:
                 for title in (None, "Home"):
                     ours = FastPage(title, File.generated(config, uri, content="# T\n"), config)
@@ -157,7 +157,7 @@ def test_a_mkdocs_whose_pages_are_made_otherwise_makes_them_itself(tmp_path, mon
     monkeypatch.setattr(Page, "__init__", init)
     config = load_config(str(project / "mkdocs.yml"))
     config.plugins._current_plugin = None
-    assert _page_settings(config) is None
+    assert page_settings(config) is None
     assert FastPage(None, File.generated(config, "a.md", content="# T\n"), config).something_new == 1
 
 

@@ -28,7 +28,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                   "generator.report", "generator.writer")),
     ("front", ("generator.plugin", "generator.cli", "generator.__main__", "generator.commands",
                "generator.fast_page", "generator.staging", "generator.compact", "generator.html_reuse",
-               "generator.template_cache", "generator.theme_loader", "generator.site_files", "generator.serve_watch")),
+               "generator.template_cache", "generator.theme_loader", "generator.site_files", "generator.serve_watch",
+               "generator.kept_pages")),
 ]
 
 
