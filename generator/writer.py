@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .pages import PageMemo, PageSet
 from .pages.memo import Remembered
@@ -147,9 +148,17 @@ class StoredPages(Mapping):
         self._root = str(out_dir) + os.sep
 
     def __getitem__(self, uri: str) -> Remembered:
-        entry = self.manifest[uri]
-        if len(entry) != 3:
+        found = self.get(uri)
+        if found is None:
             raise KeyError(uri)
+        return found
+
+    def get(self, uri: str, default: Any = None) -> Any:
+        # Asked for every page of a build (19,000 at 10,000 articles): Mapping's own `get` goes
+        # through __getitem__ and an exception for each page not there.
+        entry = self.manifest.get(uri)
+        if entry is None or len(entry) != 3:
+            return default
         return Remembered(entry[2], fingerprint=entry[0], path=self._root + uri)
 
     def __iter__(self):

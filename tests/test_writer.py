@@ -114,3 +114,18 @@ def test_article_records_are_read_back_only_whole_and_for_the_same_salt(tmp_path
         assert memo.listed_as_before == {"c.txt": "b.txt"}
     else:
         assert not memo.articles_before and not memo.listed_as_before
+
+
+def test_remembered_pages_answer_get_as_they_answer_lookups(tmp_path):
+    """The memo asks `get` for every page: a page stored without the digest of its inputs is not
+    remembered either way, and one stored with it is the same entry either way."""
+    out = tmp_path / "pages"
+    write_pages(pages("one", "two"), out, digests={"articles/a0.md": "d0"})
+    remembered, _ = remembered_pages(out)
+    assert remembered.get("articles/a0.md") == remembered["articles/a0.md"]
+    assert remembered.get("articles/a0.md").digest == "d0"
+    assert remembered.get("articles/a0.md").path == str(out.resolve() / "articles" / "a0.md")
+    assert remembered.get("articles/a1.md") is None and remembered.get("articles/a1.md", "no") == "no"
+    with pytest.raises(KeyError):
+        remembered["articles/a1.md"]
+    assert remembered.get("articles/none.md") is None and "articles/a1.md" not in remembered
