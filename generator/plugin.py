@@ -631,6 +631,8 @@ def _page_objects(config: MkDocsConfig, page, made_by: str, inclusion: Inclusion
     file = _page_file(config, page, made_by, inclusion, plain, site, paths, texts)
     fast = FastPage(None, file, config)
     fast.splice_html = not page.owner_markdown
+    if paths is not None:
+        file.abs_dest_path  # noqa: B018 - what a --dirty build asks of every page (is_modified): kept with it (kept_pages)
     return file, fast
 
 
