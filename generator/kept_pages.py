@@ -70,8 +70,7 @@ class KeptPages:
 def _state(file: Any, page: Any) -> tuple | None:
     """Both objects' classes and attributes, or None when one holds a value that could be changed
     in place (then it is not kept)."""
-    file_state = {k: v for k, v in vars(file).items() if k not in _LINKS}
-    page_state = {k: v for k, v in vars(page).items() if k not in _LINKS}
+    file_state, page_state = _plain(file), _plain(page)
     for state in (file_state, page_state):
         for name, value in state.items():
             if isinstance(value, (list, dict, set, bytearray)) and not (name in _MUTABLE and not value):
@@ -99,4 +98,5 @@ def _compare(uri: str, taken: tuple[Any, Any], fresh: tuple[Any, Any]) -> None:
 
 
 def _plain(obj: Any) -> dict:
+    """An object's attributes without its link to the other one (a File's page, a Page's file)."""
     return {k: v for k, v in vars(obj).items() if k not in _LINKS}
