@@ -142,3 +142,25 @@ def test_a_source_twice_keeps_no_index_and_the_next_build_is_still_right(taxonom
     builds.build(base + [base[3]])
     assert CorpusMemo(pickle.loads(builds.kept)).state(INDEX) is None
     builds.build(base)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_rows_ranked_again_are_the_rows_of_a_ranking_of_everything(seed):
+    """The rows a changed vector reaches, ranked again on their own (related._rank_rows), equal
+    the ranking of all articles: the same similarities, ties to the first source, none below
+    the least similarity, an article never related to itself, none for a vector without features."""
+    rng = random.Random(seed)
+    n, limit = 300, 5
+    names = [f"{rng.randrange(10**6):06d}-{i}.txt" for i in range(n)]  # sources out of row order
+    vocabulary = [f"feature {k}" for k in range(40)]
+    vectors = []
+    for i in range(n):
+        chosen = sorted(rng.sample(vocabulary, rng.randint(0, 6))) if i % 50 else []
+        vectors.append((tuple(chosen), tuple(rng.choice((256, 512, 700)) for _ in chosen)))  # few values: ties
+    expected = related.related_lists(names, vectors, limit)
+    assert sum(len(set(x)) < len(x) for x in expected) == 0 and any(len(x) == limit for x in expected)
+    rows = sorted(rng.sample(range(n), 80) + [0])  # row 0 has no features
+    lists: list[tuple[str, ...]] = [("stale",)] * n
+    related._rank_rows(rows, names, [v[0] for v in vectors], lambda j: vectors[j][1], lists, related._least(), limit)
+    assert [lists[i] for i in rows] == [expected[i] for i in rows]
+    assert lists[0] == () and all(lists[i] == ("stale",) for i in range(n) if i not in rows)

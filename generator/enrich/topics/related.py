@@ -216,16 +216,8 @@ def updated_lists(sources: Sequence[str], features: Sequence[tuple[str, ...]], v
             else:
                 full.add(i)  # one of its related articles changed: the next best may be any
     least = _least()
-    wanted: set[str] = set()
-    for i in full:
-        wanted.update(features[i])
-    postings: dict[str, list[int]] = {}
-    if wanted:
-        for j, mine in enumerate(features):
-            if not wanted.isdisjoint(mine):
-                for f in mine:
-                    if f in wanted:
-                        postings.setdefault(f, []).append(j)
+    if full:
+        _rank_rows(sorted(full), sources, features, values, lists, least, limit)
     maps: dict[int, dict[str, int]] = {}
 
     def as_map(j: int) -> dict[str, int]:
@@ -234,13 +226,6 @@ def updated_lists(sources: Sequence[str], features: Sequence[tuple[str, ...]], v
             found = maps[j] = dict(zip(features[j], values(j)))
         return found
 
-    for i in full:
-        dots: dict[int, int] = {}
-        for f, v in zip(features[i], values(i)):
-            for j in postings.get(f, ()):
-                if j != i:
-                    dots[j] = dots.get(j, 0) + v * as_map(j)[f]
-        lists[i] = _ranked([(d, sources[j]) for j, d in dots.items() if d >= least], limit)
     if partial:
         by_feature: dict[str, list[int]] = {}
         for j in moved:
@@ -260,6 +245,72 @@ def updated_lists(sources: Sequence[str], features: Sequence[tuple[str, ...]], v
                     scored.append((d, sources[j]))  # type: ignore[index]
             lists[i] = _ranked(scored, limit)
     return full.union(partial)
+
+
+def _rank_rows(rows: list[int], sources: Sequence[str], features: Sequence[tuple[str, ...]],
+               values: Callable[[int], tuple[int, ...]], lists: list[tuple[str, ...]], least: int, limit: int) -> None:
+    """Ranks the articles `rows` against all others, as `related_lists` would, into `lists`.
+
+    The rows' features are looked up in every article once (their postings), and the products of
+    all rows at once are summed by numpy: a drop that moves a common feature's standing ranks a
+    few hundred rows through ~150,000 (row, feature, article) products, about 0.15 s one by one.
+    The sums are of integers, as in `related_lists`, so the order of summing changes nothing."""
+    ids: dict[str, int] = {}
+    for i in rows:
+        for f in features[i]:
+            ids.setdefault(f, len(ids))
+    if not ids:
+        for i in rows:
+            lists[i] = ()
+        return
+    # The postings of the rows' features: for each feature, the articles with it and their values.
+    post_f: list[int] = []
+    post_j: list[int] = []
+    post_w: list[int] = []
+    wanted = ids.keys()
+    for j, mine in enumerate(features):
+        if not wanted.isdisjoint(mine):
+            for f, w in zip(mine, values(j)):
+                k = ids.get(f)
+                if k is not None:
+                    post_f.append(k)
+                    post_j.append(j)
+                    post_w.append(w)
+    order = np.argsort(np.array(post_f, np.int64), kind="stable")
+    flat_j = np.array(post_j, np.int64)[order]
+    flat_w = np.array(post_w, np.int64)[order]
+    sizes = np.bincount(np.array(post_f, np.int64), minlength=len(ids))
+    starts = np.cumsum(sizes) - sizes
+    # One entry per (row, feature of the row), then one per article in that feature's postings.
+    row_f = np.array([ids[f] for i in rows for f in features[i]], np.int64)
+    row_v = np.array([v for i in rows for v in values(i)], np.int64)
+    row_of = np.repeat(np.arange(len(rows)), [len(features[i]) for i in rows])
+    count = sizes[row_f]
+    total = int(count.sum())
+    first = np.repeat(starts[row_f] - (np.cumsum(count) - count), count) + np.arange(total)
+    other = flat_j[first]
+    row = np.repeat(row_of, count)
+    article = np.array(rows, np.int64)[row]
+    keep = other != article
+    pair = row[keep] * len(features) + other[keep]
+    products = flat_w[first][keep] * np.repeat(row_v, count)[keep]
+    pairs, at = np.unique(pair, return_inverse=True)
+    dots = np.bincount(at, weights=products).round().astype(np.int64)  # (exact: well below 2**53)
+    good = dots >= least
+    pairs, dots = pairs[good], dots[good]
+    row_at, other_at = np.divmod(pairs, len(features))
+    by_row = np.lexsort((-dots, row_at))
+    row_at, other_at, dots = row_at[by_row].tolist(), other_at[by_row].tolist(), dots[by_row].tolist()
+    found: list[list[tuple[int, str]]] = [[] for _ in rows]
+    for r, j, d in zip(row_at, other_at, dots):
+        scored = found[r]
+        # Within a row the similarities come largest first: past the `limit`-th, only ties may still rank.
+        if len(scored) < limit or -d == scored[-1][0]:
+            scored.append((-d, sources[j]))
+    for r, i in enumerate(rows):
+        scored = found[r]
+        scored.sort()
+        lists[i] = tuple(source for _, source in scored[:limit])
 
 
 def _ranked(scored: list[tuple[int, str]], limit: int) -> tuple[str, ...]:
