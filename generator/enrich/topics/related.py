@@ -276,10 +276,11 @@ def _rank_rows(rows: list[int], sources: Sequence[str], features: Sequence[tuple
                     post_f.append(k)
                     post_j.append(j)
                     post_w.append(w)
-    order = np.argsort(np.array(post_f, np.int64), kind="stable")
+    feature_of = np.array(post_f, np.int64)
+    order = np.argsort(feature_of, kind="stable")
     flat_j = np.array(post_j, np.int64)[order]
     flat_w = np.array(post_w, np.int64)[order]
-    sizes = np.bincount(np.array(post_f, np.int64), minlength=len(ids))
+    sizes = np.bincount(feature_of, minlength=len(ids))
     starts = np.cumsum(sizes) - sizes
     # One entry per (row, feature of the row), then one per article in that feature's postings.
     row_f = np.array([ids[f] for i in rows for f in features[i]], np.int64)
@@ -305,12 +306,10 @@ def _rank_rows(rows: list[int], sources: Sequence[str], features: Sequence[tuple
     for r, j, d in zip(row_at, other_at, dots):
         scored = found[r]
         # Within a row the similarities come largest first: past the `limit`-th, only ties may still rank.
-        if len(scored) < limit or -d == scored[-1][0]:
-            scored.append((-d, sources[j]))
+        if len(scored) < limit or d == scored[-1][0]:
+            scored.append((d, sources[j]))
     for r, i in enumerate(rows):
-        scored = found[r]
-        scored.sort()
-        lists[i] = tuple(source for _, source in scored[:limit])
+        lists[i] = _ranked(found[r], limit)
 
 
 def _ranked(scored: list[tuple[int, str]], limit: int) -> tuple[str, ...]:
