@@ -94,6 +94,10 @@ class Memo:
         """Keep `result` for `source` under inputs `key` for the next build."""
         self.kept[source] = (key, result)
 
+    def keep_entry(self, source: str, entry: tuple[Any, Any]) -> None:
+        """Keep the last build's (inputs, result) `entry` for `source` as it is (the same object)."""
+        self.kept[source] = entry
+
 
 @dataclass(frozen=True)
 class StateWithTable:

@@ -127,9 +127,13 @@ def assign_stories(articles: Sequence[Article], words: Sequence[Sequence[tuple[s
     memo.computed = searched
     stories = clustering.stories
     for i, source in enumerate(sources):
+        first = sources[stories[clustering.story_of[i]].first]
+        if same[i] and not touched[i] and old[i][1][_STORY] == first:
+            # the very entry loaded: the corpus state writes its shard from the bytes it was read from
+            memo.keep_entry(source, old[i])
+            continue
         key = old[i][0] if same[i] else keys[i]  # (the kept one, whose strings the other tables may share)
-        memo.keep(source, key, (days[i], entities[i], terms[i], marks[i], vecs[i],
-                                sources[stories[clustering.story_of[i]].first]))
+        memo.keep(source, key, (days[i], entities[i], terms[i], marks[i], vecs[i], first))
     return _refs(articles, clustering, order)
 
 
