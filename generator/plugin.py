@@ -97,7 +97,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._theme = ""
         # Under `serve`, the per-file results of the last build (see pipeline.generate's `kept`).
         self._kept: dict | None = None
-        self._held_state: StateHeld | None = None  # under `serve`, the corpus state the last build saved
+        self._held_state: StateHeld | None = None  # the corpus state the last build saved (see on_startup)
         self._kept_pages: KeptPages | None = None  # under `serve --dirty`, the last build's Files and Pages
         self._memo: PageMemo | None = None  # under `serve` without --dirty, the last build's pages
         self._watch: ContentWatch | None = None  # under `serve`: the content folder's native watch
@@ -107,7 +107,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
         self._kept = {} if command == "serve" else None
-        self._held_state = StateHeld(save_later=True) if command == "serve" else None
+        # (serve: written once the rebuilt site is on disk; build: written beside the later stages)
+        self._held_state = StateHeld(save_later=True) if command == "serve" else StateHeld(write_behind=True)
         self._kept_pages = KeptPages() if command == "serve" and dirty else None
         self._heap.serving = command == "serve"
         freeze_at_exit()
@@ -410,7 +411,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         try:
             self._post_build(config)
         finally:
-            if self._held_state is not None:  # `serve`: the corpus state is written now (see StateHeld)
+            if self._held_state is not None:  # under `serve`, the corpus state is written now (see StateHeld)
                 self._held_state.save()
 
     def _post_build(self, config: MkDocsConfig) -> None:

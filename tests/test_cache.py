@@ -146,8 +146,8 @@ def test_a_process_that_builds_again_sees_every_edit_as_a_new_process_would(tmp_
     assert page_texts(again) == page_texts(fresh)
 
 
-@pytest.mark.parametrize("save_later", [False, True], ids=["saved in the build", "saved after it (serve)"])
-def test_a_process_that_keeps_its_corpus_state_builds_as_a_new_process_would(tmp_path, monkeypatch, save_later):
+@pytest.mark.parametrize("mode", ["saved in the build", "written behind it (build)", "saved after it (serve)"])
+def test_a_process_that_keeps_its_corpus_state_builds_as_a_new_process_would(tmp_path, monkeypatch, mode):
     # `mkdocs serve` also keeps the corpus state its last build saved (`held_state`) instead of
     # loading the file again. Through edits, a new and a removed article, a build that failed
     # midway (which may leave the state half updated) and an edited topics.yml, every build shows
@@ -157,7 +157,8 @@ def test_a_process_that_keeps_its_corpus_state_builds_as_a_new_process_would(tmp
     content.mkdir()
     for i in range(6):
         (content / f"s{i}.txt").write_text(port_story(i), encoding="utf-8")
-    kept, held, loads = {}, StateHeld(save_later=save_later), []
+    kept, loads = {}, []
+    held = StateHeld(save_later=mode.endswith("(serve)"), write_behind=mode.endswith("(build)"))
     load_state = pipeline.load_state
     monkeypatch.setattr(pipeline, "load_state", lambda *args: loads.append(1) or load_state(*args))
 
