@@ -215,8 +215,10 @@ class StateHeld:
     sure. Nothing touches the kept state while it is written: `take`, `keep` and `wait` wait
     for the writing to end.
 
-    With `write_behind` (`mkdocs build`), `keep` makes the file's payload at once and a thread
-    writes it while the build goes on (`save_state(in_thread=True)`); `wait` joins it."""
+    With `write_behind` (`mkdocs build`, one build a process), `keep` makes the file's payload
+    at once and a thread writes it while the build goes on (`save_state(in_thread=True)`); `wait`
+    joins it. Nothing is kept for a next build: the state's memory is freed as the build goes on,
+    and a next build in the same process loads the file, as a new process would."""
 
     def __init__(self, save_later: bool = False, write_behind: bool = False) -> None:
         self.save_later = save_later
@@ -235,11 +237,15 @@ class StateHeld:
     def keep(self, key: str, state: CorpusState, folder: Path | None) -> None:
         """Keep `state` for the next build, saved to `folder` now or, with `save_later`, by `save`."""
         self.wait()
+        if self.write_behind:
+            self._key, self._state = None, None
+            self._saving = save_state(folder, key, state, in_thread=True)
+            return
         self._key, self._state = key, state
         if self.save_later:
             self._unsaved = (folder, key, state)
         else:
-            self._saving = save_state(folder, key, state, in_thread=self.write_behind)
+            save_state(folder, key, state)
 
     def save(self) -> None:
         """Write the kept state, if `keep` left it unsaved, in a thread of its own."""

@@ -146,8 +146,8 @@ def test_a_process_that_builds_again_sees_every_edit_as_a_new_process_would(tmp_
     assert page_texts(again) == page_texts(fresh)
 
 
-@pytest.mark.parametrize("mode", ["saved in the build", "written behind it (build)", "saved after it (serve)"])
-def test_a_process_that_keeps_its_corpus_state_builds_as_a_new_process_would(tmp_path, monkeypatch, mode):
+@pytest.mark.parametrize("save_later", [False, True], ids=["saved in the build", "saved after it (serve)"])
+def test_a_process_that_keeps_its_corpus_state_builds_as_a_new_process_would(tmp_path, monkeypatch, save_later):
     # `mkdocs serve` also keeps the corpus state its last build saved (`held_state`) instead of
     # loading the file again. Through edits, a new and a removed article, a build that failed
     # midway (which may leave the state half updated) and an edited topics.yml, every build shows
@@ -157,8 +157,7 @@ def test_a_process_that_keeps_its_corpus_state_builds_as_a_new_process_would(tmp
     content.mkdir()
     for i in range(6):
         (content / f"s{i}.txt").write_text(port_story(i), encoding="utf-8")
-    kept, loads = {}, []
-    held = StateHeld(save_later=mode.endswith("(serve)"), write_behind=mode.endswith("(build)"))
+    kept, held, loads = {}, StateHeld(save_later=save_later), []
     load_state = pipeline.load_state
     monkeypatch.setattr(pipeline, "load_state", lambda *args: loads.append(1) or load_state(*args))
 
@@ -204,6 +203,37 @@ def test_a_process_that_keeps_its_corpus_state_builds_as_a_new_process_would(tmp
     saved, note = load_state(tmp_path / "cache", key)
     kept_state = held.take(key)
     assert note is None and (saved.stats, saved.memo) == (kept_state.stats, kept_state.memo)
+
+
+def test_a_corpus_state_written_behind_the_build_is_the_file_a_build_saving_it_in_line_leaves(tmp_path, monkeypatch):
+    # `mkdocs build` has a thread write the state file while the build goes on (write_behind).
+    # Through a new, an edited and a removed article, each build loads the file the last one
+    # wrote behind it (nothing is kept in memory), builds what a build saving in line builds,
+    # and leaves the same state on disk.
+    content = tmp_path / "content"
+    content.mkdir()
+    for i in range(6):
+        (content / f"s{i}.txt").write_text(port_story(i), encoding="utf-8")
+    held, loads = StateHeld(write_behind=True), []
+    load_state = pipeline.load_state
+    monkeypatch.setattr(pipeline, "load_state", lambda *args: loads.append(args[0]) or load_state(*args))
+    key = _namespace(content, config_from_dict({}))
+    changes = [lambda: None,
+               lambda: (content / "s6.txt").write_text(port_story(6), encoding="utf-8"),
+               lambda: (content / "s1.txt").write_text(port_story(1, "Dock workers strike in Lisbon"), encoding="utf-8"),
+               lambda: (content / "s2.txt").unlink()]
+    for step, change in enumerate(changes):
+        change()
+        behind = generate(content, config_from_dict({}), SiteInfo(), cache_dir=tmp_path / "behind", workers=1,
+                          held_state=held)
+        in_line = generate(content, config_from_dict({}), SiteInfo(), cache_dir=tmp_path / "in-line", workers=1)
+        assert page_texts(behind) == page_texts(in_line), f"step {step}"
+        held.wait()
+        assert held.take(key) is None
+        written, note = load_state(tmp_path / "behind", key)
+        saved, _ = load_state(tmp_path / "in-line", key)
+        assert note is None and (written.stats, written.memo) == (saved.stats, saved.memo), f"step {step}"
+    assert loads.count(tmp_path / "behind") == len(changes)
 
 
 def test_an_articles_text_left_in_the_cache_reads_as_its_blocks(tmp_path):
