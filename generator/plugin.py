@@ -189,11 +189,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         started = time.perf_counter()
         site_info = SiteInfo(config.site_name, config.site_url or None, config.use_directory_urls)
         memo = self._page_memo(page_salt(self.config, site_info))
-        with no_cycle_collection():
-            generation = generate(self.content_dir, self.config, site_info, cache_dir=self.cache_dir,
-                                  progress=reading_progress, kept=self._kept, page_memo=memo,
-                                  held_state=self._held_state)
-            self._heap.freeze()  # see FrozenHeap: released in on_post_build (serve: carried over) / on_build_error
+        # (called with the cycle collector paused: see _on_files)
+        generation = generate(self.content_dir, self.config, site_info, cache_dir=self.cache_dir,
+                              progress=reading_progress, kept=self._kept, page_memo=memo,
+                              held_state=self._held_state)
+        self._heap.freeze()  # see FrozenHeap: released in on_post_build (serve: carried over) / on_build_error
         if self._command == "serve" and not self._dirty:
             self._memo = memo
         in_content = FolderTest(self.content_dir)
