@@ -308,7 +308,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             previous, note = remembered_pages(self.cache_dir / "pages")
             if note:
                 log.info(note)
-            memo = PageMemo(salt, previous)
+            memo = PageMemo(salt, previous, store_files=previous.files)  # (one listing of the store's folders)
             load_article_records(self.cache_dir, memo)
             return memo
         if self._memo is not None:

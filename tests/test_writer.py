@@ -50,35 +50,95 @@ def test_a_run_that_fails_while_rewriting_pages_leaves_no_manifest(tmp_path, mon
     assert not remembered and note is None
 
 
-@pytest.mark.parametrize("manifest", [
-    '{"../outside.txt": ["a", "b"]}',
-    '{"/etc/outside.txt": ["a", "b"]}',
-    '{"articles/a0.md": ["a", 2]}',
-    '["articles/a0.md"]',
-    "{not json",
-])
-def test_a_damaged_manifest_is_not_trusted_and_deletes_nothing_outside_the_store(tmp_path, manifest):
+def _checked_manifest(entries, times=None):
+    """A manifest as `write_pages` writes one, holding `entries`: it passes the file's check."""
+    import marshal
+
+    from generator.paths import write_checked
+
+    def write(out):
+        write_checked(out / MANIFEST, writer._MANIFEST_MAGIC, writer._MANIFEST_FORMAT, b"",
+                      marshal.dumps((entries, times or {}), 4), sync=False)
+    return write
+
+
+@pytest.mark.parametrize("damage", ["garbage", "cut short", "one byte changed", "an older digest's JSON", "not a mapping"])
+def test_a_damaged_manifest_is_not_trusted_and_deletes_nothing_outside_the_store(tmp_path, damage):
     out = tmp_path / "pages"
     write_pages(pages("one"), out)
     (tmp_path / "outside.txt").write_text("keep me", encoding="utf-8")
-    (out / MANIFEST).write_text(manifest, encoding="utf-8")
+    path = out / MANIFEST
+    data = path.read_bytes()
+    if damage == "garbage":
+        path.write_bytes(b"{not json")
+    elif damage == "cut short":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "one byte changed":
+        path.write_bytes(data[:-3] + bytes([data[-3] ^ 1]) + data[-2:])
+    elif damage == "an older digest's JSON":
+        path.write_text('{"articles/a0.md": ["a", "b"]}', encoding="utf-8")
+    else:
+        _checked_manifest(["articles/a0.md"])(out)
     remembered, note = remembered_pages(out)
     assert not remembered and note and "every page is rendered again" in note
     write_pages(pages("one"), out)
     assert (tmp_path / "outside.txt").read_text(encoding="utf-8") == "keep me"
     assert (out / "articles" / "a0.md").exists()
+    assert "articles/a0.md" in remembered_pages(out)[0].manifest  # whole again after the run
+
+
+@pytest.mark.parametrize("outside", ["../outside.txt", "/etc/outside.txt", "..\\outside.txt"])
+def test_a_manifest_naming_files_outside_the_store_deletes_none_of_them(tmp_path, outside):
+    """Even a manifest that passes its check (written by hand) names no file outside the store that a run would remove."""
+    out = tmp_path / "pages"
+    write_pages(pages("one"), out)
+    (tmp_path / "outside.txt").write_text("keep me", encoding="utf-8")
+    _checked_manifest({outside: ["a", "b"]})(out)
+    stats = write_pages(pages("one"), out)
+    assert (tmp_path / "outside.txt").read_text(encoding="utf-8") == "keep me"
+    assert outside not in stats.removed and (out / "articles" / "a0.md").exists()
+
+
+def test_an_older_digests_json_manifest_is_removed_and_its_pages_compared_byte_for_byte(tmp_path):
+    out = tmp_path / "pages"
+    write_pages(pages("one", "two"), out)
+    (out / MANIFEST).unlink()
+    (out / ".digest-manifest.json").write_text('{"articles/a0.md": ["x", ""]}', encoding="utf-8")
+    stats = write_pages(pages("one", "TWO"), out)
+    assert (stats.unchanged, stats.written) == (1, 1)
+    assert not (out / ".digest-manifest.json").exists() and (out / MANIFEST).exists()
 
 
 def test_a_run_gives_the_time_of_each_file_it_left_as_it_was_and_of_no_other(tmp_path):
     """What a `--dirty` build compares each page's HTML with, without asking the file system again."""
     out = tmp_path / "pages"
-    write_pages(pages("one", "two", "three"), out, {"articles/a1.md": "old"})
     old = 1_000_000_000
-    for name in ("a0.md", "a1.md", "a2.md"):
-        os.utime(out / "articles" / name, (old, old))
+    write_pages(pages("one", "two", "three"), out, {"articles/a1.md": "old"}, mtime=old)
     stats = write_pages(pages("one", "two", "changed"), out, {"articles/a1.md": "new"}, stored=remembered_pages(out)[0])
     assert (stats.unchanged, stats.touched, stats.written) == (1, 1, 1)
-    assert stats.times == {"articles/a0.md": os.stat(out / "articles" / "a0.md").st_mtime}
+    assert stats.times == {"articles/a0.md": old} and os.stat(out / "articles" / "a0.md").st_mtime == old
+    assert all(os.stat(out / "articles" / name).st_mtime > old for name in ("a1.md", "a2.md"))
+    # The next run knows every file's time from the manifest, without asking the file system.
+    times = remembered_pages(out)[0].times
+    assert times == {f"articles/a{i}.md": os.stat(out / "articles" / f"a{i}.md").st_mtime for i in range(3)}
+
+
+def test_a_page_the_manifest_remembers_but_whose_file_is_gone_is_written_again(tmp_path):
+    out = tmp_path / "pages"
+    write_pages(pages("one", "two"), out)
+    (out / "articles" / "a1.md").unlink()
+    stats = write_pages(pages("one", "two"), out, stored=remembered_pages(out)[0])
+    assert (stats.unchanged, stats.written) == (1, 1) and (out / "articles" / "a1.md").read_text(encoding="utf-8")
+
+
+def test_a_file_time_from_the_manifest_is_the_one_the_last_run_left(tmp_path):
+    """What a `--dirty` build compares the page's HTML with: the time the file had when the last
+    run wrote or kept it (the manifest's), where the file is still there."""
+    out = tmp_path / "pages"
+    write_pages(pages("one"), out, mtime=1_000_000_000.5)
+    os.utime(out / "articles" / "a0.md", (1_200_000_000, 1_200_000_000))  # (a copy that did not keep times)
+    stats = write_pages(pages("one"), out, stored=remembered_pages(out)[0])
+    assert stats.times == {"articles/a0.md": 1_000_000_000.5}
 
 
 def _recorded_memo(salt="salt"):

@@ -39,6 +39,7 @@ from typing import Any, NamedTuple
 
 import frontmatter
 
+from ..paths import FolderFiles
 from .page import PageSet
 
 VERIFY_VARIABLE = "DIGEST_VERIFY_PAGE_MEMO"
@@ -103,12 +104,13 @@ class PageMemo:
     unchanged: int = 0  # article pages whose inputs were known to be the last build's without making them
     unchanged_units: int = 0  # listings' units (pages._Listings) likewise
     verify: bool = field(default_factory=lambda: os.environ.get(VERIFY_VARIABLE) == "1")
+    # Which files the page store holds: its folders, each listed once (nothing is written to the
+    # store while pages are rendered); shared with writer.write_pages through StoredPages.
+    store_files: FolderFiles = field(default_factory=FolderFiles, repr=False)
     _key: bytes = field(init=False, repr=False)  # the salt as blake2b's key, made once
-    _stored: dict[str, set[str]] = field(init=False, repr=False)  # folder of the page store -> its files
 
     def __post_init__(self) -> None:
         self._key = self.salt.encode("utf-8")[:64]
-        self._stored = {}
 
     def digest(self, inputs: Any) -> str:
         return self.raw_digest(inputs).hex()
@@ -125,7 +127,7 @@ class PageMemo:
             return None
         page = old.page
         if page is None:
-            if not self._in_store(old.path):
+            if not (old.path and old.path in self.store_files):
                 return None
             page = StoredPage.made(src_uri, old.path, old.fingerprint, **flags)
         self.reused += 1
@@ -147,30 +149,12 @@ class PageMemo:
         for uri, entry in zip(src_uris, old):
             page = entry.page
             if page is None:
-                if not self._in_store(entry.path):
+                if not (entry.path and entry.path in self.store_files):
                     return None
                 page = StoredPage.made(uri, entry.path, entry.fingerprint, kind=kind, origin=f"{kind} page {uri}")
             found.append(page)
         self.reused += len(found)
         return found
-
-    def _in_store(self, path: str) -> bool:
-        """Whether the page store still holds a file at `path`: its folder is listed once (a
-        stat per page, some 19,000 at 10,000 articles, cost ten times as much). Nothing is
-        written to the store while pages are rendered."""
-        if not path:
-            return False
-        cut = max(path.rfind("/"), path.rfind(os.sep))
-        folder, name = (path[:cut], path[cut + 1:]) if cut >= 0 else (".", path)
-        files = self._stored.get(folder)
-        if files is None:
-            try:
-                with os.scandir(folder or os.sep) as entries:
-                    files = {entry.name for entry in entries if entry.is_file()}
-            except OSError:
-                files = set()
-            self._stored[folder] = files
-        return name in files
 
     def check(self, reused: list[Any], rendered: list[Any], directory_urls: bool) -> None:
         """Under verification: each reused page must be the one rendering it again makes."""

@@ -263,20 +263,6 @@ def test_a_stored_page_made_fast_is_the_stored_page(tmp_path):
     assert StoredPage.made("x.md", "p", "f") == StoredPage("x.md", "p", "f")
 
 
-def test_the_store_is_asked_for_files_as_isfile_would_answer(tmp_path, monkeypatch):
-    (tmp_path / "articles").mkdir()
-    (tmp_path / "articles" / "a.md").write_text("a", encoding="utf-8")
-    (tmp_path / "articles" / "folder.md").mkdir()
-    (tmp_path / "index.md").write_text("i", encoding="utf-8")
-    (tmp_path / "articles" / "link.md").symlink_to(tmp_path / "index.md")
-    memo = PageMemo("salt")
-    paths = [str(tmp_path / p) for p in ("articles/a.md", "articles/folder.md", "articles/b.md", "index.md",
-                                          "articles/link.md", "gone/x.md")] + ["", "relative.md"]
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "relative.md").write_text("r", encoding="utf-8")
-    assert [memo._in_store(p) for p in paths] == [bool(p) and os.path.isfile(p) for p in paths]
-
-
 def test_a_feed_is_written_again_only_when_an_article_it_lists_changed():
     # Each feed (RSS and JSON Feed) is a unit of the memo: a changed article's feeds (the
     # digest's, its topic's) are made again, a feed that does not list it is the last build's.
