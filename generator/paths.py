@@ -39,8 +39,13 @@ class FolderFiles:
         self._listed: dict[str, frozenset[str]] = {}  # folder -> the names of its files
 
     def __contains__(self, path: str) -> bool:
-        cut = max(path.rfind("/"), path.rfind(os.sep))
-        folder, name = (path[:cut], path[cut + 1:]) if cut >= 0 else (".", path)
+        if os.sep == "/":  # (asked ~40,000 times a build: one split where there is one separator)
+            folder, _, name = path.rpartition("/")
+            if not _:
+                folder = "."
+        else:
+            cut = max(path.rfind("/"), path.rfind(os.sep))
+            folder, name = (path[:cut], path[cut + 1:]) if cut >= 0 else (".", path)
         files = self._listed.get(folder)
         if files is None:
             try:
