@@ -161,7 +161,16 @@ class Paging:
     shows the start of the listing; the others are `first`'s page-N siblings. A listing that
     grows at its front (articles, newest first: `from_oldest`) numbers its pages from the
     oldest end, so its front page is the last number and a new article changes no other page;
-    a ranked index (most mentioned first) numbers from its front, page 1."""
+    a ranked index (most mentioned first) numbers from its front, page 1.
+
+    The pager links the listing's two ends and the pages up to `WINDOW` either side of this one
+    (as Material's blog and Hugo do): a digest's long topic has dozens of pages, and linking
+    every one from every page made each page name the count. In a listing numbered from the
+    oldest, the front is linked as "Newest", and a page more than `WINDOW` + 1 pages behind the
+    front says nothing the count decides: when the front gives its oldest articles a page of
+    their own, only the few pages next to it change."""
+
+    WINDOW = 2  # pages linked on each side of this one
 
     first: str  # the listing's front page (src_uri)
     number: int  # 1-based
@@ -169,8 +178,12 @@ class Paging:
     from_oldest: bool = False
 
     def key(self) -> tuple:
-        """The paging as plain data, for memo inputs (memo.serialized)."""
-        return (self.first, self.number, self.count, self.from_oldest)
+        """The paging as plain data, for memo inputs (memo.serialized): all the page shows of
+        it, and no more (the count only where the page shows it, see `head` and `pager`)."""
+        if self.is_front or not self.from_oldest:
+            return (self.first, self.number, self.count, self.from_oldest, tuple(self._shown()))
+        # (the front, linked as "Newest" at the listing's own address, whatever its number)
+        return (self.first, self.number, None, True, tuple(-1 if n == self.count else n for n in self._shown()))
 
     @property
     def is_front(self) -> bool:
@@ -202,16 +215,34 @@ class Paging:
             return sentence + f" (page {self.number} of {self.count})."
         if self.is_front:
             return sentence + f" (page {self.number} of {self.count}, numbered from the oldest)."
-        return f"Page {self.number} of {self.count}, numbered from the oldest."
+        return f"Page {self.number}, numbered from the oldest."
 
     def pager(self) -> list[str]:
-        """'Pages: 1 · **2** · 3' linked to the other pages, in the listing's order (the front
-        page first), as lines; none for a single page."""
+        """'Pages: 1 · **2** · 3 · … · 9' linked to the other pages, in the listing's order (the
+        front page first), as lines; none for a single page. See the class's docstring."""
         if self.count <= 1:
             return []
-        order = range(self.count, 0, -1) if self.from_oldest else range(1, self.count + 1)
-        links = [f"**{n}**" if n == self.number else md_link(str(n), urls.relative(self.uri, self._uri(n))) for n in order]
-        return ["Pages: " + " · ".join(links), ""]
+        parts = []
+        for shown in self._shown():
+            if shown == 0:
+                parts.append("…")
+                continue
+            label = "Newest" if self.from_oldest and shown == self.count else str(shown)
+            parts.append(f"**{label}**" if shown == self.number else md_link(label, urls.relative(self.uri, self._uri(shown))))
+        return ["Pages: " + " · ".join(parts), ""]
+
+    def _shown(self) -> list[int]:
+        """The page numbers the pager names, in the listing's order, 0 where it leaves pages out."""
+        if self.count <= 1:
+            return []
+        near = range(max(1, self.number - self.WINDOW), min(self.count, self.number + self.WINDOW) + 1)
+        numbers = sorted({1, self.count, *near}, reverse=self.from_oldest)
+        shown = [numbers[0]]
+        for n in numbers[1:]:
+            if abs(n - shown[-1]) > 1:
+                shown.append(0)
+            shown.append(n)
+        return shown
 
     def section(self, sentence: str, block: str) -> list[str]:
         """The count line, the listing's block and the pager: the part every listing page shares."""

@@ -18,8 +18,8 @@ def test_undated_archive_is_split_into_linked_pages_the_last_added_first():
     assert first.body.index("Untimed 25<") < first.body.index("Untimed 11<") and "Untimed 10<" not in first.body
     assert last.meta["title"] == "Undated articles (page 1)"
     assert "Untimed 1<" in last.body and "Untimed 10<" in last.body and "Untimed 11<" not in last.body
-    assert "Page 1 of 2, numbered from the oldest." in last.body
-    assert "Pages: [2](../undated.md) · **1**" in last.body
+    assert "Page 1, numbered from the oldest." in last.body
+    assert "Pages: [Newest](../undated.md) · **1**" in last.body
     assert "[Articles without a date](undated.md) <small>25 articles</small>" in pages["archive/index.md"].body
 
 

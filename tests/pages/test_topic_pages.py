@@ -75,9 +75,9 @@ def test_a_long_topic_is_split_into_pages_that_link_to_each_other():
     assert [p.src_uri for p in more] == ["topics/conflict-war-and-peace/page-1.md"]
     assert "Item 4" in first and "Item 2" in first and "Item 1" not in first
     assert "5 articles, newest first (page 2 of 2, numbered from the oldest)." in first
-    assert "Pages: **2** · [1](conflict-war-and-peace/page-1.md)" in first
+    assert "Pages: **Newest** · [1](conflict-war-and-peace/page-1.md)" in first
     assert "Item 1" in more[0].body and "Item 0" in more[0].body and "Item 2" not in more[0].body
-    assert "Pages: [2](../conflict-war-and-peace.md) · **1**" in more[0].body
+    assert "Pages: [Newest](../conflict-war-and-peace.md) · **1**" in more[0].body
     assert more[0].meta == {"title": "Conflict, war and peace (page 1)", "topic_code": "medtop:16000000"}
 
 
