@@ -213,7 +213,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self._dirty:
             # Incremental: MkDocs compares each page's source file time with its HTML's.
             stored = memo.previous if isinstance(memo.previous, StoredPages) else None
-            store = write_pages(generation.pages, self.cache_dir / "pages", signatures, digests=memo.digests(), stored=stored)
+            store = write_pages(generation.pages, self.cache_dir / "pages", signatures, digests=memo.digests(), stored=stored,
+                                keep_times=True)
             _remove_from_site(store.removed, config)
             # A page whose file this build wrote or touched is rendered; for the others, MkDocs
             # compares their HTML's time with the time write_pages found (see _PageFile.is_modified).
@@ -236,7 +237,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 target=_write_store, name="digest-page-store", daemon=True,
                 args=(generation.pages, self.cache_dir / "pages", signatures),
                 kwargs={"texts": texts, "mtime": time.time() - 1, "fingerprints": fingerprints,
-                        "digests": memo.digests()},
+                        "digests": memo.digests(), "keep_times": True},
             )
             self._store_writer.start()
         save_article_records(self.cache_dir, memo)

@@ -56,12 +56,14 @@ class WriteStats:
 def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | None = None, *,
                 texts: Mapping[str, str] | None = None, mtime: float | None = None,
                 fingerprints: Mapping[str, str] | None = None, digests: Mapping[str, str] | None = None,
-                stored: StoredPages | None = None) -> WriteStats:
+                stored: StoredPages | None = None, keep_times: bool = False) -> WriteStats:
     """Write `pages` into `out_dir` (see the module's docstring). `texts` and `fingerprints`
     are the pages' texts and fingerprints when the caller has them already; `mtime`, when given, is the time written (or touched)
     files get: a build writing the store beside rendering its pages dates them to its start.
     `digests` are the digests of the pages' inputs (PageMemo.digests), kept in the manifest;
-    `stored`, the manifest as `remembered_pages` read it earlier in this run."""
+    `stored`, the manifest as `remembered_pages` read it earlier in this run. With `keep_times`
+    (a page store for `--dirty` builds), the manifest keeps each file's time too; else it is
+    the same for the same pages (`digest generate --out`: same input, same output)."""
     out_dir = out_dir.resolve()
     if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
         raise OutputFolderError(f"refusing to write into {out_dir}: it is not empty and was not made by digest")
@@ -132,7 +134,8 @@ def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | N
             path.unlink()
         stats.removed.append(src_uri)
         _remove_empty_parents(path.parent, out_dir)
-    payload = marshal.dumps((manifest, times), 4)
+    # (marshal's format 2: no back-references, which depend on how strings happen to be shared)
+    payload = marshal.dumps((manifest, times if keep_times else {}), 2)
     write_checked(out_dir / MANIFEST, _MANIFEST_MAGIC, _MANIFEST_FORMAT, b"", payload, sync=False)
     (out_dir / _JSON_MANIFEST).unlink(missing_ok=True)
     return stats

@@ -113,8 +113,9 @@ def test_a_run_gives_the_time_of_each_file_it_left_as_it_was_and_of_no_other(tmp
     """What a `--dirty` build compares each page's HTML with, without asking the file system again."""
     out = tmp_path / "pages"
     old = 1_000_000_000
-    write_pages(pages("one", "two", "three"), out, {"articles/a1.md": "old"}, mtime=old)
-    stats = write_pages(pages("one", "two", "changed"), out, {"articles/a1.md": "new"}, stored=remembered_pages(out)[0])
+    write_pages(pages("one", "two", "three"), out, {"articles/a1.md": "old"}, mtime=old, keep_times=True)
+    stats = write_pages(pages("one", "two", "changed"), out, {"articles/a1.md": "new"}, stored=remembered_pages(out)[0],
+                        keep_times=True)
     assert (stats.unchanged, stats.touched, stats.written) == (1, 1, 1)
     assert stats.times == {"articles/a0.md": old} and os.stat(out / "articles" / "a0.md").st_mtime == old
     assert all(os.stat(out / "articles" / name).st_mtime > old for name in ("a1.md", "a2.md"))
@@ -135,9 +136,9 @@ def test_a_file_time_from_the_manifest_is_the_one_the_last_run_left(tmp_path):
     """What a `--dirty` build compares the page's HTML with: the time the file had when the last
     run wrote or kept it (the manifest's), where the file is still there."""
     out = tmp_path / "pages"
-    write_pages(pages("one"), out, mtime=1_000_000_000.5)
+    write_pages(pages("one"), out, mtime=1_000_000_000.5, keep_times=True)
     os.utime(out / "articles" / "a0.md", (1_200_000_000, 1_200_000_000))  # (a copy that did not keep times)
-    stats = write_pages(pages("one"), out, stored=remembered_pages(out)[0])
+    stats = write_pages(pages("one"), out, stored=remembered_pages(out)[0], keep_times=True)
     assert stats.times == {"articles/a0.md": 1_000_000_000.5}
 
 
@@ -189,3 +190,14 @@ def test_remembered_pages_answer_get_as_they_answer_lookups(tmp_path):
     with pytest.raises(KeyError):
         remembered["articles/a1.md"]
     assert remembered.get("articles/none.md") is None and "articles/a1.md" not in remembered
+
+
+def test_an_output_folder_without_times_is_the_same_for_the_same_pages(tmp_path):
+    """`digest generate --out` keeps no file times in the manifest: same input, same output."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    write_pages(pages("one", "two"), first, digests={"articles/a0.md": "d0"})
+    os.utime(first / "articles" / "a0.md", (1_000_000_000, 1_000_000_000))
+    write_pages(pages("one", "two"), first, digests={"articles/a0.md": "d0"})
+    write_pages(pages("one", "two"), second, digests={"articles/a0.md": "d0"})
+    assert (first / MANIFEST).read_bytes() == (second / MANIFEST).read_bytes()
+    assert remembered_pages(first)[0].times == {}
