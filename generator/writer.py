@@ -106,14 +106,14 @@ def write_pages(pages: PageSet, out_dir: Path, signatures: Mapping[str, str] | N
                 continue
         text = texts.get(uri) if texts is not None else None
         data = (text if text is not None else page.text()).encode("utf-8")
-        if old is None and os.path.isfile(target) and Path(target).read_bytes() == data:
+        if old is None and (found := _regular_file(target)) is not None and Path(target).read_bytes() == data:
             # No manifest (a first run, an older digest, a run killed while writing): same bytes,
             # but what else the page's HTML depends on is unknown, so a page with a signature is touched.
             if signatures.get(uri):
                 times[uri] = _touch(target, mtime)
                 stats.touched += 1
             else:
-                times[uri] = os.stat(target).st_mtime
+                times[uri] = found.st_mtime
                 stats.unchanged += 1
             continue
         if manifest_path is not None:
